@@ -1,0 +1,1 @@
+print("lambdalings-bench: no benchmarks yet")

@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Lambdalings has no package dependencies: only the toolchain, Foundation, Dispatch and libc.
+// Dependencies between modules point one way; see docs/architecture.md.
+let package = Package(
+  name: "lambdalings",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "lambdalings", targets: ["lambdalings"]),
+    .executable(name: "lambdalings-bench", targets: ["lambdalings-bench"]),
+  ],
+  targets: [
+    .target(name: "SystemSupport"),
+    .target(name: "Markdown"),
+    .target(name: "Terminal", dependencies: ["Markdown", "SystemSupport"]),
+    .target(name: "Course", dependencies: ["SystemSupport"]),
+    .target(name: "Progress", dependencies: ["SystemSupport"]),
+    .target(name: "Quiz", dependencies: ["Course", "Markdown"]),
+    .target(name: "LambdaRuntime", dependencies: ["SystemSupport"]),
+    .target(
+      name: "CLI",
+      dependencies: [
+        "SystemSupport", "Markdown", "Terminal", "Course", "Progress", "Quiz", "LambdaRuntime",
+      ]
+    ),
+    .executableTarget(name: "lambdalings", dependencies: ["CLI"]),
+    .executableTarget(
+      name: "lambdalings-bench",
+      dependencies: ["Markdown", "Terminal", "LambdaRuntime", "SystemSupport"],
+      path: "Benchmarks/lambdalings-bench"
+    ),
+    .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
+    .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+    .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Markdown"]),
+    .testTarget(name: "CourseTests", dependencies: ["Course"]),
+    .testTarget(name: "ProgressTests", dependencies: ["Progress", "SystemSupport"]),
+    .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Markdown"]),
+    .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "SystemSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["CLI", "SystemSupport"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+/// The JSON progress store.
+public enum ProgressModule {}

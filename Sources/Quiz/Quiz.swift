@@ -1,0 +1,2 @@
+/// Quiz questions, sessions, scoring and review scheduling.
+public enum QuizModule {}

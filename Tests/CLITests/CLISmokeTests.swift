@@ -1,0 +1,7 @@
+import Testing
+
+@testable import CLI
+
+@Test func cLIModuleLinks() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import LambdaRuntime
+
+@Test func lambdaRuntimeModuleLinks() {
+  #expect(Bool(true))
+}

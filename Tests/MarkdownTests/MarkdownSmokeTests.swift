@@ -1,0 +1,7 @@
+import Testing
+
+@testable import Markdown
+
+@Test func markdownModuleLinks() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import Progress
+
+@Test func progressModuleLinks() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import Quiz
+
+@Test func quizModuleLinks() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import SystemSupport
+
+@Test func systemSupportModuleLinks() {
+  #expect(Bool(true))
+}

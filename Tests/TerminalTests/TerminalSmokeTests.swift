@@ -1,0 +1,7 @@
+import Testing
+
+@testable import Terminal
+
+@Test func terminalModuleLinks() {
+  #expect(Bool(true))
+}
