@@ -1,0 +1,3 @@
+enum RuntimeBenchmark {
+  static func run(_ arguments: [String]) { print("runtime: not measured yet") }
+}
