@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Foundation
 
 /// Crash-safe whole-file writes: after a crash at any instant, the file holds either its old
 /// contents or its new contents, never a mixture or a truncated file.
