@@ -18,10 +18,12 @@ let package = Package(
     .target(name: "Progress", dependencies: ["SystemSupport"]),
     .target(name: "Quiz", dependencies: ["Course", "Markdown"]),
     .target(name: "LambdaRuntime", dependencies: ["SystemSupport"]),
+    .target(name: "Workspace", dependencies: ["Course", "Progress", "SystemSupport"]),
     .target(
       name: "CLI",
       dependencies: [
         "SystemSupport", "Markdown", "Terminal", "Course", "Progress", "Quiz", "LambdaRuntime",
+        "Workspace",
       ]
     ),
     .executableTarget(name: "lambdalings", dependencies: ["CLI"]),
@@ -37,6 +39,7 @@ let package = Package(
     .testTarget(name: "ProgressTests", dependencies: ["Progress", "SystemSupport"]),
     .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Markdown"]),
     .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "SystemSupport"]),
+    .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Course", "Progress"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "SystemSupport"]),
   ],
   swiftLanguageModes: [.v6]
