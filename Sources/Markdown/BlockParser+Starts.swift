@@ -59,7 +59,7 @@ extension BlockParser {
       } else if indented && !maybeLazy && !blank {
         advanceOffset(4, columns: true)
         container = addChild(.codeBlock, column: sourceColumn(offset))
-      } else if container.kind == .paragraph && !indented,
+      } else if tablesEnabled && container.kind == .paragraph && !indented,
         let table = tableStart(paragraph: container)
       {
         container = table

@@ -7,6 +7,7 @@ struct BlockParser {
   static let maxNesting = 500
 
   let src: [UInt8]
+  let tablesEnabled: Bool
   var open: [BlockNode]
   var references: [String: LinkReference] = [:]
   var lineNumber = 0
@@ -24,8 +25,9 @@ struct BlockParser {
   var thematicBreakKillPos = 0
   var lastMatched = 0
 
-  init(_ src: [UInt8]) {
+  init(_ src: [UInt8], tables: Bool) {
     self.src = src
+    tablesEnabled = tables
     open = [BlockNode(.document, line: 1, column: 1)]
   }
 

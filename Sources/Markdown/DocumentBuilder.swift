@@ -2,6 +2,7 @@
 /// paragraph, heading and table cell once all link reference definitions are known.
 struct DocumentBuilder {
   let references: [String: LinkReference]
+  let extensions: MarkdownExtensions
 
   func blocks(_ nodes: [BlockNode]) -> [Block] {
     var out: [Block] = []
@@ -13,7 +14,8 @@ struct DocumentBuilder {
   }
 
   func inlines(_ content: [UInt8], _ origins: [BlockNode.LineOrigin]) -> [Inline] {
-    InlineBuilder.inlines(content, origins: origins, references: references)
+    InlineBuilder.inlines(
+      content, origins: origins, references: references, extensions: extensions)
   }
 
   func block(_ node: BlockNode) -> Block? {
@@ -57,7 +59,7 @@ struct DocumentBuilder {
   func item(_ node: BlockNode) -> ListItem {
     let at = SourcePosition(line: node.line, column: node.column)
     var task: ListItem.Task?
-    if let first = node.children.first, first.kind == .paragraph {
+    if extensions.contains(.taskLists), let first = node.children.first, first.kind == .paragraph {
       let c = first.content
       if c.count >= 4 && c[0] == UInt8(ascii: "[") && c[2] == UInt8(ascii: "]")
         && (c[1] == ByteClass.space || c[1] == UInt8(ascii: "x") || c[1] == UInt8(ascii: "X"))

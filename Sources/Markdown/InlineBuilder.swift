@@ -6,14 +6,18 @@ struct InlineBuilder {
 
   let parser: InlineParser
   let origins: [BlockNode.LineOrigin]
+  let autolinks: Bool
 
   /// Parses `content` and builds its inlines.
   static func inlines(
-    _ content: [UInt8], origins: [BlockNode.LineOrigin], references: [String: LinkReference]
+    _ content: [UInt8], origins: [BlockNode.LineOrigin], references: [String: LinkReference],
+    extensions: MarkdownExtensions
   ) -> [Inline] {
-    var parser = InlineParser(content, references: references)
+    var parser = InlineParser(
+      content, references: references, strikethrough: extensions.contains(.strikethrough))
     parser.parse()
-    let builder = InlineBuilder(parser: parser, origins: origins)
+    let builder = InlineBuilder(
+      parser: parser, origins: origins, autolinks: extensions.contains(.autolinks))
     var out: [Inline] = []
     builder.build(builder.siblings(of: 0), depth: 0, inLink: false, into: &out)
     return out
@@ -138,7 +142,7 @@ struct InlineBuilder {
       for candidate in pieces where candidate.textOffset <= textOffset { piece = candidate }
       return position(piece.sourceOffset + textOffset - piece.textOffset)
     }
-    let matches = inLink ? [] : ExtendedAutolink.find(in: text)
+    let matches = inLink || !autolinks ? [] : ExtendedAutolink.find(in: text)
     var start = 0
     for match in matches {
       if match.range.lowerBound > start {

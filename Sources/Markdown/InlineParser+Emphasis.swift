@@ -72,7 +72,7 @@ extension InlineParser {
         closer = insertEmphasis(opener: opener, closer: closer)
       } else {
         closer = current.next
-        openersBottom[bottomIndex] = oldCloser
+        openersBottom[bottomIndex] = current.prev
         if !current.canOpen { removeDelimiter(oldCloser) }
       }
     }

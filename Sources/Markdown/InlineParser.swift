@@ -4,6 +4,7 @@ struct InlineParser {
   let s: [UInt8]
   let end: Int
   let references: [String: LinkReference]
+  let strikethrough: Bool
   var pos = 0
   var nodes: [InlineNode]
   var buffer: [UInt8] = []
@@ -20,7 +21,8 @@ struct InlineParser {
   var noCDATAEnd = false
   var noDeclarationEnd = false
 
-  init(_ subject: [UInt8], references: [String: LinkReference]) {
+  init(_ subject: [UInt8], references: [String: LinkReference], strikethrough: Bool) {
+    self.strikethrough = strikethrough
     var length = subject.count
     while length > 0 && ByteClass.isWhitespace(subject[length - 1]) { length -= 1 }
     s = subject
@@ -38,7 +40,9 @@ struct InlineParser {
       case ByteClass.newline, ByteClass.carriageReturn: handleNewline()
       case UInt8(ascii: "\\"): handleBackslash()
       case UInt8(ascii: "`"): handleBackticks()
-      case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"): handleDelimiterRun(c)
+      case UInt8(ascii: "*"), UInt8(ascii: "_"): handleDelimiterRun(c)
+      case UInt8(ascii: "~"):
+        if strikethrough { handleDelimiterRun(c) } else { handleText() }
       case UInt8(ascii: "["):
         let node = appendText(pos, pos + 1)
         pushBracket(node: node, isImage: false, textStart: pos + 1)

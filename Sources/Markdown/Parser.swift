@@ -1,18 +1,28 @@
 extension Document {
   /// Parses CommonMark + GFM text. Never fails: any input gives a tree.
   public init(parsing text: String) {
-    self.init(normalizedBytes: SourceText.normalize(string: text))
+    self.init(normalizedBytes: SourceText.normalize(string: text), extensions: .gfm)
+  }
+
+  /// Parses with a chosen set of GitHub extensions (`[]` gives plain CommonMark).
+  public init(parsing text: String, extensions: MarkdownExtensions) {
+    self.init(normalizedBytes: SourceText.normalize(string: text), extensions: extensions)
   }
 
   /// Parses raw bytes; invalid UTF-8 and NUL are replaced with U+FFFD.
   public init(parsing bytes: [UInt8]) {
-    self.init(normalizedBytes: SourceText.normalize(bytes))
+    self.init(normalizedBytes: SourceText.normalize(bytes), extensions: .gfm)
   }
 
-  private init(normalizedBytes: [UInt8]) {
-    var parser = BlockParser(normalizedBytes)
+  /// Parses raw bytes with a chosen set of GitHub extensions.
+  public init(parsing bytes: [UInt8], extensions: MarkdownExtensions) {
+    self.init(normalizedBytes: SourceText.normalize(bytes), extensions: extensions)
+  }
+
+  private init(normalizedBytes: [UInt8], extensions: MarkdownExtensions) {
+    var parser = BlockParser(normalizedBytes, tables: extensions.contains(.tables))
     let root = parser.parse()
-    let builder = DocumentBuilder(references: parser.references)
+    let builder = DocumentBuilder(references: parser.references, extensions: extensions)
     self.init(blocks: builder.blocks(root.children))
   }
 }
