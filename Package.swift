@@ -33,7 +33,7 @@ let package = Package(
       path: "Benchmarks/lambdalings-bench"
     ),
     .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
-    .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+    .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Markdown"]),
     .testTarget(name: "CourseTests", dependencies: ["Course"]),
     .testTarget(name: "ProgressTests", dependencies: ["Progress", "SystemSupport"]),

@@ -79,7 +79,8 @@ public enum ANSIStyle: Sendable, Equatable, Hashable {
 
   /// Drops control characters from a URL so it cannot end the OSC sequence early.
   static func sanitizedURL(_ url: String) -> String {
-    String(String.UnicodeScalarView(url.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+    String(
+      String.UnicodeScalarView(url.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
   }
 }
 

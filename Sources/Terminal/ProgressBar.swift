@@ -9,7 +9,8 @@ public enum ProgressBar {
     let total = max(0, total)
     let done = min(max(0, completed), total)
     let label = " \(done)/\(total)"
-    return bar(fraction: total == 0 ? 0 : Double(done) / Double(total), width: width,
+    return bar(
+      fraction: total == 0 ? 0 : Double(done) / Double(total), width: width,
       settings: settings) + label
   }
 
