@@ -10,8 +10,7 @@ enum WorkspaceSetup {
   ) throws -> WorkspaceCreator.Report {
     let report = try WorkspaceCreator.create(
       at: path, course: course, language: language, now: context.now)
-    let now = context.now
-    let store = ProgressStore(directory: URL(fileURLWithPath: path), clock: { now })
+    let store = self.store(at: path, context: context)
     _ = try store.update { document in
       if document.courseID == nil { document.courseID = course.id }
     }
@@ -51,8 +50,17 @@ enum WorkspaceSetup {
   /// The workspace's progress; empty when there is no workspace yet.
   static func progress(_ context: Context) throws -> ProgressDocument {
     guard try existing(context) != nil else { return ProgressDocument(created: context.now) }
-    let now = context.now
-    return try ProgressStore(directory: URL(fileURLWithPath: path(context)), clock: { now }).load()
+    return try store(context).load()
+  }
+
+  /// The progress store of the workspace the command line points at.
+  static func store(_ context: Context) -> ProgressStore {
+    store(at: path(context), context: context)
+  }
+
+  /// The progress store in `path`, with the context's clock (`LAMBDALINGS_NOW` in tests).
+  static func store(at path: String, context: Context) -> ProgressStore {
+    ProgressStore(directory: URL(fileURLWithPath: path), clock: { context.now })
   }
 
   /// What status needs from progress.
