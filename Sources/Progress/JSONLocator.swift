@@ -167,8 +167,10 @@ struct JSONLocator {
   }
 
   private mutating func scanLiteral(_ word: String) throws(SyntaxError) {
+    let start = index
     for expected in word.utf8 {
       guard index < bytes.count, bytes[index] == expected else {
+        index = start
         throw failure("unexpected text; expected '\(word)' (strings need double quotes)")
       }
       index += 1

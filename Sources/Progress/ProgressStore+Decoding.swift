@@ -82,9 +82,10 @@ extension ProgressStore {
       path = []
       detail = "\(error)"
     }
+    let trimmed = detail.hasSuffix(".") ? String(detail.dropLast()) : detail
     let line = source.flatMap { JSONLocator.line(of: path, in: $0) }
     if case .keyNotFound(let key, _) = error { path.append(key.stringValue) }
-    return failure(.invalidValue(field: path.joined(separator: "."), detail: detail), line: line)
+    return failure(.invalidValue(field: path.joined(separator: "."), detail: trimmed), line: line)
   }
 
   /// One coding-path component as the file spells it: array elements by their index.
