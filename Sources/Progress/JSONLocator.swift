@@ -54,7 +54,9 @@ struct JSONLocator {
 
   private mutating func scanValue() throws(SyntaxError) {
     if targetLine == nil, path == target { targetLine = line }
-    guard index < bytes.count else { throw failure("unexpected end of file; is a bracket missing?") }
+    guard index < bytes.count else {
+      throw failure("unexpected end of file; is a bracket missing?")
+    }
     switch bytes[index] {
     case UInt8(ascii: "{"): try scanObject()
     case UInt8(ascii: "["): try scanArray()

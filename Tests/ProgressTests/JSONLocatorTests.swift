@@ -5,7 +5,10 @@ import Testing
 
 @Suite struct JSONLocatorTests {
   @Test(arguments: [
-    ("{\"a\": 1,\n \"b\": tru}", 2, 7, "unexpected text; expected 'true' (strings need double quotes)"),
+    (
+      "{\"a\": 1,\n \"b\": tru}", 2, 7,
+      "unexpected text; expected 'true' (strings need double quotes)"
+    ),
     ("{\"a\": [1, 2\n", 2, 1, "unexpected end of file; ']' is missing"),
     ("{\n\n  a: 1}", 3, 3, "expected a member name in double quotes, found 'a'"),
     ("{\"a\": \"line\nbreak\"}", 1, 12, "a string is not closed before the end of the line"),

@@ -61,7 +61,9 @@ import Testing
   @Test func twoProcessesApplying500UpdatesEachLoseNone() throws {
     let workspace = try Workspace()
     try workspace.store().update { $0.courseID = "stress" }
-    let runs = try ["a", "b"].map { tag in try Self.start(["count", workspace.url.path, "500", tag]) }
+    let runs = try ["a", "b"].map { tag in
+      try Self.start(["count", workspace.url.path, "500", tag])
+    }
     for (process, output) in runs {
       #expect(Self.wait(for: "done", on: output))
       process.waitUntilExit()
@@ -82,10 +84,12 @@ import Testing
       let generation = Int(text.dropFirst("generation-".count))
     else { return nil }
     let stamp = Date(timeIntervalSince1970: TimeInterval(generation))
-    let chaptersMatch = document.chapters.count == 200
+    let chaptersMatch =
+      document.chapters.count == 200
       && document.chapters.values.allSatisfy { $0.firstRead == stamp && $0.lastRead == stamp }
     let result = document.exercises["payload"]?.lastResult
-    let payloadMatches = result?.casesPassed == generation
+    let payloadMatches =
+      result?.casesPassed == generation
       && result?.summary == String(repeating: "generation \(generation); ", count: 16_384)
     return chaptersMatch && payloadMatches ? generation : nil
   }

@@ -37,10 +37,14 @@ import Testing
     let workspace = try Self.workspace(replacingWith: text)
     let error = try Self.refusal(in: workspace)
     #expect(error.line == 4)
-    #expect(error.reason == .invalidJSON("expected ',' or '}' after a member, found '\"' (line 4, column 3)"))
+    #expect(
+      error.reason
+        == .invalidJSON("expected ',' or '}' after a member, found '\"' (line 4, column 3)"))
     #expect(error.description.hasPrefix(workspace.store().fileURL.path + ":4: error: "))
-    #expect(error.description.hasSuffix(
-      "Fix the file or move it away, then run the command again; lambdalings leaves it as it is."))
+    #expect(
+      error.description.hasSuffix(
+        "Fix the file or move it away, then run the command again; lambdalings leaves it as it is.")
+    )
   }
 
   @Test func anEmptyFileIsReportedAsSuch() throws {
@@ -50,7 +54,8 @@ import Testing
   }
 
   @Test func aNewerVersionIsRefusedWithAdviceToUpdate() throws {
-    let workspace = try Self.workspace(replacingWith: "{\n  \"courseID\": \"x\",\n  \"version\": 7\n}")
+    let workspace = try Self.workspace(
+      replacingWith: "{\n  \"courseID\": \"x\",\n  \"version\": 7\n}")
     let error = try Self.refusal(in: workspace)
     #expect(error.reason == .newerVersion(7, supported: 1))
     #expect(error.line == 3)
@@ -102,8 +107,10 @@ import Testing
       """
     let workspace = try Self.workspace(replacingWith: missing)
     let error = try Self.refusal(in: workspace)
-    #expect(error.reason == .invalidValue(
-      field: "chapters.intro.lastRead", detail: "the required field 'lastRead' is missing"))
+    #expect(
+      error.reason
+        == .invalidValue(
+          field: "chapters.intro.lastRead", detail: "the required field 'lastRead' is missing"))
     #expect(error.line == 2)
 
     let badDate = missing.replacingOccurrences(

@@ -23,9 +23,14 @@ import Testing
   @Test func stepsChainInOrderAndSetTheVersion() throws {
     let migrator = ProgressMigrator(
       currentVersion: 3, steps: [1: Self.renameCourse, 2: Self.visitsToList])
-    let old: [String: JSONValue] = ["version": .integer(1), "course": .string("c"), "visits": .integer(2)]
+    let old: [String: JSONValue] = [
+      "version": .integer(1), "course": .string("c"), "visits": .integer(2),
+    ]
     let migrated = try migrator.migrate(old, from: 1)
-    #expect(migrated == ["version": .integer(3), "courseID": .string("c"), "visitLog": .array([.null, .null])])
+    #expect(
+      migrated == [
+        "version": .integer(3), "courseID": .string("c"), "visitLog": .array([.null, .null]),
+      ])
     let fromTwo = try migrator.migrate(["version": .integer(2), "visits": .integer(1)], from: 2)
     #expect(fromTwo == ["version": .integer(3), "visitLog": .array([.null])])
   }
@@ -33,7 +38,9 @@ import Testing
   @Test func newerVersionsAndGapsAreRefused() {
     let migrator = ProgressMigrator(currentVersion: 3, steps: [2: Self.visitsToList])
     #expect(throws: ProgressMigrator.Failure.newerVersion(4)) { try migrator.check(version: 4) }
-    #expect(throws: ProgressMigrator.Failure.noMigration(from: 1)) { try migrator.check(version: 1) }
+    #expect(throws: ProgressMigrator.Failure.noMigration(from: 1)) {
+      try migrator.check(version: 1)
+    }
     #expect(throws: ProgressMigrator.Failure.noMigration(from: 0)) {
       try migrator.migrate([:], from: 0)
     }
@@ -57,7 +64,8 @@ import Testing
        "chaptersRead": ["intro", "first-function"]}
       """
     try workspace.write(legacy, to: "progress.json")
-    let store = workspace.store(migrator: ProgressMigrator(currentVersion: 1, steps: [0: legacyStep]))
+    let store = workspace.store(
+      migrator: ProgressMigrator(currentVersion: 1, steps: [0: legacyStep]))
     let loaded = try store.load()
     #expect(loaded.version == 1)
     #expect(loaded.chapters.keys.sorted() == ["first-function", "intro"])

@@ -8,7 +8,8 @@ import Testing
     var document = ProgressDocument(created: Fixed.now)
     document.markChapterRead("intro", at: Fixed.later)
     document.markChapterRead("intro", at: Fixed.now)
-    #expect(document.chapters["intro"] == ChapterProgress(firstRead: Fixed.later, lastRead: Fixed.later))
+    #expect(
+      document.chapters["intro"] == ChapterProgress(firstRead: Fixed.later, lastRead: Fixed.later))
   }
 
   @Test func hintsCountTheHighestShown() {
@@ -26,7 +27,9 @@ import Testing
         "q", QuizAttempt(date: date, score: score, questionCount: 3, answers: []))
     }
     #expect(document.quizzes["q"]?.attempts.count == 4)
-    #expect(document.quizzes["q"]?.best == QuizAttempt(date: Fixed.now, score: 3, questionCount: 3, answers: []))
+    #expect(
+      document.quizzes["q"]?.best
+        == QuizAttempt(date: Fixed.now, score: 3, questionCount: 3, answers: []))
   }
 
   @Test func dueCardsComeEarliestFirst() {
@@ -58,7 +61,8 @@ import Testing
 
   @Test func otherISO8601FormsAreAccepted() {
     #expect(ProgressCoding.parseDate("2026-03-14T17:09:26+02:00") == Fixed.now)
-    #expect(ProgressCoding.parseDate("2026-03-14T15:09:26.500Z") == Fixed.now.addingTimeInterval(0.5))
+    #expect(
+      ProgressCoding.parseDate("2026-03-14T15:09:26.500Z") == Fixed.now.addingTimeInterval(0.5))
     #expect(ProgressCoding.parseDate("2026-13-14T15:09:26Z") == nil)
     #expect(ProgressCoding.parseDate("14/03/2026") == nil)
   }
