@@ -6,6 +6,7 @@ enum CommandTable {
     .initialize,
     .list,
     .progress,
+    .render,
     .help,
   ]
 }
