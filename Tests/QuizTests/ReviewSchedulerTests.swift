@@ -9,7 +9,7 @@ import Testing
     calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
     return ReviewScheduler(calendar: calendar)
   }()
-  /// 2026-11-27 18:30 UTC.
+  /// 2026-11-27 18:10 UTC.
   let start = Date(timeIntervalSince1970: 1_795_803_000)
   /// 2026-11-27 00:00 UTC.
   var midnight: Date { Date(timeIntervalSince1970: 1_795_737_600) }
