@@ -34,6 +34,7 @@ public struct QuantityUnit: Sendable, Equatable, Hashable {
     self.factor = factor
   }
 
+  static let percent = QuantityUnit(symbol: "%", dimension: .count, factor: 1)
   static let millisecond = QuantityUnit(symbol: "ms", dimension: .time, factor: 0.001)
   static let second = QuantityUnit(symbol: "s", dimension: .time, factor: 1)
   static let minute = QuantityUnit(symbol: "min", dimension: .time, factor: 60)
@@ -50,6 +51,7 @@ public struct QuantityUnit: Sendable, Equatable, Hashable {
   static let spellings: [String: QuantityUnit] = {
     var table: [String: QuantityUnit] = [:]
     let groups: [(QuantityUnit, [String])] = [
+      (.percent, ["%", "percent"]),
       (.millisecond, ["ms", "msec", "millisecond", "milliseconds"]),
       (.second, ["s", "sec", "secs", "second", "seconds"]),
       (.minute, ["m", "min", "mins", "minute", "minutes"]),
