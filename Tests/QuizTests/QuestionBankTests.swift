@@ -60,7 +60,8 @@ import Testing
     let snap = try #require(library.question("cold-snapstart-runtimes"))
     #expect(snap.answer.choices.filter(\.isCorrect).count == 3)
     let destinations = try #require(library.question("errors-destinations-vs-dlq"))
-    #expect(destinations.answer.choices.first(where: \.isCorrect)?.text.contains("destination") == true)
+    #expect(
+      destinations.answer.choices.first(where: \.isCorrect)?.text.contains("destination") == true)
     let go = try #require(library.question("config-go-runtime"))
     #expect(go.answer.choices.first(where: \.isCorrect)?.text.contains("provided.al2023") == true)
     #expect(library.allQuestions.filter { $0.topics.contains("outdated-material") }.count >= 8)
@@ -78,4 +79,17 @@ import Testing
       #expect(!text.contains("\n\n\n"), "\(bank.id) has a blank line inside a question")
     }
   }
+}
+
+@Test func authoringGuideExampleParsesCleanly() throws {
+  let guide = QuestionBankTests.directory.deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("docs/authoring-quizzes.md")
+  let text = try String(contentsOf: guide, encoding: .utf8)
+  let start = try #require(text.range(of: "````markdown\n"))
+  let end = try #require(text.range(of: "\n````", range: start.upperBound..<text.endIndex))
+  let example = String(text[start.upperBound..<end.lowerBound])
+  let parsed = QuizParser.parse(
+    example, file: "example.md", knownTargets: QuestionBankTests.chapters)
+  #expect(parsed.diagnostics == [])
+  #expect(Set(parsed.bank.questions.map(\.kind)) == Set(QuestionKind.allCases))
 }
