@@ -1,18 +1,19 @@
-/// A problem found in course content, reported like a compiler: `file:line: error: message`.
-///
-/// Validation collects every diagnostic instead of stopping at the first one, so an author
-/// sees all problems of a course at once.
-public struct Diagnostic: Sendable, Equatable, Hashable, CustomStringConvertible {
-  /// How serious a problem is: errors make content unusable, warnings do not.
-  public enum Severity: String, Sendable, Equatable, Hashable {
+/// A problem found in a course file, reported like a compiler: `file:line: error: message`.
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+  /// How serious a diagnostic is: errors make a course invalid, warnings do not.
+  public enum Severity: String, Sendable, Equatable, Comparable {
     case error
     case warning
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+      lhs == .error && rhs == .warning
+    }
   }
 
   public var severity: Severity
-  /// The path of the file as given to the loader.
+  /// The file the problem is in, as a path the user can open.
   public var file: String
-  /// The 1-based line the problem is on.
+  /// 1-based line; 0 when the problem concerns the whole file.
   public var line: Int
   public var message: String
 
@@ -23,6 +24,32 @@ public struct Diagnostic: Sendable, Equatable, Hashable, CustomStringConvertible
     self.message = message
   }
 
-  /// `file:line: error: message`, the format editors and CI logs understand.
-  public var description: String { "\(file):\(line): \(severity.rawValue): \(message)" }
+  /// An error at `file:line`.
+  public static func error(_ message: String, file: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .error, file: file, line: line, message: message)
+  }
+
+  /// A warning at `file:line`.
+  public static func warning(_ message: String, file: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, file: file, line: line, message: message)
+  }
+
+  public var description: String {
+    let location = line > 0 ? "\(file):\(line)" : file
+    return "\(location): \(severity.rawValue): \(message)"
+  }
+}
+
+extension Array where Element == Diagnostic {
+  /// True when at least one diagnostic is an error.
+  public var hasErrors: Bool { contains { $0.severity == .error } }
+
+  /// Sorted by file, then line, errors before warnings on the same line.
+  public func sortedForDisplay() -> [Diagnostic] {
+    sorted { a, b in
+      if a.file != b.file { return a.file < b.file }
+      if a.line != b.line { return a.line < b.line }
+      return a.severity < b.severity
+    }
+  }
 }
