@@ -33,7 +33,16 @@ extension PresentedQuestion {
       case "f", "false", "n", "no": return .success(.boolean(false))
       default: return .failure(InputError("Answer t (true) or f (false)."))
       }
-    case .numeric, .text:
+    case .numeric(let key):
+      guard let quantity = Quantity(parsing: trimmed) else {
+        let example = key.expected.unit.map { "900 or 15 \($0.dimension == .time ? "min" : "MB")" }
+        return .failure(InputError("'\(trimmed)' is not a number; type e.g. \(example ?? "1000")."))
+      }
+      if quantity.unit != nil, key.expected.unit == nil, quantity.unit?.symbol != "%" {
+        return .failure(InputError("Type a plain number, without a unit."))
+      }
+      return .success(.text(trimmed))
+    case .text:
       return .success(.text(trimmed))
     case .ordering:
       return letters(trimmed).flatMap { positions in

@@ -54,8 +54,8 @@ public struct PresentedQuestion: Sendable, Equatable {
     case .trueFalse: return "True or false?"
     case .numeric(let key):
       guard let unit = key.expected.unit else { return "Type a number." }
-      return
-        "Type a number; units are accepted (e.g. `\(key.expected.number == 1 ? 2 : 1) \(unit.symbol)`)."
+      let other = unit.dimension == .time ? "ms, s, min, h" : "KB, MB, GB"
+      return "Type a number; a bare number means \(unit.symbol), units such as \(other) work too."
     case .text: return "Type your answer."
     case .ordering: return "Put these in order: type the letters, first to last (e.g. `c,a,b`)."
     }

@@ -18,8 +18,9 @@ extension QuizCommandSupport {
       out.line(pad(bank.id, width) + "  " + pad(String(bank.questions.count), 9) + "  " + best)
     }
     let due = document.dueReviewCards(at: invocation.context.now).count
-    out.line("\n\(library.allQuestions.count) questions. Reviews due: \(due)"
-      + (due > 0 ? " (lambdalings review)" : ""))
+    out.line(
+      "\n\(library.allQuestions.count) questions. Reviews due: \(due)"
+        + (due > 0 ? " (lambdalings review)" : ""))
     return ExitCode.success
   }
 
@@ -31,7 +32,8 @@ extension QuizCommandSupport {
   static func export(_ library: QuizLibrary, _ invocation: Invocation) throws -> Int32 {
     guard let id = invocation.args.positional(1) else {
       throw CLIError.usage(
-        "quiz export needs the quiz to export", hint: "e.g. lambdalings quiz export limits --format gift")
+        "quiz export needs the quiz to export",
+        hint: "e.g. lambdalings quiz export limits --format gift")
     }
     guard let bank = library.bank(id) else {
       let known = library.banks.map(\.id).joined(separator: ", ")

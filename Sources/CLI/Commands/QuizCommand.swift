@@ -22,10 +22,13 @@ extension CommandSpec {
       ArgumentSpec("EXPORTED", help: "With `export`: the quiz to export."),
     ],
     options: [
-      OptionSpec(long: "list", short: "l", help: "List quizzes with question counts and best scores."),
+      OptionSpec(
+        long: "list", short: "l", help: "List quizzes with question counts and best scores."),
       OptionSpec(long: "topic", short: "t", value: "TOPIC", help: "Only questions with this tag."),
-      OptionSpec(long: "exam", short: "e", value: "EXAM", help: "Only questions for DVA-C02, SAA-C03 1, ..."),
-      OptionSpec(long: "count", short: "n", value: "N", help: "Ask at most N questions (a random sample)."),
+      OptionSpec(
+        long: "exam", short: "e", value: "EXAM", help: "Only questions for DVA-C02, SAA-C03 1, ..."),
+      OptionSpec(
+        long: "count", short: "n", value: "N", help: "Ask at most N questions (a random sample)."),
       OptionSpec(long: "seed", value: "S", help: "Shuffle reproducibly with this number."),
       OptionSpec(long: "time", value: "DURATION", help: "Mock exam time limit (default 30m)."),
       OptionSpec(long: "format", value: "FORMAT", help: "Export format: gift or json."),
@@ -108,7 +111,9 @@ enum QuizCommandSupport {
     let title = quizID.flatMap { library.bank($0)?.title } ?? "Mixed quiz"
     let out = invocation.out
     out.line(out.styler.apply("\(title): \(session.items.count) question(s)", .heading))
-    if !seed.given { out.line(out.styler.apply("(repeat this order with --seed \(seed.value))", .dim)) }
+    if !seed.given {
+      out.line(out.styler.apply("(repeat this order with --seed \(seed.value))", .dim))
+    }
     let console = QuizTerminal.console(invocation)
     var recorder = try QuizTerminal.recorder(
       invocation, key: quizID ?? "mixed", count: session.items.count)

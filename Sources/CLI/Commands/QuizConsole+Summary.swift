@@ -42,7 +42,8 @@ extension QuizConsole {
   func table(_ lines: [ScoreLine]) -> String {
     let width = min(lines.map(\.label.count).max() ?? 0, 60)
     return lines.map { line in
-      let label = line.label.padding(toLength: max(width, line.label.count), withPad: " ", startingAt: 0)
+      let label = line.label.padding(
+        toLength: max(width, line.label.count), withPad: " ", startingAt: 0)
       let score = "\(line.correct)/\(line.total)"
       let padded = String(repeating: " ", count: max(0, 6 - score.count)) + score
       let percent = "\(line.percent)%"

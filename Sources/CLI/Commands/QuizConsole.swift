@@ -46,10 +46,18 @@ struct QuizConsole {
   ) throws -> End {
     while let item = run.current {
       if let left = run.timeLeft(at: now()), left <= 0 { return .timeUp }
-      show(item, number: run.position + 1, of: run.questionCount, timeLeft: run.timeLeft(at: now()))
+      let number = run.position + 1
+      let total = run.questionCount
+      let timeLeft = run.timeLeft(at: now())
+      var first = true
       var graded = false
       while !graded {
-        guard let input = ask(item) else {
+        let answer =
+          first
+          ? showAndAsk(item) { show(item, number: number, of: total, timeLeft: timeLeft) }
+          : ask(item)
+        first = false
+        guard let input = answer else {
           write("\nQuiz stopped; your answers so far are saved.\n")
           return .quit
         }
@@ -80,7 +88,9 @@ struct QuizConsole {
     for option in item.options {
       text += "  " + styler.apply("\(option.letter))", .accent) + " \(render(option.text))\n"
     }
-    write(text + styler.apply(item.instruction, .emphasis) + " " + hint(item) + "\n")
+    let hint = hint(item)
+    write(
+      text + styler.apply(item.instruction, .emphasis) + (hint.isEmpty ? "" : " " + hint) + "\n")
   }
 
   /// How to answer in the current input mode.
@@ -95,11 +105,26 @@ struct QuizConsole {
     }
   }
 
+  /// Shows a question and reads its answer. Single-key questions switch to raw mode before the
+  /// question is printed, so a key pressed as soon as it appears is not echoed twice.
+  func showAndAsk(_ item: PresentedQuestion, show: () -> Void) -> String? {
+    guard let keys, item.question.kind != .numeric, item.question.kind != .text else {
+      show()
+      return ask(item)
+    }
+    return keys.withRawMode {
+      show()
+      return askWithKeys(item, keys)
+    }
+  }
+
   /// Reads one answer; nil when the learner quits or input ends.
   func ask(_ item: PresentedQuestion) -> String? {
     if let keys { return askWithKeys(item, keys) }
     write("> ")
     guard let line = readLine() else { return nil }
+    // Piped input is not echoed by a terminal, so echo it to keep the transcript readable.
+    write(line + "\n")
     let trimmed = line.trimmingCharacters(in: .whitespaces)
     return trimmed == "quit" ? nil : line
   }
