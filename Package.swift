@@ -32,6 +32,9 @@ let package = Package(
       dependencies: ["Markdown", "Terminal", "LambdaRuntime", "SystemSupport"],
       path: "Benchmarks/lambdalings-bench"
     ),
+    // A helper the Progress tests run as separate processes; not a product.
+    .executableTarget(
+      name: "progress-stress", dependencies: ["Progress"], path: "Tests/ProgressStress"),
     .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Markdown"]),
