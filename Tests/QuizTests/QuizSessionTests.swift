@@ -60,6 +60,26 @@ import Testing
     #expect(session.position == 1)
   }
 
+  @Test func numericInputMustBeANumber() {
+    var session = QuizSession(questions: questions, seed: 1)
+    #expect(
+      session.submit("soon")
+        == .invalid(InputError("'soon' is not a number; type e.g. 900 or 15 min.")))
+    #expect(session.position == 0)
+    guard case .graded(let answered) = session.submit("900 MB") else {
+      Issue.record("a quantity of another kind is graded, not refused")
+      return
+    }
+    #expect(answered.grade.detail == "expected a duration, got a size")
+    let plain = PresentedQuestion(
+      question: Question(
+        id: "p", quizID: "q", prompt: "?",
+        answer: .numeric(NumericAnswer(expected: Quantity(number: 34, unit: nil))),
+        explanation: "."), order: [])
+    #expect(plain.parse("34%") == .success(.text("34%")))
+    #expect(plain.parse("34 s") == .failure(InputError("Type a plain number, without a unit.")))
+  }
+
   @Test func reportBreaksDownTopicsAndDomains() {
     var session = QuizSession(questions: questions, seed: 3)
     _ = session.submit("900")  // timeout-max: right (limits, timeout)

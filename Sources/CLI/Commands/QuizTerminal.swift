@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 import Progress
 import Quiz
 import Terminal
@@ -9,14 +10,17 @@ enum QuizTerminal {
   static func console(_ invocation: Invocation) -> QuizConsole {
     let context = invocation.context
     let out = invocation.out
+    let settings = out.settings
+    let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
     return QuizConsole(
       write: { out.write($0) },
       readLine: { Swift.readLine(strippingNewline: true) },
       keys: context.stdinIsTTY ? QuizKeyReader() : nil,
       styler: out.styler,
-      // Markdown is shown as written until the terminal renderer lands on main; then this
-      // becomes TerminalRenderer(settings:format:).render(Document(parsing:)).
-      render: { $0 },
+      render: { markdown in
+        TerminalRenderer(settings: settings, format: format)
+          .render(Document(parsing: markdown)).trimmingCharacters(in: .newlines)
+      },
       now: { context.now })
   }
 
