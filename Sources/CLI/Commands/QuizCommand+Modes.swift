@@ -17,6 +17,8 @@ extension QuizCommandSupport {
       }
       out.line(pad(bank.id, width) + "  " + pad(String(bank.questions.count), 9) + "  " + best)
     }
+    let topics = Set(library.allQuestions.flatMap(\.topics)).sorted()
+    out.line("\nTopics (--topic): " + topics.joined(separator: ", "))
     let due = document.dueReviewCards(at: invocation.context.now).count
     out.line(
       "\n\(library.allQuestions.count) questions. Reviews due: \(due)"
