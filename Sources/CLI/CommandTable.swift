@@ -8,6 +8,7 @@ enum CommandTable {
     .progress,
     .quiz,
     .review,
+    .render,
     .help,
   ]
 }

@@ -47,3 +47,10 @@ enum ProgressCoding {
     Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
   }
 }
+
+extension ProgressDocument {
+  /// The document as `progress.json` stores it: pretty, key-sorted JSON with ISO 8601 dates.
+  public func jsonData() throws -> Data {
+    try ProgressCoding.encode(self)
+  }
+}

@@ -55,8 +55,9 @@ import Testing
     let workspace = try Workspace()
     try workspace.store().update(Self.populated)
     let first = try #require(workspace.contents("progress.json"))
-    try workspace.store().update { _ in }
+    let saved = try workspace.store().update { _ in }
     #expect(workspace.contents("progress.json") == first)
+    #expect(try saved.jsonData() == first)
     let object = try #require(try JSONSerialization.jsonObject(with: first) as? [String: Any])
     #expect(object["version"] as? Int == 1)
     #expect(object["created"] as? String == "2026-03-14T15:09:26Z")
