@@ -57,9 +57,14 @@ import Testing
       _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, bytes.count) }
     }
 
-    /// Waits for the child to exit, then closes the master side.
+    /// Waits for the child to exit (ending it if a broken run still waits for keys), then closes
+    /// the master side.
     func finish() -> Int32 {
-      _ = waitFor("\u{0}", seconds: 0.5)
+      let deadline = Date().addingTimeInterval(30)
+      while process.isRunning, Date() < deadline {
+        _ = waitFor("\u{0}", seconds: 0.2)
+      }
+      if process.isRunning { process.terminate() }
       process.waitUntilExit()
       close(master)
       return process.terminationStatus
@@ -117,5 +122,24 @@ import Testing
     #expect(terminal.finish() == 1)
     let cards = try QuizTestCourse.progress(runner)["reviewCards"] as? [String: Any]
     #expect(cards?.keys.sorted() == ["q1-single"])
+  }
+
+  @Test func examAnswerAfterTheDeadlineDoesNotCount() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let options = try QuizTestCourse.setUp(runner)
+    let terminal = try PseudoTerminal(
+      arguments: ["quiz", "exam", "--time", "1s", "--topic", "errors"] + options,
+      directory: runner.directory)
+    #expect(terminal.waitFor("Enter submits)"))
+    Thread.sleep(forTimeInterval: 1.5)  // well past the one-second limit
+    terminal.type("a")
+    terminal.type("c")
+    terminal.type("\r")
+    #expect(terminal.waitFor("Time is up: that answer came too late to count."))
+    #expect(terminal.waitFor("Score: 0 of 1 (0%)"))
+    #expect(terminal.finish() == 1)
+    let quizzes = try QuizTestCourse.progress(runner)["quizzes"] as? [String: Any]
+    #expect(quizzes?["exam"] == nil)
   }
 }
