@@ -6,6 +6,8 @@ enum CommandTable {
     .initialize,
     .list,
     .progress,
+    .quiz,
+    .review,
     .render,
     .help,
   ]
