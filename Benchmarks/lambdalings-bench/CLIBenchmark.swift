@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Start-up cost of `lambdalings list` and `read` against a bare process start (`/bin/true`),
 /// both spawned the same way in the same run.
 enum CLIBenchmark {
@@ -20,7 +26,9 @@ enum CLIBenchmark {
     let runs = 40
     let baseline = median((0..<runs).map { _ in spawn("/bin/true", []) })
     print("cli: \(runs) runs each, medians; baseline /bin/true \(format(baseline)) ms")
-    var commands: [(String, [String])] = [("list", ["list"] + common)]
+    var commands: [(String, [String])] = [
+      ("--version", ["--version"]), ("list", ["list"] + common),
+    ]
     let chapters = (try? FileManager.default.contentsOfDirectory(atPath: "\(root.path)/lessons"))?
       .filter { $0.hasSuffix(".md") && $0 != "course.md" }.sorted() ?? []
     if let first = chapters.first {
@@ -34,16 +42,21 @@ enum CLIBenchmark {
     }
   }
 
-  /// Milliseconds from spawn to exit, output discarded.
+  /// Milliseconds from spawn to exit, output discarded. posix_spawn directly: Foundation's
+  /// Process adds tens of milliseconds of its own.
   static func spawn(_ path: String, _ arguments: [String]) -> Double {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = ([path] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
     let start = DispatchTime.now().uptimeNanoseconds
-    do { try process.run() } catch { return .nan }
-    process.waitUntilExit()
+    guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return .nan }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
   }
 
