@@ -18,10 +18,12 @@ let package = Package(
     .target(name: "Progress", dependencies: ["SystemSupport"]),
     .target(name: "Quiz", dependencies: ["Course", "Markdown"]),
     .target(name: "LambdaRuntime", dependencies: ["SystemSupport"]),
+    .target(name: "Workspace", dependencies: ["Course", "Progress", "SystemSupport"]),
     .target(
       name: "CLI",
       dependencies: [
         "SystemSupport", "Markdown", "Terminal", "Course", "Progress", "Quiz", "LambdaRuntime",
+        "Workspace",
       ]
     ),
     .executableTarget(name: "lambdalings", dependencies: ["CLI"]),
@@ -30,6 +32,9 @@ let package = Package(
       dependencies: ["Markdown", "Terminal", "LambdaRuntime", "SystemSupport"],
       path: "Benchmarks/lambdalings-bench"
     ),
+    // A helper the Progress tests run as separate processes; not a product.
+    .executableTarget(
+      name: "progress-stress", dependencies: ["Progress"], path: "Tests/ProgressStress"),
     .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
     .testTarget(
@@ -39,6 +44,7 @@ let package = Package(
     .testTarget(name: "ProgressTests", dependencies: ["Progress", "SystemSupport"]),
     .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Markdown"]),
     .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "SystemSupport"]),
+    .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Course", "Progress"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "SystemSupport"]),
   ],
   swiftLanguageModes: [.v6]
