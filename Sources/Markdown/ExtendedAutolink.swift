@@ -7,6 +7,14 @@ enum ExtendedAutolink {
     var destination: String
   }
 
+  /// A cheap filter: autolinks need `www.`, `://` or `@`.
+  static func mayContainLink(_ text: ArraySlice<UInt8>) -> Bool {
+    for c in text where c == UInt8(ascii: "@") || c == UInt8(ascii: ":") || c == UInt8(ascii: "w") {
+      return true
+    }
+    return false
+  }
+
   /// Every autolink in `text`, left to right.
   static func find(in text: [UInt8]) -> [Match] {
     var matches: [Match] = []
