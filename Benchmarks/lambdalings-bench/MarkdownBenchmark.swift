@@ -18,10 +18,40 @@ enum MarkdownBenchmark {
   static let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+  /// Further renderers timed after HTML when their flag is given. The Terminal side adds
+  /// its ANSI renderer here, e.g. `("--ansi", "ansi", { TerminalRenderer.render($0) })`.
+  static let extraRenderers: [Contender] = []
+
+  /// Something timed against cmark: a label, the flag that enables it (nil: always) and the
+  /// work, returning a checksum so the optimiser keeps it.
+  struct Contender: Sendable {
+    var label: String
+    var flag: String?
+    var work: @Sendable (String) -> Int
+
+    init(_ label: String, flag: String? = nil, work: @escaping @Sendable (String) -> Int) {
+      self.label = label
+      self.flag = flag
+      self.work = work
+    }
+
+    /// A contender that parses with GFM and renders with `render`.
+    init(_ label: String, flag: String, render: @escaping @Sendable (Document) -> String) {
+      self.init(label, flag: flag) { render(Document(parsing: $0)).utf8.count }
+    }
+  }
+
+  static let contenders: [Contender] = [
+    Contender("html (GFM)") { HTMLRenderer.render(Document(parsing: $0)).utf8.count },
+    Contender("html (CommonMark only)") {
+      HTMLRenderer.render(Document(parsing: $0, extensions: [])).utf8.count
+    },
+    Contender("parse only (GFM)") { Document(parsing: $0).blocks.count },
+  ]
+
   static func run(_ arguments: [String]) {
     let source = corpus()
-    let bytes = source.utf8.count
-    print("markdown: document of \(bytes) bytes (spec examples + lessons, repeated)")
+    print("markdown: document of \(source.utf8.count) bytes (spec examples + lessons, repeated)")
     let file = FileManager.default.temporaryDirectory
       .appendingPathComponent("lambdalings-bench-\(UUID().uuidString).md")
     defer { try? FileManager.default.removeItem(at: file) }
@@ -31,30 +61,51 @@ enum MarkdownBenchmark {
       print("markdown: cannot write \(file.path): \(error); check the temp directory")
       return
     }
+    let cmark = findExecutable("cmark")
+    if cmark == nil { print("  cmark: not installed (apt-get install cmark); ratios skipped") }
+    let selected = (contenders + extraRenderers).filter {
+      $0.flag == nil || arguments.contains($0.flag ?? "")
+    }
+    var sink = 0
+    for contender in selected { sink &+= contender.work(source) }
+    // Rounds interleave cmark and every contender, so all see the same machine load.
+    var cmarkWall: [Double] = []
+    var cmarkCPU: [Double] = []
+    var wall = [[Double]](repeating: [], count: selected.count)
+    var cpu = [[Double]](repeating: [], count: selected.count)
+    for _ in 0..<runs {
+      if let cmark, let times = processTime(executable: cmark, arguments: [file.path]) {
+        cmarkWall.append(times.wall)
+        cmarkCPU.append(times.cpu)
+      }
+      for (index, contender) in selected.enumerated() {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let cpuStart = processCPUTime()
+        sink &+= contender.work(source)
+        cpu[index].append(processCPUTime() - cpuStart)
+        wall[index].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+      }
+    }
+    print("  medians of \(runs) interleaved rounds (checksum \(sink % 997)):")
+    let reference = cmarkCPU.isEmpty ? nil : median(cmarkCPU)
+    if let reference {
+      print(
+        "  \(pad("cmark FILE")) \(milliseconds(median(cmarkWall))) wall "
+          + "\(milliseconds(reference)) cpu (process start included)")
+    }
+    for (index, contender) in selected.enumerated() {
+      var line =
+        "  \(pad(contender.label)) \(milliseconds(median(wall[index]))) wall "
+        + "\(milliseconds(median(cpu[index]))) cpu"
+      if let reference {
+        line += String(format: "  %.2fx cmark cpu", median(cpu[index]) / max(reference, 1e-6))
+      }
+      print(line)
+    }
+  }
 
-    measure("warm-up", runs: 5) { HTMLRenderer.render(Document(parsing: source)).utf8.count }
-    let gfm = measure("html (GFM)") { HTMLRenderer.render(Document(parsing: source)).utf8.count }
-    let plain = measure("html (CommonMark only)") {
-      HTMLRenderer.render(Document(parsing: source, extensions: [])).utf8.count
-    }
-    let parseOnly = measure("parse only (GFM)") { Document(parsing: source).blocks.count }
-    _ = parseOnly
-    if arguments.contains("--ansi") {
-      print("  ansi: no renderer wired in yet (Terminal adds it via MarkdownBenchmark.measure)")
-    }
-
-    guard let cmark = findExecutable("cmark") else {
-      print("  cmark: not installed (apt-get install cmark); ratio skipped")
-      return
-    }
-    let reference = medianProcessTime(executable: cmark, arguments: [file.path])
-    print(
-      "  \(pad("cmark FILE")) median \(milliseconds(reference.wall)) wall, "
-        + "\(milliseconds(reference.cpu)) cpu (process start included)")
-    for (label, time) in [("html (GFM)", gfm), ("html (CommonMark only)", plain)] {
-      let ratio = String(format: "%.2f", time / max(reference.cpu, 1e-6))
-      print("  ratio \(pad(label)) \(ratio)x cmark (cpu time)")
-    }
+  static func median(_ values: [Double]) -> Double {
+    values.isEmpty ? .nan : values.sorted()[values.count / 2]
   }
 
   /// The benchmark document.
@@ -86,28 +137,6 @@ enum MarkdownBenchmark {
     return document
   }
 
-  /// Runs `body` a few times to warm up, then `runs` times; prints and returns the median.
-  @discardableResult
-  static func measure(_ label: String, runs: Int = runs, body: () -> Int) -> Double {
-    var sink = 0
-    for _ in 0..<3 { sink &+= body() }
-    var times: [Double] = []
-    var cpuTimes: [Double] = []
-    for _ in 0..<runs {
-      let start = DispatchTime.now().uptimeNanoseconds
-      let cpuStart = processCPUTime()
-      sink &+= body()
-      cpuTimes.append(processCPUTime() - cpuStart)
-      times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-    }
-    let median = times.sorted()[times.count / 2]
-    let cpu = cpuTimes.sorted()[cpuTimes.count / 2]
-    print(
-      "  \(pad(label)) median \(milliseconds(median)) wall, \(milliseconds(cpu)) cpu"
-        + "  (\(runs) runs, checksum \(sink % 997))")
-    return cpu
-  }
-
   /// CPU time (user + system) of this process, in seconds.
   static func processCPUTime() -> Double {
     var spec = timespec()
@@ -136,29 +165,24 @@ enum MarkdownBenchmark {
     String(format: "%8.3f ms", seconds * 1000)
   }
 
-  /// Median wall time and median CPU time (user + system) of running a program.
-  static func medianProcessTime(
+  /// Wall time and CPU time (user + system) of running a program once.
+  static func processTime(
     executable: String, arguments: [String]
-  ) -> (wall: Double, cpu: Double) {
-    var times: [Double] = []
-    var cpuTimes: [Double] = []
-    for _ in 0..<runs {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: executable)
-      process.arguments = arguments
-      process.standardOutput = FileHandle.nullDevice
-      let start = DispatchTime.now().uptimeNanoseconds
-      let cpuStart = childrenCPUTime()
-      do {
-        try process.run()
-        process.waitUntilExit()
-      } catch {
-        return (.nan, .nan)
-      }
-      times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-      cpuTimes.append(childrenCPUTime() - cpuStart)
+  ) -> (wall: Double, cpu: Double)? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    let start = DispatchTime.now().uptimeNanoseconds
+    let cpuStart = childrenCPUTime()
+    do {
+      try process.run()
+      process.waitUntilExit()
+    } catch {
+      return nil
     }
-    return (times.sorted()[times.count / 2], cpuTimes.sorted()[cpuTimes.count / 2])
+    let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return (wall, childrenCPUTime() - cpuStart)
   }
 
   static func findExecutable(_ name: String) -> String? {

@@ -120,13 +120,14 @@ extension HTMLWriter {
   static func isFilteredTag(_ bytes: [UInt8], _ at: Int) -> Bool {
     var start = at + 1
     if start < bytes.count && bytes[start] == UInt8(ascii: "/") { start += 1 }
-    for name in filteredTags where HTMLScanner.hasPrefixIgnoringCase(bytes, start, bytes.count, name)
-    {
+    for name in filteredTags
+    where HTMLScanner.hasPrefixIgnoringCase(bytes, start, bytes.count, name) {
       let after = start + name.utf8.count
       guard after < bytes.count else { return false }
       let c = bytes[after]
       if ByteClass.isWhitespace(c) || c == UInt8(ascii: ">") { return true }
-      if c == UInt8(ascii: "/") && after + 1 < bytes.count && bytes[after + 1] == UInt8(ascii: ">") {
+      if c == UInt8(ascii: "/") && after + 1 < bytes.count && bytes[after + 1] == UInt8(ascii: ">")
+      {
         return true
       }
     }

@@ -22,7 +22,8 @@ struct ConformanceTests {
     for example in examples {
       let tagFilter = example.extensions?.contains("tagfilter") ?? false
       let actual = HTMLRenderer.render(
-        Document(parsing: example.markdown, extensions: extensions), options: .init(tagFilter: tagFilter))
+        Document(parsing: example.markdown, extensions: extensions),
+        options: .init(tagFilter: tagFilter))
       let result = HTMLComparison.matches(actual, example.html)
       if result.exact { tally.exact += 1 }
       if result.normalized {

@@ -16,7 +16,8 @@ struct RobustnessTests {
 
   @Test func lineEndingsAreEquivalent() {
     let lf = HTMLRenderer.render(Document(parsing: "# A\n\n- b\n- c\n\n```\nx\n```\n"))
-    let crlf = HTMLRenderer.render(Document(parsing: "# A\r\n\r\n- b\r\n- c\r\n\r\n```\r\nx\r\n```\r\n"))
+    let crlf = HTMLRenderer.render(
+      Document(parsing: "# A\r\n\r\n- b\r\n- c\r\n\r\n```\r\nx\r\n```\r\n"))
     let cr = HTMLRenderer.render(Document(parsing: "# A\r\r- b\r- c\r\r```\rx\r```\r"))
     #expect(crlf == lf)
     #expect(cr == lf)

@@ -65,8 +65,9 @@ enum TreeDump {
     case .strong(let inner): children("strong", inner)
     case .strikethrough(let inner): children("strikethrough", inner)
     case .link(let destination, let title, let inner, let isAutolink):
-      children("link \(destination.debugDescription) title=\(title.debugDescription)"
-        + (isAutolink ? " autolink" : ""), inner)
+      children(
+        "link \(destination.debugDescription) title=\(title.debugDescription)"
+          + (isAutolink ? " autolink" : ""), inner)
     case .image(let source, let title, let alt):
       children("image \(source.debugDescription) title=\(title.debugDescription)", alt)
     }
