@@ -5,6 +5,7 @@ enum CommandTable {
     .dashboard,
     .initialize,
     .list,
+    .read,
     .progress,
     .quiz,
     .review,
