@@ -17,33 +17,39 @@ extension LambdaFunction {
     }
     defer { lock.withLock { busy -= 1 } }
     for environment in expired { environment.terminate() }
-    var builder = RecordBuilder(requestID: requestID, function: self)
-    let environment: ExecutionEnvironment
-    if let pooled {
-      environment = pooled
-    } else {
-      do {
-        environment = try startEnvironment(provisioned: false)
-      } catch {
-        builder.logs = "\(error)\n"
-        return builder.failedToStart(error, at: arrival)
+    var candidate = pooled
+    while true {
+      var builder = RecordBuilder(requestID: requestID, function: self)
+      let environment: ExecutionEnvironment
+      if let pooledEnvironment = candidate {
+        environment = pooledEnvironment
+        candidate = nil
+      } else {
+        do {
+          environment = try startEnvironment(provisioned: false)
+        } catch {
+          builder.logs = "\(error)\n"
+          return builder.failedToStart(error, at: arrival)
+        }
+        let outcome = environment.awaitInit(until: ProcessClock.now() + 10_000_000_000)
+        finishInit(environment)
+        if outcome != .ready {
+          let record = builder.initFailed(outcome, environment: environment)
+          release(environment)
+          return record
+        }
       }
-      let outcome = environment.awaitInit(until: ProcessClock.now() + 10_000_000_000)
-      finishInit(environment)
-      if outcome != .ready {
-        let record = builder.initFailed(outcome, environment: environment)
-        release(environment)
-        return record
-      }
+      let invocation = RuntimeChannel.Invocation(
+        requestID: requestID, event: Array(event),
+        deadlineMs: Int64((Date().timeIntervalSince1970 + configuration.timeout) * 1000),
+        functionARN: configuration.functionARN, traceID: LambdaFunction.traceID(),
+        clientContext: clientContext, cognitoIdentity: nil)
+      let record = builder.run(invocation, on: environment)
+      release(environment)
+      if let record { return record }
+      // The environment ended between invocations (e.g. exit after an unhandled rejection):
+      // nothing ran, so run the event on a fresh environment, as AWS would.
     }
-    let invocation = RuntimeChannel.Invocation(
-      requestID: requestID, event: Array(event),
-      deadlineMs: Int64((Date().timeIntervalSince1970 + configuration.timeout) * 1000),
-      functionARN: configuration.functionARN, traceID: LambdaFunction.traceID(),
-      clientContext: clientContext, cognitoIdentity: nil)
-    let record = builder.run(invocation, on: environment)
-    release(environment)
-    return record
   }
 
   /// Takes an idle environment (or none, meaning a cold start) and expires idle ones;
@@ -63,6 +69,12 @@ extension LambdaFunction {
         live[environment.id] = nil
       }
       return stale
+    }
+    idle.removeAll { environment in
+      guard environment.process.exit != nil else { return false }
+      expired.append(environment)
+      live[environment.id] = nil
+      return true
     }
     return (idle.popLast(), expired)
   }

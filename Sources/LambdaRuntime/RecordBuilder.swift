@@ -16,8 +16,9 @@ struct RecordBuilder {
   private var configuration: FunctionConfiguration { function.configuration }
 
   /// Runs the invoke phase on a ready environment.
+  /// Returns nil when the environment died before taking the event (the caller retries).
   mutating func run(_ invocation: RuntimeChannel.Invocation, on environment: ExecutionEnvironment)
-    -> InvocationRecord
+    -> InvocationRecord?
   {
     let cold = environment.initPending && !environment.provisioned
     let initDuration = cold ? environment.initDurationMs : nil
@@ -28,6 +29,10 @@ struct RecordBuilder {
     let outcome = environment.invoke(
       invocation, until: start + UInt64(configuration.timeout * 1e9))
     let end = ProcessClock.now()
+    if outcome == .lostBeforeDispatch {
+      logs = ""
+      return nil
+    }
     append(environment.process.takeOutput())
     var status = InvocationRecord.Status.error
     var reportStatus: String? = "error"
@@ -49,7 +54,7 @@ struct RecordBuilder {
         "Response payload size exceeded maximum allowed payload size "
           + "(\(RuntimeAPILimits.maxPayloadBytes) bytes).")
       logs += "\(ReportLine.timestamp()) \(requestID) Response payload size exceeded the limit\n"
-    case .timedOut, .exited, .outOfMemory:
+    case .timedOut, .exited, .outOfMemory, .lostBeforeDispatch:
       (status, errorType, result) = platformFailure(outcome)
       reportStatus = status == .timeout ? "timeout" : "error"
     }

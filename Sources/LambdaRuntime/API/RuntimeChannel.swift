@@ -99,6 +99,9 @@ final class RuntimeChannel: @unchecked Sendable {
     condition.unlock()
   }
 
+  /// True while a submitted event has not been picked up by `GET /next`.
+  var hasUndeliveredEvent: Bool { pending != nil }
+
   /// The outcome of `requestID` if it arrived; clears it.
   func takeCompletion(for requestID: String) -> Completion? {
     guard let completion, completion.id == requestID else { return nil }

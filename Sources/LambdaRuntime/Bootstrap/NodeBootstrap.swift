@@ -62,7 +62,11 @@ enum NodeBootstrap {
           this.parse();
         });
       }
-      request(method, urlPath, body, headers) {
+      async request(method, urlPath, body, headers) {
+        // Output still queued in Node belongs to this invocation: let it reach the pipe first.
+        while (process.stdout.writableLength > 0) {
+          await new Promise((resolve) => process.stdout.once('drain', resolve));
+        }
         const payload = Buffer.isBuffer(body) ? body : Buffer.from(body || '');
         let head = `${method} ${urlPath} HTTP/1.1\r\nHost: ${this.host}\r\n`;
         head += `Content-Length: ${payload.length}\r\n`;

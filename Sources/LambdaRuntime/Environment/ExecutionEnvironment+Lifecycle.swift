@@ -37,8 +37,10 @@ extension ExecutionEnvironment {
   /// Hands `invocation` to the runtime and waits for its outcome until `deadline`.
   func invoke(_ invocation: RuntimeChannel.Invocation, until deadline: UInt64) -> InvokeOutcome {
     channel.submit(invocation)
+    var undelivered = false
     let result = wait(until: deadline) { () -> RuntimeChannel.Completion? in
-      channel.takeCompletion(for: invocation.requestID)
+      undelivered = channel.hasUndeliveredEvent
+      return channel.takeCompletion(for: invocation.requestID)
     }
     switch result {
     case .ready(.response(let body, _)): return .response(body)
@@ -46,7 +48,7 @@ extension ExecutionEnvironment {
     case .ready(.responseTooLarge): return .responseTooLarge
     case .exited(let exit):
       terminate()
-      return .exited(exit)
+      return undelivered ? .lostBeforeDispatch : .exited(exit)
     case .timedOut:
       terminate()
       return .timedOut

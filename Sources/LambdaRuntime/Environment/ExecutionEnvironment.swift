@@ -21,6 +21,8 @@ final class ExecutionEnvironment: @unchecked Sendable {
     case exited(ProcessExit)
     case timedOut
     case outOfMemory
+    /// The process ended before it took the event: nothing ran, another environment may.
+    case lostBeforeDispatch
   }
 
   /// 1, 2, ... within the function.
