@@ -34,13 +34,17 @@ public struct Interpreter: Sendable, Equatable {
     case .python:
       resolved = try probe(
         program: "python3", runtime: "python", searchPath: searchPath,
-        arguments: ["-S", "-c", "import sys;print(sys.executable);print('%d.%d'%sys.version_info[:2])"],
+        arguments: [
+          "-S", "-c", "import sys;print(sys.executable);print('%d.%d'%sys.version_info[:2])",
+        ],
         hint: "Install Python 3 (Debian/Ubuntu: `sudo apt-get install python3`; macOS: "
           + "`brew install python`; or https://www.python.org/downloads/) and try again.")
     case .nodejs:
       resolved = try probe(
         program: "node", runtime: "nodejs", searchPath: searchPath,
-        arguments: ["-e", "console.log(process.execPath);console.log(process.versions.node.split('.')[0])"],
+        arguments: [
+          "-e", "console.log(process.execPath);console.log(process.versions.node.split('.')[0])",
+        ],
         hint: "Install Node.js 18 or newer (https://nodejs.org/en/download, or "
           + "`sudo apt-get install nodejs`) and try again.")
     }

@@ -106,7 +106,8 @@ struct RecordBuilder {
 
   /// `{"errorType": ..., "errorMessage": ...}` in the order AWS returns platform errors.
   func platformError(_ type: String, _ message: String) -> [UInt8] {
-    Array("{\"errorType\":\(JSONText.quote(type)),\"errorMessage\":\(JSONText.quote(message))}".utf8)
+    Array(
+      "{\"errorType\":\(JSONText.quote(type)),\"errorMessage\":\(JSONText.quote(message))}".utf8)
   }
 
   /// Adds function output, noting how much was dropped.

@@ -70,7 +70,10 @@ struct NodeOutcomeTests {
 
   @Test func initErrors() throws {
     let cases = [
-      ("import_error.handler", "Runtime.ImportModuleError", "lambdalings-module-that-does-not-exist"),
+      (
+        "import_error.handler", "Runtime.ImportModuleError",
+        "lambdalings-module-that-does-not-exist"
+      ),
       ("syntax_error.handler", "Runtime.UserCodeSyntaxError", "SyntaxError: "),
       ("returns.nope", "Runtime.HandlerNotFound", "returns.nope is undefined or not exported"),
       ("missing.handler", "Runtime.ImportModuleError", "Cannot find module 'missing'"),

@@ -16,8 +16,9 @@ struct PythonOutcomeTests {
     #expect(result["function_name"] as? String == "fixture-returns-handler")
     #expect(result["function_version"] as? String == "$LATEST")
     #expect(result["memory"] as? String == "256")
-    #expect(result["arn"] as? String
-      == "arn:aws:lambda:us-east-1:123456789012:function:fixture-returns-handler")
+    #expect(
+      result["arn"] as? String
+        == "arn:aws:lambda:us-east-1:123456789012:function:fixture-returns-handler")
     #expect((result["remaining"] as? Int).map { $0 > 3000 && $0 <= 5000 } == true)
     #expect(result["cwd"] as? String == Fixture.root.appendingPathComponent("python").path)
     let env = result["env"] as? [String: String?] ?? [:]
@@ -127,7 +128,10 @@ extension PythonOutcomeTests {
         "Unable to import module 'import_error': "
           + "No module named 'lambdalings_module_that_does_not_exist'"
       ),
-      ("syntax_error.handler", "Runtime.UserCodeSyntaxError", "Syntax error in module 'syntax_error'"),
+      (
+        "syntax_error.handler", "Runtime.UserCodeSyntaxError",
+        "Syntax error in module 'syntax_error'"
+      ),
       ("returns.nope", "Runtime.HandlerNotFound", "Handler 'nope' missing on module 'returns'"),
       ("missing_module.handler", "Runtime.ImportModuleError", "Unable to import module"),
     ]
