@@ -1,2 +1,120 @@
-/// The course model: lessons, exercises and quizzes, loaded with diagnostics.
-public enum CourseModule {}
+/// A loaded course: its chapters, exercises and quizzes, in order.
+public struct Course: Sendable {
+  public var id: String
+  public var title: String
+  public var summary: String
+  /// The folder holding `lessons/` and `exercises/`, as the user named it.
+  public var root: String
+  public var chapters: [Chapter]
+  public var exercises: [Exercise]
+  public var quizzes: [QuizSource]
+
+  public init(
+    id: String, title: String, summary: String, root: String, chapters: [Chapter],
+    exercises: [Exercise], quizzes: [QuizSource]
+  ) {
+    self.id = id
+    self.title = title
+    self.summary = summary
+    self.root = root
+    self.chapters = chapters
+    self.exercises = exercises
+    self.quizzes = quizzes
+  }
+
+  public func chapter(_ id: String) -> Chapter? { chapters.first { $0.id == id } }
+  public func exercise(_ id: String) -> Exercise? { exercises.first { $0.id == id } }
+  public func quiz(_ id: String) -> QuizSource? { quizzes.first { $0.id == id } }
+
+  /// True when the course has nothing to learn yet.
+  public var isEmpty: Bool { chapters.isEmpty && exercises.isEmpty && quizzes.isEmpty }
+
+  /// Every step of the course in learning order: each chapter, then its exercises, then its quiz;
+  /// exercises and quizzes no chapter names come last.
+  public var steps: [Step] {
+    var result: [Step] = []
+    var seen = Set<Step>()
+    func add(_ step: Step) {
+      if seen.insert(step).inserted { result.append(step) }
+    }
+    for chapter in chapters {
+      add(.chapter(chapter.id))
+      for exercise in chapter.exerciseIDs where self.exercise(exercise) != nil {
+        add(.exercise(exercise))
+      }
+      if let quiz = chapter.quizID, self.quiz(quiz) != nil { add(.quiz(quiz)) }
+    }
+    for exercise in exercises { add(.exercise(exercise.id)) }
+    for quiz in quizzes { add(.quiz(quiz.id)) }
+    return result
+  }
+
+  /// Section anchors per chapter id (`"cold-starts"` -> `["provisioned-concurrency", ...]`),
+  /// for checking links such as `cold-starts#provisioned-concurrency`.
+  public var chapterAnchors: [String: Set<String>] {
+    Dictionary(uniqueKeysWithValues: chapters.map { ($0.id, $0.anchors) })
+  }
+}
+
+/// One step of the learning path.
+public enum Step: Sendable, Hashable, CustomStringConvertible {
+  case chapter(String)
+  case exercise(String)
+  case quiz(String)
+
+  public var id: String {
+    switch self {
+    case .chapter(let id), .exercise(let id), .quiz(let id): return id
+    }
+  }
+
+  public var kind: String {
+    switch self {
+    case .chapter: return "chapter"
+    case .exercise: return "exercise"
+    case .quiz: return "quiz"
+    }
+  }
+
+  /// `chapter:first-function`, the form stored in progress.
+  public var description: String { "\(kind):\(id)" }
+
+  /// Parses the `kind:id` form.
+  public init?(_ text: String) {
+    let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+    guard parts.count == 2 else { return nil }
+    switch parts[0] {
+    case "chapter": self = .chapter(parts[1])
+    case "exercise": self = .exercise(parts[1])
+    case "quiz": self = .quiz(parts[1])
+    default: return nil
+    }
+  }
+}
+
+/// A chapter: a Markdown file in `lessons/` with a header.
+public struct Chapter: Sendable, Equatable {
+  public var id: String
+  public var title: String
+  public var order: Int
+  /// Path of the Markdown file.
+  public var file: String
+  public var exerciseIDs: [String]
+  public var quizID: String?
+  /// The Markdown after the header.
+  public var body: String
+  /// Line of the body's first line in `file`.
+  public var bodyStartLine: Int
+  /// GitHub-style anchors of the chapter's headings.
+  public var anchors: Set<String>
+}
+
+/// A quiz file as found on disk; the Quiz module parses its questions.
+public struct QuizSource: Sendable, Equatable {
+  public var id: String
+  public var title: String
+  public var chapterID: String?
+  public var file: String
+  /// The whole file text (header included), for the quiz parser.
+  public var text: String
+}

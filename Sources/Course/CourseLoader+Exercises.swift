@@ -1,0 +1,134 @@
+import Foundation
+
+extension CourseLoader {
+  static let exerciseKeys: Set<String> = [
+    "id", "title", "chapter", "order", "languages", "handler-python", "handler-node", "timeout",
+    "memory",
+  ]
+
+  mutating func loadExercises() -> [Exercise] {
+    let folder = "\(root)/exercises"
+    var exercises: [Exercise] = []
+    for name in listFolders(folder) {
+      if let exercise = loadExercise(directory: "\(folder)/\(name)", folderName: name) {
+        if let other = exercises.first(where: { $0.id == exercise.id }) {
+          diagnostics.append(
+            .error("exercise id '\(exercise.id)' is already used by \(other.directory)",
+              file: "\(exercise.directory)/exercise.md", line: 1))
+          continue
+        }
+        exercises.append(exercise)
+      }
+    }
+    return exercises.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+  }
+
+  private mutating func loadExercise(directory: String, folderName: String) -> Exercise? {
+    let file = "\(directory)/exercise.md"
+    guard fileExists(file) else {
+      diagnostics.append(
+        .error("exercise folder has no exercise.md; add one with a header and the task statement",
+          file: directory, line: 0))
+      return nil
+    }
+    guard let text = readText(file, required: true) else { return nil }
+    let (header, problems) = FrontMatter.parse(text, file: file)
+    diagnostics += problems
+    warnUnknownKeys(header, allowed: CourseLoader.exerciseKeys, file: file)
+    let id = header.isPresent ? (requiredID(header, file: file) ?? folderName) : folderName
+    if id != folderName {
+      diagnostics.append(
+        .error("exercise id '\(id)' differs from its folder name '\(folderName)'; make them equal",
+          file: file, line: header.line(of: "id")))
+    }
+    var exercise = Exercise(
+      id: id, title: header.value("title") ?? id, chapterID: header.value("chapter"),
+      order: integer(header, "order", file: file) ?? 0, directory: directory,
+      statement: header.body, languages: [], handlers: [:], timeoutSeconds: 3, memoryMB: 128,
+      cases: [], scenarios: [], hints: [])
+    exercise.languages = languages(header, file: file)
+    for language in exercise.languages {
+      exercise.handlers[language] =
+        header.value("handler-\(language.rawValue)") ?? language.defaultHandler
+      checkHandlerFiles(exercise, language)
+    }
+    if let raw = header.value("timeout") {
+      if let seconds = Double(raw.replacingOccurrences(of: "s", with: "")), seconds >= 1,
+        seconds <= 900
+      {
+        exercise.timeoutSeconds = seconds
+      } else {
+        diagnostics.append(
+          .error("timeout '\(raw)' must be seconds from 1 to 900, as in Lambda", file: file,
+            line: header.line(of: "timeout")))
+      }
+    }
+    if let raw = header.value("memory") {
+      if let mb = Int(raw.replacingOccurrences(of: "MB", with: "").trimmingWhitespace()),
+        (128...10_240).contains(mb)
+      {
+        exercise.memoryMB = mb
+      } else {
+        diagnostics.append(
+          .error("memory '\(raw)' must be MB from 128 to 10240, as in Lambda", file: file,
+            line: header.line(of: "memory")))
+      }
+    }
+    var spec = ExerciseSpecParser(file: "\(directory)/spec.json")
+    if let specText = readText(spec.file, required: true) {
+      (exercise.cases, exercise.scenarios) = spec.parse(specText)
+      diagnostics += spec.diagnostics
+    }
+    exercise.hints = loadHints("\(directory)/hints.md")
+    return exercise
+  }
+
+  private mutating func languages(_ header: FrontMatter, file: String) -> [Language] {
+    let names = header.list("languages")
+    if names.isEmpty { return Language.allCases }
+    var result: [Language] = []
+    for name in names {
+      if let language = Language(rawValue: name) {
+        result.append(language)
+      } else {
+        diagnostics.append(
+          .error("unknown language '\(name)'; use python and/or node", file: file,
+            line: header.line(of: "languages")))
+      }
+    }
+    return result
+  }
+
+  private mutating func checkHandlerFiles(_ exercise: Exercise, _ language: Language) {
+    for (role, path) in [
+      ("starter", exercise.starterPath(language)), ("solution", exercise.solutionPath(language)),
+    ] where !fileExists(path) {
+      diagnostics.append(
+        .error(
+          "the \(language.rawValue) \(role) is missing; create \(path) or drop \(language.rawValue)"
+            + " from 'languages:'", file: "\(exercise.directory)/exercise.md", line: 1))
+    }
+  }
+
+  /// Hints are the sections of `hints.md`, one per `## ` heading, in order.
+  private mutating func loadHints(_ file: String) -> [String] {
+    guard let text = readText(file, required: false) else { return [] }
+    var hints: [String] = []
+    var current: [Substring]?
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.hasPrefix("## ") {
+        if let lines = current { hints.append(lines.joined(separator: "\n").trimmingWhitespace()) }
+        current = []
+      } else {
+        current?.append(line)
+      }
+    }
+    if let lines = current { hints.append(lines.joined(separator: "\n").trimmingWhitespace()) }
+    if hints.isEmpty {
+      diagnostics.append(
+        .warning("hints.md has no '## Hint' sections; each '## ' heading starts one hint",
+          file: file, line: 1))
+    }
+    return hints.filter { !$0.isEmpty }
+  }
+}

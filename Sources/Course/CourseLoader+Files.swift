@@ -1,0 +1,78 @@
+import Foundation
+
+extension CourseLoader {
+  func isDirectory(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      && isDirectory.boolValue
+  }
+
+  func fileExists(_ path: String) -> Bool {
+    FileManager.default.fileExists(atPath: path)
+  }
+
+  /// Names of the files in `folder` ending in `suffix`, sorted; empty when the folder is missing.
+  func listFiles(_ folder: String, suffix: String) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return names.filter { $0.hasSuffix(suffix) && !$0.hasPrefix(".") }.sorted()
+  }
+
+  /// Names of the sub-folders of `folder`, sorted.
+  func listFolders(_ folder: String) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return names.filter { !$0.hasPrefix(".") && isDirectory("\(folder)/\($0)") }.sorted()
+  }
+
+  /// The file's text; invalid UTF-8 is reported and replaced so loading can go on.
+  mutating func readText(_ file: String, required: Bool) -> String? {
+    guard let data = FileManager.default.contents(atPath: file) else {
+      if required {
+        diagnostics.append(.error("cannot read this file; check that it exists and is readable",
+          file: file, line: 0))
+      }
+      return nil
+    }
+    if let text = String(data: data, encoding: .utf8) { return text }
+    diagnostics.append(
+      .error("the file is not valid UTF-8; save it as UTF-8", file: file, line: 0))
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// The header's `id:`, checked for form; nil (with a diagnostic) when missing or malformed.
+  mutating func requiredID(_ header: FrontMatter, file: String) -> String? {
+    guard let id = header.value("id") else {
+      diagnostics.append(.error("the header has no 'id:'; add one, e.g. 'id: cold-starts'",
+        file: file, line: 1))
+      return nil
+    }
+    guard Identifier.isValid(id) else {
+      diagnostics.append(
+        .error(
+          "id '\(id)' must use only lower-case letters, digits and hyphens (e.g. 'cold-starts')",
+          file: file, line: header.line(of: "id")))
+      return nil
+    }
+    return id
+  }
+
+  /// An integer header value, reported when it does not parse.
+  mutating func integer(_ header: FrontMatter, _ key: String, file: String) -> Int? {
+    guard let raw = header.value(key) else { return nil }
+    guard let value = Int(raw) else {
+      diagnostics.append(
+        .error("'\(key): \(raw)' is not a whole number", file: file, line: header.line(of: key)))
+      return nil
+    }
+    return value
+  }
+
+  /// Warns about header keys the format does not know (often a typo).
+  mutating func warnUnknownKeys(_ header: FrontMatter, allowed: Set<String>, file: String) {
+    for entry in header.entries where !allowed.contains(entry.key) {
+      let known = allowed.sorted().joined(separator: ", ")
+      diagnostics.append(
+        .warning("unknown header key '\(entry.key)' (known keys: \(known))", file: file,
+          line: entry.line))
+    }
+  }
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// Loads a course folder, collecting every problem as a diagnostic instead of stopping at the first.
+public struct CourseLoader {
+  /// The name of the course header file inside `lessons/`.
+  public static let manifestName = "course.md"
+  let root: String
+  var diagnostics: [Diagnostic] = []
+
+  /// Loads the course at `root`. Never throws; a missing or broken course gives diagnostics.
+  public static func load(root: String) -> (Course, [Diagnostic]) {
+    var loader = CourseLoader(root: root)
+    let course = loader.loadCourse()
+    return (course, loader.diagnostics.sortedForDisplay())
+  }
+
+  private init(root: String) {
+    self.root = root
+  }
+
+  private mutating func loadCourse() -> Course {
+    let lessons = "\(root)/lessons"
+    var course = Course(
+      id: "course", title: "Untitled course", summary: "", root: root, chapters: [], exercises: [],
+      quizzes: [])
+    guard isDirectory(lessons) else {
+      diagnostics.append(
+        .error(
+          "no lessons/ folder here; a course needs lessons/\(CourseLoader.manifestName)"
+            + " (run 'lambdalings new lesson NAME' or pass --course DIR)",
+          file: root, line: 0))
+      return course
+    }
+    loadManifest(into: &course)
+    course.quizzes = loadQuizzes()
+    course.exercises = loadExercises()
+    course.chapters = loadChapters()
+    checkReferences(course)
+    return course
+  }
+
+  private mutating func loadManifest(into course: inout Course) {
+    let file = "\(root)/lessons/\(CourseLoader.manifestName)"
+    guard let text = readText(file, required: false) else {
+      diagnostics.append(
+        .warning(
+          "no course header; create lessons/\(CourseLoader.manifestName) with 'id:' and 'title:'",
+          file: file, line: 0))
+      course.id = URL(fileURLWithPath: root).standardizedFileURL.lastPathComponent
+      return
+    }
+    let (header, problems) = FrontMatter.parse(text, file: file)
+    diagnostics += problems
+    course.id = requiredID(header, file: file) ?? course.id
+    course.title = header.value("title") ?? course.title
+    if header.value("title") == nil {
+      diagnostics.append(.error("the course has no 'title:'; add one to the header", file: file, line: 1))
+    }
+    course.summary = header.body.trimmingWhitespace()
+  }
+
+  private mutating func loadChapters() -> [Chapter] {
+    var chapters: [Chapter] = []
+    for name in listFiles("\(root)/lessons", suffix: ".md") where name != CourseLoader.manifestName {
+      let file = "\(root)/lessons/\(name)"
+      guard let text = readText(file, required: true) else { continue }
+      let (header, problems) = FrontMatter.parse(text, file: file)
+      diagnostics += problems
+      guard header.isPresent else {
+        diagnostics.append(
+          .error(
+            "chapter has no header; start the file with '---', 'id:', 'title:', 'order:', '---'",
+            file: file, line: 1))
+        continue
+      }
+      warnUnknownKeys(header, allowed: ["id", "title", "order", "exercises", "quiz"], file: file)
+      guard let id = requiredID(header, file: file) else { continue }
+      if let other = chapters.first(where: { $0.id == id }) {
+        diagnostics.append(
+          .error("chapter id '\(id)' is already used by \(other.file)", file: file,
+            line: header.line(of: "id")))
+        continue
+      }
+      let title = header.value("title") ?? id
+      if header.value("title") == nil {
+        diagnostics.append(.error("chapter has no 'title:'", file: file, line: 1))
+      }
+      let order = integer(header, "order", file: file) ?? (chapters.map(\.order).max() ?? 0) + 1
+      chapters.append(
+        Chapter(
+          id: id, title: title, order: order, file: file, exerciseIDs: header.list("exercises"),
+          quizID: header.value("quiz"), body: header.body, bodyStartLine: header.bodyStartLine,
+          anchors: Slug.anchors(in: header.body)))
+    }
+    return chapters.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+  }
+
+  private mutating func loadQuizzes() -> [QuizSource] {
+    let folder = "\(root)/lessons/quizzes"
+    var quizzes: [QuizSource] = []
+    for name in listFiles(folder, suffix: ".md") {
+      let file = "\(folder)/\(name)"
+      guard let text = readText(file, required: true) else { continue }
+      let (header, problems) = FrontMatter.parse(text, file: file)
+      diagnostics += problems
+      let fallback = String(name.dropLast(3))
+      let id = header.isPresent ? (requiredID(header, file: file) ?? fallback) : fallback
+      if let other = quizzes.first(where: { $0.id == id }) {
+        diagnostics.append(
+          .error("quiz id '\(id)' is already used by \(other.file)", file: file,
+            line: header.line(of: "id")))
+        continue
+      }
+      quizzes.append(
+        QuizSource(
+          id: id, title: header.value("title") ?? id, chapterID: header.value("chapter"), file: file,
+          text: text))
+    }
+    return quizzes
+  }
+
+  private mutating func checkReferences(_ course: Course) {
+    for chapter in course.chapters {
+      let header = FrontMatter.parse(readText(chapter.file, required: false) ?? "", file: chapter.file)
+        .0
+      for id in chapter.exerciseIDs where course.exercise(id) == nil {
+        diagnostics.append(
+          .error(
+            "chapter lists exercise '\(id)', but there is no exercises/\(id)/exercise.md",
+            file: chapter.file, line: header.line(of: "exercises")))
+      }
+      if let quiz = chapter.quizID, course.quiz(quiz) == nil {
+        diagnostics.append(
+          .error(
+            "chapter names quiz '\(quiz)', but there is no lessons/quizzes/ file with that id",
+            file: chapter.file, line: header.line(of: "quiz")))
+      }
+    }
+    for exercise in course.exercises {
+      guard let chapter = exercise.chapterID, course.chapter(chapter) == nil else { continue }
+      diagnostics.append(
+        .warning(
+          "exercise belongs to chapter '\(chapter)', which does not exist yet",
+          file: "\(exercise.directory)/exercise.md", line: 1))
+    }
+  }
+}

@@ -1,2 +1,0 @@
-/// The JSON progress store.
-public enum ProgressModule {}

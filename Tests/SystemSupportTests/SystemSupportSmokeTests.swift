@@ -1,7 +1,0 @@
-import Testing
-
-@testable import SystemSupport
-
-@Test func systemSupportModuleLinks() {
-  #expect(Bool(true))
-}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// A fresh folder under the system temporary directory, removed when the test is done with it.
+final class TemporaryFolder {
+  let url: URL
+
+  init() throws {
+    url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("systemsupport-tests-" + UUID().uuidString)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  deinit {
+    try? FileManager.default.removeItem(at: url)
+  }
+
+  /// The URL of `name` inside the folder.
+  func file(_ name: String) -> URL {
+    url.appendingPathComponent(name)
+  }
+
+  /// The names in the folder, sorted.
+  func names() throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+  }
+}
+
+/// A thread-safe box for values that test threads share.
+final class Shared<Value: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: Value
+
+  init(_ value: Value) {
+    stored = value
+  }
+
+  var value: Value {
+    lock.withLock { stored }
+  }
+
+  func mutate(_ body: (inout Value) -> Void) {
+    lock.withLock { body(&stored) }
+  }
+}
