@@ -16,19 +16,22 @@ enum BootstrapCache {
 
   /// The path of the bootstrap file for `runtime` (`nil` for `provided`), writing it if needed.
   static func path(for runtime: LambdaRuntimeKind) throws -> String? {
-    let file: (name: String, source: String)
     switch runtime {
-    case .python: file = (PythonBootstrap.fileName, PythonBootstrap.source)
-    case .nodejs: file = (NodeBootstrap.fileName, NodeBootstrap.source)
-    case .provided: return nil
+    case .python:
+      _ = try write(name: PythonBootstrap.moduleFileName, source: PythonBootstrap.source)
+      return try write(name: PythonBootstrap.fileName, source: PythonBootstrap.stub)
+    case .nodejs:
+      return try write(name: NodeBootstrap.fileName, source: NodeBootstrap.source)
+    case .provided:
+      return nil
     }
-    return try write(name: file.name, source: file.source)
   }
 
   /// The folder given to runtimes as `LAMBDA_RUNTIME_DIR`.
   static var directory: String {
     let base = FileManager.default.temporaryDirectory.path
-    let hash = String(fnv1a(PythonBootstrap.source + NodeBootstrap.source), radix: 16)
+    let hash = String(
+      fnv1a(PythonBootstrap.stub + PythonBootstrap.source + NodeBootstrap.source), radix: 16)
     return "\(base)/lambdalings-\(getuid())/runtime-\(hash)"
   }
 

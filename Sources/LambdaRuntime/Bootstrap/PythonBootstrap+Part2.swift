@@ -97,8 +97,8 @@ extension PythonBootstrap {
                        "Bad handler '%s': %s" % (handler_name, error), [])
         module_name = module_name.replace("/", ".")
         try:
-            import importlib
-            module = importlib.import_module(module_name)
+            __import__(module_name)
+            module = sys.modules[module_name]
         except ImportError as error:
             _fail_init(client, "Runtime.ImportModuleError",
                        "Unable to import module '%s': %s" % (module_name, error), [])

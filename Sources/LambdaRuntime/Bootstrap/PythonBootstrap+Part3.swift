@@ -1,8 +1,51 @@
 extension PythonBootstrap {
   /// Lines 256-319 of the program.
   static let part3 = #"""
+    class _FastJSON:
+        """json.loads/dumps through the C accelerator `_json` without importing `json`, which
+        pulls in `re`, `enum` and more: several milliseconds of every cold start."""
+
+        scanner = None
+
+        class _Context:
+            strict = True
+            object_hook = None
+            object_pairs_hook = None
+            parse_float = float
+            parse_int = int
+            parse_constant = {"-Infinity": float("-inf"), "Infinity": float("inf"),
+                              "NaN": float("nan")}.__getitem__
+
+        @classmethod
+        def loads(cls, data):
+            try:
+                if cls.scanner is None:
+                    import _json
+                    cls.scanner = _json.make_scanner(cls._Context)
+                text = data.decode("utf-8") if isinstance(data, bytes) else data
+                text = text.strip(" \t\n\r")
+                value, end = cls.scanner(text, 0)
+                if end == len(text):
+                    return value
+            except Exception:
+                pass
+            import json
+            return json.loads(data)
+
+        @staticmethod
+        def dumps(value):
+            try:
+                import _json
+            except ImportError:
+                import json
+                return json.dumps(value, default=_json_default)
+            encoder = _json.make_encoder({}, _json_default, _json.encode_basestring_ascii, None,
+                                         ": ", ", ", False, False, True)
+            return "".join(encoder(value, 0))
+
+
     def _invoke(client, handler, headers, body):
-        import json
+        json = _FastJSON
         request_id = headers.get("lambda-runtime-aws-request-id", "")
         _State.request_id = request_id
         os.environ["_X_AMZN_TRACE_ID"] = headers.get("lambda-runtime-trace-id", "")
@@ -31,7 +74,7 @@ extension PythonBootstrap {
             return client.request("POST", path + "/error",
                                   _error_body(kind, str(error), request_id, stack))
         try:
-            payload = json.dumps(result, default=_json_default).encode()
+            payload = json.dumps(result).encode()
         except (TypeError, ValueError, OverflowError) as error:
             message = "Unable to marshal response: %s" % error
             _log_error("Runtime.MarshalError", message, [])
@@ -43,6 +86,12 @@ extension PythonBootstrap {
 
 
     def main():
+        # This module was imported by the bootstrap stub from the runtime folder (so its
+        # bytecode is cached there); user code must neither see that folder nor write bytecode.
+        sys.dont_write_bytecode = True
+        runtime_dir = os.path.dirname(_THIS_FILE)
+        if runtime_dir in sys.path:
+            sys.path.remove(runtime_dir)
         task_root = os.environ.get("LAMBDA_TASK_ROOT", os.getcwd())
         sys.path.insert(0, task_root)
         sys.meta_path.append(_SiteFinder)
@@ -61,9 +110,6 @@ extension PythonBootstrap {
                 os._exit(0)
             _invoke(client, handler, headers, body)
             sys.stdout.flush()
-
-
-    main()
 
     """#
 }

@@ -2,8 +2,20 @@
 ///
 /// The source is split over 3 files to keep each one short; `source` joins them.
 enum PythonBootstrap {
-  /// The file name the bootstrap is written under.
+  /// The file name the bootstrap is written under: a stub that imports the runtime module,
+  /// so Python caches the module's bytecode next to it instead of compiling it every start.
   static let fileName = "bootstrap.py"
+
+  /// The stub's source.
+  static let stub = """
+    # lambdalings: loads the Python runtime module (bytecode cached beside it) and runs it.
+    import lambdalings_runtime
+    lambdalings_runtime.main()
+
+    """
+
+  /// The file name of the runtime module.
+  static let moduleFileName = "lambdalings_runtime.py"
 
   /// The complete program.
   static var source: String { part1 + part2 + part3 }
@@ -11,7 +23,7 @@ enum PythonBootstrap {
   /// Lines 1-134 of the program.
   static let part1 = #"""
     # lambdalings Python bootstrap: a Lambda Runtime API client using only the standard library.
-    # Started as `python3 -S bootstrap.py`; `site` is loaded only if an import needs it.
+    # Started through `python3 -S bootstrap.py`; `site` is loaded only if an import needs it.
     import os
     import sys
     import time
@@ -51,7 +63,12 @@ enum PythonBootstrap {
             host, _, port = address.rpartition(":")
             self.host = host
             self.sock = _socket.socket(_socket.AF_INET, _socket.SOCK_STREAM)
-            self.sock.connect((host, int(port)))
+            try:
+                self.sock.connect((host, int(port)))
+            except OSError as error:
+                sys.stderr.write("lambdalings bootstrap: cannot reach the Runtime API at %s: %s\n"
+                                 % (address, error))
+                os._exit(1)
             self.sock.setsockopt(_socket.IPPROTO_TCP, _socket.TCP_NODELAY, 1)
             self.buffer = b""
 

@@ -62,7 +62,8 @@ extension ExecutionEnvironment {
   /// or the resident memory exceeds the limit (sampled every 5 ms; the group is then killed).
   private func wait<Value>(until deadline: UInt64, _ ready: () -> Value?) -> WaitResult<Value> {
     let limit = configuration.memoryMB * 1_048_576
-    var nextSample: UInt64 = 0
+    // The process is idle when the wait begins: the first sample is one interval later.
+    var nextSample = ProcessClock.now() + ExecutionEnvironment.sampleInterval
     let condition = channel.condition
     condition.lock()
     defer { condition.unlock() }

@@ -37,7 +37,7 @@ struct RuntimeLaunch: Sendable {
       else {
         throw LambdaRuntimeError.system("no interpreter for \(configuration.runtime.rawValue)")
       }
-      let arguments = configuration.runtime == .python ? ["-S", "-B", script] : [script]
+      let arguments = configuration.runtime == .python ? ["-S", script] : [script]
       return RuntimeLaunch(
         executable: interpreter.path, arguments: arguments,
         executionEnvironment: interpreter.executionEnvironment(for: configuration.runtime),
