@@ -18,10 +18,12 @@ let package = Package(
     .target(name: "Progress", dependencies: ["SystemSupport"]),
     .target(name: "Quiz", dependencies: ["Course", "Markdown"]),
     .target(name: "LambdaRuntime", dependencies: ["SystemSupport"]),
+    .target(name: "Workspace", dependencies: ["Course", "Progress", "SystemSupport"]),
     .target(
       name: "CLI",
       dependencies: [
         "SystemSupport", "Markdown", "Terminal", "Course", "Progress", "Quiz", "LambdaRuntime",
+        "Workspace",
       ]
     ),
     .executableTarget(name: "lambdalings", dependencies: ["CLI"]),
@@ -31,7 +33,7 @@ let package = Package(
       path: "Benchmarks/lambdalings-bench"
     ),
     .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
-    .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+    .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Markdown"]),
     .testTarget(name: "CourseTests", dependencies: ["Course"]),
     .testTarget(name: "ProgressTests", dependencies: ["Progress", "SystemSupport"]),
@@ -39,6 +41,7 @@ let package = Package(
     .testTarget(
       name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "SystemSupport"],
       exclude: ["Fixtures"]),
+    .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Course", "Progress"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "SystemSupport"]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,10 +1,70 @@
+import Foundation
 import SystemSupport
+import Terminal
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Entry point of the command line; `main.swift` only calls `run`.
 public enum LambdalingsCLI {
   /// Runs the command line and returns the process exit code.
   public static func run(arguments: [String], environment: [String: String]) -> Int32 {
-    print("lambdalings \(SystemSupport.version)")
-    return 0
+    let colorWord = colorFlag(arguments)
+    let colorMode = colorWord.flatMap(ColorMode.init(flag:)) ?? .auto
+    let outSettings = TerminalSettings.detect(
+      colorFlag: colorMode, environment: environment, isTTY: isatty(STDOUT_FILENO) == 1)
+    let errSettings = TerminalSettings.detect(
+      colorFlag: colorMode, environment: environment, isTTY: isatty(STDERR_FILENO) == 1)
+    let out = OutputWriter(descriptor: STDOUT_FILENO, settings: outSettings)
+    let err = OutputWriter(descriptor: STDERR_FILENO, settings: errSettings)
+    if let colorWord, ColorMode(flag: colorWord) == nil {
+      return ErrorReporter.report(
+        CLIError.usage("--color must be auto, always or never, got '\(colorWord)'"), command: nil,
+        to: err)
+    }
+    let parser = ArgumentParser(commands: CommandTable.all)
+    let parsed: ArgumentParser.Result
+    do {
+      parsed = try parser.parse(arguments)
+    } catch {
+      return ErrorReporter.report(error, command: nil, to: err)
+    }
+    if parsed.showVersion {
+      out.line("lambdalings \(SystemSupport.version)")
+      return ExitCode.success
+    }
+    let command = parsed.command ?? .dashboard
+    if parsed.arguments.flag("help") {
+      let text =
+        parsed.command == nil
+        ? HelpFormatter.overview(CommandTable.all, styler: out.styler)
+        : HelpFormatter.command(command, styler: out.styler)
+      out.write(text)
+      return ExitCode.success
+    }
+    let context = Context(
+      environment: environment, out: out, err: err,
+      currentDirectory: FileManager.default.currentDirectoryPath,
+      courseFlag: parsed.arguments.value("course"),
+      workspaceFlag: parsed.arguments.value("workspace"), stdinIsTTY: isatty(STDIN_FILENO) == 1)
+    do {
+      return try command.run(Invocation(args: parsed.arguments, context: context, command: command))
+    } catch {
+      return ErrorReporter.report(error, command: command.name, to: err)
+    }
+  }
+
+  /// The `--color` value, read before parsing so even usage errors are coloured right.
+  private static func colorFlag(_ arguments: [String]) -> String? {
+    var result: String?
+    for (index, token) in arguments.enumerated() {
+      if token == "--" { break }
+      if token.hasPrefix("--color=") { result = String(token.dropFirst("--color=".count)) }
+      if token == "--color", index + 1 < arguments.count { result = arguments[index + 1] }
+    }
+    return result
   }
 }

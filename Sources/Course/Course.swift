@@ -107,6 +107,8 @@ public struct Chapter: Sendable, Equatable {
   public var bodyStartLine: Int
   /// GitHub-style anchors of the chapter's headings.
   public var anchors: Set<String>
+  /// The line of each header key, for diagnostics about its value.
+  public var headerLines: [String: Int]
 }
 
 /// A quiz file as found on disk; the Quiz module parses its questions.

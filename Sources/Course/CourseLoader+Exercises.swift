@@ -13,7 +13,8 @@ extension CourseLoader {
       if let exercise = loadExercise(directory: "\(folder)/\(name)", folderName: name) {
         if let other = exercises.first(where: { $0.id == exercise.id }) {
           diagnostics.append(
-            .error("exercise id '\(exercise.id)' is already used by \(other.directory)",
+            .error(
+              "exercise id '\(exercise.id)' is already used by \(other.directory)",
               file: "\(exercise.directory)/exercise.md", line: 1))
           continue
         }
@@ -27,7 +28,8 @@ extension CourseLoader {
     let file = "\(directory)/exercise.md"
     guard fileExists(file) else {
       diagnostics.append(
-        .error("exercise folder has no exercise.md; add one with a header and the task statement",
+        .error(
+          "exercise folder has no exercise.md; add one with a header and the task statement",
           file: directory, line: 0))
       return nil
     }
@@ -38,7 +40,8 @@ extension CourseLoader {
     let id = header.isPresent ? (requiredID(header, file: file) ?? folderName) : folderName
     if id != folderName {
       diagnostics.append(
-        .error("exercise id '\(id)' differs from its folder name '\(folderName)'; make them equal",
+        .error(
+          "exercise id '\(id)' differs from its folder name '\(folderName)'; make them equal",
           file: file, line: header.line(of: "id")))
     }
     var exercise = Exercise(
@@ -59,7 +62,8 @@ extension CourseLoader {
         exercise.timeoutSeconds = seconds
       } else {
         diagnostics.append(
-          .error("timeout '\(raw)' must be seconds from 1 to 900, as in Lambda", file: file,
+          .error(
+            "timeout '\(raw)' must be seconds from 1 to 900, as in Lambda", file: file,
             line: header.line(of: "timeout")))
       }
     }
@@ -70,7 +74,8 @@ extension CourseLoader {
         exercise.memoryMB = mb
       } else {
         diagnostics.append(
-          .error("memory '\(raw)' must be MB from 128 to 10240, as in Lambda", file: file,
+          .error(
+            "memory '\(raw)' must be MB from 128 to 10240, as in Lambda", file: file,
             line: header.line(of: "memory")))
       }
     }
@@ -92,7 +97,8 @@ extension CourseLoader {
         result.append(language)
       } else {
         diagnostics.append(
-          .error("unknown language '\(name)'; use python and/or node", file: file,
+          .error(
+            "unknown language '\(name)'; use python and/or node", file: file,
             line: header.line(of: "languages")))
       }
     }
@@ -126,7 +132,8 @@ extension CourseLoader {
     if let lines = current { hints.append(lines.joined(separator: "\n").trimmingWhitespace()) }
     if hints.isEmpty {
       diagnostics.append(
-        .warning("hints.md has no '## Hint' sections; each '## ' heading starts one hint",
+        .warning(
+          "hints.md has no '## Hint' sections; each '## ' heading starts one hint",
           file: file, line: 1))
     }
     return hints.filter { !$0.isEmpty }

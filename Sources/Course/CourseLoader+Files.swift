@@ -27,8 +27,10 @@ extension CourseLoader {
   mutating func readText(_ file: String, required: Bool) -> String? {
     guard let data = FileManager.default.contents(atPath: file) else {
       if required {
-        diagnostics.append(.error("cannot read this file; check that it exists and is readable",
-          file: file, line: 0))
+        diagnostics.append(
+          .error(
+            "cannot read this file; check that it exists and is readable",
+            file: file, line: 0))
       }
       return nil
     }
@@ -41,8 +43,10 @@ extension CourseLoader {
   /// The header's `id:`, checked for form; nil (with a diagnostic) when missing or malformed.
   mutating func requiredID(_ header: FrontMatter, file: String) -> String? {
     guard let id = header.value("id") else {
-      diagnostics.append(.error("the header has no 'id:'; add one, e.g. 'id: cold-starts'",
-        file: file, line: 1))
+      diagnostics.append(
+        .error(
+          "the header has no 'id:'; add one, e.g. 'id: cold-starts'",
+          file: file, line: 1))
       return nil
     }
     guard Identifier.isValid(id) else {
@@ -71,7 +75,8 @@ extension CourseLoader {
     for entry in header.entries where !allowed.contains(entry.key) {
       let known = allowed.sorted().joined(separator: ", ")
       diagnostics.append(
-        .warning("unknown header key '\(entry.key)' (known keys: \(known))", file: file,
+        .warning(
+          "unknown header key '\(entry.key)' (known keys: \(known))", file: file,
           line: entry.line))
     }
   }

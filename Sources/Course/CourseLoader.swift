@@ -54,14 +54,16 @@ public struct CourseLoader {
     course.id = requiredID(header, file: file) ?? course.id
     course.title = header.value("title") ?? course.title
     if header.value("title") == nil {
-      diagnostics.append(.error("the course has no 'title:'; add one to the header", file: file, line: 1))
+      diagnostics.append(
+        .error("the course has no 'title:'; add one to the header", file: file, line: 1))
     }
     course.summary = header.body.trimmingWhitespace()
   }
 
   private mutating func loadChapters() -> [Chapter] {
     var chapters: [Chapter] = []
-    for name in listFiles("\(root)/lessons", suffix: ".md") where name != CourseLoader.manifestName {
+    for name in listFiles("\(root)/lessons", suffix: ".md") where name != CourseLoader.manifestName
+    {
       let file = "\(root)/lessons/\(name)"
       guard let text = readText(file, required: true) else { continue }
       let (header, problems) = FrontMatter.parse(text, file: file)
@@ -77,7 +79,8 @@ public struct CourseLoader {
       guard let id = requiredID(header, file: file) else { continue }
       if let other = chapters.first(where: { $0.id == id }) {
         diagnostics.append(
-          .error("chapter id '\(id)' is already used by \(other.file)", file: file,
+          .error(
+            "chapter id '\(id)' is already used by \(other.file)", file: file,
             line: header.line(of: "id")))
         continue
       }
@@ -90,7 +93,9 @@ public struct CourseLoader {
         Chapter(
           id: id, title: title, order: order, file: file, exerciseIDs: header.list("exercises"),
           quizID: header.value("quiz"), body: header.body, bodyStartLine: header.bodyStartLine,
-          anchors: Slug.anchors(in: header.body)))
+          anchors: Slug.anchors(in: header.body),
+          headerLines: Dictionary(
+            header.entries.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })))
     }
     return chapters.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
   }
@@ -107,13 +112,15 @@ public struct CourseLoader {
       let id = header.isPresent ? (requiredID(header, file: file) ?? fallback) : fallback
       if let other = quizzes.first(where: { $0.id == id }) {
         diagnostics.append(
-          .error("quiz id '\(id)' is already used by \(other.file)", file: file,
+          .error(
+            "quiz id '\(id)' is already used by \(other.file)", file: file,
             line: header.line(of: "id")))
         continue
       }
       quizzes.append(
         QuizSource(
-          id: id, title: header.value("title") ?? id, chapterID: header.value("chapter"), file: file,
+          id: id, title: header.value("title") ?? id, chapterID: header.value("chapter"),
+          file: file,
           text: text))
     }
     return quizzes
@@ -121,19 +128,17 @@ public struct CourseLoader {
 
   private mutating func checkReferences(_ course: Course) {
     for chapter in course.chapters {
-      let header = FrontMatter.parse(readText(chapter.file, required: false) ?? "", file: chapter.file)
-        .0
       for id in chapter.exerciseIDs where course.exercise(id) == nil {
         diagnostics.append(
           .error(
             "chapter lists exercise '\(id)', but there is no exercises/\(id)/exercise.md",
-            file: chapter.file, line: header.line(of: "exercises")))
+            file: chapter.file, line: chapter.headerLines["exercises"] ?? 1))
       }
       if let quiz = chapter.quizID, course.quiz(quiz) == nil {
         diagnostics.append(
           .error(
             "chapter names quiz '\(quiz)', but there is no lessons/quizzes/ file with that id",
-            file: chapter.file, line: header.line(of: "quiz")))
+            file: chapter.file, line: chapter.headerLines["quiz"] ?? 1))
       }
     }
     for exercise in course.exercises {

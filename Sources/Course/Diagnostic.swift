@@ -44,12 +44,15 @@ extension Array where Element == Diagnostic {
   /// True when at least one diagnostic is an error.
   public var hasErrors: Bool { contains { $0.severity == .error } }
 
-  /// Sorted by file, then line, errors before warnings on the same line.
+  /// Sorted by file, then line, errors before warnings on the same line; otherwise in the
+  /// order they were found.
   public func sortedForDisplay() -> [Diagnostic] {
-    sorted { a, b in
+    enumerated().sorted { first, second in
+      let (a, b) = (first.element, second.element)
       if a.file != b.file { return a.file < b.file }
       if a.line != b.line { return a.line < b.line }
-      return a.severity < b.severity
-    }
+      if a.severity != b.severity { return a.severity < b.severity }
+      return first.offset < second.offset
+    }.map(\.element)
   }
 }

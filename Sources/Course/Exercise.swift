@@ -70,6 +70,11 @@ public enum EventSource: Sendable, Equatable {
   public struct Override: Sendable, Equatable {
     public var path: String
     public var value: String
+
+    public init(path: String, value: String) {
+      self.path = path
+      self.value = value
+    }
   }
 }
 

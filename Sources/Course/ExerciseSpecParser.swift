@@ -21,8 +21,10 @@ struct ExerciseSpecParser {
     switch JSONParser.parse(text) {
     case .success(let node): root = node
     case .failure(let error):
-      diagnostics.append(.error("spec.json is not valid JSON: \(error.message)", file: file,
-        line: error.line))
+      diagnostics.append(
+        .error(
+          "spec.json is not valid JSON: \(error.message)", file: file,
+          line: error.line))
       return ([], [])
     }
     guard root.members != nil else {
@@ -75,13 +77,15 @@ struct ExerciseSpecParser {
       return nil
     }
     unknownKeys(node, allowed: ExerciseSpecParser.caseKeys)
-    guard let name = name(node, "case"), let event = parseEvent(node) else { return nil }
+    let name = name(node, "case")
+    let event = parseEvent(node)
     var expect = Expectation()
     if let expectNode = node["expect"] {
       expect = parseExpectation(expectNode)
     } else {
-      error("case \"\(name)\" has no \"expect\"; say what the result must be", node.line)
+      error("case \"\(name ?? "")\" has no \"expect\"; say what the result must be", node.line)
     }
+    guard let name, let event else { return nil }
     return ExerciseCase(name: name, line: node.line, event: event, expect: expect)
   }
 
@@ -93,7 +97,8 @@ struct ExerciseSpecParser {
       return .inline(event.serialized())
     }
     guard let template = node["template"] else {
-      error("needs an \"event\" (JSON) or a \"template\" (see 'lambdalings events list')", node.line)
+      error(
+        "needs an \"event\" (JSON) or a \"template\" (see 'lambdalings events list')", node.line)
       return nil
     }
     guard let name = template.string else {

@@ -80,12 +80,15 @@ public struct FrontMatter: Sendable, Equatable {
       .error(
         "the header opened with '---' on line 1 is never closed; add a line '---' after it",
         file: file, line: 1))
-    return (FrontMatter(entries: entries, body: "", bodyStartLine: lines.count + 1, isPresent: true),
-      diagnostics)
+    return (
+      FrontMatter(entries: entries, body: "", bodyStartLine: lines.count + 1, isPresent: true),
+      diagnostics
+    )
   }
 
   private static func unquoted(_ value: String) -> String {
-    for quote in ["\"", "'"] where value.count >= 2 && value.hasPrefix(quote) && value.hasSuffix(quote) {
+    for quote in ["\"", "'"]
+    where value.count >= 2 && value.hasPrefix(quote) && value.hasSuffix(quote) {
       return String(value.dropFirst().dropLast())
     }
     return value
@@ -96,7 +99,8 @@ extension StringProtocol {
   /// The text without leading and trailing spaces, tabs and newlines.
   func trimmingWhitespace() -> String {
     var scalars = Substring(self).unicodeScalars[...]
-    while let first = scalars.first, first == " " || first == "\t" || first == "\r" || first == "\n" {
+    while let first = scalars.first, first == " " || first == "\t" || first == "\r" || first == "\n"
+    {
       scalars = scalars.dropFirst()
     }
     while let last = scalars.last, last == " " || last == "\t" || last == "\r" || last == "\n" {

@@ -81,7 +81,8 @@ public struct JSONParser {
   private mutating func enter() throws {
     depth += 1
     if depth > JSONParser.maximumDepth {
-      throw SyntaxError(message: "nesting deeper than \(JSONParser.maximumDepth) levels", line: line)
+      throw SyntaxError(
+        message: "nesting deeper than \(JSONParser.maximumDepth) levels", line: line)
     }
   }
 
@@ -158,8 +159,11 @@ public struct JSONParser {
   private mutating func parseNumber() throws -> JSONNode {
     let start = offset
     while offset < bytes.count,
-      [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")]
-        .contains(bytes[offset]) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset])
+      [
+        UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"),
+        UInt8(ascii: "E"),
+      ]
+      .contains(bytes[offset]) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset])
     {
       offset += 1
     }
@@ -175,7 +179,8 @@ public struct JSONParser {
     var scalars = String.UnicodeScalarView()
     var run = offset
     func flush(_ parser: JSONParser, _ end: Int) {
-      scalars.append(contentsOf: String(decoding: parser.bytes[run..<end], as: UTF8.self).unicodeScalars)
+      scalars.append(
+        contentsOf: String(decoding: parser.bytes[run..<end], as: UTF8.self).unicodeScalars)
     }
     while offset < bytes.count {
       let byte = bytes[offset]

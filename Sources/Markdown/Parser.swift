@@ -1,20 +1,28 @@
 extension Document {
   /// Parses CommonMark + GFM text. Never fails: any input gives a tree.
   public init(parsing text: String) {
-    // Placeholder until the parser lands: every line becomes a paragraph.
-    var blocks: [Block] = []
-    var lineNumber = 0
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      lineNumber += 1
-      if line.isEmpty { continue }
-      let position = SourcePosition(line: lineNumber, column: 1)
-      blocks.append(Block(.paragraph([Inline(.text(String(line)), at: position)]), at: position))
-    }
-    self.init(blocks: blocks)
+    self.init(normalizedBytes: SourceText.normalize(string: text), extensions: .gfm)
   }
 
-  /// Parses raw bytes; invalid UTF-8 is replaced with U+FFFD.
+  /// Parses with a chosen set of GitHub extensions (`[]` gives plain CommonMark).
+  public init(parsing text: String, extensions: MarkdownExtensions) {
+    self.init(normalizedBytes: SourceText.normalize(string: text), extensions: extensions)
+  }
+
+  /// Parses raw bytes; invalid UTF-8 and NUL are replaced with U+FFFD.
   public init(parsing bytes: [UInt8]) {
-    self.init(parsing: String(decoding: bytes, as: UTF8.self))
+    self.init(normalizedBytes: SourceText.normalize(bytes), extensions: .gfm)
+  }
+
+  /// Parses raw bytes with a chosen set of GitHub extensions.
+  public init(parsing bytes: [UInt8], extensions: MarkdownExtensions) {
+    self.init(normalizedBytes: SourceText.normalize(bytes), extensions: extensions)
+  }
+
+  private init(normalizedBytes: [UInt8], extensions: MarkdownExtensions) {
+    var parser = BlockParser(normalizedBytes, tables: extensions.contains(.tables))
+    let root = parser.parse()
+    let builder = DocumentBuilder(references: parser.references, extensions: extensions)
+    self.init(blocks: builder.blocks(root.children))
   }
 }

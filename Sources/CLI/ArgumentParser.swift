@@ -1,0 +1,159 @@
+/// Splits a command line into the command, its options and positionals, and the global options.
+///
+/// Options may come before or after the command; `--name=value` and `--name value` both work;
+/// `--` ends option parsing.
+struct ArgumentParser {
+  let commands: [CommandSpec]
+
+  /// The outcome of parsing: which command, with which arguments.
+  struct Result {
+    var command: CommandSpec?
+    var arguments: ParsedArguments
+    var showVersion: Bool
+  }
+
+  func parse(_ tokens: [String]) throws -> Result {
+    let commandIndex = findCommandIndex(tokens)
+    var command: CommandSpec?
+    var rest = tokens
+    if let index = commandIndex {
+      let name = tokens[index]
+      guard let found = commands.first(where: { $0.name == name }) else {
+        let visible = commands.filter { !$0.isHidden }.map(\.name)
+        let hint = Suggestion.closest(to: name, in: visible).map { "Did you mean '\($0)'?" }
+        throw CLIError.usage("unknown command '\(name)'", hint: hint)
+      }
+      command = found
+      rest.remove(at: index)
+    }
+    let options =
+      (command?.options ?? []) + GlobalOptions.all
+      + [OptionSpec(long: "version", help: "")]
+    var arguments = ParsedArguments()
+    var index = 0
+    var onlyPositionals = false
+    while index < rest.count {
+      let token = rest[index]
+      index += 1
+      if onlyPositionals || token == "-" || !token.hasPrefix("-") {
+        arguments.positionals.append(token)
+        continue
+      }
+      if token == "--" {
+        onlyPositionals = true
+        continue
+      }
+      let (spec, inlineValue) = try lookUp(token, in: options, command: command)
+      if let valueName = spec.value {
+        let value: String
+        if let inlineValue {
+          value = inlineValue
+        } else if index < rest.count {
+          value = rest[index]
+          index += 1
+        } else {
+          throw CLIError.usage("--\(spec.long) needs a value (\(valueName))")
+        }
+        if !spec.isRepeatable, arguments.values[spec.long] != nil,
+          GlobalOptions.all.allSatisfy({ $0.long != spec.long })
+        {
+          throw CLIError.usage("--\(spec.long) is given twice; give it once")
+        }
+        arguments.values[spec.long, default: []].append(value)
+      } else {
+        if inlineValue != nil { throw CLIError.usage("--\(spec.long) does not take a value") }
+        arguments.flags.insert(spec.long)
+      }
+    }
+    let showVersion = arguments.flag("version")
+    if let command, !arguments.flag("help") {
+      try checkArity(arguments, command)
+    }
+    return Result(command: command, arguments: arguments, showVersion: showVersion)
+  }
+
+  /// The index of the first token that is neither an option nor a global option's value.
+  private func findCommandIndex(_ tokens: [String]) -> Int? {
+    var index = 0
+    while index < tokens.count {
+      let token = tokens[index]
+      if token == "--" { return index + 1 < tokens.count ? index + 1 : nil }
+      if !token.hasPrefix("-") || token == "-" { return index }
+      let name = String(token.dropFirst(2).prefix { $0 != "=" })
+      let takesValue = GlobalOptions.all.contains { $0.long == name && $0.value != nil }
+      index += (takesValue && !token.contains("=")) ? 2 : 1
+    }
+    return nil
+  }
+
+  private func lookUp(_ token: String, in options: [OptionSpec], command: CommandSpec?) throws
+    -> (OptionSpec, String?)
+  {
+    if token.hasPrefix("--") {
+      let body = token.dropFirst(2)
+      let name = String(body.prefix { $0 != "=" })
+      let value = body.contains("=") ? String(body.drop { $0 != "=" }.dropFirst()) : nil
+      if let spec = options.first(where: { $0.long == name }) { return (spec, value) }
+      throw unknownOption("--\(name)", options: options, command: command)
+    }
+    let letters = Array(token.dropFirst())
+    if letters.count == 1, let spec = options.first(where: { $0.short == letters[0] }) {
+      return (spec, nil)
+    }
+    throw unknownOption(token, options: options, command: command)
+  }
+
+  private func unknownOption(_ token: String, options: [OptionSpec], command: CommandSpec?)
+    -> CLIError
+  {
+    let names = options.filter { !$0.help.isEmpty }.map { "--\($0.long)" }
+    let hint = Suggestion.closest(to: token, in: names).map { "Did you mean '\($0)'?" }
+    let owner = command.map { " for '\($0.name)'" } ?? ""
+    return .usage("unknown option '\(token)'\(owner)", hint: hint)
+  }
+
+  private func checkArity(_ arguments: ParsedArguments, _ command: CommandSpec) throws {
+    let required = command.arguments.filter { !$0.isOptional }
+    if arguments.positionals.count < required.count {
+      let missing = required[arguments.positionals.count]
+      throw CLIError.usage("'\(command.name)' needs \(missing.name): \(missing.help)")
+    }
+    let variadic = command.arguments.contains { $0.isVariadic }
+    if !variadic, arguments.positionals.count > command.arguments.count {
+      let extra = arguments.positionals[command.arguments.count]
+      throw CLIError.usage("unexpected argument '\(extra)' for '\(command.name)'")
+    }
+  }
+}
+
+/// The closest name to a mistyped one, by edit distance.
+enum Suggestion {
+  static func closest(to input: String, in candidates: [String]) -> String? {
+    let scored = candidates.map { ($0, distance(input.lowercased(), $0.lowercased())) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+    let allowed = max(2, input.count / 3)
+    if best.1 <= allowed { return best.0 }
+    return candidates.first { $0.hasPrefix(input) && !input.isEmpty }
+  }
+
+  /// Edit distance where swapping two neighbouring letters counts as one edit ("lsit" -> "list").
+  static func distance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { table[i][0] = i }
+    for j in 0...b.count { table[0][j] = j }
+    for i in 1...a.count {
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+        }
+      }
+    }
+    return table[a.count][b.count]
+  }
+}

@@ -1,0 +1,11 @@
+/// Every registered command, in the order `lambdalings help` lists them.
+/// Only commands that really work are registered.
+enum CommandTable {
+  static let all: [CommandSpec] = [
+    .dashboard,
+    .initialize,
+    .list,
+    .progress,
+    .help,
+  ]
+}

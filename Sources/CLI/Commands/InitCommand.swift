@@ -1,0 +1,39 @@
+import Course
+import Workspace
+
+extension CommandSpec {
+  /// `lambdalings init [DIR] [--language python|node]`.
+  static let initialize = CommandSpec(
+    name: "init", abstract: "Create a workspace: your copies of the exercises and a progress file.",
+    usage: "init [DIR] [--language python|node]",
+    discussion: """
+      Copies every exercise's starter into DIR (default: ./lambdalings-workspace, or
+      --workspace / LAMBDALINGS_WORKSPACE) and creates progress.json there. Running it again adds
+      starters for new exercises and never overwrites a file you have written.
+      """,
+    arguments: [ArgumentSpec("DIR", help: "Where to create the workspace.")],
+    options: [
+      OptionSpec(
+        long: "language", short: "l", value: "LANG",
+        help: "Language of the starters: python (default) or node.")
+    ]
+  ) { invocation in
+    let context = invocation.context
+    var language: Language?
+    if let raw = invocation.args.value("language") {
+      guard let parsed = Language(rawValue: raw) else {
+        throw CLIError.usage("--language must be python or node, got '\(raw)'")
+      }
+      language = parsed
+    }
+    let course = try context.course()
+    let path =
+      invocation.args.positional(0)
+      ?? Workspace.resolvePath(
+        flag: context.workspaceFlag, environment: context.environment, currentDirectory: ".")
+    let report = try WorkspaceSetup.create(
+      at: path, course: course, language: language, context: context)
+    WorkspaceSetup.describe(report, to: invocation.out)
+    return ExitCode.success
+  }
+}

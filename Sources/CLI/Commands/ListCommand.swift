@@ -1,0 +1,58 @@
+import Course
+import Terminal
+import Workspace
+
+extension CommandSpec {
+  /// `lambdalings list`.
+  static let list = CommandSpec(
+    name: "list", abstract: "List chapters, exercises and quizzes with their status.",
+    usage: "list"
+  ) { invocation in
+    let course = try invocation.context.course()
+    let progress = try WorkspaceSetup.progress(invocation.context)
+    let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
+    invocation.out.write(StatusFormatter.list(course: course, status: status, out: invocation.out))
+    return ExitCode.success
+  }
+}
+
+/// Text for `list` and the dashboard.
+enum StatusFormatter {
+  static func glyph(_ entry: CourseStatus.Entry, isNext: Bool) -> StatusGlyph {
+    if isNext { return .current }
+    switch entry.state {
+    case .done: return .done
+    case .failed: return .failed
+    case .pending: return .pending
+    }
+  }
+
+  static func list(course: Course, status: CourseStatus, out: OutputWriter) -> String {
+    let styler = out.styler
+    var text = styler.apply(course.title, .heading) + "\n"
+    if course.isEmpty {
+      return text + "This course has no chapters, exercises or quizzes yet.\n"
+    }
+    let next = status.next?.step
+    let idWidth = min(28, (status.entries.map(\.step.id.count).max() ?? 0) + 2)
+    var chapterNumber = 0
+    for entry in status.entries {
+      let mark = glyph(entry, isNext: entry.step == next).rendered(out.settings)
+      let id = entry.step.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+      switch entry.step {
+      case .chapter:
+        chapterNumber += 1
+        text +=
+          "\n\(mark) " + styler.apply("\(chapterNumber). \(entry.title)", .emphasis)
+          + styler.apply("  (\(entry.step.id))", .dim) + "\n"
+      case .exercise:
+        text += "    \(mark) exercise  \(id)\(entry.title)\n"
+      case .quiz:
+        let score = entry.bestScore.map { "  best \(Int(($0 * 100).rounded()))%" } ?? ""
+        text += "    \(mark) quiz      \(id)\(entry.title)" + styler.apply(score, .dim) + "\n"
+      }
+    }
+    text += "\n\(status.completed) of \(status.entries.count) steps done.\n"
+    return text
+  }
+}

@@ -1,0 +1,87 @@
+import Course
+import Foundation
+import Progress
+import Workspace
+
+/// Opens or creates the learner's workspace, and reads its progress, for every command.
+enum WorkspaceSetup {
+  static func create(
+    at path: String, course: Course, language: Language?, context: Context
+  ) throws -> WorkspaceCreator.Report {
+    let report = try WorkspaceCreator.create(
+      at: path, course: course, language: language, now: context.now)
+    let store = self.store(at: path, context: context)
+    _ = try store.update { document in
+      if document.courseID == nil { document.courseID = course.id }
+    }
+    return report
+  }
+
+  static func describe(_ report: WorkspaceCreator.Report, to out: OutputWriter) {
+    let styler = out.styler
+    let verb = report.existed ? "Updated" : "Created"
+    out.line("\(verb) your workspace at \(styler.apply(report.workspace.path, .emphasis))")
+    out.line(
+      "  language: \(report.workspace.settings.language.rawValue);"
+        + " \(report.copied.count) starter file(s) copied,"
+        + " \(report.kept.count) file(s) of yours kept as they were.")
+    out.line("  progress: \(report.workspace.path)/\(ProgressStore.fileName)")
+  }
+
+  /// The workspace path the command line points at.
+  static func path(_ context: Context) -> String {
+    Workspace.resolvePath(
+      flag: context.workspaceFlag, environment: context.environment, currentDirectory: ".")
+  }
+
+  /// The workspace path made absolute, for reports.
+  static func absolutePath(_ context: Context) -> String {
+    let path = path(context)
+    if path.hasPrefix("/") { return path }
+    return URL(fileURLWithPath: context.currentDirectory).appendingPathComponent(path)
+      .standardizedFileURL.path
+  }
+
+  /// The existing workspace, or nil when there is none yet.
+  static func existing(_ context: Context) throws -> Workspace? {
+    try Workspace.open(at: path(context))
+  }
+
+  /// The workspace's progress; empty when there is no workspace yet.
+  static func progress(_ context: Context) throws -> ProgressDocument {
+    guard try existing(context) != nil else { return ProgressDocument(created: context.now) }
+    return try store(context).load()
+  }
+
+  /// The progress store of the workspace the command line points at.
+  static func store(_ context: Context) -> ProgressStore {
+    store(at: path(context), context: context)
+  }
+
+  /// The progress store in `path`, with the context's clock (`LAMBDALINGS_NOW` in tests).
+  static func store(at path: String, context: Context) -> ProgressStore {
+    ProgressStore(directory: URL(fileURLWithPath: path), clock: { context.now })
+  }
+
+  /// What status needs from progress.
+  static func facts(_ document: ProgressDocument) -> CourseStatus.Facts {
+    var facts = CourseStatus.Facts()
+    facts.chaptersRead = Set(document.chapters.keys)
+    for (id, exercise) in document.exercises {
+      if exercise.attempts > 0 { facts.exercisesAttempted.insert(id) }
+      if exercise.passes > 0 { facts.exercisesPassed.insert(id) }
+    }
+    for (id, quiz) in document.quizzes {
+      if let best = quiz.bestFraction { facts.quizBestScores[id] = best }
+    }
+    return facts
+  }
+}
+
+extension QuizProgress {
+  /// The best attempt's score as a fraction 0...1.
+  var bestFraction: Double? {
+    guard let best, best.questionCount > 0 else { return nil }
+    return Double(best.score) / Double(best.questionCount)
+  }
+}

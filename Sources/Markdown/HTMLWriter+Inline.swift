@@ -1,0 +1,135 @@
+/// The inline half of the HTML renderer, and the escaping rules cmark uses.
+extension HTMLWriter {
+  mutating func inlines(_ inlines: [Inline]) {
+    for inline in inlines { self.inline(inline) }
+  }
+
+  mutating func inline(_ inline: Inline) {
+    switch inline.kind {
+    case .text(let text): escape(text.utf8)
+    case .softBreak: out.append(ByteClass.newline)
+    case .hardBreak: raw("<br />\n")
+    case .code(let code):
+      raw("<code>")
+      escape(code.utf8)
+      raw("</code>")
+    case .html(let html): rawHTML(html)
+    case .emphasis(let children): wrapped("em", children)
+    case .strong(let children): wrapped("strong", children)
+    case .strikethrough(let children): wrapped("del", children)
+    case .link(let destination, let title, let children, _):
+      raw("<a href=\"")
+      escapeHref(destination)
+      if !title.isEmpty {
+        raw("\" title=\"")
+        escape(title.utf8)
+      }
+      raw("\">")
+      inlines(children)
+      raw("</a>")
+    case .image(let source, let title, let alt):
+      raw("<img src=\"")
+      escapeHref(source)
+      raw("\" alt=\"")
+      plain(alt)
+      if !title.isEmpty {
+        raw("\" title=\"")
+        escape(title.utf8)
+      }
+      raw("\" />")
+    }
+  }
+
+  mutating func wrapped(_ tag: String, _ children: [Inline]) {
+    raw("<\(tag)>")
+    inlines(children)
+    raw("</\(tag)>")
+  }
+
+  /// Image descriptions: the text of the inlines, without markup.
+  mutating func plain(_ inlines: [Inline]) {
+    for inline in inlines {
+      switch inline.kind {
+      case .text(let text), .code(let text), .html(let text): escape(text.utf8)
+      case .softBreak, .hardBreak: out.append(ByteClass.space)
+      case .emphasis(let children), .strong(let children), .strikethrough(let children):
+        plain(children)
+      case .link(_, _, let children, _): plain(children)
+      case .image(_, _, let alt): plain(alt)
+      }
+    }
+  }
+
+  mutating func escape<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+    for c in bytes {
+      switch c {
+      case UInt8(ascii: "&"): raw("&amp;")
+      case UInt8(ascii: "<"): raw("&lt;")
+      case UInt8(ascii: ">"): raw("&gt;")
+      case UInt8(ascii: "\""): raw("&quot;")
+      default: out.append(c)
+      }
+    }
+  }
+
+  /// Percent-encodes a URL the way cmark does, leaving reserved characters alone.
+  mutating func escapeHref(_ url: String) {
+    let hex = Array("0123456789ABCDEF".utf8)
+    for c in url.utf8 {
+      if ByteClass.isAlnum(c) {
+        out.append(c)
+        continue
+      }
+      switch c {
+      case UInt8(ascii: "&"): raw("&amp;")
+      case UInt8(ascii: "'"): raw("&#x27;")
+      case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "+"),
+        UInt8(ascii: "!"), UInt8(ascii: "*"), UInt8(ascii: "("), UInt8(ascii: ")"),
+        UInt8(ascii: ","), UInt8(ascii: "%"), UInt8(ascii: "#"), UInt8(ascii: "@"),
+        UInt8(ascii: "?"), UInt8(ascii: "="), UInt8(ascii: ";"), UInt8(ascii: ":"),
+        UInt8(ascii: "/"), UInt8(ascii: "$"), UInt8(ascii: "~"):
+        out.append(c)
+      default:
+        out.append(UInt8(ascii: "%"))
+        out.append(hex[Int(c >> 4)])
+        out.append(hex[Int(c & 0x0F)])
+      }
+    }
+  }
+
+  /// Raw HTML, through GitHub's tag filter when it is on.
+  mutating func rawHTML(_ html: String) {
+    guard options.tagFilter else {
+      raw(html)
+      return
+    }
+    let bytes = Array(html.utf8)
+    for index in bytes.indices {
+      if bytes[index] == UInt8(ascii: "<") && Self.isFilteredTag(bytes, index) {
+        raw("&lt;")
+      } else {
+        out.append(bytes[index])
+      }
+    }
+  }
+
+  static let filteredTags = [
+    "title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext",
+  ]
+
+  static func isFilteredTag(_ bytes: [UInt8], _ at: Int) -> Bool {
+    var start = at + 1
+    if start < bytes.count && bytes[start] == UInt8(ascii: "/") { start += 1 }
+    for name in filteredTags where HTMLScanner.hasPrefixIgnoringCase(bytes, start, bytes.count, name)
+    {
+      let after = start + name.utf8.count
+      guard after < bytes.count else { return false }
+      let c = bytes[after]
+      if ByteClass.isWhitespace(c) || c == UInt8(ascii: ">") { return true }
+      if c == UInt8(ascii: "/") && after + 1 < bytes.count && bytes[after + 1] == UInt8(ascii: ">") {
+        return true
+      }
+    }
+    return false
+  }
+}

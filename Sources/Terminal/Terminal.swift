@@ -1,2 +1,0 @@
-/// Terminal detection, ANSI styling and the Markdown-to-terminal renderer.
-public enum TerminalModule {}

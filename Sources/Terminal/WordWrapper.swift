@@ -1,0 +1,56 @@
+/// Wraps text, possibly styled with escape sequences, to a display width.
+///
+/// Words are separated by spaces; `\n` forces a line break. A word wider than the whole width is
+/// broken between grapheme clusters. Escape sequences take no room, and a style or hyperlink still
+/// open at a line break is closed at the end of that line and reopened at the start of the next,
+/// so each line stands alone (prefixes such as a quote bar never inherit a style).
+public enum WordWrapper {
+  /// The lines of `text` wrapped to `width` columns (at least 1); never empty.
+  public static func wrap(_ text: String, width: Int) -> [String] {
+    var copy = text
+    return copy.withUTF8 { wrap(bytes: $0, width: max(1, width)) }
+  }
+
+  static func wrap(bytes: UnsafeBufferPointer<UInt8>, width: Int) -> [String] {
+    var builder = WrappedLineBuilder(width: width)
+    var index = 0
+    var pendingSpaces = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\n") {
+        builder.breakLine()
+        pendingSpaces = 0
+        index += 1
+        continue
+      }
+      if byte == UInt8(ascii: " ") {
+        pendingSpaces += 1
+        index += 1
+        continue
+      }
+      let start = index
+      var hasEscape = false
+      while index < count {
+        let next = bytes[index]
+        if next == UInt8(ascii: " ") || next == UInt8(ascii: "\n") { break }
+        if next == 0x1B {
+          hasEscape = true
+          index = EscapeSequence.end(in: bytes, from: index)
+        } else {
+          index += 1
+        }
+      }
+      let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+      let wordWidth = DisplayWidth.of(bytes: word)
+      if wordWidth == 0 {
+        // Only escapes: keep them here and let the spaces go to the next visible word.
+        builder.append(word, width: 0, hasEscape: hasEscape)
+        continue
+      }
+      builder.place(word, width: wordWidth, spaces: pendingSpaces, hasEscape: hasEscape)
+      pendingSpaces = 0
+    }
+    return builder.finish()
+  }
+}

@@ -1,0 +1,127 @@
+/// Accumulates wrapped lines for `WordWrapper`, tracking the open style and hyperlink.
+struct WrappedLineBuilder {
+  let width: Int
+  private(set) var lines: [String] = []
+  private var current: [UInt8] = []
+  private var currentWidth = 0
+  /// SGR sequences in effect since the last reset, replayed at the start of each new line.
+  private var activeStyles: [UInt8] = []
+  /// The OSC 8 sequence of the hyperlink currently open, if any.
+  private var activeLink: [UInt8]?
+
+  init(width: Int) {
+    self.width = width
+  }
+
+  /// Places a visible word after `spaces` spaces, breaking the line first when it does not fit.
+  mutating func place(
+    _ word: UnsafeBufferPointer<UInt8>, width wordWidth: Int, spaces: Int, hasEscape: Bool
+  ) {
+    if currentWidth == 0 {
+      if wordWidth <= width {
+        append(word, width: wordWidth, hasEscape: hasEscape)
+      } else {
+        appendBroken(word)
+      }
+      return
+    }
+    if currentWidth + spaces + wordWidth <= width {
+      current.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
+      currentWidth += spaces
+      append(word, width: wordWidth, hasEscape: hasEscape)
+      return
+    }
+    if wordWidth > width && currentWidth + spaces < width {
+      current.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
+      currentWidth += spaces
+      appendBroken(word)
+      return
+    }
+    breakLine()
+    place(word, width: wordWidth, spaces: 0, hasEscape: hasEscape)
+  }
+
+  /// Appends bytes as they are, noting any style or hyperlink they open or close.
+  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, width bytesWidth: Int, hasEscape: Bool)
+  {
+    current.append(contentsOf: bytes)
+    currentWidth += bytesWidth
+    if hasEscape { track(bytes) }
+  }
+
+  /// Ends the current line, closing open styles and links, and reopens them on the next.
+  mutating func breakLine() {
+    if activeLink != nil { current.append(contentsOf: ANSIStyle.hyperlinkEnd.utf8) }
+    if !activeStyles.isEmpty { current.append(contentsOf: ANSIStyle.reset.sequence.utf8) }
+    lines.append(String(decoding: current, as: UTF8.self))
+    current = activeLink ?? []
+    current.append(contentsOf: activeStyles)
+    currentWidth = 0
+  }
+
+  /// The finished lines, including the last one.
+  mutating func finish() -> [String] {
+    lines.append(String(decoding: current, as: UTF8.self))
+    return lines
+  }
+
+  /// Appends a word wider than the line, one grapheme cluster at a time.
+  private mutating func appendBroken(_ word: UnsafeBufferPointer<UInt8>) {
+    var index = 0
+    while index < word.count {
+      let byte = word[index]
+      var end = index + 1
+      if byte == 0x1B {
+        end = EscapeSequence.end(in: word, from: index)
+        append(UnsafeBufferPointer(rebasing: word[index..<end]), width: 0, hasEscape: true)
+        index = end
+        continue
+      }
+      if byte >= 0x80 {
+        while end < word.count && word[end] >= 0x80 { end += 1 }
+      }
+      let piece = UnsafeBufferPointer(rebasing: word[index..<end])
+      if byte < 0x80 {
+        appendCluster(piece, width: DisplayWidth.of(bytes: piece))
+      } else {
+        for character in String(decoding: piece, as: UTF8.self) {
+          var text = String(character)
+          text.withUTF8 { appendCluster($0, width: DisplayWidth.of(character)) }
+        }
+      }
+      index = end
+    }
+  }
+
+  private mutating func appendCluster(_ bytes: UnsafeBufferPointer<UInt8>, width clusterWidth: Int)
+  {
+    if clusterWidth > 0 && currentWidth > 0 && currentWidth + clusterWidth > width { breakLine() }
+    append(bytes, width: clusterWidth, hasEscape: false)
+  }
+
+  /// Updates the open style and hyperlink from the escape sequences in `bytes`.
+  private mutating func track(_ bytes: UnsafeBufferPointer<UInt8>) {
+    var index = 0
+    while index < bytes.count {
+      guard bytes[index] == 0x1B else {
+        index += 1
+        continue
+      }
+      let end = EscapeSequence.end(in: bytes, from: index)
+      let sequence = Array(bytes[index..<end])
+      index = end
+      guard sequence.count >= 3 else { continue }
+      if sequence[1] == UInt8(ascii: "["), sequence.last == UInt8(ascii: "m") {
+        let parameters = sequence[2..<(sequence.count - 1)]
+        if parameters.isEmpty || parameters.elementsEqual("0".utf8) {
+          activeStyles = []
+        } else {
+          activeStyles.append(contentsOf: sequence)
+        }
+      } else if sequence[1] == UInt8(ascii: "]") {
+        let isClose = sequence.elementsEqual(ANSIStyle.hyperlinkEnd.utf8)
+        activeLink = isClose ? nil : sequence
+      }
+    }
+  }
+}

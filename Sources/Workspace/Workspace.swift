@@ -1,0 +1,104 @@
+import Course
+import Foundation
+
+/// A learner's workspace: the folder with their copies of the exercise starters and progress.
+///
+/// ```
+/// lambdalings-workspace/
+///   workspace.json        which course and language this workspace is for
+///   progress.json         what the learner has done (module Progress)
+///   exercises/<id>/lambda_function.py   the files the learner edits
+/// ```
+public struct Workspace: Sendable, Equatable {
+  /// The default folder name, created in the current directory.
+  public static let defaultFolderName = "lambdalings-workspace"
+  /// The settings file marking a folder as a workspace.
+  public static let settingsFileName = "workspace.json"
+
+  public var path: String
+  public var settings: WorkspaceSettings
+
+  public init(path: String, settings: WorkspaceSettings) {
+    self.path = path
+    self.settings = settings
+  }
+
+  /// The file the learner edits for `exercise` in the workspace's language.
+  public func exerciseFile(_ exercise: Exercise) -> String {
+    "\(exerciseFolder(exercise.id))/\(language(for: exercise).handlerFile)"
+  }
+
+  /// The folder holding the learner's copy of an exercise.
+  public func exerciseFolder(_ id: String) -> String { "\(path)/exercises/\(id)" }
+
+  /// The workspace language, or the exercise's first one when it does not offer it.
+  public func language(for exercise: Exercise) -> Language {
+    exercise.languages.contains(settings.language)
+      ? settings.language : (exercise.languages.first ?? settings.language)
+  }
+
+  /// Where the workspace is: `--workspace`, then `LAMBDALINGS_WORKSPACE`, then
+  /// `./lambdalings-workspace`.
+  public static func resolvePath(
+    flag: String?, environment: [String: String], currentDirectory: String
+  ) -> String {
+    if let flag, !flag.isEmpty { return flag }
+    if let variable = environment["LAMBDALINGS_WORKSPACE"], !variable.isEmpty { return variable }
+    return currentDirectory == "." || currentDirectory.isEmpty
+      ? defaultFolderName : "\(currentDirectory)/\(defaultFolderName)"
+  }
+
+  /// Opens the workspace at `path`; nil when none exists there yet.
+  public static func open(at path: String) throws -> Workspace? {
+    let file = "\(path)/\(settingsFileName)"
+    guard let data = FileManager.default.contents(atPath: file) else { return nil }
+    do {
+      let decoder = JSONDecoder()
+      decoder.dateDecodingStrategy = .iso8601
+      let settings = try decoder.decode(WorkspaceSettings.self, from: data)
+      return Workspace(path: path, settings: settings)
+    } catch {
+      throw WorkspaceError.unreadableSettings(file: file, reason: "\(error)")
+    }
+  }
+}
+
+/// What a workspace is for.
+public struct WorkspaceSettings: Codable, Sendable, Equatable {
+  public var version: Int
+  public var courseID: String
+  public var language: Language
+  public var created: Date
+
+  public init(courseID: String, language: Language, created: Date) {
+    self.version = 1
+    self.courseID = courseID
+    self.language = language
+    self.created = created
+  }
+}
+
+/// Problems with a workspace folder, each saying what to do.
+public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
+  case unreadableSettings(file: String, reason: String)
+  case notAFolder(String)
+  case cannotCreate(path: String, reason: String)
+  case otherCourse(path: String, courseID: String, expected: String)
+
+  public var description: String {
+    switch self {
+    case .unreadableSettings(let file, let reason):
+      return "\(file) is not a valid workspace settings file (\(reason)).\n"
+        + "Fix it, or move it away and run 'lambdalings init' to recreate it;"
+        + " your exercise files are kept."
+    case .notAFolder(let path):
+      return "\(path) exists but is not a folder; choose another place with --workspace DIR"
+    case .cannotCreate(let path, let reason):
+      return "cannot create the workspace at \(path): \(reason).\n"
+        + "Choose a writable place with --workspace DIR."
+    case .otherCourse(let path, let courseID, let expected):
+      return "the workspace at \(path) belongs to course '\(courseID)', not '\(expected)'.\n"
+        + "Use another folder with --workspace DIR, or the matching --course."
+    }
+  }
+}

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import CLI
-
-@Test func cLIModuleLinks() {
-  #expect(Bool(true))
-}

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import Course
-
-@Test func courseModuleLinks() {
-  #expect(Bool(true))
-}

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import Terminal
-
-@Test func terminalModuleLinks() {
-  #expect(Bool(true))
-}
