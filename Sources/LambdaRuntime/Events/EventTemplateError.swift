@@ -1,0 +1,71 @@
+/// What can go wrong when generating an event; each message says what to do next.
+public enum EventTemplateError: Error, Equatable, CustomStringConvertible {
+  /// No template has this name; `suggestion` is the closest one.
+  case unknownTemplate(name: String, suggestion: String?, available: [String])
+  /// A `--set` path cannot be applied to the event.
+  case invalidPath(path: String, reason: String)
+  /// A `--set` argument is not of the form `path=value`.
+  case malformedOverride(String)
+  /// `--count` was given for a template that has a fixed shape.
+  case countNotSupported(template: String)
+  /// `--count` is outside what AWS allows.
+  case countOutOfRange(template: String, count: Int, range: ClosedRange<Int>, noun: String)
+
+  public var description: String {
+    switch self {
+    case .unknownTemplate(let name, let suggestion, let available):
+      let hint = suggestion.map { " Did you mean `\($0)`?" } ?? ""
+      return "unknown event template `\(name)`.\(hint) Available templates: "
+        + available.joined(separator: ", ") + " (see `lambdalings events list`)."
+    case .invalidPath(let path, let reason):
+      return "cannot apply `--set \(path)=...`: \(reason). Paths are dotted field names with "
+        + "array indices, e.g. `Records.0.body`; print the event without --set to see its fields."
+    case .malformedOverride(let text):
+      return "`--set \(text)` is not of the form path=value; write e.g. "
+        + "`--set queryStringParameters.name=Ada`."
+    case .countNotSupported(let template):
+      return "the `\(template)` event has a fixed shape and takes no --count; remove --count, "
+        + "or pick a template that batches (sqs, dynamodb-*, cloudwatch-logs)."
+    case .countOutOfRange(let template, let count, let range, let noun):
+      return "--count \(count) is out of range for `\(template)`: AWS delivers "
+        + "\(range.lowerBound) to \(range.upperBound) \(noun) per event; choose a count in that range."
+    }
+  }
+}
+
+/// "Did you mean" hints: the name a learner most likely meant.
+extension EventTemplateError {
+  /// The Levenshtein distance between `a` and `b`, comparing characters case-insensitively.
+  static func distance(_ a: String, _ b: String) -> Int {
+    let left = Array(a.lowercased())
+    let right = Array(b.lowercased())
+    if left.isEmpty { return right.count }
+    if right.isEmpty { return left.count }
+    var previous = Array(0...right.count)
+    var current = [Int](repeating: 0, count: right.count + 1)
+    for i in 1...left.count {
+      current[0] = i
+      for j in 1...right.count {
+        let substitution = previous[j - 1] + (left[i - 1] == right[j - 1] ? 0 : 1)
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+      }
+      swap(&previous, &current)
+    }
+    return previous[right.count]
+  }
+
+  /// The candidate closest to `name`: first one that starts with it or contains it (shortest
+  /// wins), else the one with the smallest edit distance if it is at most half the length of
+  /// `name` plus two. `nil` when nothing is close.
+  static func closest(to name: String, among candidates: [String]) -> String? {
+    let lowered = name.lowercased()
+    guard !lowered.isEmpty else { return nil }
+    let containing = candidates.filter { $0.lowercased().contains(lowered) }
+    if let best = containing.min(by: { ($0.count, $0) < ($1.count, $1) }) { return best }
+    let scored = candidates.map { (name: $0, score: distance(name, $0)) }
+    guard let best = scored.min(by: { ($0.score, $0.name) < ($1.score, $1.name) }) else {
+      return nil
+    }
+    return best.score <= lowered.count / 2 + 2 ? best.name : nil
+  }
+}
