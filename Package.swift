@@ -36,7 +36,10 @@ let package = Package(
     .testTarget(name: "CourseTests", dependencies: ["Course"]),
     .testTarget(name: "ProgressTests", dependencies: ["Progress", "SystemSupport"]),
     .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Markdown"]),
-    .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "SystemSupport"]),
+    .testTarget(
+      name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "SystemSupport"],
+      exclude: ["EventFixtures"]
+    ),
     .testTarget(name: "CLITests", dependencies: ["CLI", "SystemSupport"]),
   ],
   swiftLanguageModes: [.v6]

@@ -54,18 +54,31 @@ extension EventTemplateError {
     return previous[right.count]
   }
 
-  /// The candidate closest to `name`: first one that starts with it or contains it (shortest
-  /// wins), else the one with the smallest edit distance if it is at most half the length of
-  /// `name` plus two. `nil` when nothing is close.
+  /// The candidate closest to `name`, trying in turn: an exact case-insensitive match, the
+  /// first candidate starting with `name`, the first containing it, the longest one `name`
+  /// starts with (`sqs-batch` gives `sqs`), and the smallest edit distance when it is at most
+  /// half the length of `name` plus two. Ties go to the earlier candidate. `nil` when nothing
+  /// is close.
   static func closest(to name: String, among candidates: [String]) -> String? {
     let lowered = name.lowercased()
     guard !lowered.isEmpty else { return nil }
-    let containing = candidates.filter { $0.lowercased().contains(lowered) }
-    if let best = containing.min(by: { ($0.count, $0) < ($1.count, $1) }) { return best }
-    let scored = candidates.map { (name: $0, score: distance(name, $0)) }
-    guard let best = scored.min(by: { ($0.score, $0.name) < ($1.score, $1.name) }) else {
-      return nil
+    let lowerCandidates = candidates.map { $0.lowercased() }
+    let rules: [(String) -> Bool] = [
+      { $0 == lowered }, { $0.hasPrefix(lowered) }, { $0.contains(lowered) },
+    ]
+    for rule in rules {
+      if let index = lowerCandidates.firstIndex(where: rule) { return candidates[index] }
     }
-    return best.score <= lowered.count / 2 + 2 ? best.name : nil
+    let prefixes = candidates.indices.filter { lowered.hasPrefix(lowerCandidates[$0]) }
+    if let index = prefixes.max(by: { candidates[$0].count < candidates[$1].count }) {
+      return candidates[index]
+    }
+    var best: (index: Int, score: Int)?
+    for (index, candidate) in candidates.enumerated() {
+      let score = distance(name, candidate)
+      if score < (best?.score ?? Int.max) { best = (index, score) }
+    }
+    guard let best, best.score <= lowered.count / 2 + 2 else { return nil }
+    return candidates[best.index]
   }
 }

@@ -28,7 +28,7 @@ extension EventTemplates {
         "X-Forwarded-Proto": "https",
       ]
       if !body.isEmpty { headers = headers.setting("content-type", to: "application/json") }
-      let query: JSONValue = name.isEmpty ? nil : ["name": .string(name)]
+      let query: JSONValue = name.isEmpty ? .null : ["name": .string(name)]
       return [
         "resource": .string(path),
         "path": .string(path),
@@ -37,8 +37,8 @@ extension EventTemplates {
         "multiValueHeaders": multiValued(headers),
         "queryStringParameters": query,
         "multiValueQueryStringParameters": multiValued(query),
-        "pathParameters": nil,
-        "stageVariables": nil,
+        "pathParameters": .null,
+        "stageVariables": .null,
         "requestContext": [
           "accountId": .string(EventSamples.account),
           "apiId": "abcdef1234",
@@ -47,10 +47,10 @@ extension EventTemplates {
           "extendedRequestId": "Yk9Xw2VhoAMEbQ=",
           "httpMethod": .string(method),
           "identity": [
-            "accessKey": nil, "accountId": nil, "caller": nil,
-            "cognitoAuthenticationProvider": nil, "cognitoAuthenticationType": nil,
-            "cognitoIdentityId": nil, "cognitoIdentityPoolId": nil, "principalOrgId": nil,
-            "sourceIp": "198.51.100.24", "user": nil, "userAgent": "curl/8.5.0", "userArn": nil,
+            "accessKey": .null, "accountId": .null, "caller": .null,
+            "cognitoAuthenticationProvider": .null, "cognitoAuthenticationType": .null,
+            "cognitoIdentityId": .null, "cognitoIdentityPoolId": .null, "principalOrgId": .null,
+            "sourceIp": "198.51.100.24", "user": .null, "userAgent": "curl/8.5.0", "userArn": .null,
           ],
           "path": .string("/prod" + path),
           "protocol": "HTTP/1.1",
@@ -61,7 +61,7 @@ extension EventTemplates {
           "resourcePath": .string(path),
           "stage": "prod",
         ],
-        "body": body.isEmpty ? nil : .string(body),
+        "body": body.isEmpty ? .null : .string(body),
         "isBase64Encoded": false,
       ]
     },
@@ -72,7 +72,7 @@ extension EventTemplates {
         ("headers", "multiValueHeaders"),
         ("queryStringParameters", "multiValueQueryStringParameters"),
       ] where input.overrode([single]) && !input.overrode([multi]) {
-        event = event.setting(multi, to: multiValued(event[single] ?? nil))
+        event = event.setting(multi, to: multiValued(event[single] ?? .null))
       }
       if input.overrode(["httpMethod"]), !input.overrode(["requestContext", "httpMethod"]) {
         event = event.updating(["requestContext", "httpMethod"]) { event["httpMethod"] ?? $0 }

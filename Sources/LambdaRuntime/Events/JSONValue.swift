@@ -83,14 +83,12 @@ public indirect enum JSONValue: Sendable, Equatable {
 
 /// Literal syntax for building events; dictionary literals keep their written order.
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
-  ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral,
-  ExpressibleByNilLiteral
+  ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
   public init(stringLiteral value: String) { self = .string(value) }
   public init(integerLiteral value: Int) { self = .int(value) }
   public init(booleanLiteral value: Bool) { self = .bool(value) }
   public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-  public init(nilLiteral: ()) { self = .null }
 
   public init(dictionaryLiteral elements: (String, JSONValue)...) {
     var members: [(String, JSONValue)] = []
