@@ -28,7 +28,8 @@ public enum EventTemplateError: Error, Equatable, CustomStringConvertible {
         + "or pick a template that batches (sqs, dynamodb-*, cloudwatch-logs)."
     case .countOutOfRange(let template, let count, let range, let noun):
       return "--count \(count) is out of range for `\(template)`: AWS delivers "
-        + "\(range.lowerBound) to \(range.upperBound) \(noun) per event; choose a count in that range."
+        + "\(range.lowerBound) to \(range.upperBound) \(noun) per event; "
+        + "choose a count in that range."
     }
   }
 }
