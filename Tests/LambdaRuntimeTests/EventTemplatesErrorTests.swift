@@ -95,4 +95,13 @@ import Testing
       try EventTemplates.parseOverride("=value")
     }
   }
+
+  @Test func integerParametersRejectText() throws {
+    #expect(
+      error("s3-put", [("size", "big")])
+        == .invalidParameter(
+          template: "s3-put", name: "size", value: "big", expected: "a whole number"))
+    let failure = try #require(error("dynamodb-insert", [("id", "abc")]))
+    #expect(failure.description.contains("id must be a whole number"), "\(failure)")
+  }
 }

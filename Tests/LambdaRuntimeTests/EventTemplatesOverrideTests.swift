@@ -15,7 +15,7 @@ import Testing
   }
 
   @Test func s3BucketParameterFillsNameAndARN() throws {
-    let event = try Support.event("s3-put", [("bucket", "uploads"), ("size", "42")])
+    let event = try Support.event("s3-put", [("bucket", "uploads"), ("size", "042")])
     #expect(event.value(at: "Records.0.s3.bucket.name") == "uploads")
     #expect(event.value(at: "Records.0.s3.bucket.arn") == "arn:aws:s3:::uploads")
     #expect(event.value(at: "Records.0.s3.object.size") == .int(42))

@@ -43,6 +43,15 @@ public struct EventParameter: Sendable, Equatable {
   public let defaultValue: String
   /// What the parameter fills in.
   public let help: String
+  /// Whether the value must be a whole number (AWS sends it as a number or numeric string).
+  public let isInteger: Bool
+
+  init(name: String, defaultValue: String, help: String, isInteger: Bool = false) {
+    self.name = name
+    self.defaultValue = defaultValue
+    self.help = help
+    self.isInteger = isInteger
+  }
 }
 
 /// How `--count` shapes an event: the number of records, messages or log events.

@@ -6,6 +6,8 @@ public enum EventTemplateError: Error, Equatable, CustomStringConvertible {
   case invalidPath(path: String, reason: String)
   /// A `--set` argument is not of the form `path=value`.
   case malformedOverride(String)
+  /// A convenience parameter got a value of the wrong kind.
+  case invalidParameter(template: String, name: String, value: String, expected: String)
   /// `--count` was given for a template that has a fixed shape.
   case countNotSupported(template: String)
   /// `--count` is outside what AWS allows.
@@ -23,6 +25,9 @@ public enum EventTemplateError: Error, Equatable, CustomStringConvertible {
     case .malformedOverride(let text):
       return "`--set \(text)` is not of the form path=value; write e.g. "
         + "`--set queryStringParameters.name=Ada`."
+    case .invalidParameter(let template, let name, let value, let expected):
+      return "`--set \(name)=\(value)` for the `\(template)` event: \(name) must be \(expected); "
+        + "write e.g. `--set \(name)=42`."
     case .countNotSupported(let template):
       return "the `\(template)` event has a fixed shape and takes no --count; remove --count, "
         + "or pick a template that batches (sqs, dynamodb-*, cloudwatch-logs)."

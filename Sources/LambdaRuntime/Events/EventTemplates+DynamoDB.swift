@@ -35,7 +35,8 @@ extension EventTemplates {
     })
 
   private static let idParameter = EventParameter(
-    name: "id", defaultValue: "101", help: "number key `Id` of the first item (next ones count up)")
+    name: "id", defaultValue: "101", help: "number key `Id` of the first item (next ones count up)",
+    isInteger: true)
 
   private static func messageParameter(default value: String) -> EventParameter {
     EventParameter(name: "message", defaultValue: value, help: "string attribute `Message`")

@@ -11,10 +11,11 @@ extension EventTemplates {
     name: "s3-put", trigger: "Amazon S3",
     description: "an object was uploaded (ObjectCreated:Put)",
     parameters: s3Parameters + [
-      EventParameter(name: "size", defaultValue: "1024", help: "object size in bytes")
+      EventParameter(
+        name: "size", defaultValue: "1024", help: "object size in bytes", isInteger: true)
     ],
     build: { input in
-      let size = Int(input.parameter("size")).map(JSONValue.int) ?? .string(input.parameter("size"))
+      let size = JSONValue.int(Int(input.parameter("size")) ?? 0)
       let object: JSONValue = [
         "key": .string(EventSamples.s3Key(input.parameter("key"))),
         "size": size,

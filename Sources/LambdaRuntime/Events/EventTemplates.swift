@@ -44,7 +44,12 @@ public enum EventTemplates {
     for parameter in template.parameters { parameters[parameter.name] = parameter.defaultValue }
     var paths: [(text: String, segments: [String], value: String)] = []
     for override in overrides {
-      if parameters[override.path] != nil {
+      if let parameter = template.parameters.first(where: { $0.name == override.path }) {
+        if parameter.isInteger, Int(override.value) == nil {
+          throw EventTemplateError.invalidParameter(
+            template: template.name, name: parameter.name, value: override.value,
+            expected: "a whole number")
+        }
         parameters[override.path] = override.value
       } else {
         paths.append((override.path, JSONValue.pathSegments(override.path), override.value))
