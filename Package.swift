@@ -40,7 +40,7 @@ let package = Package(
     .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Markdown"]),
     .testTarget(
       name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "SystemSupport"],
-      exclude: ["Fixtures"]),
+      exclude: ["Fixtures", "EventFixtures"]),
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Course", "Progress"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "SystemSupport"]),
   ],
