@@ -6,6 +6,7 @@ enum CommandTable {
     .initialize,
     .list,
     .progress,
+    .invoke,
     .help,
   ]
 }
