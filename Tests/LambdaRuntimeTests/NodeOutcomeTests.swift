@@ -124,3 +124,18 @@ struct NodeOutcomeTests {
     #expect(ProcessTable.pids(withMarker: marker).isEmpty)
   }
 }
+
+extension NodeOutcomeTests {
+  @Test func jsonLogFormat() throws {
+    let function = try Fixture.function(
+      .nodejs, "returns.handler", environment: ["AWS_LAMBDA_LOG_FORMAT": "JSON"])
+    let record = function.invoke(event: Fixture.json("{}"))
+    let line = record.logs.split(separator: "\n").first { $0.contains("hello from console.log") }
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data((line ?? "").utf8)) as? [String: Any])
+    #expect(object["level"] as? String == "INFO")
+    #expect(object["requestId"] as? String == record.requestID)
+    #expect(object["message"] as? String == "hello from console.log")
+    #expect(Fixture.shutDownLeavesNothing(function))
+  }
+}
