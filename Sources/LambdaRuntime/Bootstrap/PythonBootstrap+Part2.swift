@@ -31,11 +31,11 @@ extension PythonBootstrap {
         def __init__(self, request_id, deadline_ms, arn, client_context, identity):
             self.aws_request_id = request_id
             self.invoked_function_arn = arn
-            self.function_name = os.environ.get("AWS_LAMBDA_FUNCTION_NAME")
-            self.function_version = os.environ.get("AWS_LAMBDA_FUNCTION_VERSION")
-            self.memory_limit_in_mb = os.environ.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE")
-            self.log_group_name = os.environ.get("AWS_LAMBDA_LOG_GROUP_NAME")
-            self.log_stream_name = os.environ.get("AWS_LAMBDA_LOG_STREAM_NAME")
+            self.function_name = _env("AWS_LAMBDA_FUNCTION_NAME")
+            self.function_version = _env("AWS_LAMBDA_FUNCTION_VERSION")
+            self.memory_limit_in_mb = _env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE")
+            self.log_group_name = _env("AWS_LAMBDA_LOG_GROUP_NAME")
+            self.log_stream_name = _env("AWS_LAMBDA_LOG_STREAM_NAME")
             self.identity = CognitoIdentity(identity)
             self.client_context = ClientContext(client_context) if client_context else None
             self._deadline_ms = deadline_ms
@@ -59,7 +59,7 @@ extension PythonBootstrap {
     def _user_frames(tb):
         import traceback
         frames = [f for f in traceback.extract_tb(tb)
-                  if os.path.abspath(f.filename) != _THIS_FILE]
+                  if f.filename != _THIS_FILE]
         return traceback.format_list(frames)
 
 

@@ -44,11 +44,21 @@ extension PythonBootstrap {
             return "".join(encoder(value, 0))
 
 
+    def _set_trace_id(value):
+        """Sets _X_AMZN_TRACE_ID where user code reads it (os.environ once `os` is loaded)."""
+        os_module = sys.modules.get("os")
+        if os_module is not None:
+            os_module.environ["_X_AMZN_TRACE_ID"] = value
+        else:
+            posix.putenv(b"_X_AMZN_TRACE_ID", value.encode())
+            posix.environ[b"_X_AMZN_TRACE_ID"] = value.encode()
+
+
     def _invoke(client, handler, headers, body):
         json = _FastJSON
         request_id = headers.get("lambda-runtime-aws-request-id", "")
         _State.request_id = request_id
-        os.environ["_X_AMZN_TRACE_ID"] = headers.get("lambda-runtime-trace-id", "")
+        _set_trace_id(headers.get("lambda-runtime-trace-id", ""))
         path = _BASE + "/invocation/" + request_id
         try:
             event = json.loads(body) if body else {}
@@ -89,10 +99,10 @@ extension PythonBootstrap {
         # This module was imported by the bootstrap stub from the runtime folder (so its
         # bytecode is cached there); user code must neither see that folder nor write bytecode.
         sys.dont_write_bytecode = True
-        runtime_dir = os.path.dirname(_THIS_FILE)
+        runtime_dir = _THIS_FILE.rpartition("/")[0]
         if runtime_dir in sys.path:
             sys.path.remove(runtime_dir)
-        task_root = os.environ.get("LAMBDA_TASK_ROOT", os.getcwd())
+        task_root = _env("LAMBDA_TASK_ROOT", posix.getcwd())
         sys.path.insert(0, task_root)
         sys.meta_path.append(_SiteFinder)
         try:
@@ -100,14 +110,14 @@ extension PythonBootstrap {
         except AttributeError:
             pass
         client = _Client(_API)
-        handler_name = os.environ.get("_HANDLER", "lambda_function.lambda_handler")
+        handler_name = _env("_HANDLER", "lambda_function.lambda_handler")
         handler = _load_handler(client, handler_name)
         sys.stdout.flush()
         next_path = _BASE + "/invocation/next"
         while True:
             status, headers, body = client.request("GET", next_path)
             if status != 200:
-                os._exit(0)
+                posix._exit(0)
             _invoke(client, handler, headers, body)
             sys.stdout.flush()
 
