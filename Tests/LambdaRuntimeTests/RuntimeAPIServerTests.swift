@@ -175,3 +175,24 @@ import Testing
     #expect(answer == nil || answer?.status == 410)
   }
 }
+
+extension RuntimeAPIServerTests {
+  @Test func expectContinueGetsAnInterimAnswer() throws {
+    let channel = RuntimeChannel()
+    let server = try RuntimeAPIServer(channel: channel)
+    defer { server.stop() }
+    let client = try RawHTTPClient(port: server.port)
+    channel.submit(
+      RuntimeChannel.Invocation(
+        requestID: "cont", event: Array("{}".utf8), deadlineMs: 0, functionARN: "arn",
+        traceID: "t", clientContext: nil, cognitoIdentity: nil))
+    _ = try #require(client.request("GET", "/2018-06-01/runtime/invocation/next"))
+    client.send(
+      "POST /2018-06-01/runtime/invocation/cont/response HTTP/1.1\r\nContent-Length: 5\r\n"
+        + "Expect: 100-continue\r\n\r\n")
+    let interim = client.readResponse()
+    #expect(interim?.status == 100)
+    client.send("hello")
+    #expect(client.readResponse()?.status == 202)
+  }
+}
