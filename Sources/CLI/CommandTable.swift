@@ -9,6 +9,7 @@ enum CommandTable {
     .progress,
     .quiz,
     .review,
+    .invoke,
     .render,
     .help,
   ]
