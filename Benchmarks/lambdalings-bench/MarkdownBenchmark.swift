@@ -20,7 +20,7 @@ enum MarkdownBenchmark {
 
   /// Further renderers timed after HTML when their flag is given. The Terminal side adds
   /// its ANSI renderer here, e.g. `("--ansi", "ansi", { TerminalRenderer.render($0) })`.
-  static let extraRenderers: [Contender] = []
+  static let extraRenderers: [Contender] = terminalRenderers
 
   /// Something timed against cmark: a label, the flag that enables it (nil: always) and the
   /// work, returning a checksum so the optimiser keeps it.
