@@ -10,6 +10,7 @@ enum CommandTable {
     .quiz,
     .review,
     .invoke,
+    .events,
     .render,
     .help,
   ]

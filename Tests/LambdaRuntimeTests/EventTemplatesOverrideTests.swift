@@ -99,7 +99,7 @@ import Testing
   @Test func newLeavesAndAppendedElementsAreCreated() throws {
     let event = try Support.event(
       "apigateway-rest", [("pathParameters.id", "7"), ("headers.X-Api-Key", "secret")])
-    #expect(event.value(at: "pathParameters.id") == .int(7))
+    #expect(event.value(at: "pathParameters.id") == "7", "path parameters are text in AWS")
     #expect(event.value(at: "multiValueHeaders.X-Api-Key") == ["secret"])
     let scheduled = try Support.event("eventbridge-scheduled", [("resources.1", "arn:extra")])
     #expect(scheduled["resources"]?.arrayValue?.count == 2)
@@ -115,5 +115,22 @@ import Testing
     let typed = try Support.event(
       "dynamodb-insert", [("Records.0.dynamodb.NewImage.Age", "{\"N\":\"30\"}")])
     #expect(typed.value(at: "Records.0.dynamodb.NewImage.Age.N") == "30")
+  }
+
+  @Test func numbersReplacingTextFieldsStayText() throws {
+    let sqs = try Support.event(
+      "sqs", [("Records.0.attributes.ApproximateReceiveCount", "3"), ("Records.0.body", "42")])
+    #expect(sqs.value(at: "Records.0.attributes.ApproximateReceiveCount") == "3")
+    #expect(sqs.value(at: "Records.0.body") == "42")
+    let ddb = try Support.event("dynamodb-insert", [("Records.0.dynamodb.Keys.Id.N", "7")])
+    #expect(ddb.value(at: "Records.0.dynamodb.Keys.Id.N") == "7")
+    let rest = try Support.event(
+      "apigateway-rest", [("headers.X-Count", "5"), ("multiValueQueryStringParameters.tag", "[1,2]")])
+    #expect(rest.value(at: "headers.X-Count") == "5")
+    #expect(rest.value(at: "multiValueQueryStringParameters.tag") == ["1", "2"])
+    let forced = try Support.event("eventbridge-custom", [("detail.orderId", "\"42\"")])
+    #expect(forced.value(at: "detail.orderId") == "42")
+    let number = try Support.event("eventbridge-custom", [("detail.amount", "10")])
+    #expect(number.value(at: "detail.amount") == .int(10), "number fields stay numbers")
   }
 }

@@ -65,7 +65,7 @@ extension EventTemplates {
         "isBase64Encoded": false,
       ]
     },
-    adjust: { path, value in path == ["body"] && value != .null ? JSONValue.text(value) : value },
+    adjust: adjustHTTPText,
     finish: { event, input in
       var event = event
       for (single, multi) in [
@@ -79,6 +79,23 @@ extension EventTemplates {
       }
       return event
     })
+
+  /// The request body and the string maps of an HTTP request (headers, query string, path
+  /// parameters, stage variables) are always text in API Gateway events: `--set` values there
+  /// stay text, and `multiValue...` entries become lists of text. Null stays null.
+  @Sendable static func adjustHTTPText(_ path: [String], _ value: JSONValue) -> JSONValue {
+    let maps = [
+      "headers", "queryStringParameters", "pathParameters", "stageVariables", "multiValueHeaders",
+      "multiValueQueryStringParameters",
+    ]
+    guard value != .null, let first = path.first else { return value }
+    if first == "body" && path.count == 1 { return JSONValue.text(value) }
+    guard maps.contains(first) else { return value }
+    if first.hasPrefix("multiValue"), path.count == 2 {
+      return .array((value.arrayValue ?? [value]).map(JSONValue.text))
+    }
+    return path.count >= 2 ? JSONValue.text(value) : value
+  }
 
   /// `{"k": "v"}` as `{"k": ["v"]}`, the shape of the `multiValue...` fields; null stays null.
   static func multiValued(_ single: JSONValue) -> JSONValue {

@@ -53,7 +53,7 @@ extension EventTemplates {
       if !body.isEmpty { event = event.setting("body", to: .string(body)) }
       return event.setting("isBase64Encoded", to: false)
     },
-    adjust: { path, value in path == ["body"] ? JSONValue.text(value) : value },
+    adjust: adjustHTTPText,
     finish: { event, input in
       var event = event
       if input.overrode(["queryStringParameters"]), !input.overrode(["rawQueryString"]) {

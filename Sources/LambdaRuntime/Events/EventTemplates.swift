@@ -26,7 +26,8 @@ public enum EventTemplates {
   ///   - overrides: `(path, value)` pairs from `--set path=value`. A path equal to one of the
   ///     template's parameter names sets that parameter (a plain string); any other path is a
   ///     dotted field path such as `Records.0.s3.object.key`, and its value is parsed as JSON
-  ///     when it is valid JSON, else taken as a string.
+  ///     when it is valid JSON, else taken as a string; a number or boolean replacing a string
+  ///     field stays text, as AWS sends it (write `'"42"'` to force text anywhere).
   ///   - count: records, messages or log events, for templates that batch.
   public static func generate(
     name: String, overrides: [(path: String, value: String)] = [], count: Int? = nil
@@ -60,7 +61,12 @@ public enum EventTemplates {
     var value = template.build(input)
     for path in paths {
       try checkTopLevel(path.segments, path: path.text, of: value, template: template)
-      let parsed = template.adjust(path.segments, parseValue(path.value))
+      var parsed = parseValue(path.value)
+      // A field AWS sends as text keeps being text: `ApproximateReceiveCount=3` stays "3".
+      if case .string = value.value(at: path.text), parsed.isScalarNumberOrBool {
+        parsed = .string(path.value)
+      }
+      parsed = template.adjust(path.segments, parsed)
       value = try value.setting(path: path.text, to: parsed)
     }
     return template.finish(value, input)

@@ -43,6 +43,14 @@ public indirect enum JSONValue: Sendable, Equatable {
     return nil
   }
 
+  /// Whether this is a number or a boolean.
+  var isScalarNumberOrBool: Bool {
+    switch self {
+    case .number, .bool: return true
+    default: return false
+    }
+  }
+
   /// A short name of the JSON type, for error messages.
   public var typeName: String {
     switch self {

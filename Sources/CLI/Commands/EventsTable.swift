@@ -1,0 +1,86 @@
+import LambdaRuntime
+
+/// Text for `events list` (a table that wraps its last column) and `events show NAME`.
+enum EventsTable {
+  /// The catalogue as NAME / TRIGGER / DESCRIPTION columns fitted to the terminal width.
+  static func render(_ templates: [EventTemplate], out: OutputWriter) -> String {
+    let styler = out.styler
+    let nameWidth = (templates.map(\.name.count).max() ?? 4) + 2
+    let triggerWidth = (templates.map(\.trigger.count).max() ?? 7) + 2
+    let indent = nameWidth + triggerWidth
+    // Below 20 columns for descriptions, they go on their own line under the name instead.
+    let room = out.settings.width - indent
+    let inline = room >= 20
+    let header = pad("NAME", nameWidth) + (inline ? pad("TRIGGER", triggerWidth) : "TRIGGER")
+    var text = styler.apply(header + (inline ? "DESCRIPTION" : ""), .heading) + "\n"
+    for template in templates {
+      let lead = pad(template.name, nameWidth)
+      let lines = wrap(template.description, width: inline ? room : max(20, out.settings.width - 4))
+      if inline {
+        text += styler.apply(lead, .command) + pad(template.trigger, triggerWidth)
+        text += lines.joined(separator: "\n" + String(repeating: " ", count: indent)) + "\n"
+      } else {
+        text += styler.apply(lead, .command) + template.trigger + "\n"
+        text += lines.map { "    " + $0 }.joined(separator: "\n") + "\n"
+      }
+    }
+    text += "\nPrint one:       " + styler.apply("lambdalings events generate NAME", .command)
+    text += "\nIts parameters:  " + styler.apply("lambdalings events show NAME", .command) + "\n"
+    return text
+  }
+
+  /// One template: what it is, its parameters with defaults, and how --count applies.
+  static func describe(_ template: EventTemplate, out: OutputWriter) -> String {
+    let styler = out.styler
+    var text = styler.apply(template.name, .heading) + "  (\(template.trigger))\n"
+    text += template.description + "\n\n"
+    if template.parameters.isEmpty {
+      text += "Parameters: none; change fields with --set PATH=VALUE.\n"
+    } else {
+      text += "Parameters (--set NAME=VALUE):\n"
+      let width = (template.parameters.map(\.name.count).max() ?? 0) + 2
+      for parameter in template.parameters {
+        let fallback = parameter.defaultValue.isEmpty ? "" : " (default: \(parameter.defaultValue))"
+        text += "  " + styler.apply(pad(parameter.name, width), .command)
+        text += parameter.help + styler.apply(fallback, .dim) + "\n"
+      }
+    }
+    if let count = template.count {
+      text += "\n--count N: \(count.range.lowerBound) to \(count.range.upperBound) \(count.noun)"
+      text += " (default \(count.defaultValue)).\n"
+    }
+    text += "\nExample: " + styler.apply(example(template), .command) + "\n"
+    return text
+  }
+
+  private static func example(_ template: EventTemplate) -> String {
+    var command = "lambdalings events generate \(template.name)"
+    if let parameter = template.parameters.first {
+      command += " --set \(parameter.name)=\(parameter.isInteger ? "42" : "...")"
+    }
+    if let count = template.count { command += " --count \(min(5, count.range.upperBound))" }
+    return command
+  }
+
+  private static func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+  }
+
+  /// Splits `text` into lines of at most `width` characters at spaces (long words stay whole).
+  static func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ") {
+      if current.isEmpty {
+        current = String(word)
+      } else if current.count + 1 + word.count <= width {
+        current += " " + word
+      } else {
+        lines.append(current)
+        current = String(word)
+      }
+    }
+    if !current.isEmpty || lines.isEmpty { lines.append(current) }
+    return lines
+  }
+}
