@@ -88,6 +88,19 @@ struct ConcurrencyTests {
     #expect(Fixture.shutDownLeavesNothing(function))
   }
 
+  @Test func curlShellRuntimeIsNotDelayedByExpectContinue() throws {
+    let configuration = FunctionConfiguration(
+      name: "shell", codePath: Fixture.root.appendingPathComponent("provided-curl").path,
+      runtime: .provided)
+    let function = try LambdaFunction(configuration: configuration)
+    let records = (0..<3).map { _ in function.invoke(event: Fixture.json("{\"n\":1}")) }
+    #expect(records.allSatisfy { $0.status == .success }, "\(records.map(\.logs))")
+    #expect((Fixture.object(records[0])["event"] as? [String: Int])?["n"] == 1)
+    #expect(records[0].logs.contains("shell runtime handling \(records[0].requestID)"))
+    #expect(records.dropFirst().allSatisfy { $0.durationMs < 900 })
+    #expect(Fixture.shutDownLeavesNothing(function))
+  }
+
   @Test func configurationErrorsAreExplained() {
     let folder = Fixture.root.appendingPathComponent("python").path
     let cases: [(FunctionConfiguration, String)] = [
