@@ -55,6 +55,9 @@ enum InvokeCommand {
       throw CLIError.content("\(error)")
     }
     defer { function.shutdown() }
+    for problem in function.provisioningErrors {
+      invocation.err.write("warning: a provisioned environment failed to initialise: \(problem)\n")
+    }
     let json = args.flag("json")
     let single = times == 1 && concurrency == 1
     let out = invocation.out
