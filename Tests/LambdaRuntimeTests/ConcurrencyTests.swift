@@ -78,6 +78,15 @@ struct ConcurrencyTests {
     #expect(Fixture.shutDownLeavesNothing(function))
   }
 
+  @Test func idleEnvironmentsAreReapedWithoutFurtherInvocations() throws {
+    let function = try Fixture.function(.python, "counter.handler", idleTimeout: 0.2)
+    let record = function.invoke(event: Fixture.json("{}"))
+    #expect(record.status == .success)
+    let environment = try #require(function.environments.first)
+    #expect(ProcessTable.allGone([environment.processID], waitingUpTo: 3))
+    #expect(Fixture.shutDownLeavesNothing(function))
+  }
+
   @Test func providedRuntimeRunsABootstrapExecutable() throws {
     let function = try Fixture.function(.provided, "my.handler")
     let record = function.invoke(event: Fixture.json("{\"k\":\"v\"}"))
