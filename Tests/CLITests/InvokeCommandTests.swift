@@ -80,6 +80,17 @@ struct InvokeCommandTests {
     #expect(output.stderr.components(separatedBy: "Init Duration: ").count == 2)
   }
 
+  @Test func timelineIsColouredOnlyWhenAsked() throws {
+    let arguments = [
+      "invoke", "\(Self.fixtures)/python/counter.py", "--handler", "handler", "--times", "2",
+    ]
+    let plain = try run(arguments)
+    #expect(!plain.stdout.contains("\u{1B}["))
+    let coloured = try run(arguments + ["--color", "always"])
+    #expect(coloured.stdout.contains("\u{1B}["))
+    #expect(coloured.stdout.contains("env 1"))
+  }
+
   @Test func jsonPrintsOneRecordPerInvocation() throws {
     let output = try run([
       "invoke", "\(Self.fixtures)/python/counter.py", "--handler", "handler", "--times", "3",
