@@ -32,9 +32,14 @@ let package = Package(
       dependencies: ["Markdown", "Terminal", "LambdaRuntime", "SystemSupport"],
       path: "Benchmarks/lambdalings-bench"
     ),
+    // A helper the Progress tests run as separate processes; not a product.
+    .executableTarget(
+      name: "progress-stress", dependencies: ["Progress"], path: "Tests/ProgressStress"),
     .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
-    .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Markdown"]),
+    .testTarget(
+      name: "TerminalTests", dependencies: ["Terminal", "Markdown"],
+      exclude: ["Fixtures", "Snapshots"]),
     .testTarget(name: "CourseTests", dependencies: ["Course"]),
     .testTarget(name: "ProgressTests", dependencies: ["Progress", "SystemSupport"]),
     .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Markdown"]),

@@ -5,8 +5,12 @@ enum CommandTable {
     .dashboard,
     .initialize,
     .list,
+    .read,
     .progress,
+    .quiz,
+    .review,
     .invoke,
+    .render,
     .help,
   ]
 }

@@ -44,6 +44,15 @@ extension BlockParser {
 
   /// The alignments of a delimiter row such as `| :-- | :-: |`, if the line is one.
   func delimiterRow() -> [TableAlignment]? {
+    var hasDash = false
+    for index in firstNonspace..<lineEnd {
+      switch src[index] {
+      case UInt8(ascii: "-"): hasDash = true
+      case UInt8(ascii: "|"), UInt8(ascii: ":"), ByteClass.space, ByteClass.tab: break
+      default: return nil
+      }
+    }
+    guard hasDash else { return nil }
     let origin = BlockNode.LineOrigin(contentOffset: firstNonspace, line: 0, column: 0)
     var hasPipe = false
     for index in firstNonspace..<lineEnd where src[index] == UInt8(ascii: "|") {

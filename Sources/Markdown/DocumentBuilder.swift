@@ -26,7 +26,8 @@ struct DocumentBuilder {
     case .paragraph:
       return Block(.paragraph(inlines(node.content, node.origins)), at: at)
     case .heading:
-      return Block(.heading(level: node.level, content: inlines(node.content, node.origins)), at: at)
+      return Block(
+        .heading(level: node.level, content: inlines(node.content, node.origins)), at: at)
     case .thematicBreak:
       return Block(.thematicBreak, at: at)
     case .blockQuote:

@@ -7,6 +7,30 @@ enum ExtendedAutolink {
     var destination: String
   }
 
+  /// A cheap filter: autolinks need `www.`, `://` or `@`.
+  static func mayContainLink(_ text: ArraySlice<UInt8>) -> Bool {
+    var index = text.startIndex
+    let end = text.endIndex
+    while index < end {
+      switch text[index] {
+      case UInt8(ascii: "@"):
+        return true
+      case UInt8(ascii: ":"):
+        if index + 2 < end && text[index + 1] == UInt8(ascii: "/") { return true }
+      case UInt8(ascii: "w"):
+        if index + 3 < end && text[index + 1] == UInt8(ascii: "w")
+          && text[index + 2] == UInt8(ascii: "w") && text[index + 3] == UInt8(ascii: ".")
+        {
+          return true
+        }
+      default:
+        break
+      }
+      index += 1
+    }
+    return false
+  }
+
   /// Every autolink in `text`, left to right.
   static func find(in text: [UInt8]) -> [Match] {
     var matches: [Match] = []
@@ -37,8 +61,10 @@ enum ExtendedAutolink {
   static func www(_ d: [UInt8], _ at: Int, _ floor: Int) -> Match? {
     if at > floor {
       let before = d[at - 1]
-      guard ByteClass.isWhitespace(before) || before == UInt8(ascii: "*")
-        || before == UInt8(ascii: "_") || before == UInt8(ascii: "~") || before == UInt8(ascii: "(")
+      guard
+        ByteClass.isWhitespace(before) || before == UInt8(ascii: "*")
+          || before == UInt8(ascii: "_") || before == UInt8(ascii: "~")
+          || before == UInt8(ascii: "(")
       else { return nil }
     }
     guard HTMLScanner.hasPrefix(d, at, d.count, "www.") else { return nil }

@@ -50,8 +50,9 @@ extension HTMLScanner {
     var index = at + 1
     while index < end {
       let c = s[index]
-      guard ByteClass.isAlnum(c) || c == UInt8(ascii: "_") || c == UInt8(ascii: ".")
-        || c == UInt8(ascii: ":") || c == UInt8(ascii: "-")
+      guard
+        ByteClass.isAlnum(c) || c == UInt8(ascii: "_") || c == UInt8(ascii: ".")
+          || c == UInt8(ascii: ":") || c == UInt8(ascii: "-")
       else { break }
       index += 1
     }

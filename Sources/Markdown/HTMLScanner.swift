@@ -80,8 +80,7 @@ enum HTMLScanner {
     return true
   }
 
-  static func hasPrefixIgnoringCase(_ s: [UInt8], _ at: Int, _ end: Int, _ prefix: String) -> Bool
-  {
+  static func hasPrefixIgnoringCase(_ s: [UInt8], _ at: Int, _ end: Int, _ prefix: String) -> Bool {
     var index = at
     for byte in prefix.utf8 {
       guard index < end, ByteClass.lower(s[index]) == byte else { return false }

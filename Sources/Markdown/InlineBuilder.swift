@@ -19,8 +19,17 @@ struct InlineBuilder {
     let builder = InlineBuilder(
       parser: parser, origins: origins, autolinks: extensions.contains(.autolinks))
     var out: [Inline] = []
-    builder.build(builder.siblings(of: 0), depth: 0, inLink: false, into: &out)
+    var pending = PendingText()
+    builder.build(children: 0, depth: 0, inLink: false, pending: &pending, into: &out)
     return out
+  }
+
+  /// Text nodes waiting to be merged into one `Inline`.
+  struct PendingText {
+    var first = -1
+    var count = 0
+    var bytes: [UInt8] = []
+    var pieces: [(textOffset: Int, sourceOffset: Int)] = []
   }
 
   func position(_ offset: Int) -> SourcePosition {
@@ -33,16 +42,6 @@ struct InlineBuilder {
     }
     let origin = origins[low]
     return SourcePosition(line: origin.line, column: origin.column + offset - origin.contentOffset)
-  }
-
-  func siblings(of parent: Int) -> [Int] {
-    var result: [Int] = []
-    var child = parser.nodes[parent].firstChild
-    while child >= 0 {
-      result.append(child)
-      child = parser.nodes[child].next
-    }
-    return result
   }
 
   /// The leaves under `parent` in order, ignoring every container (iterative).
@@ -79,39 +78,64 @@ struct InlineBuilder {
     node.inBuffer ? parser.buffer[node.start..<node.end] : parser.s[node.start..<node.end]
   }
 
-  func build(_ children: [Int], depth: Int, inLink: Bool, into out: inout [Inline]) {
-    var text: [UInt8] = []
-    var pieces: [(textOffset: Int, sourceOffset: Int)] = []
-    for index in children {
-      let node = parser.nodes[index]
-      if node.kind == .text {
-        if node.end > node.start {
-          pieces.append((text.count, node.sourceOffset))
-          text.append(contentsOf: literal(node))
-        }
-        continue
-      }
-      flush(&text, &pieces, inLink: inLink, into: &out)
-      let at = position(node.sourceOffset)
-      switch node.kind {
-      case .softBreak: out.append(Inline(.softBreak, at: at))
-      case .hardBreak: out.append(Inline(.hardBreak, at: at))
-      case .code: out.append(Inline(.code(String(decoding: literal(node), as: UTF8.self)), at: at))
-      case .html: out.append(Inline(.html(String(decoding: literal(node), as: UTF8.self)), at: at))
-      case .emphasis, .strong, .strikethrough, .link, .image:
-        if depth >= Self.maxDepth {
-          build(leaves(of: index), depth: depth, inLink: true, into: &out)
-          continue
-        }
-        let isLink = node.kind == .link || node.kind == .image
-        var inner: [Inline] = []
-        build(siblings(of: index), depth: depth + 1, inLink: inLink || isLink, into: &inner)
-        out.append(Inline(container(node, inner), at: at))
-      case .text, .root:
-        break
-      }
+  /// Builds the children of node `parent`.
+  func build(
+    children parent: Int, depth: Int, inLink: Bool, pending: inout PendingText,
+    into out: inout [Inline]
+  ) {
+    var index = parser.nodes[parent].firstChild
+    while index >= 0 {
+      add(index, depth: depth, inLink: inLink, pending: &pending, into: &out)
+      index = parser.nodes[index].next
     }
-    flush(&text, &pieces, inLink: inLink, into: &out)
+    flush(&pending, inLink: inLink, into: &out)
+  }
+
+  func add(
+    _ index: Int, depth: Int, inLink: Bool, pending: inout PendingText, into out: inout [Inline]
+  ) {
+    let node = parser.nodes[index]
+    if node.kind == .text {
+      guard node.end > node.start else { return }
+      if pending.count == 0 {
+        pending.first = index
+      } else {
+        if pending.count == 1 { collect(pending.first, into: &pending) }
+        collect(index, into: &pending)
+      }
+      pending.count += 1
+      return
+    }
+    flush(&pending, inLink: inLink, into: &out)
+    let at = position(node.sourceOffset)
+    switch node.kind {
+    case .softBreak: out.append(Inline(.softBreak, at: at))
+    case .hardBreak: out.append(Inline(.hardBreak, at: at))
+    case .code: out.append(Inline(.code(String(decoding: literal(node), as: UTF8.self)), at: at))
+    case .html: out.append(Inline(.html(String(decoding: literal(node), as: UTF8.self)), at: at))
+    case .emphasis, .strong, .strikethrough, .link, .image:
+      if depth >= Self.maxDepth {
+        for leaf in leaves(of: index) {
+          add(leaf, depth: depth, inLink: true, pending: &pending, into: &out)
+        }
+        return
+      }
+      let isLink = node.kind == .link || node.kind == .image
+      var inner: [Inline] = []
+      var innerPending = PendingText()
+      build(
+        children: index, depth: depth + 1, inLink: inLink || isLink, pending: &innerPending,
+        into: &inner)
+      out.append(Inline(container(node, inner), at: at))
+    case .text, .root:
+      break
+    }
+  }
+
+  func collect(_ index: Int, into pending: inout PendingText) {
+    let node = parser.nodes[index]
+    pending.pieces.append((pending.bytes.count, node.sourceOffset))
+    pending.bytes.append(contentsOf: literal(node))
   }
 
   func container(_ node: InlineNode, _ inner: [Inline]) -> InlineKind {
@@ -130,39 +154,5 @@ struct InlineBuilder {
         destination: target.destination, title: target.title, children: inner,
         isAutolink: target.isAutolink)
     }
-  }
-
-  func flush(
-    _ text: inout [UInt8], _ pieces: inout [(textOffset: Int, sourceOffset: Int)], inLink: Bool,
-    into out: inout [Inline]
-  ) {
-    guard !text.isEmpty else { return }
-    func sourcePosition(_ textOffset: Int) -> SourcePosition {
-      var piece = pieces[0]
-      for candidate in pieces where candidate.textOffset <= textOffset { piece = candidate }
-      return position(piece.sourceOffset + textOffset - piece.textOffset)
-    }
-    let matches = inLink || !autolinks ? [] : ExtendedAutolink.find(in: text)
-    var start = 0
-    for match in matches {
-      if match.range.lowerBound > start {
-        let piece = String(decoding: text[start..<match.range.lowerBound], as: UTF8.self)
-        out.append(Inline(.text(piece), at: sourcePosition(start)))
-      }
-      let at = sourcePosition(match.range.lowerBound)
-      let label = String(decoding: text[match.range], as: UTF8.self)
-      out.append(
-        Inline(
-          .link(
-            destination: match.destination, title: "", children: [Inline(.text(label), at: at)],
-            isAutolink: true), at: at))
-      start = match.range.upperBound
-    }
-    if start < text.count {
-      out.append(
-        Inline(.text(String(decoding: text[start...], as: UTF8.self)), at: sourcePosition(start)))
-    }
-    text.removeAll(keepingCapacity: true)
-    pieces.removeAll(keepingCapacity: true)
   }
 }

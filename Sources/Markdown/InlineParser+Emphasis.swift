@@ -35,6 +35,7 @@ extension InlineParser {
   /// Matches openers and closers among the delimiters at index `bottom` and above, then
   /// drops those delimiters.
   mutating func processEmphasis(bottom: Int) {
+    guard lastDelimiter >= bottom else { return }
     var openersBottom = [Int](repeating: bottom - 1, count: 18)
     var closer = -1
     var candidate = lastDelimiter

@@ -35,7 +35,8 @@ extension InlineParser {
     var out: [UInt8] = []
     var index = range.lowerBound
     while index < range.upperBound {
-      if s[index] == UInt8(ascii: "&"), let (decoded, next) = Entity.decode(s, index, range.upperBound)
+      if s[index] == UInt8(ascii: "&"),
+        let (decoded, next) = Entity.decode(s, index, range.upperBound)
       {
         out.append(contentsOf: decoded)
         index = next
@@ -55,8 +56,9 @@ extension InlineParser {
       index += 1
       while index < end && index - schemeStart <= 32 {
         let c = s[index]
-        guard ByteClass.isAlnum(c) || c == UInt8(ascii: "+") || c == UInt8(ascii: ".")
-          || c == UInt8(ascii: "-")
+        guard
+          ByteClass.isAlnum(c) || c == UInt8(ascii: "+") || c == UInt8(ascii: ".")
+            || c == UInt8(ascii: "-")
         else { break }
         index += 1
       }
@@ -128,9 +130,9 @@ extension InlineParser {
     }
     if next == UInt8(ascii: "?") {
       if noProcessingEnd { return nil }
-        let found = searchEnd(from: at + 2, "?>")
-        if found == nil { noProcessingEnd = true }
-        return found
+      let found = searchEnd(from: at + 2, "?>")
+      if found == nil { noProcessingEnd = true }
+      return found
     }
     if next == UInt8(ascii: "/") { return HTMLScanner.closingTag(s, at, end) }
     return HTMLScanner.openTag(s, at, end)

@@ -25,7 +25,8 @@ extension InlineParser {
     let start = buffer.count
     buffer.append(contentsOf: bytes)
     return append(
-      InlineNode(.text, start: start, end: buffer.count, inBuffer: true, sourceOffset: sourceOffset))
+      InlineNode(.text, start: start, end: buffer.count, inBuffer: true, sourceOffset: sourceOffset)
+    )
   }
 
   /// Removes a root-level node from the sibling list.

@@ -58,8 +58,7 @@ enum LinkScanner {
     var depth = 0
     while index < end {
       let c = s[index]
-      if c == UInt8(ascii: "\\") && index + 1 < end && ByteClass.isASCIIPunctuation(s[index + 1])
-      {
+      if c == UInt8(ascii: "\\") && index + 1 < end && ByteClass.isASCIIPunctuation(s[index + 1]) {
         index += 2
         continue
       }

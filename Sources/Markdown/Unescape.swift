@@ -18,7 +18,8 @@ enum Unescape {
     var index = 0
     while index < s.count {
       let c = s[index]
-      if c == UInt8(ascii: "\\") && index + 1 < s.count && ByteClass.isASCIIPunctuation(s[index + 1])
+      if c == UInt8(ascii: "\\") && index + 1 < s.count
+        && ByteClass.isASCIIPunctuation(s[index + 1])
       {
         out.append(s[index + 1])
         index += 2

@@ -54,7 +54,9 @@ struct JSONLocator {
 
   private mutating func scanValue() throws(SyntaxError) {
     if targetLine == nil, path == target { targetLine = line }
-    guard index < bytes.count else { throw failure("unexpected end of file; is a bracket missing?") }
+    guard index < bytes.count else {
+      throw failure("unexpected end of file; is a bracket missing?")
+    }
     switch bytes[index] {
     case UInt8(ascii: "{"): try scanObject()
     case UInt8(ascii: "["): try scanArray()
@@ -167,8 +169,10 @@ struct JSONLocator {
   }
 
   private mutating func scanLiteral(_ word: String) throws(SyntaxError) {
+    let start = index
     for expected in word.utf8 {
       guard index < bytes.count, bytes[index] == expected else {
+        index = start
         throw failure("unexpected text; expected '\(word)' (strings need double quotes)")
       }
       index += 1

@@ -6,7 +6,10 @@ enum ProgressCoding {
   static func makeEncoder() -> JSONEncoder {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .iso8601
+    encoder.dateEncodingStrategy = .custom { date, encoder in
+      var container = encoder.singleValueContainer()
+      try container.encode(ISO8601Timestamp.format(date))
+    }
     return encoder
   }
 
@@ -33,6 +36,7 @@ enum ProgressCoding {
 
   /// Parses an ISO 8601 timestamp, with or without fractional seconds.
   static func parseDate(_ text: String) -> Date? {
+    if let date = ISO8601Timestamp.parse(text) { return date }
     if let date = try? Date(text, strategy: Date.ISO8601FormatStyle()) { return date }
     let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
     return try? Date(text, strategy: fractional)
@@ -41,5 +45,12 @@ enum ProgressCoding {
   /// `date` without its fractional seconds, as the file stores it.
   static func wholeSeconds(_ date: Date) -> Date {
     Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+  }
+}
+
+extension ProgressDocument {
+  /// The document as `progress.json` stores it: pretty, key-sorted JSON with ISO 8601 dates.
+  public func jsonData() throws -> Data {
+    try ProgressCoding.encode(self)
   }
 }

@@ -10,12 +10,28 @@ extension ProgressStore {
   /// Decodes `data`, migrating older versions; throws `ProgressError` describing any problem.
   func decode(_ data: Data) throws -> ProgressDocument {
     let decoder = ProgressCoding.makeDecoder()
-    let version: Int
+    // The common case, a current file, costs a single parse.
+    if let document = try? decoder.decode(ProgressDocument.self, from: data),
+      document.version == migrator.currentVersion
+    {
+      return document
+    }
+    let version = try readVersion(data, decoder: decoder)
+    let payload = try migrated(data, from: version)
+    do {
+      return try decoder.decode(ProgressDocument.self, from: payload)
+    } catch let error as DecodingError {
+      throw describe(error, in: payload == data ? data : nil)
+    }
+  }
+
+  /// The `version` field of `data`, or the error saying why there is none.
+  private func readVersion(_ data: Data, decoder: JSONDecoder) throws -> Int {
     do {
       guard let found = try decoder.decode(VersionProbe.self, from: data).version else {
         throw failure(.missingVersion, line: nil)
       }
-      version = found
+      return found
     } catch let error as DecodingError {
       if let syntax = JSONLocator.syntaxError(in: data) {
         let detail = "\(syntax.message) (line \(syntax.line), column \(syntax.column))"
@@ -25,12 +41,6 @@ extension ProgressStore {
         throw failure(.invalidJSON(context.debugDescription), line: nil)
       }
       throw failure(.missingVersion, line: JSONLocator.line(of: ["version"], in: data))
-    }
-    let payload = try migrated(data, from: version)
-    do {
-      return try decoder.decode(ProgressDocument.self, from: payload)
-    } catch let error as DecodingError {
-      throw describe(error, in: payload == data ? data : nil)
     }
   }
 
@@ -72,9 +82,10 @@ extension ProgressStore {
       path = []
       detail = "\(error)"
     }
+    let trimmed = detail.hasSuffix(".") ? String(detail.dropLast()) : detail
     let line = source.flatMap { JSONLocator.line(of: path, in: $0) }
     if case .keyNotFound(let key, _) = error { path.append(key.stringValue) }
-    return failure(.invalidValue(field: path.joined(separator: "."), detail: detail), line: line)
+    return failure(.invalidValue(field: path.joined(separator: "."), detail: trimmed), line: line)
   }
 
   /// One coding-path component as the file spells it: array elements by their index.

@@ -67,7 +67,12 @@ public enum AtomicFile {
     let temporary = backup.deletingLastPathComponent()
       .appendingPathComponent(temporaryName(for: backup))
     if link(source.path, temporary.path) == 0 {
-      if rename(temporary.path, backup.path) == 0 { return }
+      if rename(temporary.path, backup.path) == 0 {
+        // When backup already was a link to the same file, rename does nothing and
+        // leaves the temporary name behind.
+        unlink(temporary.path)
+        return
+      }
       let failure = FileSystemError.last("rename", temporary.path)
       unlink(temporary.path)
       throw failure

@@ -113,3 +113,25 @@ enum EscapeSequence {
     }
   }
 }
+
+extension ANSIStyle {
+  /// `text` with every escape sequence (styles, hyperlinks) removed.
+  public static func stripped(_ text: String) -> String {
+    guard text.utf8.contains(0x1B) else { return text }
+    var copy = text
+    return copy.withUTF8 { bytes in
+      var kept: [UInt8] = []
+      kept.reserveCapacity(bytes.count)
+      var index = 0
+      while index < bytes.count {
+        if bytes[index] == 0x1B {
+          index = EscapeSequence.end(in: bytes, from: index)
+        } else {
+          kept.append(bytes[index])
+          index += 1
+        }
+      }
+      return String(decoding: kept, as: UTF8.self)
+    }
+  }
+}

@@ -68,6 +68,17 @@ import Testing
     #expect(try folder.names() == ["state.json", "state.json.bak"])
   }
 
+  @Test func snapshotOntoALinkOfTheSameFileLeavesNoTemporary() throws {
+    // A writer killed between snapshot and write leaves the backup linked to the file itself.
+    let folder = try TemporaryFolder()
+    let source = folder.file("state.json")
+    try AtomicFile.write(Data("v1".utf8), to: source)
+    try AtomicFile.snapshot(source, to: folder.file("state.json.bak"))
+    try AtomicFile.snapshot(source, to: folder.file("state.json.bak"))
+    #expect(try folder.names() == ["state.json", "state.json.bak"])
+    #expect(try Data(contentsOf: folder.file("state.json.bak")) == Data("v1".utf8))
+  }
+
   @Test func snapshotOfAMissingSourceChangesNothing() throws {
     let folder = try TemporaryFolder()
     try AtomicFile.snapshot(folder.file("absent"), to: folder.file("absent.bak"))

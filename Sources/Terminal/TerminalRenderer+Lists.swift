@@ -1,0 +1,44 @@
+import Markdown
+
+extension TerminalRenderer {
+  /// A list with hanging indents: continuation lines align with the item's text.
+  func list(_ info: ListInfo, items: [ListItem], _ context: RenderContext) -> [String] {
+    let markers = items.enumerated().map { index, item in
+      marker(info, number: info.start &+ index, task: item.task, depth: context.listDepth)
+    }
+    let markerWidth = markers.map { DisplayWidth.of($0.plain) }.max() ?? 0
+    let indent = markerWidth + 1
+    var inner = context.narrowed(by: indent)
+    inner.listDepth += info.ordered ? 0 : 1
+    var lines: [String] = []
+    for (item, marker) in zip(items, markers) {
+      if !lines.isEmpty && !info.tight { lines.append("") }
+      var body = renderBlocks(item.blocks, inner, tight: info.tight)
+      if body.isEmpty { body = [""] }
+      let padding = Self.spaces(markerWidth - DisplayWidth.of(marker.plain))
+      let first = (info.ordered ? padding + marker.styled : marker.styled + padding) + " "
+      lines += Self.prefixed(body, first: first, rest: Self.spaces(indent))
+    }
+    return lines
+  }
+
+  /// The marker of one item: a bullet or number, or a checkbox for task items.
+  private func marker(_ info: ListInfo, number: Int, task: ListItem.Task?, depth: Int)
+    -> (plain: String, styled: String)
+  {
+    var box: (plain: String, styled: String)?
+    if let task {
+      let glyph = task == .checked ? glyphs.checked : glyphs.unchecked
+      box = (glyph, style(glyph, task == .checked ? [.green] : [.cyan]))
+    }
+    if info.ordered {
+      let number = "\(number)\(info.delimiter)"
+      let styledNumber = style(number, [.cyan])
+      guard let box else { return (number, styledNumber) }
+      return (number + " " + box.plain, styledNumber + " " + box.styled)
+    }
+    if let box { return box }
+    let bullet = glyphs.bullet(depth: depth)
+    return (bullet, style(bullet, [.cyan]))
+  }
+}

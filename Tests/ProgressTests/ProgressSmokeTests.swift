@@ -1,7 +1,0 @@
-import Testing
-
-@testable import Progress
-
-@Test func progressModuleLinks() {
-  #expect(Bool(true))
-}
