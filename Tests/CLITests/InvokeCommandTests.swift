@@ -167,6 +167,18 @@ struct InvokeCommandTests {
     }
   }
 
+  @Test func brokenEventFileIsReportedWithItsLine() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    try "{\n  \"a\": 1,\n  \"b\": nope\n}\n".write(
+      toFile: "\(runner.directory)/bad.json", atomically: true, encoding: .utf8)
+    let output = try runner.run([
+      "invoke", "\(Self.fixtures)/python/counter.py", "--handler", "handler", "--event", "bad.json",
+    ])
+    #expect(output.status == 2)
+    #expect(output.stderr.contains("bad.json:3: the event is not valid JSON"))
+  }
+
   /// Live processes whose command line contains `marker`.
   static func pids(withMarker marker: String) -> [Int32] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
