@@ -59,24 +59,30 @@ extension LambdaFunction {
     defer { lock.unlock() }
     if let reserved = configuration.reservedConcurrency, busy >= reserved { return nil }
     busy += 1
+    let expired = removeExpiredLocked()
+    return (idle.popLast(), expired)
+  }
+
+  /// Terminates environments idle for longer than the idle timeout (and dead ones).
+  /// Runs on every invocation and from the background reaper.
+  func expireIdleEnvironments() {
+    let expired = lock.withLock { removeExpiredLocked() }
+    for environment in expired { environment.terminate() }
+  }
+
+  /// Removes stale or exited environments from the idle list; the caller holds `lock`.
+  private func removeExpiredLocked() -> [ExecutionEnvironment] {
     let now = ProcessClock.now()
     let maxIdle = UInt64(max(0, configuration.idleTimeout) * 1e9)
     var expired: [ExecutionEnvironment] = []
     idle.removeAll { environment in
       let stale = !environment.provisioned && now - environment.lastUsed > maxIdle
-      if stale {
-        expired.append(environment)
-        live[environment.id] = nil
-      }
-      return stale
-    }
-    idle.removeAll { environment in
-      guard environment.process.exit != nil else { return false }
+      guard stale || environment.process.exit != nil else { return false }
       expired.append(environment)
       live[environment.id] = nil
       return true
     }
-    return (idle.popLast(), expired)
+    return expired
   }
 
   private func rejected(_ requestID: String, at arrival: UInt64, _ rejection: InvocationRejection)

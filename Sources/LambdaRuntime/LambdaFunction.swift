@@ -28,6 +28,7 @@ public final class LambdaFunction: @unchecked Sendable {
   var nextEnvironmentID = 1
   var summaries: [Int: EnvironmentSummary] = [:]
   var isShutDown = false
+  private var reaper: DispatchSourceTimer?
   /// Errors of provisioned environments whose INIT failed.
   public private(set) var provisioningErrors: [String] = []
 
@@ -41,6 +42,17 @@ public final class LambdaFunction: @unchecked Sendable {
     if configuration.provisionedConcurrency > 0 {
       try provision(configuration.provisionedConcurrency)
     }
+    startReaper()
+  }
+
+  /// Expires idle environments in the background, checking four times per idle timeout.
+  private func startReaper() {
+    let interval = min(max(configuration.idleTimeout / 4, 0.05), 60)
+    let timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
+    timer.schedule(deadline: .now() + interval, repeating: interval)
+    timer.setEventHandler { [weak self] in self?.expireIdleEnvironments() }
+    timer.resume()
+    reaper = timer
   }
 
   deinit {
@@ -56,6 +68,8 @@ public final class LambdaFunction: @unchecked Sendable {
   public func shutdown() {
     let all = lock.withLock { () -> [ExecutionEnvironment] in
       isShutDown = true
+      reaper?.cancel()
+      reaper = nil
       let everything = Array(live.values)
       live.removeAll()
       idle.removeAll()

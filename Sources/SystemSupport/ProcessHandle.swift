@@ -77,9 +77,10 @@ public final class ProcessHandle: @unchecked Sendable {
     return output.take()
   }
 
-  /// Current and peak resident memory of the child, when the platform can tell.
+  /// Current and peak resident memory of the child and the processes it started, when the
+  /// platform can tell.
   public func memory() -> ProcessMemory.Sample? {
-    ProcessMemory.sample(pid: pid)
+    ProcessMemory.treeSample(pid: pid)
   }
 
   /// Sends `signal` to the whole process group (the child and everything it started).

@@ -32,8 +32,43 @@ public enum ProcessMemory {
     #endif
   }
 
+  /// Resident memory of `pid` plus its descendants (found through the main thread's
+  /// `/proc/<pid>/task/<pid>/children`): what a handler and the programs it started use.
+  ///
+  /// `peakBytes` is the larger of the leader's own peak and the current total.
+  public static func treeSample(pid: Int32) -> Sample? {
+    guard var total = sample(pid: pid) else { return nil }
+    var pending = children(of: pid)
+    var visited = 0
+    while let child = pending.popLast(), visited < 256 {
+      visited += 1
+      if let childSample = sample(pid: child) {
+        total.residentBytes += childSample.residentBytes
+      }
+      pending.append(contentsOf: children(of: child))
+    }
+    total.peakBytes = max(total.peakBytes, total.residentBytes)
+    return total
+  }
+
+  /// Direct children of `pid`'s main thread (empty when unknown).
+  static func children(of pid: Int32) -> [Int32] {
+    #if os(Linux)
+      guard let text = readFile("/proc/\(pid)/task/\(pid)/children") else { return [] }
+      return text.split(separator: " ").compactMap {
+        Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+      }
+    #else
+      return []
+    #endif
+  }
+
   private static func readStatus(pid: Int32) -> String? {
-    let fd = open("/proc/\(pid)/status", O_RDONLY | O_CLOEXEC)
+    readFile("/proc/\(pid)/status")
+  }
+
+  private static func readFile(_ path: String) -> String? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     var buffer = [UInt8](repeating: 0, count: 4096)

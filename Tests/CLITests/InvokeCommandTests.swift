@@ -80,6 +80,17 @@ struct InvokeCommandTests {
     #expect(output.stderr.components(separatedBy: "Init Duration: ").count == 2)
   }
 
+  @Test func timelineIsColouredOnlyWhenAsked() throws {
+    let arguments = [
+      "invoke", "\(Self.fixtures)/python/counter.py", "--handler", "handler", "--times", "2",
+    ]
+    let plain = try run(arguments)
+    #expect(!plain.stdout.contains("\u{1B}["))
+    let coloured = try run(arguments + ["--color", "always"])
+    #expect(coloured.stdout.contains("\u{1B}["))
+    #expect(coloured.stdout.contains("env 1"))
+  }
+
   @Test func jsonPrintsOneRecordPerInvocation() throws {
     let output = try run([
       "invoke", "\(Self.fixtures)/python/counter.py", "--handler", "handler", "--times", "3",
@@ -154,6 +165,18 @@ struct InvokeCommandTests {
       #expect(output.status == 2, "\(arguments)")
       #expect(output.stderr.contains(fragment), "\(arguments): \(output.stderr)")
     }
+  }
+
+  @Test func brokenEventFileIsReportedWithItsLine() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    try "{\n  \"a\": 1,\n  \"b\": nope\n}\n".write(
+      toFile: "\(runner.directory)/bad.json", atomically: true, encoding: .utf8)
+    let output = try runner.run([
+      "invoke", "\(Self.fixtures)/python/counter.py", "--handler", "handler", "--event", "bad.json",
+    ])
+    #expect(output.status == 2)
+    #expect(output.stderr.contains("bad.json:3: the event is not valid JSON"))
   }
 
   /// Live processes whose command line contains `marker`.

@@ -78,6 +78,15 @@ struct ConcurrencyTests {
     #expect(Fixture.shutDownLeavesNothing(function))
   }
 
+  @Test func idleEnvironmentsAreReapedWithoutFurtherInvocations() throws {
+    let function = try Fixture.function(.python, "counter.handler", idleTimeout: 0.2)
+    let record = function.invoke(event: Fixture.json("{}"))
+    #expect(record.status == .success)
+    let environment = try #require(function.environments.first)
+    #expect(ProcessTable.allGone([environment.processID], waitingUpTo: 3))
+    #expect(Fixture.shutDownLeavesNothing(function))
+  }
+
   @Test func providedRuntimeRunsABootstrapExecutable() throws {
     let function = try Fixture.function(.provided, "my.handler")
     let record = function.invoke(event: Fixture.json("{\"k\":\"v\"}"))
@@ -85,6 +94,19 @@ struct ConcurrencyTests {
     #expect(Fixture.object(record)["handler"] as? String == "my.handler")
     #expect(record.logs.contains("custom runtime got {\"k\": \"v\"}"))
     #expect(!function.invoke(event: Fixture.json("{}")).cold)
+    #expect(Fixture.shutDownLeavesNothing(function))
+  }
+
+  @Test func curlShellRuntimeIsNotDelayedByExpectContinue() throws {
+    let configuration = FunctionConfiguration(
+      name: "shell", codePath: Fixture.root.appendingPathComponent("provided-curl").path,
+      runtime: .provided)
+    let function = try LambdaFunction(configuration: configuration)
+    let records = (0..<3).map { _ in function.invoke(event: Fixture.json("{\"n\":1}")) }
+    #expect(records.allSatisfy { $0.status == .success }, "\(records.map(\.logs))")
+    #expect((Fixture.object(records[0])["event"] as? [String: Int])?["n"] == 1)
+    #expect(records[0].logs.contains("shell runtime handling \(records[0].requestID)"))
+    #expect(records.dropFirst().allSatisfy { $0.durationMs < 900 })
     #expect(Fixture.shutDownLeavesNothing(function))
   }
 

@@ -14,9 +14,14 @@ import Testing
     return root.path
   }
 
+  /// Removes the temporary parent folder of a code folder made by `folder`.
+  private func remove(_ path: String) {
+    try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+  }
+
   @Test func pythonFileFindsItsHandlerFunction() throws {
     let path = try folder(["app.py": "def handler(event, context):\n    return 1\n"])
-    defer { try? FileManager.default.removeItem(atPath: path) }
+    defer { remove(path) }
     let location = try HandlerLocation.locate("\(path)/app.py")
     #expect(location.runtime == .python)
     #expect(location.handler == "app.handler")
@@ -30,8 +35,8 @@ import Testing
     let python = try folder(["lambda_function.py": "def lambda_handler(e, c): pass\n"])
     let node = try folder(["index.mjs": "export const handler = async () => 1;\n"])
     defer {
-      try? FileManager.default.removeItem(atPath: python)
-      try? FileManager.default.removeItem(atPath: node)
+      remove(python)
+      remove(node)
     }
     let pythonLocation = try HandlerLocation.locate(python)
     #expect(pythonLocation.runtime == .python)
@@ -51,7 +56,7 @@ import Testing
 
   @Test func missingOrUnknownFilesAreExplained() throws {
     let path = try folder(["notes.txt": "hello"])
-    defer { try? FileManager.default.removeItem(atPath: path) }
+    defer { remove(path) }
     #expect(throws: LambdaRuntimeError.self) { try HandlerLocation.locate("\(path)/nope.py") }
     #expect {
       try HandlerLocation.locate("\(path)/notes.txt")

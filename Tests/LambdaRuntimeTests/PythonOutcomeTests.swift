@@ -98,6 +98,14 @@ extension PythonOutcomeTests {
     #expect(Fixture.shutDownLeavesNothing(function))
   }
 
+  @Test func memoryOfChildProcessesCounts() throws {
+    let function = try Fixture.function(.python, "child_memory.handler", memoryMB: 128)
+    let record = function.invoke(event: Fixture.json("{}"))
+    #expect(record.errorType == "Runtime.OutOfMemory", "\(record.resultText)")
+    #expect(record.maxMemoryUsedMB >= 128)
+    #expect(Fixture.shutDownLeavesNothing(function))
+  }
+
   @Test func exitDuringInitIsTheInvocationResult() throws {
     let function = try Fixture.function(.python, "exit_init.handler")
     let record = function.invoke(event: Fixture.json("{}"))

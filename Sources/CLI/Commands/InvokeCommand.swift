@@ -55,6 +55,9 @@ enum InvokeCommand {
       throw CLIError.content("\(error)")
     }
     defer { function.shutdown() }
+    for problem in function.provisioningErrors {
+      invocation.err.write("warning: a provisioned environment failed to initialise: \(problem)\n")
+    }
     let json = args.flag("json")
     let single = times == 1 && concurrency == 1
     let out = invocation.out
@@ -74,11 +77,38 @@ enum InvokeCommand {
       let timeline = InvocationTimeline(records: records, environments: function.environments)
       let settings = invocation.out.settings
       invocation.out.write("\n" + InvocationSummary(records: records).text + "\n")
-      invocation.out.write(
-        timeline.render(
-          width: min(settings.width, 120), glyphs: settings.supportsUnicode ? .unicode : .ascii))
+      let glyphs: InvocationTimeline.Glyphs = settings.supportsUnicode ? .unicode : .ascii
+      let picture = timeline.render(width: min(settings.width, 120), glyphs: glyphs)
+      invocation.out.write(colored(picture, glyphs: glyphs, styler: invocation.out.styler))
     }
     return records.allSatisfy { !$0.isError } ? ExitCode.success : ExitCode.failure
+  }
+
+  /// The timeline with init spans yellow, invocations green and errors red (when colour is on).
+  static func colored(_ picture: String, glyphs: InvocationTimeline.Glyphs, styler: Styler)
+    -> String
+  {
+    guard styler.enabled else { return picture }
+    let roles: [Character: Styler.Role] = [
+      glyphs.initSpan: .warning, glyphs.invocation: .success, glyphs.failure: .error,
+    ]
+    var result = ""
+    var run = ""
+    var runRole: Styler.Role?
+    func flush() {
+      result += runRole.map { styler.apply(run, $0) } ?? run
+      run = ""
+    }
+    for character in picture {
+      let role = character == "\n" ? nil : roles[character]
+      if role != runRole {
+        flush()
+        runRole = role
+      }
+      run.append(character)
+    }
+    flush()
+    return result
   }
 
   /// The function configuration from FILE and the options.

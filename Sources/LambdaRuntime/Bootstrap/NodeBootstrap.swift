@@ -1,6 +1,7 @@
 /// The Node.js bootstrap (standard library only) shipped inside lambdalings.
 ///
-/// The source is split over 3 files to keep each one short; `source` joins them.
+/// The source is split over three files (this one, `+Loading`, `+Loop`) to keep each one
+/// short; `source` joins them.
 enum NodeBootstrap {
   /// The file name the bootstrap is written under.
   static let fileName = "bootstrap.cjs"
@@ -8,7 +9,7 @@ enum NodeBootstrap {
   /// The complete program.
   static var source: String { part1 + part2 + part3 }
 
-  /// Lines 1-131 of the program.
+  /// The next part of the program.
   static let part1 = #"""
     // lambdalings Node.js bootstrap: a Lambda Runtime API client (Node standard library only).
     'use strict';

@@ -1,6 +1,7 @@
 /// The Python bootstrap (standard library only) shipped inside lambdalings.
 ///
-/// The source is split over 3 files to keep each one short; `source` joins them.
+/// The source is split over three files (this one, `+Context`, `+Invoke`) to keep each one
+/// short; `source` joins them.
 enum PythonBootstrap {
   /// The file name the bootstrap is written under: a stub that imports the runtime module,
   /// so Python caches the module's bytecode next to it instead of compiling it every start.
@@ -20,7 +21,7 @@ enum PythonBootstrap {
   /// The complete program.
   static var source: String { part1 + part2 + part3 }
 
-  /// Lines 1-134 of the program.
+  /// The next part of the program.
   static let part1 = #"""
     # lambdalings Python bootstrap: a Lambda Runtime API client using only the standard library.
     # Started through `python3 -S bootstrap.py`; `site` is loaded only if an import needs it.

@@ -1,5 +1,5 @@
 extension PythonBootstrap {
-  /// Lines 135-255 of the program.
+  /// The next part of the program.
   static let part2 = #"""
     class CognitoIdentity:
         def __init__(self, data):

@@ -1,5 +1,5 @@
 extension PythonBootstrap {
-  /// Lines 256-319 of the program.
+  /// The next part of the program.
   static let part3 = #"""
     class _FastJSON:
         """json.loads/dumps through the C accelerator `_json` without importing `json`, which

@@ -1,5 +1,5 @@
 extension NodeBootstrap {
-  /// Lines 132-209 of the program.
+  /// The next part of the program.
   static let part2 = #"""
     async function loadModule(root, moduleName) {
       const base = path.resolve(root, moduleName);

@@ -1,5 +1,5 @@
 extension NodeBootstrap {
-  /// Lines 210-316 of the program.
+  /// The next part of the program.
   static let part3 = #"""
     let client;
     let openInvocation = null;
