@@ -20,7 +20,9 @@ extension Document {
   }
 
   private init(normalizedBytes: [UInt8], extensions: MarkdownExtensions) {
-    var parser = BlockParser(normalizedBytes, tables: extensions.contains(.tables))
+    var parser = BlockParser(
+      normalizedBytes, tables: extensions.contains(.tables),
+      taskLists: extensions.contains(.taskLists))
     let root = parser.parse()
     let builder = DocumentBuilder(references: parser.references, extensions: extensions)
     self.init(blocks: builder.blocks(root.children))
