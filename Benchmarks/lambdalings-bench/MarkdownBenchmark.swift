@@ -138,6 +138,8 @@ enum MarkdownBenchmark {
     if keep {
       let base = FileManager.default.temporaryDirectory.path + "/lambdalings-bench"
       try? oursText.write(toFile: base + "-ours.html", atomically: true, encoding: .utf8)
+      let gfm = HTMLRenderer.render(Document(parsing: source))
+      try? gfm.write(toFile: base + "-ours-gfm.html", atomically: true, encoding: .utf8)
       try? data.write(to: URL(fileURLWithPath: base + "-cmark.html"))
       try? source.write(toFile: base + ".md", atomically: true, encoding: .utf8)
       print("  kept \(base)-ours.html, \(base)-cmark.html and \(base).md")

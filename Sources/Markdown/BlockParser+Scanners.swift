@@ -81,6 +81,7 @@ extension BlockParser {
 
   /// Whether the line is a thematic break; remembers where a failed scan stopped.
   mutating func isThematicBreak() -> Bool {
+    guard firstNonspace < lineEnd else { return false }
     let char = src[firstNonspace]
     guard char == UInt8(ascii: "*") || char == UInt8(ascii: "-") || char == UInt8(ascii: "_")
     else { return false }
@@ -103,6 +104,7 @@ extension BlockParser {
 
   /// A list marker at the first non-space byte, under the rules for interrupting paragraphs.
   func listMarker(interruptsParagraph: Bool) -> ListMarker? {
+    guard firstNonspace < lineEnd else { return nil }
     let c = src[firstNonspace]
     var marker: ListMarker
     var after: Int

@@ -57,6 +57,11 @@ extension BlockParser {
         let marker = listMarker(interruptsParagraph: container.kind == .paragraph)
       {
         container = openListItem(marker, in: container)
+        if taskListsEnabled && openTaskMarker(container) {
+          // Like cmark-gfm: after a task marker the rest of the line is text.
+          openedNew = true
+          break
+        }
       } else if indented && !maybeLazy && !blank {
         advanceOffset(4, columns: true)
         container = addChild(.codeBlock, column: sourceColumn(offset))
@@ -162,5 +167,23 @@ extension BlockParser {
     item.markerOffset = indent
     item.padding = padding
     return item
+  }
+
+  /// A GitHub task marker (`[ ]`, `[x]`, `[X]` then a space or tab) right after a new item's
+  /// list marker is consumed at block level, as cmark-gfm does.
+  mutating func openTaskMarker(_ item: BlockNode) -> Bool {
+    var index = offset
+    if partiallyConsumedTab { index += 1 }
+    guard index + 3 < lineEnd, src[index] == UInt8(ascii: "["),
+      src[index + 2] == UInt8(ascii: "]"), ByteClass.isSpaceOrTab(src[index + 3])
+    else { return false }
+    switch src[index + 1] {
+    case ByteClass.space: item.task = .unchecked
+    case UInt8(ascii: "x"), UInt8(ascii: "X"): item.task = .checked
+    default: return false
+    }
+    advanceOffset(index + 3 - offset, columns: false)
+    findFirstNonspace()
+    return true
   }
 }

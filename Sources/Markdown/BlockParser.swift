@@ -9,6 +9,7 @@ struct BlockParser {
 
   let src: [UInt8]
   let tablesEnabled: Bool
+  let taskListsEnabled: Bool
   var open: [BlockNode]
   var references: [String: LinkReference] = [:]
   var lineNumber = 0
@@ -26,9 +27,10 @@ struct BlockParser {
   var thematicBreakKillPos = 0
   var lastMatched = 0
 
-  init(_ src: [UInt8], tables: Bool) {
+  init(_ src: [UInt8], tables: Bool, taskLists: Bool) {
     self.src = src
     tablesEnabled = tables
+    taskListsEnabled = taskLists
     open = [BlockNode(.document, line: 1, column: 1)]
   }
 

@@ -56,29 +56,9 @@ struct DocumentBuilder {
     }
   }
 
-  /// A list item, recognising a GitHub task marker (`[ ]`, `[x]`) at its start.
+  /// A list item; its task marker was recognised by the block parser.
   func item(_ node: BlockNode) -> ListItem {
     let at = SourcePosition(line: node.line, column: node.column)
-    var task: ListItem.Task?
-    if extensions.contains(.taskLists), let first = node.children.first, first.kind == .paragraph {
-      let c = first.content
-      if c.count >= 4 && c[0] == UInt8(ascii: "[") && c[2] == UInt8(ascii: "]")
-        && (c[1] == ByteClass.space || c[1] == UInt8(ascii: "x") || c[1] == UInt8(ascii: "X"))
-        && ByteClass.isWhitespace(c[3])
-      {
-        task = c[1] == ByteClass.space ? .unchecked : .checked
-        var drop = 3
-        while drop < c.count && ByteClass.isSpaceOrTab(c[drop]) { drop += 1 }
-        first.content.removeSubrange(0..<drop)
-        for k in first.origins.indices {
-          if k == 0 {
-            first.origins[k].column += drop
-          } else {
-            first.origins[k].contentOffset -= drop
-          }
-        }
-      }
-    }
-    return ListItem(blocks: blocks(node.children), task: task, position: at)
+    return ListItem(blocks: blocks(node.children), task: node.task, position: at)
   }
 }

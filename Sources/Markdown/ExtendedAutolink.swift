@@ -31,6 +31,24 @@ enum ExtendedAutolink {
     return false
   }
 
+  /// Every email autolink in `text`, left to right (cmark-gfm finds these in text nodes
+  /// after inline parsing; `www.` and URL links are matched by the inline parser).
+  static func emails(in text: [UInt8]) -> [Match] {
+    var matches: [Match] = []
+    var floor = 0
+    var index = 0
+    while index < text.count {
+      if text[index] == UInt8(ascii: "@"), let match = email(text, index, floor) {
+        matches.append(match)
+        index = match.range.upperBound
+        floor = index
+      } else {
+        index += 1
+      }
+    }
+    return matches
+  }
+
   /// Every autolink in `text`, left to right.
   static func find(in text: [UInt8]) -> [Match] {
     var matches: [Match] = []

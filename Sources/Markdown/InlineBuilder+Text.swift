@@ -6,7 +6,7 @@ extension InlineBuilder {
       let node = parser.nodes[pending.first]
       pending.count = 0
       let slice = literal(node)
-      if inLink || !autolinks || !ExtendedAutolink.mayContainLink(slice) {
+      if inLink || !autolinks || !slice.contains(UInt8(ascii: "@")) {
         out.append(
           Inline(.text(String(decoding: slice, as: UTF8.self)), at: position(node.sourceOffset)))
         return
@@ -29,7 +29,7 @@ extension InlineBuilder {
       for candidate in pieces where candidate.textOffset <= textOffset { piece = candidate }
       return position(piece.sourceOffset + textOffset - piece.textOffset)
     }
-    let matches = inLink || !autolinks ? [] : ExtendedAutolink.find(in: text)
+    let matches = inLink || !autolinks ? [] : ExtendedAutolink.emails(in: text)
     var start = 0
     for match in matches {
       if match.range.lowerBound > start {

@@ -14,7 +14,8 @@ struct InlineBuilder {
     extensions: MarkdownExtensions
   ) -> [Inline] {
     var parser = InlineParser(
-      content, references: references, strikethrough: extensions.contains(.strikethrough))
+      content, references: references, strikethrough: extensions.contains(.strikethrough),
+      autolinks: extensions.contains(.autolinks))
     parser.parse()
     let builder = InlineBuilder(
       parser: parser, origins: origins, autolinks: extensions.contains(.autolinks))

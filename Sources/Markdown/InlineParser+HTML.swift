@@ -143,3 +143,49 @@ extension InlineParser {
     return found + needle.utf8.count
   }
 }
+
+/// GitHub `www.` and `scheme://` autolinks, matched on the raw subject like cmark-gfm.
+extension InlineParser {
+  /// Tries an autolink at `pos` (`w` or `:`); on success appends it and moves past it.
+  mutating func handleWebAutolink(_ c: UInt8) -> Bool {
+    guard brackets.isEmpty else { return false }
+    var match: ExtendedAutolink.Match?
+    if c == UInt8(ascii: "w") {
+      if pos > 0 {
+        let before = s[pos - 1]
+        guard
+          ByteClass.isWhitespace(before) || before == UInt8(ascii: "*")
+            || before == UInt8(ascii: "_") || before == UInt8(ascii: "~")
+            || before == UInt8(ascii: "(")
+        else { return false }
+      }
+      match = ExtendedAutolink.www(s, pos, pos)
+    } else {
+      let last = nodes[0].lastChild
+      var floor = pos
+      if last >= 0 && nodes[last].kind == .text && !nodes[last].inBuffer && nodes[last].end == pos {
+        floor = nodes[last].start
+      }
+      match = ExtendedAutolink.url(s, pos, floor)
+    }
+    guard let match, match.range.upperBound <= end else { return false }
+    let rewind = pos - match.range.lowerBound
+    if rewind > 0 {
+      let last = nodes[0].lastChild
+      nodes[last].end -= rewind
+    }
+    targets.append(LinkTarget(destination: match.destination, title: "", isAutolink: true))
+    var linkNode = InlineNode(.link, sourceOffset: match.range.lowerBound)
+    linkNode.target = targets.count - 1
+    let link = append(linkNode)
+    let child = nodes.count
+    nodes.append(
+      InlineNode(
+        .text, start: match.range.lowerBound, end: match.range.upperBound,
+        sourceOffset: match.range.lowerBound))
+    nodes[link].firstChild = child
+    nodes[link].lastChild = child
+    pos = match.range.upperBound
+    return true
+  }
+}

@@ -5,6 +5,8 @@ struct InlineParser {
   let end: Int
   let references: [String: LinkReference]
   let strikethrough: Bool
+  /// GitHub `www.` and `http(s)://` autolinks, matched on the raw text as cmark-gfm does.
+  let autolinks: Bool
   var pos = 0
   var nodes: [InlineNode]
   var buffer: [UInt8] = []
@@ -21,8 +23,12 @@ struct InlineParser {
   var noCDATAEnd = false
   var noDeclarationEnd = false
 
-  init(_ subject: [UInt8], references: [String: LinkReference], strikethrough: Bool) {
+  init(
+    _ subject: [UInt8], references: [String: LinkReference], strikethrough: Bool,
+    autolinks: Bool
+  ) {
     self.strikethrough = strikethrough
+    self.autolinks = autolinks
     var length = subject.count
     while length > 0 && ByteClass.isWhitespace(subject[length - 1]) { length -= 1 }
     s = subject
@@ -60,13 +66,16 @@ struct InlineParser {
       case UInt8(ascii: "]"): handleCloseBracket()
       case UInt8(ascii: "<"): handleLessThan()
       case UInt8(ascii: "&"): handleEntity()
+      case UInt8(ascii: "w"), UInt8(ascii: ":"):
+        if !autolinks || !handleWebAutolink(c) { handleText() }
       default: handleText()
       }
     }
     processEmphasis(bottom: 0)
   }
 
-  @inline(__always) static func isSpecial(_ c: UInt8) -> Bool {
+  @inline(__always) func isSpecial(_ c: UInt8) -> Bool {
+    if autolinks && (c == UInt8(ascii: "w") || c == UInt8(ascii: ":")) { return true }
     switch c {
     case ByteClass.newline, ByteClass.carriageReturn, UInt8(ascii: "\\"), UInt8(ascii: "`"),
       UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "["),
@@ -80,7 +89,7 @@ struct InlineParser {
   mutating func handleText() {
     let start = pos
     var index = pos + 1
-    while index < end && !Self.isSpecial(s[index]) { index += 1 }
+    while index < end && !isSpecial(s[index]) { index += 1 }
     pos = index
     var textEnd = index
     if index < end && ByteClass.isLineEnd(s[index]) {

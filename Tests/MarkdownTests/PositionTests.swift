@@ -39,7 +39,7 @@ struct PositionTests {
           text "lazy" @4:1
       list bullet - tight=true @6:1
         item task=unchecked @6:1
-          paragraph @6:3
+          paragraph @6:7
             text "task" @6:7
         item @7:1
           paragraph @7:3
