@@ -43,7 +43,9 @@ let package = Package(
     .testTarget(name: "CourseTests", dependencies: ["Course"]),
     .testTarget(name: "ProgressTests", dependencies: ["Progress", "SystemSupport"]),
     .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Markdown"]),
-    .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "SystemSupport"]),
+    .testTarget(
+      name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "SystemSupport"],
+      exclude: ["Fixtures", "EventFixtures"]),
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Course", "Progress"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "SystemSupport"]),
   ],

@@ -1,11 +1,12 @@
 // lambdalings-bench: measures the lesson engine and the local runtime against baselines
-// run in the same invocation. Usage: swift run -c release lambdalings-bench [markdown|runtime]...
+// run in the same invocation. Usage: swift run -c release lambdalings-bench [markdown|runtime|cli]...
 import Foundation
 
 let requested = Array(CommandLine.arguments.dropFirst())
 let suites: [(name: String, run: ([String]) -> Void)] = [
   ("markdown", MarkdownBenchmark.run),
   ("runtime", RuntimeBenchmark.run),
+  ("cli", CLIBenchmark.run),
 ]
 let selected = requested.isEmpty ? suites.map(\.name) : requested.filter { !$0.hasPrefix("-") }
 for suite in suites where selected.contains(suite.name) {

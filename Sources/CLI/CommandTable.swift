@@ -5,7 +5,11 @@ enum CommandTable {
     .dashboard,
     .initialize,
     .list,
+    .read,
     .progress,
+    .quiz,
+    .review,
+    .invoke,
     .render,
     .help,
   ]

@@ -1,0 +1,124 @@
+import Foundation
+import Quiz
+
+extension CommandSpec {
+  /// `lambdalings quiz [QUIZ] [--topic T] [--exam E] [--count N] [--seed S]`, `quiz --list`,
+  /// `quiz exam [--time 30m]`, `quiz export QUIZ --format gift|json`.
+  static let quiz = CommandSpec(
+    name: "quiz", abstract: "Take a quiz; answers are explained and missed ones come back later.",
+    usage: "quiz [QUIZ | exam | export QUIZ] [options]",
+    discussion: """
+      On a terminal, answer with single keys: a letter for one choice; letters (or ↑/↓ and
+      space) then Enter for "choose two"; t or f; type numbers and text and press Enter.
+      Without a terminal, one answer per line is read from standard input (`b`, `a,c`, `t`,
+      `900 s`, `c,a,b`), so quizzes can be scripted. Esc, Ctrl-C or `quit` stop early.
+      Without QUIZ, questions come from every quiz (10 of them unless --count says otherwise).
+      `quiz exam` is a timed mock exam mixing every quiz, scored by exam domain.
+      `quiz export QUIZ --format gift` writes Moodle GIFT; `--format json` a neutral JSON form.
+      Exit code 1 when the score is under 70%.
+      """,
+    arguments: [
+      ArgumentSpec("QUIZ", help: "A quiz id (see --list), `exam`, or `export`."),
+      ArgumentSpec("EXPORTED", help: "With `export`: the quiz to export."),
+    ],
+    options: [
+      OptionSpec(
+        long: "list", short: "l", help: "List quizzes with question counts and best scores."),
+      OptionSpec(long: "topic", short: "t", value: "TOPIC", help: "Only questions with this tag."),
+      OptionSpec(
+        long: "exam", short: "e", value: "EXAM", help: "Only questions for DVA-C02, SAA-C03 1, ..."),
+      OptionSpec(
+        long: "count", short: "n", value: "N", help: "Ask at most N questions (a random sample)."),
+      OptionSpec(long: "seed", value: "S", help: "Shuffle reproducibly with this number."),
+      OptionSpec(long: "time", value: "DURATION", help: "Mock exam time limit (default 30m)."),
+      OptionSpec(long: "format", value: "FORMAT", help: "Export format: gift or json."),
+    ]
+  ) { invocation in
+    let library = try QuizCommandSupport.library(invocation.context)
+    if invocation.args.flag("list") {
+      return try QuizCommandSupport.list(library, invocation)
+    }
+    switch invocation.args.positional(0) {
+    case "export":
+      return try QuizCommandSupport.export(library, invocation)
+    case "exam":
+      return try QuizCommandSupport.exam(library, invocation)
+    case let id:
+      return try QuizCommandSupport.take(library, quizID: id, invocation)
+    }
+  }
+}
+
+/// The work behind `lambdalings quiz`.
+enum QuizCommandSupport {
+  /// Every quiz bank of the course; authoring errors stop the command.
+  static func library(_ context: Context) throws -> QuizLibrary {
+    let library = QuizLibrary(course: try context.course())
+    let errors = library.diagnostics.filter { $0.severity == .error }
+    if !errors.isEmpty {
+      throw CLIError.content(
+        "the quizzes have \(errors.count) error(s):\n"
+          + errors.prefix(20).map(\.description).joined(separator: "\n")
+          + "\nFix them (see docs/authoring-quizzes.md) and run the command again.")
+    }
+    return library
+  }
+
+  /// The questions of one quiz, or of every quiz when `quizID` is nil.
+  static func questions(_ library: QuizLibrary, quizID: String?) throws -> [Question] {
+    guard let quizID else { return library.allQuestions }
+    guard let bank = library.bank(quizID) else {
+      let known = library.banks.map(\.id).joined(separator: ", ")
+      throw CLIError.usage("there is no quiz '\(quizID)'", hint: "Quizzes: \(known).")
+    }
+    return bank.questions
+  }
+
+  /// `--seed`, or one derived from the clock (printed so the run can be repeated).
+  static func seed(_ invocation: Invocation) throws -> (value: UInt64, given: Bool) {
+    guard let text = invocation.args.value("seed") else {
+      let nanos = UInt64(max(0, invocation.context.now.timeIntervalSince1970 * 1000))
+      return (nanos % 1_000_000, false)
+    }
+    guard let value = UInt64(text) else {
+      throw CLIError.usage("--seed must be a whole number such as 42, got '\(text)'")
+    }
+    return (value, true)
+  }
+
+  /// `--count` as a positive number, or nil.
+  static func count(_ invocation: Invocation) throws -> Int? {
+    guard invocation.args.value("count") != nil else { return nil }
+    return try invocation.args.int("count", default: 10, range: 1...10_000)
+  }
+
+  /// `lambdalings quiz [QUIZ]`.
+  static func take(_ library: QuizLibrary, quizID: String?, _ invocation: Invocation) throws
+    -> Int32
+  {
+    let pool = try questions(library, quizID: quizID)
+    var count = try count(invocation)
+    let filtered = invocation.args.value("topic") != nil || invocation.args.value("exam") != nil
+    if quizID == nil, count == nil, !filtered { count = 10 }
+    let filter = QuestionFilter(
+      topic: invocation.args.value("topic"), exam: invocation.args.value("exam"), count: count)
+    let seed = try seed(invocation)
+    var session = QuizSession(questions: pool, filter: filter, seed: seed.value)
+    guard !session.items.isEmpty else {
+      throw CLIError.usage(
+        "no question matches these filters", hint: "Try `lambdalings quiz --list` for topics.")
+    }
+    let title = quizID.flatMap { library.bank($0)?.title } ?? "Mixed quiz"
+    let out = invocation.out
+    out.line(out.styler.apply("\(title): \(session.items.count) question(s)", .heading))
+    if !seed.given {
+      out.line(out.styler.apply("(repeat this order with --seed \(seed.value))", .dim))
+    }
+    let console = QuizTerminal.console(invocation)
+    var recorder = try QuizTerminal.recorder(
+      invocation, key: quizID ?? "mixed", count: session.items.count)
+    let end = try console.run(&session, feedback: true) { try recorder.record($0) }
+    console.summary(session.report, end: end, byDomain: false)
+    return QuizConsole.passed(session.report) ? ExitCode.success : ExitCode.failure
+  }
+}

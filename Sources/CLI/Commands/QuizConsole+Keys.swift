@@ -1,0 +1,125 @@
+import Quiz
+
+extension QuizConsole {
+  /// Reads an answer in single-key mode: a letter, t/f, toggles, or a typed line.
+  func askWithKeys(_ item: PresentedQuestion, _ keys: QuizKeyReader) -> String? {
+    switch item.question.kind {
+    case .numeric, .text:
+      write("> ")
+      guard let line = keys.readLine(), !line.trimmingCharacters(in: .whitespaces).isEmpty else {
+        return nil
+      }
+      return line
+    case .single, .trueFalse:
+      let allowed = item.question.kind == .single ? letters(item) : ["t", "f"]
+      return keys.withRawMode {
+        while true {
+          switch keys.readKey() {
+          case .character(let character):
+            let key = String(character).lowercased()
+            if allowed.contains(key) {
+              write(key + "\n")
+              return key
+            }
+          case .quit, .end: return nil
+          default: continue
+          }
+        }
+      }
+    case .multiple:
+      return keys.withRawMode { toggle(item, keys) }
+    case .ordering:
+      return keys.withRawMode { arrange(item, keys) }
+    }
+  }
+
+  func letters(_ item: PresentedQuestion) -> [String] {
+    item.options.map(\.letter)
+  }
+
+  /// Multiple response: letters toggle, ↑/↓ move, space toggles, Enter submits.
+  func toggle(_ item: PresentedQuestion, _ keys: QuizKeyReader) -> String? {
+    let all = letters(item)
+    var picked: Set<String> = []
+    var cursor = 0
+    var status = StatusLine(write: write)
+    func draw(_ note: String = "") {
+      let marks = all.enumerated().map { index, letter in
+        let box = picked.contains(letter) ? "[x]" : "[ ]"
+        return (index == cursor ? "›" : " ") + "\(letter)\(box)"
+      }
+      status.show(marks.joined(separator: " ") + (note.isEmpty ? "" : "  \(note)"))
+    }
+    draw()
+    while true {
+      switch keys.readKey() {
+      case .character(let character) where all.contains(String(character).lowercased()):
+        let letter = String(character).lowercased()
+        if picked.remove(letter) == nil { picked.insert(letter) }
+        cursor = all.firstIndex(of: letter) ?? cursor
+      case .up: cursor = max(0, cursor - 1)
+      case .down: cursor = min(all.count - 1, cursor + 1)
+      case .space:
+        if picked.remove(all[cursor]) == nil { picked.insert(all[cursor]) }
+      case .enter:
+        if picked.count == item.choose {
+          status.finish()
+          return all.filter(picked.contains).joined(separator: ",")
+        }
+        draw("choose \(item.choose)")
+        continue
+      case .quit, .end:
+        status.finish()
+        return nil
+      default: break
+      }
+      draw()
+    }
+  }
+
+  /// Ordering: letters are added in order, Backspace removes the last, Enter submits.
+  func arrange(_ item: PresentedQuestion, _ keys: QuizKeyReader) -> String? {
+    let all = letters(item)
+    var order: [String] = []
+    var status = StatusLine(write: write)
+    func draw() {
+      let slots = order + Array(repeating: "_", count: all.count - order.count)
+      status.show("Order: " + slots.joined(separator: ", "))
+    }
+    draw()
+    while true {
+      switch keys.readKey() {
+      case .character(let character):
+        let letter = String(character).lowercased()
+        if all.contains(letter), !order.contains(letter) { order.append(letter) }
+      case .backspace: _ = order.popLast()
+      case .enter where order.count == all.count:
+        status.finish()
+        return order.joined(separator: ",")
+      case .quit, .end:
+        status.finish()
+        return nil
+      default: break
+      }
+      draw()
+    }
+  }
+}
+
+/// One line redrawn in place with a carriage return (no escape codes needed).
+struct StatusLine {
+  let write: (String) -> Void
+  private var width = 0
+
+  init(write: @escaping (String) -> Void) {
+    self.write = write
+  }
+
+  mutating func show(_ text: String) {
+    let padding = String(repeating: " ", count: max(0, width - text.count))
+    write("\r" + text + padding)
+    width = text.count
+  }
+
+  func finish() { write("\n") }
+}

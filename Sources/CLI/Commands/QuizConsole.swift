@@ -1,0 +1,158 @@
+import Foundation
+import Quiz
+import Terminal
+
+/// Something a learner answers question by question: a quiz session or a timed mock exam.
+protocol QuizRun {
+  var current: PresentedQuestion? { get }
+  var position: Int { get }
+  var questionCount: Int { get }
+  mutating func submit(_ input: String, at now: Date) -> SubmitOutcome
+  /// Seconds left, or nil when untimed.
+  func timeLeft(at now: Date) -> TimeInterval?
+}
+
+extension QuizSession: QuizRun {
+  var questionCount: Int { items.count }
+  mutating func submit(_ input: String, at now: Date) -> SubmitOutcome { submit(input) }
+  func timeLeft(at now: Date) -> TimeInterval? { nil }
+}
+
+extension MockExam: QuizRun {
+  var current: PresentedQuestion? { session.current }
+  var position: Int { session.position }
+  var questionCount: Int { session.items.count }
+  func timeLeft(at now: Date) -> TimeInterval? { remaining(at: now) }
+}
+
+/// Asks questions on the terminal: single keys on a TTY, one answer per line otherwise.
+struct QuizConsole {
+  /// How a run ended.
+  enum End: Equatable { case finished, quit, timeUp }
+
+  var write: (String) -> Void
+  /// Reads one line of a pipe or file; nil at the end of input.
+  var readLine: () -> String?
+  /// Set when standard input is a terminal: answers are single keys.
+  var keys: QuizKeyReader?
+  var styler: Styler
+  /// Turns Markdown into terminal text.
+  var render: (String) -> String
+  var now: () -> Date
+  /// Columns of the terminal, for laying out the answer hint.
+  var width: Int = 80
+
+  /// Asks every question of `run`; `record` is called after each graded answer, before the
+  /// feedback, so an answer is saved even if the learner quits right after.
+  func run<R: QuizRun>(
+    _ run: inout R, feedback: Bool, record: (AnsweredQuestion) throws -> Void
+  ) throws -> End {
+    while let item = run.current {
+      if let left = run.timeLeft(at: now()), left <= 0 { return .timeUp }
+      let number = run.position + 1
+      let total = run.questionCount
+      let timeLeft = run.timeLeft(at: now())
+      var first = true
+      var graded = false
+      while !graded {
+        let answer =
+          first
+          ? showAndAsk(item) { show(item, number: number, of: total, timeLeft: timeLeft) }
+          : ask(item)
+        first = false
+        guard let input = answer else {
+          write("\nQuiz stopped; your answers so far are saved.\n")
+          return .quit
+        }
+        switch run.submit(input, at: now()) {
+        case .invalid(let error):
+          write(styler.apply(error.message, .warning) + "\n")
+        case .timeUp:
+          write(styler.apply("Time is up: that answer came too late to count.", .warning) + "\n")
+          return .timeUp
+        case .graded(let answered):
+          try record(answered)
+          if feedback { show(answered, as: item) }
+          graded = true
+        }
+      }
+    }
+    return .finished
+  }
+
+  /// Prints the question with its lettered options and what to do.
+  func show(_ item: PresentedQuestion, number: Int, of total: Int, timeLeft: TimeInterval?) {
+    var header = "Question \(number) of \(total)"
+    if let topic = item.question.topics.first { header += " · \(topic)" }
+    if let exam = item.question.exams.first { header += " · \(exam)" }
+    if let timeLeft { header += " · time left \(MockExam.clock(timeLeft))" }
+    var text = "\n" + styler.apply(header, .dim) + "\n" + render(item.question.prompt) + "\n"
+    if !item.options.isEmpty { text += "\n" }
+    for option in item.options {
+      text += "  " + styler.apply("\(option.letter))", .accent) + " \(render(option.text))\n"
+    }
+    let hint = hint(item)
+    let fits = DisplayWidth.of(item.instruction + " " + hint) <= width
+    let separator = hint.isEmpty ? "" : (fits ? " " : "\n")
+    write(text + styler.apply(item.instruction, .emphasis) + separator + hint + "\n")
+  }
+
+  /// How to answer in the current input mode.
+  func hint(_ item: PresentedQuestion) -> String {
+    guard keys != nil else { return "" }
+    switch item.question.kind {
+    case .single: return "(press a letter; Esc quits)"
+    case .trueFalse: return "(press t or f; Esc quits)"
+    case .multiple: return "(letters or ↑/↓ and space toggle, Enter submits)"
+    case .ordering: return "(type the letters in order, Enter submits)"
+    case .numeric, .text: return "(type it and press Enter; an empty line quits)"
+    }
+  }
+
+  /// Shows a question and reads its answer. Single-key questions switch to raw mode before the
+  /// question is printed, so a key pressed as soon as it appears is not echoed twice.
+  func showAndAsk(_ item: PresentedQuestion, show: () -> Void) -> String? {
+    guard let keys, item.question.kind != .numeric, item.question.kind != .text else {
+      show()
+      return ask(item)
+    }
+    return keys.withRawMode {
+      show()
+      return askWithKeys(item, keys)
+    }
+  }
+
+  /// Reads one answer; nil when the learner quits or input ends.
+  func ask(_ item: PresentedQuestion) -> String? {
+    if let keys { return askWithKeys(item, keys) }
+    write("> ")
+    guard let line = readLine() else { return nil }
+    // Piped input is not echoed by a terminal, so echo it to keep the transcript readable.
+    write(line + "\n")
+    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    return trimmed == "quit" ? nil : line
+  }
+
+  /// Prints right or wrong, the right answer, the explanation and the chapter link.
+  func show(_ answered: AnsweredQuestion, as item: PresentedQuestion) {
+    var text: String
+    if answered.grade.isCorrect {
+      text = styler.apply("✔ Correct.", .success)
+    } else {
+      text = styler.apply("✘ Not quite.", .error)
+      if !answered.grade.detail.isEmpty { text += " \(answered.grade.detail.capitalizedFirst)." }
+      text += " The answer: " + styler.apply(item.correctAnswerText, .emphasis)
+    }
+    text += "\n" + render(answered.question.explanation) + "\n"
+    if !answered.question.see.isEmpty {
+      let links = answered.question.see.joined(separator: ", ")
+      text += styler.apply("See: \(links) (lambdalings read)", .dim) + "\n"
+    }
+    write(text)
+  }
+}
+
+extension String {
+  /// The string with its first character upper-cased.
+  var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One key press read in raw mode.
+enum QuizKey: Equatable {
+  case character(Character)
+  case enter, space, backspace, up, down
+  /// Escape, Ctrl-C or Ctrl-D: leave the quiz.
+  case quit
+  /// Input ended (the terminal closed).
+  case end
+}
+
+/// Reads single keys from a terminal in raw mode, and whole lines in its normal mode.
+///
+/// Raw mode (no echo, no line buffering, Ctrl-C delivered as a key) is switched on only while
+/// `withRawMode` runs, and the original settings are always restored.
+final class QuizKeyReader {
+  let descriptor: Int32
+
+  /// A reader for `descriptor`, or nil when it is not a terminal.
+  init?(descriptor: Int32 = STDIN_FILENO) {
+    guard isatty(descriptor) == 1 else { return nil }
+    self.descriptor = descriptor
+  }
+
+  /// Runs `body` with the terminal in raw mode, restoring the previous mode afterwards.
+  func withRawMode<T>(_ body: () throws -> T) rethrows -> T {
+    var original = termios()
+    guard tcgetattr(descriptor, &original) == 0 else { return try body() }
+    var raw = original
+    raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG)
+    raw.c_iflag &= ~tcflag_t(IXON | ICRNL)
+    withUnsafeMutableBytes(of: &raw.c_cc) { bytes in
+      bytes[Int(VMIN)] = 1
+      bytes[Int(VTIME)] = 0
+    }
+    tcsetattr(descriptor, TCSANOW, &raw)
+    defer { tcsetattr(descriptor, TCSANOW, &original) }
+    return try body()
+  }
+
+  /// Reads one key (call inside `withRawMode`).
+  func readKey() -> QuizKey {
+    guard let byte = readByte() else { return .end }
+    switch byte {
+    case 3, 4: return .quit
+    case 10, 13: return .enter
+    case 32: return .space
+    case 8, 127: return .backspace
+    case 27:
+      guard waitForByte(milliseconds: 30), let next = readByte(), next == 91 || next == 79,
+        let final = readByte()
+      else { return .quit }
+      switch final {
+      case 65: return .up
+      case 66: return .down
+      default: return readKey()
+      }
+    default:
+      return .character(Character(Unicode.Scalar(byte)))
+    }
+  }
+
+  /// Reads a line in the terminal's normal mode (echo and editing by the terminal).
+  func readLine() -> String? {
+    var bytes: [UInt8] = []
+    while let byte = readByte() {
+      if byte == 10 { return String(decoding: bytes, as: UTF8.self) }
+      bytes.append(byte)
+    }
+    return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+  }
+
+  private func readByte() -> UInt8? {
+    var byte: UInt8 = 0
+    while true {
+      let count = read(descriptor, &byte, 1)
+      if count == 1 { return byte }
+      if count < 0, errno == EINTR { continue }
+      return nil
+    }
+  }
+
+  private func waitForByte(milliseconds: Int32) -> Bool {
+    var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+    return poll(&request, 1, milliseconds) > 0
+  }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Progress
+import Quiz
+
+/// Saves every answer to the progress file as it is given, and updates its review card.
+///
+/// The first answer of a run adds a quiz attempt; later answers extend the same attempt, so
+/// quitting half-way keeps what was answered.
+struct QuizRecorder {
+  /// Where answers go; nil when there is no workspace yet (nothing is saved).
+  let store: ProgressStore?
+  /// The progress key: a quiz id, or `exam` / `review` for mixed runs.
+  let quizID: String
+  let startedAt: Date
+  let questionCount: Int
+  let scheduler: ReviewScheduler
+  let now: () -> Date
+  private var attemptIndex: Int?
+
+  init(
+    store: ProgressStore?, quizID: String, startedAt: Date, questionCount: Int,
+    scheduler: ReviewScheduler = ReviewScheduler(), now: @escaping () -> Date
+  ) {
+    self.store = store
+    self.quizID = quizID
+    self.startedAt = startedAt
+    self.questionCount = questionCount
+    self.scheduler = scheduler
+    self.now = now
+  }
+
+  /// Records one graded answer and reschedules its question.
+  mutating func record(_ answered: AnsweredQuestion) throws {
+    guard let store else { return }
+    let time = now()
+    let answer = QuizAnswer(
+      questionID: answered.question.id, answer: answered.input, correct: answered.grade.isCorrect,
+      answeredAt: time)
+    var index = attemptIndex
+    let key = quizID
+    let count = questionCount
+    let start = startedAt
+    let scheduler = scheduler
+    try store.update { document in
+      var progress = document.quizzes[key] ?? QuizProgress()
+      if let current = index, current < progress.attempts.count {
+        progress.attempts[current].answers.append(answer)
+        if answer.correct { progress.attempts[current].score += 1 }
+      } else {
+        let attempt = QuizAttempt(
+          date: start, score: answer.correct ? 1 : 0, questionCount: count, answers: [answer])
+        progress.attempts.append(attempt)
+        index = progress.attempts.count - 1
+      }
+      document.quizzes[key] = progress
+      let previous = document.reviewCards[answer.questionID].map(ReviewState.init(card:))
+      let state = scheduler.record(
+        answered.grade, for: answer.questionID, state: previous, at: time)
+      document.setReviewCard(ReviewCard(state: state))
+    }
+    attemptIndex = index
+  }
+}
+
+extension ReviewState {
+  /// The scheduler's view of a stored card.
+  init(card: ReviewCard) {
+    self.init(
+      questionID: card.questionID, repetitions: card.repetitions, intervalDays: card.intervalDays,
+      easeFactor: card.easeFactor, lapses: card.lapses, due: card.due,
+      lastReviewed: card.lastReviewed)
+  }
+}
+
+extension ReviewCard {
+  /// The stored form of a scheduler state.
+  init(state: ReviewState) {
+    self.init(
+      questionID: state.questionID, repetitions: state.repetitions,
+      intervalDays: state.intervalDays, easeFactor: state.easeFactor, lapses: state.lapses,
+      due: state.due, lastReviewed: state.lastReviewed)
+  }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Markdown
+import Progress
+import Quiz
+import Terminal
+
+/// Builds the console and the progress recorder that quiz and review share.
+enum QuizTerminal {
+  /// A console on the invocation's streams: single keys when standard input is a terminal.
+  static func console(_ invocation: Invocation) -> QuizConsole {
+    let context = invocation.context
+    let out = invocation.out
+    let settings = out.settings
+    let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
+    return QuizConsole(
+      write: { out.write($0) },
+      readLine: { Swift.readLine(strippingNewline: true) },
+      keys: context.stdinIsTTY ? QuizKeyReader() : nil,
+      styler: out.styler,
+      render: { markdown in
+        TerminalRenderer(settings: settings, format: format)
+          .render(Document(parsing: markdown)).trimmingCharacters(in: .newlines)
+      },
+      now: { context.now }, width: settings.width)
+  }
+
+  /// A recorder saving to the workspace's progress; without a workspace, says answers are not
+  /// saved.
+  static func recorder(_ invocation: Invocation, key: String, count: Int) throws -> QuizRecorder {
+    let context = invocation.context
+    var store: ProgressStore?
+    if try WorkspaceSetup.existing(context) != nil {
+      store = WorkspaceSetup.store(context)
+    } else {
+      invocation.err.line(
+        "note: no workspace yet, so answers are not saved; run `lambdalings init` to keep them.")
+    }
+    return QuizRecorder(
+      store: store, quizID: key, startedAt: context.now, questionCount: count,
+      now: { context.now })
+  }
+}

@@ -1,0 +1,100 @@
+import Course
+import Foundation
+import Markdown
+import Progress
+import Terminal
+import Workspace
+
+extension CommandSpec {
+  /// `lambdalings read [LESSON] [--no-pager]`.
+  static let read = CommandSpec(
+    name: "read", abstract: "Read a chapter in the terminal (default: the current one).",
+    usage: "read [LESSON] [--no-pager]",
+    discussion: """
+      Long chapters open in your pager ($PAGER, default 'less -R') when the output is a terminal,
+      like git does. Reading a chapter marks it read in your progress.
+      """,
+    arguments: [ArgumentSpec("LESSON", help: "The chapter id (see 'lambdalings list').")],
+    options: [OptionSpec(long: "no-pager", help: "Print straight to the terminal.")]
+  ) { invocation in
+    let context = invocation.context
+    let course = try context.course()
+    guard !course.chapters.isEmpty else {
+      throw CLIError.content("the course at \(course.root) has no chapters yet")
+    }
+    let chapter = try ReadCommandSupport.chapter(invocation, course: course)
+    let settings = invocation.out.settings
+    let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
+    var text = TerminalRenderer(settings: settings, format: format)
+      .render(Document(parsing: chapter.body))
+    text += ReadCommandSupport.footer(chapter, course: course, styler: invocation.out.styler)
+    let paged =
+      !invocation.args.flag("no-pager")
+      && Pager.page(text, settings: settings, environment: context.environment)
+    if !paged { invocation.out.write(text) }
+    try ReadCommandSupport.markRead(chapter, course: course, context: context)
+    return ExitCode.success
+  }
+}
+
+enum ReadCommandSupport {
+  /// The chapter named on the command line, or the one the learner is on.
+  static func chapter(_ invocation: Invocation, course: Course) throws -> Chapter {
+    if let id = invocation.args.positional(0) {
+      if let chapter = course.chapter(id) { return chapter }
+      let hint = Suggestion.closest(to: id, in: course.chapters.map(\.id))
+        .map { "Did you mean '\($0)'? 'lambdalings list' shows every chapter." }
+      throw CLIError.usage("there is no chapter '\(id)'", hint: hint)
+    }
+    let progress = try WorkspaceSetup.progress(invocation.context)
+    let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
+    if let next = status.next {
+      switch next.step {
+      case .chapter(let id):
+        if let chapter = course.chapter(id) { return chapter }
+      case .exercise(let id), .quiz(let id):
+        if let owner = course.chapters.last(where: {
+          $0.exerciseIDs.contains(id) || $0.quizID == id
+        }) {
+          return owner
+        }
+      }
+    }
+    return course.chapters[course.chapters.count - 1]
+  }
+
+  /// What to do after reading: the chapter's exercises and quiz, then the next chapter.
+  static func footer(_ chapter: Chapter, course: Course, styler: Styler) -> String {
+    var lines: [String] = []
+    for id in chapter.exerciseIDs where course.exercise(id) != nil {
+      let command =
+        CommandTable.all.contains { $0.name == "check" }
+        ? "lambdalings check \(id)" : "lambdalings list"
+      lines.append("  exercise \(id): " + styler.apply(command, .command))
+    }
+    if let quiz = chapter.quizID, course.quiz(quiz) != nil {
+      lines.append("  quiz: " + styler.apply("lambdalings quiz \(quiz)", .command))
+    }
+    if let index = course.chapters.firstIndex(where: { $0.id == chapter.id }),
+      index + 1 < course.chapters.count
+    {
+      let next = course.chapters[index + 1]
+      lines.append("  next chapter: " + styler.apply("lambdalings read \(next.id)", .command))
+    }
+    guard !lines.isEmpty else { return "" }
+    return "\n" + styler.apply("What next", .heading) + "\n" + lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Records the chapter as read, creating the workspace first if needed.
+  static func markRead(_ chapter: Chapter, course: Course, context: Context) throws {
+    if try WorkspaceSetup.existing(context) == nil {
+      let report = try WorkspaceSetup.create(
+        at: WorkspaceSetup.path(context), course: course, language: nil, context: context)
+      context.err.line("Created your workspace at \(report.workspace.path) to record progress.")
+    }
+    let now = context.now
+    _ = try WorkspaceSetup.store(context).update { document in
+      document.markChapterRead(chapter.id, at: now)
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import SystemSupport
+
+/// One execution environment: a runtime process in its own process group talking to its own
+/// Runtime API server. Used by one invocation at a time (the pool guarantees it).
+final class ExecutionEnvironment: @unchecked Sendable {
+  /// How INIT ended.
+  enum InitOutcome: Equatable {
+    case ready
+    case failed(body: [UInt8], errorType: String)
+    case exited(ProcessExit)
+    case timedOut
+    case outOfMemory
+  }
+
+  /// How one invocation ended.
+  enum InvokeOutcome: Equatable {
+    case response([UInt8])
+    case error(body: [UInt8], errorType: String)
+    case responseTooLarge
+    case exited(ProcessExit)
+    case timedOut
+    case outOfMemory
+    /// The process ended before it took the event: nothing ran, another environment may.
+    case lostBeforeDispatch
+  }
+
+  /// 1, 2, ... within the function.
+  let id: Int
+  /// True when created by provisioned concurrency.
+  let provisioned: Bool
+  let configuration: FunctionConfiguration
+  let channel = RuntimeChannel()
+  let server: RuntimeAPIServer
+  let process: ProcessHandle
+  /// Peak resident bytes seen by sampling (VmHWM), kept after the process is gone.
+  var peakBytes = 0
+  /// Set once the environment must not be reused (timeout, crash, init failure).
+  var isDead = false
+  /// `ProcessClock` reading of the last use, for idle expiry.
+  var lastUsed: UInt64
+  /// `ProcessClock` readings of INIT start and end.
+  var initStarted: UInt64
+  var initEnded: UInt64 = 0
+  /// True until the first invocation has reported this environment's init.
+  var initPending = true
+
+  /// Interval between resident-memory samples while INIT or an invocation runs.
+  static let sampleInterval: UInt64 = 5_000_000
+
+  /// Starts the runtime process and its server; INIT then runs in the background.
+  init(
+    id: Int, configuration: FunctionConfiguration, launch: RuntimeLaunch, provisioned: Bool
+  ) throws {
+    self.id = id
+    self.provisioned = provisioned
+    self.configuration = configuration
+    server = try RuntimeAPIServer(channel: channel)
+    let environment = launch.environment(
+      for: configuration, apiAddress: server.address,
+      logStream: ExecutionEnvironment.logStreamName(), provisioned: provisioned)
+    let channel = self.channel
+    do {
+      process = try ProcessHandle.launch(
+        executable: launch.executable, arguments: launch.arguments, environment: environment,
+        workingDirectory: configuration.codePath, outputCapacity: configuration.logCapacity,
+        onExit: { _ in channel.poke() })
+    } catch {
+      server.stop()
+      throw LambdaRuntimeError.system("\(error)")
+    }
+    initStarted = process.startedAt
+    lastUsed = process.startedAt
+  }
+
+  /// Init Duration in ms: process start to the first `GET /next`.
+  var initDurationMs: Double {
+    ProcessClock.milliseconds(from: initStarted, to: initEnded)
+  }
+
+  /// Max Memory Used in MB (rounded up, as AWS does).
+  var maxMemoryUsedMB: Int {
+    if let sample = process.memory() { peakBytes = max(peakBytes, sample.peakBytes) }
+    return (peakBytes + 1_048_575) / 1_048_576
+  }
+
+  /// Kills the process group and stops the server. Safe to call more than once.
+  func terminate() {
+    isDead = true
+    process.killGroup()
+    server.stop()
+    _ = process.waitForExit(until: ProcessClock.now() + 2_000_000_000)
+  }
+
+  /// `2026/11/27/[$LATEST]` followed by 32 hex digits, like AWS log stream names.
+  static func logStreamName(date: Date = Date()) -> String {
+    let day = String(ReportLine.timestamp(date).prefix(10)).replacingOccurrences(of: "-", with: "/")
+    let hex = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+    return "\(day)/[$LATEST]\(hex)"
+  }
+}

@@ -1,2 +1,0 @@
-/// The local Lambda runtime: Runtime API server, execution environments, events.
-public enum LambdaRuntimeModule {}

@@ -1,2 +1,0 @@
-/// Quiz questions, sessions, scoring and review scheduling.
-public enum QuizModule {}

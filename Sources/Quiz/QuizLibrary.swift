@@ -1,0 +1,96 @@
+import Course
+import Foundation
+
+/// Every quiz bank of a course, loaded from `lessons/quizzes/*.md`, with their diagnostics.
+public struct QuizLibrary: Sendable {
+  public var banks: [QuizBank]
+  public var diagnostics: [Diagnostic]
+
+  public init(banks: [QuizBank], diagnostics: [Diagnostic] = []) {
+    self.banks = banks
+    self.diagnostics = diagnostics
+  }
+
+  /// Loads every `.md` file of `directory` in name order.
+  ///
+  /// A missing directory gives an empty library; an unreadable file is an error diagnostic.
+  /// Question ids must be unique across banks, since progress is saved by question id.
+  public static func load(directory: URL, knownTargets: Set<String>? = nil) -> QuizLibrary {
+    let names =
+      (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?
+      .filter { $0.hasSuffix(".md") }.sorted() ?? []
+    var sources: [(file: String, text: String)] = []
+    var diagnostics: [Diagnostic] = []
+    for name in names {
+      let url = directory.appendingPathComponent(name)
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        diagnostics.append(
+          Diagnostic(
+            severity: .error, file: url.path, line: 1,
+            message: "cannot read quiz file; check its permissions"))
+        continue
+      }
+      sources.append((url.path, String(decoding: data, as: UTF8.self)))
+    }
+    var library = parse(sources, knownTargets: knownTargets)
+    library.diagnostics = diagnostics + library.diagnostics
+    return library
+  }
+
+  /// Parses banks given as (file, text) pairs and checks ids across them.
+  public static func parse(
+    _ sources: [(file: String, text: String)], knownTargets: Set<String>? = nil
+  ) -> QuizLibrary {
+    var banks: [QuizBank] = []
+    var diagnostics: [Diagnostic] = []
+    var questionOwners: [String: (file: String, line: Int)] = [:]
+    var bankOwners: [String: String] = [:]
+    for source in sources {
+      var (bank, found) = QuizParser.parse(
+        source.text, file: source.file, knownTargets: knownTargets)
+      let stem = URL(fileURLWithPath: source.file).deletingPathExtension().lastPathComponent
+      if !bank.id.isEmpty, bank.id != stem {
+        found.append(
+          Diagnostic(
+            severity: .warning, file: source.file, line: 2,
+            message: "quiz id '\(bank.id)' differs from its file name '\(stem).md'; rename one"))
+      }
+      if let other = bankOwners[bank.id] {
+        found.append(
+          Diagnostic(
+            severity: .error, file: source.file, line: 2,
+            message: "quiz id '\(bank.id)' is already used by \(other)"))
+        diagnostics += found
+        continue
+      }
+      bankOwners[bank.id] = source.file
+      bank.questions = bank.questions.filter { question in
+        if let owner = questionOwners[question.id] {
+          found.append(
+            Diagnostic(
+              severity: .error, file: source.file, line: question.line,
+              message: "duplicate question id '\(question.id)' (first used at "
+                + "\(owner.file):\(owner.line)); ids must be unique across all quizzes"))
+          return false
+        }
+        questionOwners[question.id] = (source.file, question.line)
+        return true
+      }
+      banks.append(bank)
+      diagnostics += found
+    }
+    return QuizLibrary(banks: banks, diagnostics: diagnostics)
+  }
+
+  /// The bank with the given id.
+  public func bank(_ id: String) -> QuizBank? { banks.first { $0.id == id } }
+
+  /// Every question of every bank, in bank order.
+  public var allQuestions: [Question] { banks.flatMap(\.questions) }
+
+  /// The question with the given id.
+  public func question(_ id: String) -> Question? { allQuestions.first { $0.id == id } }
+
+  /// Whether any diagnostic is an error.
+  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}

@@ -1,0 +1,163 @@
+import Course
+import Foundation
+
+/// Reads a quiz bank from its Markdown text, collecting authoring mistakes as diagnostics.
+///
+/// Parsing never throws: any text gives a bank (possibly with no questions) and a list of
+/// diagnostics with file and line. Questions with an error are left out of the bank.
+public struct QuizParser {
+  /// A source line with its 1-based number.
+  struct Line {
+    var number: Int
+    var text: String
+
+    var trimmed: String { text.trimmingCharacters(in: .whitespaces) }
+    var isBlank: Bool { trimmed.isEmpty }
+  }
+
+  let file: String
+  /// Known chapter link targets (`limits`, `limits#timeout`); nil skips link checks.
+  let knownTargets: Set<String>?
+  var diagnostics: [Diagnostic] = []
+
+  /// Parses `text` read from `file`.
+  ///
+  /// - Parameter knownTargets: chapter ids and `chapter#anchor` targets that exist. A link to a
+  ///   chapter not in the set is a warning; so is an anchor when the set lists anchors for that
+  ///   chapter. Pass nil to skip link checks.
+  public static func parse(
+    _ text: String, file: String, knownTargets: Set<String>? = nil
+  ) -> (bank: QuizBank, diagnostics: [Diagnostic]) {
+    var parser = QuizParser(file: file, knownTargets: knownTargets)
+    let bank = parser.parseBank(text)
+    return (bank, parser.diagnostics)
+  }
+
+  mutating func report(_ severity: Diagnostic.Severity, _ line: Int, _ message: String) {
+    diagnostics.append(Diagnostic(severity: severity, file: file, line: line, message: message))
+  }
+
+  mutating func parseBank(_ text: String) -> QuizBank {
+    let lines = text.replacingOccurrences(of: "\r\n", with: "\n")
+      .split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated().map { Line(number: $0.offset + 1, text: String($0.element)) }
+    let (header, bodyStart) = parseFrontMatter(lines)
+    let quizID = header["id"] ?? ""
+    var questions: [Question] = []
+    var seen: [String: Int] = [:]
+    for section in splitSections(Array(lines[bodyStart...])) {
+      let errorsBefore = errorCount
+      let question = parseQuestion(section.heading, section.lines, quizID: quizID)
+      if let question {
+        if let first = seen[question.id] {
+          report(
+            .error, question.line,
+            "duplicate question id '\(question.id)' (first used on line \(first)); "
+              + "ids must be unique because progress is saved by id")
+          continue
+        }
+        seen[question.id] = question.line
+        if errorCount == errorsBefore { questions.append(question) }
+      }
+    }
+    if questions.isEmpty && errorCount == 0 {
+      report(.warning, max(bodyStart, 1), "quiz has no questions: add a `## question-id` section")
+    }
+    let chapter = header["chapter"] ?? ""
+    return QuizBank(
+      id: quizID, title: header["title"] ?? quizID, chapter: chapter, file: file,
+      questions: questions)
+  }
+
+  var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+
+  /// Reads the `---` header; returns its keys and the index of the first line after it.
+  mutating func parseFrontMatter(_ lines: [Line]) -> ([String: String], Int) {
+    guard let first = lines.first, first.trimmed == "---" else {
+      report(
+        .error, 1,
+        "quiz file has no front matter: start it with `---`, `id: ...`, `title: ...`, "
+          + "`chapter: ...`, `---`")
+      return ([:], 0)
+    }
+    var header: [String: String] = [:]
+    var index = 1
+    while index < lines.count, lines[index].trimmed != "---" {
+      let line = lines[index]
+      index += 1
+      if line.isBlank { continue }
+      guard let colon = line.text.firstIndex(of: ":") else {
+        report(.error, line.number, "front matter line is not `key: value`")
+        continue
+      }
+      let key = line.text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+      let value = line.text[line.text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      if !["id", "title", "chapter"].contains(key) {
+        report(
+          .warning, line.number, "unknown front matter key '\(key)' (known: id, title, chapter)")
+      }
+      header[key] = value
+    }
+    guard index < lines.count else {
+      report(.error, 1, "front matter is not closed: add a line `---` after the header")
+      return (header, lines.count)
+    }
+    if (header["id"] ?? "").isEmpty {
+      report(.error, 1, "front matter has no `id:`; give the quiz a stable id such as `limits`")
+    }
+    if let chapter = header["chapter"], !chapter.isEmpty {
+      checkLink(chapter, line: 1)
+    }
+    return (header, index + 1)
+  }
+
+  /// Splits the body into `## id` sections, ignoring headings inside fenced code.
+  func splitSections(_ lines: [Line]) -> [(heading: Line, lines: [Line])] {
+    var sections: [(heading: Line, lines: [Line])] = []
+    var fence = FenceTracker()
+    for line in lines {
+      let inCode = fence.consume(line.text)
+      if !inCode, QuizParser.headingLevel(line.text) == 2 {
+        sections.append((line, []))
+      } else if !sections.isEmpty {
+        sections[sections.count - 1].lines.append(line)
+      }
+    }
+    return sections
+  }
+
+  /// The ATX heading level of a line (1...6), or nil when it is not a heading.
+  static func headingLevel(_ text: String) -> Int? {
+    let indent = text.prefix(while: { $0 == " " }).count
+    guard indent <= 3 else { return nil }
+    let rest = text.dropFirst(indent)
+    let hashes = rest.prefix(while: { $0 == "#" }).count
+    guard (1...6).contains(hashes) else { return nil }
+    let after = rest.dropFirst(hashes)
+    guard after.isEmpty || after.first == " " || after.first == "\t" else { return nil }
+    return hashes
+  }
+}
+
+/// Tracks whether lines are inside a fenced code block (``` or ~~~).
+struct FenceTracker {
+  private var open: (character: Character, length: Int)?
+
+  /// Feeds one line; returns true when the line belongs to a code fence (including its markers).
+  mutating func consume(_ text: String) -> Bool {
+    let trimmed = text.drop(while: { $0 == " " })
+    guard text.count - trimmed.count <= 3, let first = trimmed.first, first == "`" || first == "~"
+    else { return open != nil }
+    let length = trimmed.prefix(while: { $0 == first }).count
+    guard length >= 3 else { return open != nil }
+    if let current = open {
+      let rest = trimmed.dropFirst(length).trimmingCharacters(in: .whitespaces)
+      if current.character == first, length >= current.length, rest.isEmpty { open = nil }
+      return true
+    }
+    open = (first, length)
+    return true
+  }
+
+  var isOpen: Bool { open != nil }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+/// `lambdalings read` through the built binary.
+@Suite struct ReadCommandTests {
+  let course = BinaryRunner.fixtureCourse
+
+  @Test func readsTheCurrentChapterAndMarksItRead() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let output = try runner.run(["read", "--course", course])
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(output.stdout.contains("Lambda basics"))
+    #expect(output.stdout.contains("A handler receives an **event** and a **context**."))
+    #expect(output.stdout.contains("quiz: lambdalings quiz basics-quiz"))
+    #expect(output.stdout.contains("next chapter: lambdalings read more"))
+    #expect(!output.stdout.contains("\u{1B}["))
+    #expect(output.stderr.contains("Created your workspace"))
+    let list = try runner.run(["list", "--course", course])
+    #expect(list.stdout.contains("✓ 1. Lambda basics"))
+    #expect(list.stdout.contains("▶ exercise  echo"))
+    let progress = try runner.run(["progress", "--json", "--course", course])
+    let object = try JSONSerialization.jsonObject(with: Data(progress.stdout.utf8))
+    let steps = try #require((object as? [String: Any])?["steps"] as? [[String: Any]])
+    let basics = try #require(steps.first { $0["id"] as? String == "basics" })
+    #expect(basics["status"] as? String == "done")
+    #expect(basics["firstRead"] is String)
+  }
+
+  @Test func readsANamedChapter() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let output = try runner.run(["read", "more", "--no-pager", "--course", course])
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(output.stdout.contains("Nothing to do here but read."))
+    #expect(!output.stdout.contains("next chapter"))
+  }
+
+  @Test func unknownChapterSuggestsOne() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let output = try runner.run(["read", "basic", "--course", course])
+    #expect(output.status == 2)
+    #expect(output.stderr.contains("there is no chapter 'basic'"))
+    #expect(output.stderr.contains("Did you mean 'basics'?"))
+  }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+@testable import LambdaRuntime
+
+/// The ordered JSON layer under the templates: parsing, printing, dotted paths.
+@Suite struct EventJSONTests {
+  @Test(arguments: [
+    "{}", "[]", "0", "-0.5e+3", "1E9", "true", "false", "null", "\"\"",
+    "{\"b\":1,\"a\":[true,null,{\"c\":\"d\"}]}",
+    "\"tab\\t quote\\\" slash\\/ \\u00e9 \\ud83d\\ude00\"",
+    "  [ 1 , 2 ]  ",
+  ])
+  func validJSONParsesAndRoundTripsThroughFoundation(text: String) throws {
+    let value = try #require(JSONParser.parse(text), "should parse: \(text)")
+    func normalized(_ json: String) throws -> Data {
+      let object = try JSONSerialization.jsonObject(
+        with: Data(json.utf8), options: .fragmentsAllowed)
+      return try JSONSerialization.data(
+        withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed])
+    }
+    #expect(try normalized(value.compact()) == normalized(text))
+    #expect(JSONParser.parse(value.prettyPrinted()) == value, "pretty output parses back")
+  }
+
+  @Test(arguments: [
+    "", "{", "[1,]", "{\"a\":}", "01", "1.", ".5", "-", "+1", "tru", "nul", "\"open",
+    "\"bad \\x escape\"", "\"\\ud83d alone\"", "{\"a\" 1}", "[1 2]", "1 2", "'single'",
+    "\"raw\ncontrol\"", "NaN",
+  ])
+  func invalidJSONIsRejected(text: String) {
+    #expect(JSONParser.parse(text) == nil, "should reject: \(text)")
+  }
+
+  @Test func deepNestingIsRejectedWithoutCrashing() {
+    let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+    #expect(JSONParser.parse(deep) == nil)
+  }
+
+  @Test func objectKeysKeepTheirOrder() throws {
+    let value = try #require(JSONParser.parse("{\"z\":1,\"a\":2,\"m\":3}"))
+    #expect(value.objectMembers?.map(\.0) == ["z", "a", "m"])
+    #expect(value.compact() == "{\"z\":1,\"a\":2,\"m\":3}")
+  }
+
+  @Test func prettyPrintingUsesTwoSpacesAndCompactEmptyContainers() {
+    let value: JSONValue = ["a": [1, 2], "b": [:], "c": [], "d": ["e": .null]]
+    let expected = """
+      {
+        "a": [
+          1,
+          2
+        ],
+        "b": {},
+        "c": [],
+        "d": {
+          "e": null
+        }
+      }
+      """
+    #expect(value.prettyPrinted() == expected)
+  }
+
+  @Test func stringsAreEscapedForJSON() {
+    let value = JSONValue.string("a\"b\\c\n\t\u{01}é/")
+    #expect(value.compact() == "\"a\\\"b\\\\c\\n\\t\\u0001é/\"")
+  }
+
+  @Test func pathsSupportIndicesAndEscapedDots() throws {
+    let value: JSONValue = ["a.b": ["c": [10, 20]]]
+    #expect(value.value(at: "a\\.b.c.1") == .int(20))
+    #expect(value.value(at: "a\\.b.c.2") == nil)
+    #expect(value.value(at: "a.b") == nil)
+    let updated = try value.setting(path: "a\\.b.c.0", to: "x")
+    #expect(updated.value(at: "a\\.b.c") == ["x", 20])
+    let created = try JSONValue.object([]).setting(path: "list", to: "x")
+    #expect(created.compact() == "{\"list\":\"x\"}")
+  }
+}
+
+/// Checksums, encodings and sample values the templates compute.
+@Suite struct EventEncodingTests {
+  @Test(arguments: [
+    ("", "d41d8cd98f00b204e9800998ecf8427e"), ("a", "0cc175b9c0f1b6a831c399e269772661"),
+    ("abc", "900150983cd24fb0d6963f7d28e17f72"),
+    ("message digest", "f96b697d7cb7938d525a2f31aaf161d0"),
+    (
+      "12345678901234567890123456789012345678901234567890123456789012345678901234567890",
+      "57edf4a22be3c955ac49da2e2107b67a"
+    ),
+  ])
+  func md5MatchesRFC1321Vectors(input: String, digest: String) {
+    #expect(MD5.hex(input) == digest)
+  }
+
+  @Test func crc32MatchesTheStandardCheckValue() {
+    #expect(Gzip.crc32(Array("123456789".utf8)) == 0xCBF4_3926)
+    #expect(Gzip.crc32([]) == 0)
+  }
+
+  @Test func formEncodingEscapesReservedBytes() {
+    #expect(EventSamples.formEncode("a b&c=d/é") == "a+b%26c%3Dd%2F%C3%A9")
+    #expect(EventSamples.s3Key("dir/sub dir/file (1).txt") == "dir/sub+dir/file+%281%29.txt")
+  }
+
+  @Test(arguments: [Int64(0), 951_782_400_123, 1_768_478_400_000, 4_107_542_399_999])
+  func timestampsMatchFoundation(milliseconds: Int64) {
+    let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    #expect(EventSamples.iso8601(milliseconds: milliseconds) == formatter.string(from: date))
+    let plain = ISO8601DateFormatter()
+    plain.timeZone = TimeZone(identifier: "UTC")
+    #expect(
+      EventSamples.iso8601(milliseconds: milliseconds, fraction: false) == plain.string(from: date))
+  }
+
+  @Test func apiGatewayTimeFormat() {
+    #expect(
+      EventSamples.apiGatewayTime(milliseconds: 951_782_400_123) == "29/Feb/2000:00:00:00 +0000")
+  }
+
+  @Test func sampleUUIDsAreStableAndUUIDShaped() {
+    let id = EventSamples.uuid("seed")
+    #expect(id == EventSamples.uuid("seed"))
+    #expect(id != EventSamples.uuid("other seed"))
+    #expect(UUID(uuidString: id) != nil)
+  }
+
+  @Test func editDistance() {
+    #expect(EventTemplateError.distance("kitten", "sitting") == 3)
+    #expect(EventTemplateError.distance("", "abc") == 3)
+    #expect(EventTemplateError.distance("SNS", "sns") == 0)
+  }
+}

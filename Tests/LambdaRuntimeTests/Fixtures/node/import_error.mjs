@@ -1,0 +1,3 @@
+import missing from 'lambdalings-module-that-does-not-exist';
+
+export const handler = async () => missing;

@@ -1,0 +1,5 @@
+export const handler = async () => {
+  const loop = { name: 'loop' };
+  loop.self = loop;
+  return loop;
+};

@@ -1,0 +1,7 @@
+import time
+
+
+def handler(event, context):
+    print("going to sleep")
+    time.sleep(30)
+    return "never"

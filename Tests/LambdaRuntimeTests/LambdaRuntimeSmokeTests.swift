@@ -1,7 +1,0 @@
-import Testing
-
-@testable import LambdaRuntime
-
-@Test func lambdaRuntimeModuleLinks() {
-  #expect(Bool(true))
-}

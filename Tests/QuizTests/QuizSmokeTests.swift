@@ -1,7 +1,0 @@
-import Testing
-
-@testable import Quiz
-
-@Test func quizModuleLinks() {
-  #expect(Bool(true))
-}
