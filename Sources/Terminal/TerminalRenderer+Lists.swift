@@ -8,12 +8,18 @@ extension TerminalRenderer {
     }
     let markerWidth = markers.map { DisplayWidth.of($0.plain) }.max() ?? 0
     let indent = markerWidth + 1
-    var inner = context.narrowed(by: indent)
+    // Too deep to indent further: each marker stands on its own line above its content.
+    let flat = !context.canIndent(by: indent)
+    var inner = flat ? context : context.narrowed(by: indent)
     inner.listDepth += info.ordered ? 0 : 1
     var lines: [String] = []
     for (item, marker) in zip(items, markers) {
       if !lines.isEmpty && !info.tight { lines.append("") }
       var body = renderBlocks(item.blocks, inner, tight: info.tight)
+      if flat {
+        lines += [marker.styled] + body
+        continue
+      }
       if body.isEmpty { body = [""] }
       let padding = Self.spaces(markerWidth - DisplayWidth.of(marker.plain))
       let first = (info.ordered ? padding + marker.styled : marker.styled + padding) + " "

@@ -6,6 +6,8 @@ extension TerminalRenderer {
     if let (callout, rest) = Callout.detect(blocks) {
       return calloutBox(callout, blocks: rest, context)
     }
+    // Too deep to indent further: the content goes on without another bar.
+    guard context.canIndent(by: 2) else { return renderBlocks(blocks, context) }
     let body = renderBlocks(blocks, context.narrowed(by: 2))
     let bar = style(glyphs.quoteBar, [.dim]) + " "
     return Self.prefixed(body, first: bar, rest: bar)
@@ -26,8 +28,10 @@ extension TerminalRenderer {
       + style(glyphs.line(width - 2 - label.count), colour)
     let bottom = style(glyphs.calloutBottom + glyphs.line(width - 1), colour)
     let bar = style(glyphs.boxVertical, colour) + " "
-    var body = renderBlocks(blocks, context.narrowed(by: 2))
+    let indent = context.canIndent(by: 2)
+    var body = renderBlocks(blocks, indent ? context.narrowed(by: 2) : context)
     if body.isEmpty { body = [""] }
-    return [top] + Self.prefixed(body, first: bar, rest: bar) + [bottom]
+    let framed = indent ? Self.prefixed(body, first: bar, rest: bar) : body
+    return [top] + framed + [bottom]
   }
 }

@@ -139,10 +139,25 @@ struct RenderContext: Sendable {
   var tableWidth: Int
   var listDepth: Int
 
+  /// The narrowest content that nesting may leave (20 columns, or half a narrower screen);
+  /// deeper containers stop indenting, so hostile nesting cannot push text into a one-column
+  /// sliver (or the output to gigabytes).
+  var minimumWidth: Int
+
+  init(width: Int, tableWidth: Int, listDepth: Int, minimumWidth: Int? = nil) {
+    self.width = width
+    self.tableWidth = tableWidth
+    self.listDepth = listDepth
+    self.minimumWidth = minimumWidth ?? min(20, max(1, width / 2))
+  }
+
+  /// Whether a prefix `columns` wide still leaves `minimumWidth` for the content.
+  func canIndent(by columns: Int) -> Bool { width - columns >= minimumWidth }
+
   /// The context inside a prefix `columns` wide; never narrower than one column.
   func narrowed(by columns: Int) -> RenderContext {
     RenderContext(
       width: max(1, width - columns), tableWidth: max(1, tableWidth - columns),
-      listDepth: listDepth)
+      listDepth: listDepth, minimumWidth: minimumWidth)
   }
 }

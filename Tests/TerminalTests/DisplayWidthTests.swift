@@ -14,9 +14,9 @@ import Testing
     #expect(DisplayWidth.of(text) == expected)
   }
 
-  @Test func characterWidthMatchesStringWidth() {
+  @Test func characterWidthMatchesStringWidth() throws {
     for text in ["日", "😀", "❤️", "e\u{301}", "a", "👩‍💻"] {
-      let character = try! #require(text.first)
+      let character = try #require(text.first)
       #expect(DisplayWidth.of(character) == DisplayWidth.of(text), "\(text)")
     }
   }

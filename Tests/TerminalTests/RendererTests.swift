@@ -54,9 +54,9 @@ func render(
     #expect(ANSIStyle.stripped(ansi) == "a b d\n")
   }
 
-  @Test func nestedStylesRestoreTheOuterStyle() {
+  @Test func nestedStylesRestoreTheOuterStyle() throws {
     let ansi = render("# Big *em* after", format: .ansi)
-    let afterEmphasis = try! #require(ansi.range(of: "em"))
+    let afterEmphasis = try #require(ansi.range(of: "em"))
     let rest = ansi[afterEmphasis.upperBound...]
     #expect(
       rest.hasPrefix(ANSIStyle.reset.sequence + ANSIStyle.sequence(for: [.bold, .brightMagenta])))
