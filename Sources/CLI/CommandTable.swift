@@ -6,11 +6,18 @@ enum CommandTable {
     .initialize,
     .list,
     .read,
+    .next,
+    .check,
+    .watch,
+    .hint,
+    .solution,
+    .reset,
     .progress,
     .quiz,
     .review,
     .invoke,
     .render,
+    .validate,
     .help,
   ]
 }
