@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// `lambdalings watch` without a terminal: it re-grades on save and exits after a pass.
 @Suite struct WatchCommandTests {
   let course = BinaryRunner.fixtureCourse
@@ -43,9 +49,9 @@ import Testing
       return condition()
     }
 
-    /// Stops the process if it still runs (only when a test failed).
+    /// Kills the process if it still runs (only when a test failed).
     func stop() {
-      if process.isRunning { process.terminate() }
+      if process.isRunning { kill(process.processIdentifier, SIGKILL) }
       process.waitUntilExit()
     }
   }
@@ -79,6 +85,43 @@ import Testing
     let progress = try String(
       contentsOfFile: runner.directory + "/lambdalings-workspace/progress.json", encoding: .utf8)
     #expect(progress.contains("\"attempts\" : 2"))
+  }
+
+  @Test(.enabled(if: CLIInterpreters.hasPython, "python3 is not on PATH"))
+  func ctrlCWhileGradingLeavesNoRuntimeProcess() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    #expect(try runner.run(["init", "--course", course]).status == 0)
+    let pidFile = runner.directory + "/handler.pid"
+    let slow = """
+      import os, time
+      def lambda_handler(event, context):
+          with open(\(String(reflecting: pidFile)), "w") as f:
+              f.write(str(os.getpid()))
+          time.sleep(30)
+          return event
+      """
+    try Data(slow.utf8).write(
+      to: URL(
+        fileURLWithPath: runner.directory
+          + "/lambdalings-workspace/exercises/echo/lambda_function.py"))
+    let watch = try WatchProcess(
+      arguments: ["watch", "echo", "--course", course], directory: runner.directory)
+    defer { watch.stop() }
+    let started = watch.wait(seconds: 60) { FileManager.default.fileExists(atPath: pidFile) }
+    #expect(started, "\(watch.output)")
+    Thread.sleep(forTimeInterval: 0.2)
+    let text = try String(contentsOfFile: pidFile, encoding: .utf8)
+    let pid = try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+    kill(watch.process.processIdentifier, SIGINT)
+    let exited = watch.wait(seconds: 10) { !watch.process.isRunning }
+    #expect(exited, "watch did not stop on SIGINT")
+    watch.stop()
+    #expect(exited && watch.process.terminationStatus == 130)
+    // The handler's process must be gone (allowing init a moment to reap it).
+    let gone = watch.wait(seconds: 10) { kill(pid, 0) != 0 && errno == ESRCH }
+    #expect(gone, "runtime process \(pid) outlived watch")
+    if !gone { kill(pid, SIGKILL) }
   }
 }
 
