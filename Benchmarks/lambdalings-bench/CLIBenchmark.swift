@@ -29,7 +29,8 @@ enum CLIBenchmark {
     var commands: [(String, [String])] = [
       ("--version", ["--version"]), ("list", ["list"] + common),
     ]
-    let chapters = (try? FileManager.default.contentsOfDirectory(atPath: "\(root.path)/lessons"))?
+    let chapters =
+      (try? FileManager.default.contentsOfDirectory(atPath: "\(root.path)/lessons"))?
       .filter { $0.hasSuffix(".md") && $0 != "course.md" }.sorted() ?? []
     if let first = chapters.first {
       let id = String(first.drop { $0 != "-" }.dropFirst().dropLast(3))
@@ -38,7 +39,8 @@ enum CLIBenchmark {
     for (name, args) in commands {
       let time = median((0..<runs).map { _ in spawn(binary, args) })
       print(
-        "  lambdalings \(name): \(format(time)) ms (\(format(time / max(baseline, 0.001)))x /bin/true)")
+        "  lambdalings \(name): \(format(time)) ms (\(format(time / max(baseline, 0.001)))x /bin/true)"
+      )
     }
   }
 

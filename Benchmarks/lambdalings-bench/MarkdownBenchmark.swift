@@ -20,7 +20,7 @@ enum MarkdownBenchmark {
 
   /// Further renderers timed after HTML when their flag is given. The Terminal side adds
   /// its ANSI renderer here, e.g. `("--ansi", "ansi", { TerminalRenderer.render($0) })`.
-  static let extraRenderers: [Contender] = []
+  static let extraRenderers: [Contender] = terminalRenderers
 
   /// Something timed against cmark: a label, the flag that enables it (nil: always) and the
   /// work, returning a checksum so the optimiser keeps it.
@@ -62,7 +62,11 @@ enum MarkdownBenchmark {
       return
     }
     let cmark = findExecutable("cmark")
-    if cmark == nil { print("  cmark: not installed (apt-get install cmark); ratios skipped") }
+    if let cmark {
+      compareOutput(cmark: cmark, file: file, source: source, keep: arguments.contains("--keep"))
+    } else {
+      print("  cmark: not installed (apt-get install cmark); ratios skipped")
+    }
     let selected = (contenders + extraRenderers).filter {
       $0.flag == nil || arguments.contains($0.flag ?? "")
     }
@@ -101,6 +105,42 @@ enum MarkdownBenchmark {
         line += String(format: "  %.2fx cmark cpu", median(cpu[index]) / max(reference, 1e-6))
       }
       print(line)
+    }
+  }
+
+  /// Reports how far our CommonMark-only HTML is from cmark's on the same file (cmark's
+  /// Debian version may predate spec 0.31, so a few differences are expected).
+  static func compareOutput(cmark: String, file: URL, source: String, keep: Bool) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: cmark)
+    process.arguments = ["--unsafe", file.path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    do {
+      try process.run()
+    } catch {
+      print("  cmark: cannot run \(cmark): \(error)")
+      return
+    }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let theirs = String(decoding: data, as: UTF8.self).split(separator: "\n")
+    let oursText = HTMLRenderer.render(Document(parsing: source, extensions: []))
+    let ours = oursText.split(separator: "\n")
+    var differing = 0
+    for index in 0..<max(ours.count, theirs.count) {
+      let left = index < ours.count ? ours[index] : ""
+      let right = index < theirs.count ? theirs[index] : ""
+      if left != right { differing += 1 }
+    }
+    print(
+      "  output vs cmark --unsafe (CommonMark only): \(differing) of \(theirs.count) lines differ")
+    if keep {
+      let base = FileManager.default.temporaryDirectory.path + "/lambdalings-bench"
+      try? oursText.write(toFile: base + "-ours.html", atomically: true, encoding: .utf8)
+      try? data.write(to: URL(fileURLWithPath: base + "-cmark.html"))
+      try? source.write(toFile: base + ".md", atomically: true, encoding: .utf8)
+      print("  kept \(base)-ours.html, \(base)-cmark.html and \(base).md")
     }
   }
 

@@ -10,7 +10,7 @@ extension BlockParser {
       findFirstNonspace()
       let indented = indent >= 4
       let c = peek(firstNonspace)
-      let canNest = lastMatched + 2 < Self.maxNesting
+      let canNest = lastMatched + 2 <= Self.maxNesting
       if !indented && c == UInt8(ascii: ">") && canNest {
         let quoteColumn = sourceColumn(firstNonspace)
         advanceOffset(firstNonspace + 1 - offset, columns: false)
@@ -52,7 +52,8 @@ extension BlockParser {
         container = addChild(.thematicBreak, column: sourceColumn(firstNonspace))
         consumed = true
         offset = lineEnd
-      } else if (!indented || container.kind == .list) && indent < 4 && canNest,
+      } else if (!indented || container.kind == .list) && indent < 4
+        && lastMatched + 3 <= Self.maxNesting,
         let marker = listMarker(interruptsParagraph: container.kind == .paragraph)
       {
         container = openListItem(marker, in: container)

@@ -3,8 +3,9 @@
 /// This follows the CommonMark reference algorithm: for each line, match the open container
 /// blocks, open any new blocks the line starts, then add the rest of the line as text.
 struct BlockParser {
-  /// Deepest nesting of container blocks; deeper markers are treated as text.
-  static let maxNesting = 500
+  /// Most open blocks (the document plus 100 nested containers); deeper markers are text.
+  /// Keeps every recursive walk of the tree (building, rendering, freeing) shallow.
+  static let maxNesting = 101
 
   let src: [UInt8]
   let tablesEnabled: Bool

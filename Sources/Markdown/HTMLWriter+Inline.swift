@@ -60,16 +60,39 @@ extension HTMLWriter {
     }
   }
 
-  mutating func escape<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
-    for c in bytes {
-      switch c {
-      case UInt8(ascii: "&"): raw("&amp;")
-      case UInt8(ascii: "<"): raw("&lt;")
-      case UInt8(ascii: ">"): raw("&gt;")
-      case UInt8(ascii: "\""): raw("&quot;")
-      default: out.append(c)
+  mutating func escape(_ text: String.UTF8View) {
+    let done = text.withContiguousStorageIfAvailable { buffer -> Bool in
+      var runStart = 0
+      for index in 0..<buffer.count {
+        let c = buffer[index]
+        guard
+          c == UInt8(ascii: "&") || c == UInt8(ascii: "<") || c == UInt8(ascii: ">")
+            || c == UInt8(ascii: "\"")
+        else { continue }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
+        escapeByte(c)
+        runStart = index + 1
       }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...]))
+      return true
     }
+    if done == nil {
+      for c in text { escapeByte(c) }
+    }
+  }
+
+  mutating func escapeByte(_ c: UInt8) {
+    switch c {
+    case UInt8(ascii: "&"): raw("&amp;")
+    case UInt8(ascii: "<"): raw("&lt;")
+    case UInt8(ascii: ">"): raw("&gt;")
+    case UInt8(ascii: "\""): raw("&quot;")
+    default: out.append(c)
+    }
+  }
+
+  mutating func escape<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+    for c in bytes { escapeByte(c) }
   }
 
   /// Percent-encodes a URL the way cmark does, leaving reserved characters alone.

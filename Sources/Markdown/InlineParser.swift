@@ -28,8 +28,9 @@ struct InlineParser {
     s = subject
     end = length
     self.references = references
-    nodes = [InlineNode(.root, sourceOffset: 0)]
+    nodes = []
     nodes.reserveCapacity(16)
+    nodes.append(InlineNode(.root, sourceOffset: 0))
   }
 
   /// Parses the whole subject; the result hangs under node 0.

@@ -54,7 +54,12 @@ public enum ANSIStyle: Sendable, Equatable, Hashable {
   /// One escape sequence setting all `styles` at once (`ESC [ 1;31 m`); empty for no styles.
   public static func sequence(for styles: [ANSIStyle]) -> String {
     guard !styles.isEmpty else { return "" }
-    return controlSequenceIntroducer + styles.map(\.code).joined(separator: ";") + "m"
+    var sequence = controlSequenceIntroducer
+    for (index, style) in styles.enumerated() {
+      if index > 0 { sequence += ";" }
+      sequence += style.code
+    }
+    return sequence + "m"
   }
 
   /// `ESC [`, the start of every SGR sequence.
@@ -79,7 +84,8 @@ public enum ANSIStyle: Sendable, Equatable, Hashable {
 
   /// Drops control characters from a URL so it cannot end the OSC sequence early.
   static func sanitizedURL(_ url: String) -> String {
-    String(
+    guard url.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return url }
+    return String(
       String.UnicodeScalarView(url.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
   }
 }

@@ -1,52 +1,84 @@
-import Foundation
-
 /// Reduces raw HTML to its visible text, so the terminal never shows markup soup.
 enum HTMLText {
   /// Whether an inline HTML fragment is a line break tag (`<br>`, `<br/>`, `<br />`).
   static func isLineBreak(_ html: String) -> Bool {
-    let compact = html.lowercased().filter { !$0.isWhitespace && $0 != "/" }
-    return compact == "<br>"
+    var bytes = html.utf8.makeIterator()
+    guard bytes.next() == UInt8(ascii: "<"), bytes.next().map({ $0 | 0x20 }) == UInt8(ascii: "b"),
+      bytes.next().map({ $0 | 0x20 }) == UInt8(ascii: "r")
+    else { return false }
+    while let byte = bytes.next() {
+      switch byte {
+      case UInt8(ascii: " "), UInt8(ascii: "/"), 0x09, 0x0A: continue
+      case UInt8(ascii: ">"): return bytes.next() == nil
+      default: return false
+      }
+    }
+    return false
   }
 
   /// The text of an HTML block with tags and comments removed, common entities decoded and
-  /// blank lines collapsed; empty when nothing visible remains.
+  /// whitespace collapsed; empty when nothing visible remains.
   static func visibleText(_ html: String) -> String {
-    var text = ""
-    var index = html.startIndex
-    while index < html.endIndex {
-      if html[index...].hasPrefix("<!--") {
-        let rest = html[html.index(index, offsetBy: 4)...]
-        index = rest.range(of: "-->")?.upperBound ?? html.endIndex
+    let bytes = Array(html.utf8)
+    var text: [UInt8] = []
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == UInt8(ascii: "<") {
+        if starts(bytes, "<!--", at: index) {
+          index = find(bytes, "-->", from: index + 4).map { $0 + 3 } ?? bytes.count
+          continue
+        }
+        let close = find(bytes, ">", from: index) ?? bytes.count
+        if starts(bytes, "<br", at: index) || starts(bytes, "<p", at: index)
+          || starts(bytes, "</p", at: index)
+        {
+          text.append(UInt8(ascii: "\n"))
+        }
+        index = close + 1
         continue
       }
-      if html[index] == "<" {
-        let close = html[index...].firstIndex(of: ">") ?? html.endIndex
-        let tag = html[index..<close].lowercased()
-        if tag.hasPrefix("<br") || tag.hasPrefix("<p") || tag.hasPrefix("</p") { text += "\n" }
-        index = close < html.endIndex ? html.index(after: close) : close
+      if bytes[index] == UInt8(ascii: "&"), let (decoded, length) = entity(bytes, at: index) {
+        text += decoded.utf8
+        index += length
         continue
       }
-      text.append(html[index])
-      index = html.index(after: index)
+      text.append(bytes[index])
+      index += 1
     }
-    let lines = decodeEntities(text).split(separator: "\n", omittingEmptySubsequences: true)
-      .map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+    let lines = String(decoding: text, as: UTF8.self)
+      .split(separator: "\n")
+      .map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") }
       .filter { !$0.isEmpty }
-    return lines.joined(separator: "\n")
+    return TextSanitizer.clean(lines.joined(separator: "\n"), keepTabs: true)
   }
 
-  /// Entities decoded in this order (`&amp;` last, so `&amp;lt;` stays `&lt;`).
   private static let entities: [(String, String)] = [
     ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"),
     ("&nbsp;", " "), ("&amp;", "&"),
   ]
 
-  private static func decodeEntities(_ text: String) -> String {
-    guard text.contains("&") else { return text }
-    var result = text
-    for (entity, replacement) in entities {
-      result = result.replacingOccurrences(of: entity, with: replacement)
+  private static func entity(_ bytes: [UInt8], at index: Int) -> (String, Int)? {
+    for (name, value) in entities where starts(bytes, name, at: index) {
+      return (value, name.utf8.count)
     }
-    return result
+    return nil
+  }
+
+  private static func starts(_ bytes: [UInt8], _ prefix: String, at index: Int) -> Bool {
+    var probe = index
+    for byte in prefix.utf8 {
+      guard probe < bytes.count, bytes[probe] | 0x20 == byte | 0x20 else { return false }
+      probe += 1
+    }
+    return true
+  }
+
+  private static func find(_ bytes: [UInt8], _ needle: String, from start: Int) -> Int? {
+    var index = start
+    while index < bytes.count {
+      if starts(bytes, needle, at: index) { return index }
+      index += 1
+    }
+    return nil
   }
 }

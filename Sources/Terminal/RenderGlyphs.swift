@@ -31,6 +31,20 @@ struct RenderGlyphs: Sendable {
 
   /// A horizontal line `count` columns long.
   func line(_ count: Int, heavy: Bool = false) -> String {
-    String(repeating: heavy ? heavyRule : rule, count: max(0, count))
+    RenderGlyphs.repeated(heavy ? heavyRule : rule, count: count)
+  }
+
+  /// `unit` repeated `count` times, built from bytes (much faster than `String(repeating:)`
+  /// for multi-byte units such as box drawing characters).
+  static func repeated(_ unit: String, count: Int) -> String {
+    guard count > 0 else { return "" }
+    let bytes = Array(unit.utf8)
+    if bytes.count == 1 {
+      return String(repeating: Character(Unicode.Scalar(bytes[0])), count: count)
+    }
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count * count)
+    for _ in 0..<count { result.append(contentsOf: bytes) }
+    return String(decoding: result, as: UTF8.self)
   }
 }

@@ -16,8 +16,13 @@ extension TerminalRenderer {
       top = glyphs.line(2) + " " + name + " "
       top += glyphs.line(context.width - DisplayWidth.of(top))
     }
-    let lines = body.isEmpty ? [] : body.split(separator: "\n", omittingEmptySubsequences: false)
-    return [style(top, [.dim])] + lines.map(String.init) + [
+    let lines =
+      body.isEmpty
+      ? []
+      : body.utf8.split(separator: 10, omittingEmptySubsequences: false).map {
+        String(Substring($0))
+      }
+    return [style(top, [.dim])] + lines + [
       style(glyphs.line(context.width), [.dim])
     ]
   }

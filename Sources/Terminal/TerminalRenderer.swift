@@ -130,7 +130,7 @@ public struct TerminalRenderer: Sendable {
     return result
   }
 
-  static func spaces(_ count: Int) -> String { String(repeating: " ", count: max(0, count)) }
+  static func spaces(_ count: Int) -> String { RenderGlyphs.repeated(" ", count: count) }
 }
 
 /// The room a block has: the prose width, the table width and how deep in lists it sits.

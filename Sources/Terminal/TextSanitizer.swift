@@ -1,26 +1,37 @@
 /// Removes control characters from document text so a file cannot send escape sequences of its
 /// own to the terminal.
 enum TextSanitizer {
-  /// `text` without C0/C1 controls and DEL; tabs become spaces unless `keepTabs`.
+  /// `text` without C0/C1 controls and DEL. With `keepTabs` (code), tabs and newlines stay;
+  /// otherwise tabs become spaces and newlines go.
   static func clean(_ text: String, keepTabs: Bool = false) -> String {
-    guard needsCleaning(text) else { return text }
-    var scalars = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      switch scalar.value {
-      case 0x09: scalars.append(keepTabs ? scalar : " ")
-      case 0x0A where keepTabs: scalars.append(scalar)
-      case 0x00..<0x20, 0x7F..<0xA0: continue
-      default: scalars.append(scalar)
-      }
-    }
-    return String(scalars)
-  }
-
-  /// Fast check over the UTF-8 bytes: any C0 control, DEL, or C1 control (encoded C2 80...9F).
-  private static func needsCleaning(_ text: String) -> Bool {
+    guard needsCleaning(text, keepTabs: keepTabs) else { return text }
+    var kept: [UInt8] = []
+    kept.reserveCapacity(text.utf8.count)
     var previous: UInt8 = 0
     for byte in text.utf8 {
-      if byte < 0x20 || byte == 0x7F { return true }
+      defer { previous = byte }
+      if byte == 0x09 {
+        kept.append(keepTabs ? byte : UInt8(ascii: " "))
+      } else if byte == 0x0A && keepTabs {
+        kept.append(byte)
+      } else if byte < 0x20 || byte == 0x7F {
+        continue
+      } else if previous == 0xC2 && (0x80...0x9F).contains(byte) {
+        kept.removeLast()  // the C2 lead byte of a C1 control
+      } else {
+        kept.append(byte)
+      }
+    }
+    return String(decoding: kept, as: UTF8.self)
+  }
+
+  /// Fast check over the UTF-8 bytes for anything `clean` would change.
+  private static func needsCleaning(_ text: String, keepTabs: Bool) -> Bool {
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      if byte < 0x20 || byte == 0x7F {
+        if !(keepTabs && (byte == 0x09 || byte == 0x0A)) { return true }
+      }
       if previous == 0xC2 && (0x80...0x9F).contains(byte) { return true }
       previous = byte
     }

@@ -1,4 +1,7 @@
 import CLI
 import Foundation
 
-exit(LambdalingsCLI.run(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
+exit(
+  LambdalingsCLI.run(
+    arguments: Array(CommandLine.arguments.dropFirst()),
+    environment: ProcessInfo.processInfo.environment))

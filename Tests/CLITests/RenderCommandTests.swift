@@ -14,7 +14,8 @@ import Testing
     #expect(output.status == 0, "\(output.stderr)")
     #expect(
       output.stdout.hasPrefix("<h1>Title</h1>\n<p>Some <em>text</em> and <code>code</code>.</p>"))
-    #expect(output.stdout.contains(#"<li><input type="checkbox" checked="" disabled="" /> done</li>"#))
+    #expect(
+      output.stdout.contains(#"<li><input type="checkbox" checked="" disabled="" /> done</li>"#))
   }
 
   @Test func plainFormatHasNoEscapesAndReadsStdin() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 import Testing
 
@@ -57,5 +58,41 @@ struct RobustnessTests {
       total += html.utf8.count
     }
     #expect(total > 0)
+  }
+}
+
+/// Deep nesting must fit a small thread stack: parsing, rendering and freeing the tree.
+struct SmallStackTests {
+  final class Box: @unchecked Sendable {
+    var html = ""
+  }
+
+  @Test func deepNestingOnHalfMegabyteStack() {
+    let box = Box()
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+      let quotes: String = String(repeating: ">", count: 100_000) + " x"
+      let lists: String = String(repeating: "- ", count: 100_000) + "x"
+      let opening: String = String(repeating: "*a **a ", count: 20_000)
+      let closing: String = String(repeating: " a** a*", count: 20_000)
+      let emphasis: String = opening + "b" + closing
+      let imagesOpen: String = String(repeating: "![", count: 20_000)
+      let imagesClose: String = String(repeating: "](u)", count: 20_000)
+      let images: String = imagesOpen + "x" + imagesClose
+      let inputs: [String] = [quotes, lists, emphasis, images]
+      for input in inputs {
+        box.html += HTMLRenderer.render(Document(parsing: input))
+      }
+      done.signal()
+    }
+    thread.stackSize = 512 * 1024
+    thread.start()
+    done.wait()
+    let html = box.html
+    let quotes = html.components(separatedBy: "<blockquote>").count - 1
+    let items = html.components(separatedBy: "<li>").count - 1
+    #expect(quotes == 100)
+    #expect(items == 50)
+    #expect(html.contains("<img src=\"u\" alt=\"x"))
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Quiz
+import Terminal
 
 /// Something a learner answers question by question: a quiz session or a timed mock exam.
 protocol QuizRun {
@@ -38,6 +39,8 @@ struct QuizConsole {
   /// Turns Markdown into terminal text.
   var render: (String) -> String
   var now: () -> Date
+  /// Columns of the terminal, for laying out the answer hint.
+  var width: Int = 80
 
   /// Asks every question of `run`; `record` is called after each graded answer, before the
   /// feedback, so an answer is saved even if the learner quits right after.
@@ -89,8 +92,9 @@ struct QuizConsole {
       text += "  " + styler.apply("\(option.letter))", .accent) + " \(render(option.text))\n"
     }
     let hint = hint(item)
-    write(
-      text + styler.apply(item.instruction, .emphasis) + (hint.isEmpty ? "" : " " + hint) + "\n")
+    let fits = DisplayWidth.of(item.instruction + " " + hint) <= width
+    let separator = hint.isEmpty ? "" : (fits ? " " : "\n")
+    write(text + styler.apply(item.instruction, .emphasis) + separator + hint + "\n")
   }
 
   /// How to answer in the current input mode.

@@ -21,7 +21,7 @@ enum QuizTerminal {
         TerminalRenderer(settings: settings, format: format)
           .render(Document(parsing: markdown)).trimmingCharacters(in: .newlines)
       },
-      now: { context.now })
+      now: { context.now }, width: settings.width)
   }
 
   /// A recorder saving to the workspace's progress; without a workspace, says answers are not
@@ -30,8 +30,7 @@ enum QuizTerminal {
     let context = invocation.context
     var store: ProgressStore?
     if try WorkspaceSetup.existing(context) != nil {
-      store = ProgressStore(
-        directory: URL(fileURLWithPath: WorkspaceSetup.path(context)), clock: { context.now })
+      store = WorkspaceSetup.store(context)
     } else {
       invocation.err.line(
         "note: no workspace yet, so answers are not saved; run `lambdalings init` to keep them.")
