@@ -82,6 +82,22 @@ import Testing
     #expect(passed.status == 0, "\(passed.stdout)")
   }
 
+  @Test func checkWithoutTheInterpreterSaysWhatToInstall() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let empty = runner.directory + "/empty-path"
+    try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+    let output = try runner.run(
+      ["check", "echo", "--course", course], environment: ["PATH": empty])
+    #expect(output.status == 2)
+    #expect(output.stdout.contains("could not run the handler: python3 was not found on PATH"))
+    #expect(output.stdout.contains("Fix the problem above"))
+    // Not the learner's fault: no attempt is recorded.
+    let progress = try String(
+      contentsOfFile: runner.directory + "/lambdalings-workspace/progress.json", encoding: .utf8)
+    #expect(!progress.contains("\"attempts\""))
+  }
+
   @Test func checkRejectsAnUnknownExercise() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
