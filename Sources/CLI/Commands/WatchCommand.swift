@@ -50,6 +50,10 @@ struct Watcher {
       if outcome.report.passed {
         return afterPass(exercise, next: outcome.next)
       }
+      if let problem = outcome.report.setupError {
+        // Saving the file cannot fix a missing interpreter: stop rather than wait forever.
+        throw CLIError.content("the handler could not run: \(problem)")
+      }
       out.line(
         "Watching \(outcome.file) for changes; save it to check again. "
           + "Hint: 'lambdalings hint \(exercise.id)'. Ctrl-C stops.")
