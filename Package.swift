@@ -19,11 +19,12 @@ let package = Package(
     .target(name: "Quiz", dependencies: ["Course", "Markdown"]),
     .target(name: "LambdaRuntime", dependencies: ["SystemSupport"]),
     .target(name: "Workspace", dependencies: ["Course", "Progress", "SystemSupport"]),
+    .target(name: "Grader", dependencies: ["Course", "LambdaRuntime"]),
     .target(
       name: "CLI",
       dependencies: [
         "SystemSupport", "Markdown", "Terminal", "Course", "Progress", "Quiz", "LambdaRuntime",
-        "Workspace",
+        "Workspace", "Grader",
       ]
     ),
     .executableTarget(name: "lambdalings", dependencies: ["CLI"]),
@@ -47,6 +48,9 @@ let package = Package(
       name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "SystemSupport"],
       exclude: ["Fixtures", "EventFixtures"]),
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Course", "Progress"]),
+    .testTarget(
+      name: "GraderTests", dependencies: ["Grader", "Course", "LambdaRuntime"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "SystemSupport"]),
   ],
   swiftLanguageModes: [.v6]

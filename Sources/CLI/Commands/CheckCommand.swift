@@ -1,0 +1,103 @@
+import Course
+import Foundation
+import Grader
+import Progress
+import SystemSupport
+import Workspace
+
+extension CommandSpec {
+  /// `lambdalings check [EXERCISE] [--json]`.
+  static let check = CommandSpec(
+    name: "check", abstract: "Grade an exercise (default: the current one).",
+    usage: "check [EXERCISE] [--json]",
+    discussion: """
+      Runs your handler from the workspace on the local Lambda runtime against every case of
+      the exercise, prints what passed and what did not (expected vs got, the handler's error,
+      the last log lines), and records the attempt in your progress. Exit code 0 when every
+      case passes, 1 when one fails.
+      """,
+    arguments: [ArgumentSpec("EXERCISE", help: "The exercise id (see 'lambdalings list').")],
+    options: [OptionSpec(long: "json", help: "Print the results as JSON.")]
+  ) { invocation in
+    let context = invocation.context
+    let course = try context.course()
+    let exercise = try ExerciseSelection.exercise(invocation, course: course)
+    ProcessGroupRegistry.installSignalHandlers()
+    let outcome = try CheckRun.run(exercise, course: course, context: context)
+    if invocation.args.flag("json") {
+      invocation.out.write(GradeReportPrinter.json(outcome.report, next: outcome.next?.1))
+    } else {
+      CheckRun.printHuman(outcome, exercise: exercise, out: invocation.out)
+    }
+    if outcome.report.setupError != nil { return ExitCode.usageOrContent }
+    return outcome.report.passed ? ExitCode.success : ExitCode.failure
+  }
+}
+
+/// One check: grade the learner's file, record it, work out the next step.
+enum CheckRun {
+  struct Outcome {
+    var report: GradeReport
+    /// The learner's file, as the user named the workspace.
+    var file: String
+    /// After a pass: the next step's description and command (nil when the course is done).
+    var next: (String, String)?
+  }
+
+  /// Grades the learner's copy of `exercise` and records the attempt (not when the handler
+  /// could not run at all, which is not the learner's fault).
+  static func run(_ exercise: Exercise, course: Course, context: Context) throws -> Outcome {
+    let workspace = try ExerciseSelection.workspace(
+      for: exercise, course: course, context: context)
+    let file = workspace.exerciseFile(exercise)
+    let language = workspace.language(for: exercise)
+    let report = Grader.grade(
+      exercise: exercise, codeFile: absolute(file, context), language: language)
+    if report.setupError == nil {
+      let result = ExerciseResult(
+        date: context.now, passed: report.passed, language: language.rawValue,
+        casesPassed: report.passedCount, casesTotal: report.results.count,
+        summary: report.summary)
+      _ = try WorkspaceSetup.store(context).update { document in
+        document.recordExerciseResult(exercise.id, result)
+      }
+    }
+    var outcome = Outcome(report: report, file: file, next: nil)
+    if report.passed {
+      outcome.next = try ExerciseSelection.nextStep(course: course, context: context)
+    }
+    return outcome
+  }
+
+  /// The report, then the next step after a pass, or what to do after a failure.
+  static func printHuman(_ outcome: Outcome, exercise: Exercise, out: OutputWriter) {
+    GradeReportPrinter(out: out).print(outcome.report, displayFile: outcome.file)
+    let styler = out.styler
+    let report = outcome.report
+    out.line()
+    if report.setupError != nil {
+      out.line("Fix the problem above and run 'lambdalings check \(exercise.id)' again.")
+    } else if report.passed {
+      out.line(styler.apply("Exercise \(exercise.id) passed!", .success))
+      if let (description, command) = outcome.next {
+        out.line("Next: \(description)")
+        out.line("    " + styler.apply(command, .command))
+      } else {
+        out.line("That was the last step of the course. Well done!")
+      }
+    } else {
+      out.line("Edit \(outcome.file) and check again:")
+      out.line("    " + styler.apply("lambdalings check \(exercise.id)", .command))
+      out.line(
+        "Stuck? " + styler.apply("lambdalings hint \(exercise.id)", .command)
+          + " shows the next hint.")
+    }
+  }
+
+  /// `path` made absolute against the command's folder.
+  static func absolute(_ path: String, _ context: Context) -> String {
+    if path.hasPrefix("/") { return path }
+    return URL(fileURLWithPath: context.currentDirectory).appendingPathComponent(path)
+      .standardizedFileURL.path
+  }
+}

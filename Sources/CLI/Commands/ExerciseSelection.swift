@@ -1,0 +1,72 @@
+import Course
+import Foundation
+import Progress
+import Workspace
+
+/// Which exercise an exercise command works on, and where the learner's copy of it is.
+enum ExerciseSelection {
+  /// The exercise named on the command line, or the current one: the first exercise that has
+  /// not passed yet, in course order.
+  static func exercise(_ invocation: Invocation, course: Course) throws -> Exercise {
+    if let id = invocation.args.positional(0) {
+      return try named(id, course: course)
+    }
+    guard !course.exercises.isEmpty else {
+      throw CLIError.content("the course at \(course.root) has no exercises yet")
+    }
+    let progress = try WorkspaceSetup.progress(invocation.context)
+    let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
+    for entry in status.entries where entry.state != .done {
+      if case .exercise(let id) = entry.step, let exercise = course.exercise(id) {
+        return exercise
+      }
+    }
+    throw CLIError.usage(
+      "every exercise has passed, so there is no current one",
+      hint: "Name one to work on it again, e.g. 'lambdalings \(invocation.command.name) "
+        + "\(course.exercises[0].id)'; 'lambdalings list' shows them all.")
+  }
+
+  /// The exercise `id`, or a usage error suggesting the closest id.
+  static func named(_ id: String, course: Course) throws -> Exercise {
+    if let exercise = course.exercise(id) { return exercise }
+    let hint =
+      Suggestion.closest(to: id, in: course.exercises.map(\.id))
+      .map { "Did you mean '\($0)'? 'lambdalings list' shows every exercise." }
+      ?? "'lambdalings list' shows every exercise."
+    throw CLIError.usage("there is no exercise '\(id)'", hint: hint)
+  }
+
+  /// The workspace, created when missing (and its missing starters copied, learner files kept).
+  static func workspace(for exercise: Exercise, course: Course, context: Context) throws
+    -> Workspace
+  {
+    if let workspace = try WorkspaceSetup.existing(context),
+      FileManager.default.fileExists(atPath: workspace.exerciseFile(exercise))
+    {
+      return workspace
+    }
+    let existed = try WorkspaceSetup.existing(context) != nil
+    let report = try WorkspaceSetup.create(
+      at: WorkspaceSetup.path(context), course: course, language: nil, context: context)
+    if !existed {
+      context.err.line("Created your workspace at \(report.workspace.path).")
+    } else if !report.copied.isEmpty {
+      context.err.line("Copied \(report.copied.count) missing starter file(s) into your workspace.")
+    }
+    return report.workspace
+  }
+
+  /// The learner's progress, from the workspace.
+  static func progress(_ context: Context) throws -> ProgressDocument {
+    try WorkspaceSetup.progress(context)
+  }
+
+  /// The step after the current state of progress, described with its command.
+  static func nextStep(course: Course, context: Context) throws -> (String, String)? {
+    let progress = try WorkspaceSetup.progress(context)
+    let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
+    guard let next = status.next else { return nil }
+    return (NextStep.describe(next), NextStep.command(next, context: context))
+  }
+}

@@ -1,0 +1,56 @@
+import Course
+import Markdown
+import Progress
+import Terminal
+
+extension CommandSpec {
+  /// `lambdalings hint [EXERCISE]`.
+  static let hint = CommandSpec(
+    name: "hint", abstract: "Show the next hint of an exercise, one at a time.",
+    usage: "hint [EXERCISE]",
+    discussion: """
+      Each call shows one more hint, each stronger than the last; your progress remembers how
+      many you have seen. When there are no more, it says so and points at the solution.
+      """,
+    arguments: [ArgumentSpec("EXERCISE", help: "The exercise id (default: the current one).")]
+  ) { invocation in
+    let context = invocation.context
+    let course = try context.course()
+    let exercise = try ExerciseSelection.exercise(invocation, course: course)
+    let out = invocation.out
+    let styler = out.styler
+    let total = exercise.hints.count
+    guard total > 0 else {
+      out.line("The exercise \(exercise.id) has no hints.")
+      return ExitCode.success
+    }
+    _ = try ExerciseSelection.workspace(for: exercise, course: course, context: context)
+    let shown = try WorkspaceSetup.progress(context).exercises[exercise.id]?.hintsUsed ?? 0
+    guard shown < total else {
+      out.line("No more hints for \(exercise.id): you have seen all \(total).")
+      out.line(
+        "Check your handler with " + styler.apply("lambdalings check \(exercise.id)", .command)
+          + ", or read the reference solution with "
+          + styler.apply("lambdalings solution \(exercise.id) --force", .command) + ".")
+      return ExitCode.success
+    }
+    let number = shown + 1
+    out.line(styler.apply("Hint \(number) of \(total) for \(exercise.id)", .heading))
+    let settings = out.settings
+    let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
+    out.write(
+      TerminalRenderer(settings: settings, format: format)
+        .render(Document(parsing: exercise.hints[number - 1])))
+    _ = try WorkspaceSetup.store(context).update { document in
+      document.recordHintShown(exercise: exercise.id, number: number)
+    }
+    if number == total {
+      out.line("That was the last hint.")
+    } else {
+      out.line(
+        "Need more? " + styler.apply("lambdalings hint \(exercise.id)", .command)
+          + " shows hint \(number + 1).")
+    }
+    return ExitCode.success
+  }
+}

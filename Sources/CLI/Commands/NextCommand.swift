@@ -1,0 +1,69 @@
+import Course
+import Markdown
+import Terminal
+import Workspace
+
+extension CommandSpec {
+  /// `lambdalings next [--no-pager]`.
+  static let next = CommandSpec(
+    name: "next", abstract: "Go to the next unfinished step and show it.",
+    usage: "next [--no-pager]",
+    discussion: """
+      Finds the first step of the course you have not finished. A chapter is shown as 'read'
+      shows it (and marked read); an exercise shows its task, the file to edit and the command
+      that checks it; a quiz shows the command that starts it.
+      """,
+    options: [OptionSpec(long: "no-pager", help: "Print a chapter straight to the terminal.")]
+  ) { invocation in
+    let context = invocation.context
+    let course = try context.course()
+    let progress = try WorkspaceSetup.progress(context)
+    let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
+    let out = invocation.out
+    let styler = out.styler
+    guard let entry = status.next else {
+      out.line(
+        styler.apply("You have finished every step of \(course.title).", .success)
+          + " Keep it fresh with " + styler.apply("lambdalings review", .command) + ".")
+      return ExitCode.success
+    }
+    switch entry.step {
+    case .chapter(let id):
+      var args = invocation.args
+      args.positionals = [id]
+      return try CommandSpec.read.run(
+        Invocation(args: args, context: context, command: .read))
+    case .exercise(let id):
+      let exercise = try ExerciseSelection.named(id, course: course)
+      return try NextCommandSupport.showExercise(exercise, course: course, invocation: invocation)
+    case .quiz:
+      out.line("Next: \(NextStep.describe(entry))")
+      out.line("    " + styler.apply(NextStep.command(entry, context: context), .command))
+      return ExitCode.success
+    }
+  }
+}
+
+enum NextCommandSupport {
+  /// The exercise's task, the learner's file and the commands that check it.
+  static func showExercise(_ exercise: Exercise, course: Course, invocation: Invocation) throws
+    -> Int32
+  {
+    let context = invocation.context
+    let out = invocation.out
+    let styler = out.styler
+    let workspace = try ExerciseSelection.workspace(
+      for: exercise, course: course, context: context)
+    let settings = out.settings
+    let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
+    out.line(styler.apply("Exercise \(exercise.id): \(exercise.title)", .heading))
+    out.write(
+      TerminalRenderer(settings: settings, format: format)
+        .render(Document(parsing: exercise.statement)))
+    out.line()
+    out.line("Edit: " + styler.apply(workspace.exerciseFile(exercise), .emphasis))
+    out.line("Check it: " + styler.apply("lambdalings check \(exercise.id)", .command))
+    out.line("Or re-check on every save: " + styler.apply("lambdalings watch", .command))
+    return ExitCode.success
+  }
+}

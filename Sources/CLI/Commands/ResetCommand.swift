@@ -1,0 +1,89 @@
+import Course
+import Foundation
+import Workspace
+
+extension CommandSpec {
+  /// `lambdalings reset EXERCISE [--yes]`.
+  static let reset = CommandSpec(
+    name: "reset", abstract: "Restore an exercise's starter file (your file is kept as a backup).",
+    usage: "reset EXERCISE [--yes]",
+    discussion: """
+      Replaces your copy of the exercise with the starter. Your file is first renamed to
+      <file>.bak-<timestamp> next to it, so no work is lost. Asks for confirmation on a
+      terminal; elsewhere, pass --yes.
+      """,
+    arguments: [ArgumentSpec("EXERCISE", help: "The exercise id.", optional: false)],
+    options: [OptionSpec(long: "yes", short: "y", help: "Do not ask for confirmation.")]
+  ) { invocation in
+    let context = invocation.context
+    let course = try context.course()
+    let exercise = try ExerciseSelection.exercise(invocation, course: course)
+    let out = invocation.out
+    if try WorkspaceSetup.existing(context) == nil {
+      _ = try ExerciseSelection.workspace(for: exercise, course: course, context: context)
+      out.line("Your workspace was just created, so \(exercise.id) already holds its starter.")
+      return ExitCode.success
+    }
+    let workspace = try ExerciseSelection.workspace(
+      for: exercise, course: course, context: context)
+    let file = workspace.exerciseFile(exercise)
+    let starter = exercise.starterPath(workspace.language(for: exercise))
+    guard let starterData = FileManager.default.contents(atPath: starter) else {
+      throw CLIError.content(
+        "\(starter): the starter file is missing; the course author must add it")
+    }
+    if FileManager.default.contents(atPath: file) == starterData {
+      out.line("\(file) already holds the starter; nothing to reset.")
+      return ExitCode.success
+    }
+    if !invocation.args.flag("yes") {
+      guard context.stdinIsTTY else {
+        throw CLIError.usage(
+          "reset replaces \(file) and needs confirmation",
+          hint: "Run it in a terminal to be asked, or pass --yes (your file is kept as a backup).")
+      }
+      out.write("Replace \(file) with the starter? Your file is kept as a backup. [y/N] ")
+      let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+      guard answer == "y" || answer == "yes" else {
+        out.line("Nothing changed.")
+        return ExitCode.success
+      }
+    }
+    let backup = try ResetSupport.backUp(file, now: context.now)
+    do {
+      try starterData.write(to: URL(fileURLWithPath: file))
+    } catch {
+      throw CLIError.content(
+        "could not write \(file): \(error.localizedDescription); your work is safe in \(backup)")
+    }
+    out.line("Restored the starter of \(exercise.id) in \(file).")
+    out.line("Your previous file is kept as \(backup).")
+    return ExitCode.success
+  }
+}
+
+/// Backups made before a reset.
+enum ResetSupport {
+  /// Renames `file` to `<file>.bak-<yyyyMMdd-HHmmss>` (with `-2`, `-3`... when taken) and
+  /// returns the backup's path.
+  static func backUp(_ file: String, now: Date) throws -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyyMMdd-HHmmss"
+    let base = "\(file).bak-\(formatter.string(from: now))"
+    var backup = base
+    var counter = 2
+    while FileManager.default.fileExists(atPath: backup) {
+      backup = "\(base)-\(counter)"
+      counter += 1
+    }
+    do {
+      try FileManager.default.copyItem(atPath: file, toPath: backup)
+    } catch {
+      throw CLIError.content(
+        "could not back up \(file) to \(backup): \(error.localizedDescription); nothing changed")
+    }
+    return backup
+  }
+}

@@ -1,0 +1,73 @@
+import Course
+import Foundation
+import Markdown
+import Terminal
+import Workspace
+
+extension CommandSpec {
+  /// `lambdalings solution EXERCISE [--force] [--plain]`.
+  static let solution = CommandSpec(
+    name: "solution", abstract: "Show the reference solution of an exercise you passed.",
+    usage: "solution EXERCISE [--force] [--plain]",
+    discussion: """
+      The solution is shown once the exercise has passed, so you compare rather than copy.
+      --force shows it anyway. The language is your workspace's language.
+      """,
+    arguments: [ArgumentSpec("EXERCISE", help: "The exercise id.", optional: false)],
+    options: [
+      OptionSpec(long: "force", help: "Show it even though the exercise has not passed."),
+      OptionSpec(long: "plain", help: "Print the file as it is, without formatting."),
+    ]
+  ) { invocation in
+    let context = invocation.context
+    let course = try context.course()
+    let exercise = try ExerciseSelection.exercise(invocation, course: course)
+    let progress = try WorkspaceSetup.progress(context)
+    let passed = progress.exercises[exercise.id]?.isPassed ?? false
+    guard passed || invocation.args.flag("force") else {
+      invocation.err.line(
+        "error: the exercise \(exercise.id) has not passed yet, so its solution stays hidden.")
+      invocation.err.line(
+        "Pass it with 'lambdalings check \(exercise.id)' (or 'lambdalings hint \(exercise.id)'"
+          + " for help), or add --force to see it now.")
+      return ExitCode.failure
+    }
+    let workspace = try WorkspaceSetup.existing(context)
+    let language = workspace?.language(for: exercise) ?? exercise.languages.first ?? .python
+    let path = exercise.solutionPath(language)
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw CLIError.content(
+        "\(path): the reference solution is missing; the course author must add it"
+          + " ('lambdalings validate' lists every such problem)")
+    }
+    let code = String(decoding: data, as: UTF8.self)
+    if invocation.args.flag("plain") {
+      invocation.out.write(code.hasSuffix("\n") ? code : code + "\n")
+      return ExitCode.success
+    }
+    let fenceLanguage = language == .python ? "python" : "javascript"
+    let fence = String(repeating: "`", count: max(3, longestBacktickRun(code) + 1))
+    let markdown =
+      "\(fence)\(fenceLanguage)\n\(code)" + (code.hasSuffix("\n") ? "" : "\n") + "\(fence)\n"
+    invocation.out.line(
+      "Reference solution of "
+        + invocation.out.styler.apply(exercise.id, .emphasis)
+        + " (\(language.rawValue), \(language.handlerFile)):")
+    let settings = invocation.out.settings
+    let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
+    invocation.out.write(
+      TerminalRenderer(settings: settings, format: format).render(Document(parsing: markdown)))
+    return ExitCode.success
+  }
+
+  /// The longest run of backticks in `text`, so a fence around it can be longer.
+  private static func longestBacktickRun(_ text: String) -> Int {
+    var longest = 0
+    var current = 0
+    for character in text {
+      current = character == "`" ? current + 1 : 0
+      longest = max(longest, current)
+    }
+    return longest
+  }
+}

@@ -1,0 +1,56 @@
+import Course
+
+extension JSONNode {
+  /// Parses JSON text; nil when it is not JSON.
+  static func parsing(_ text: String) -> JSONNode? {
+    if case .success(let node) = JSONParser.parse(text) { return node }
+    return nil
+  }
+
+  /// Equality of JSON values: numbers by value, objects regardless of key order, lines ignored.
+  func sameJSON(as other: JSONNode) -> Bool {
+    switch (value, other.value) {
+    case (.null, .null): return true
+    case (.bool(let a), .bool(let b)): return a == b
+    case (.number(let a, _), .number(let b, _)): return a == b
+    case (.string(let a), .string(let b)): return a == b
+    case (.array(let a), .array(let b)):
+      return a.count == b.count && zip(a, b).allSatisfy { $0.sameJSON(as: $1) }
+    case (.object(let a), .object(let b)):
+      guard a.count == b.count else { return false }
+      return a.allSatisfy { member in
+        guard let match = b.first(where: { $0.key == member.key }) else { return false }
+        return member.value.sameJSON(as: match.value)
+      }
+    default: return false
+    }
+  }
+
+  /// The value at a dotted path (`a.b.0.c`); array elements by index.
+  func value(atPath path: String) -> JSONNode? {
+    var current = self
+    for segment in path.split(separator: ".", omittingEmptySubsequences: false) {
+      let key = String(segment)
+      if let member = current[key] {
+        current = member
+      } else if let items = current.array, let index = Int(key), items.indices.contains(index) {
+        current = items[index]
+      } else {
+        return nil
+      }
+    }
+    return current
+  }
+
+  /// The member `key` of an object, matching the name case-insensitively.
+  func member(caseInsensitive key: String) -> JSONNode? {
+    members?.first { $0.key.lowercased() == key.lowercased() }?.value
+  }
+
+  /// Compact JSON shortened to `limit` characters, for messages.
+  func shortText(limit: Int = 200) -> String {
+    let text = serialized()
+    guard text.count > limit else { return text }
+    return String(text.prefix(limit)) + "..."
+  }
+}

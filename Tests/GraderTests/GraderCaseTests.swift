@@ -1,0 +1,105 @@
+import Course
+import Foundation
+import Testing
+
+@testable import Grader
+
+/// Cases graded on real handlers: pass, wrong status, raise, time out, missing body field.
+@Suite struct GraderCaseTests {
+  @Test(arguments: Languages.available)
+  func passingHandlerPassesEveryCase(language: Language) throws {
+    let report = try GraderFixture.grade("greet", language, "pass")
+    #expect(report.setupError == nil)
+    #expect(report.results.map(\.name) == ["greets Ada", "rejects an empty name"])
+    #expect(report.results.allSatisfy { $0.passed }, "\(report.results.flatMap(\.failures))")
+    #expect(report.passed)
+    #expect(report.summary == "2/2 passed")
+  }
+
+  @Test(arguments: Languages.available)
+  func wrongStatusNamesExpectedAndGot(language: Language) throws {
+    let report = try GraderFixture.grade("greet", language, "wrong-status")
+    #expect(!report.passed)
+    let first = try #require(report.results.first)
+    #expect(first.failures == ["statusCode: expected 200, got 500"])
+    #expect(first.line == 3)
+    #expect(report.results[1].passed)
+    #expect(report.summary.hasPrefix("1/2 passed; first failure: greets Ada: statusCode"))
+  }
+
+  @Test(arguments: Languages.available)
+  func raisingHandlerShowsErrorAndLogs(language: Language) throws {
+    let report = try GraderFixture.grade("greet", language, "raises")
+    let first = try #require(report.results.first)
+    #expect(!first.passed)
+    let failure = try #require(first.failures.first)
+    #expect(failure.hasPrefix("expected a result, but the invocation failed with"))
+    let error = try #require(first.error)
+    #expect(error.hasPrefix(language == .python ? "KeyError: " : "TypeError: "))
+    #expect(error.split(separator: "\n").count > 1, "the stack trace's first lines are shown")
+    #expect(first.logTail.contains { $0.contains("about to look up the name") })
+    #expect(!first.logTail.contains { $0.hasPrefix("REPORT RequestId:") })
+    let second = report.results[1]
+    let type = language == .python ? "KeyError" : "TypeError"
+    #expect(second.failures.first == "errorType: expected ValueError, got \(type)")
+    #expect(second.failures.last?.hasPrefix("errorMessage: expected to contain \"empty\"") == true)
+  }
+
+  @Test(arguments: Languages.available)
+  func slowHandlerTimesOut(language: Language) throws {
+    let report = try GraderFixture.grade("greet", language, "slow")
+    let first = try #require(report.results.first)
+    #expect(first.failures.first?.contains("Sandbox.Timedout") == true)
+    #expect(first.error?.contains("timed out after 1.00 seconds") == true)
+  }
+
+  @Test(arguments: Languages.available)
+  func missingBodyFieldIsNamed(language: Language) throws {
+    let report = try GraderFixture.grade("greet", language, "missing-field")
+    let first = try #require(report.results.first)
+    #expect(first.failures.count == 1)
+    let failure = try #require(first.failures.first)
+    #expect(failure.hasPrefix("body.message: expected \"Hello, Ada!\", got nothing"))
+  }
+
+  @Test func fixtureCourseLoadsWithoutDiagnostics() {
+    let (_, diagnostics) = CourseLoader.load(
+      root: GraderFixture.root.appendingPathComponent("course").path)
+    #expect(diagnostics.isEmpty, "\(diagnostics)")
+  }
+
+  @Test func missingFileIsASetupError() throws {
+    let report = Grader.grade(
+      exercise: try GraderFixture.exercise("greet"), codeFile: "/nonexistent/lambda_function.py",
+      language: .python)
+    #expect(!report.passed)
+    #expect(report.results.isEmpty)
+    #expect(report.setupError?.contains("/nonexistent/lambda_function.py does not exist") == true)
+  }
+
+  @Test(arguments: Language.allCases)
+  func missingInterpreterIsAClearSetupError(language: Language) throws {
+    // An empty folder as PATH stands in for a machine without node or python3.
+    let empty = FileManager.default.temporaryDirectory
+      .appendingPathComponent("grader-empty-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: empty) }
+    let report = Grader.grade(
+      exercise: try GraderFixture.exercise("greet"),
+      codeFile: GraderFixture.handler("greet", language, "pass"), language: language,
+      searchPath: empty)
+    #expect(!report.passed)
+    let message = try #require(report.setupError)
+    #expect(message.contains("\(language.interpreter) was not found on PATH"))
+  }
+
+  @Test func configurationFollowsTheExercise() throws {
+    let configuration = Grader.configuration(
+      try GraderFixture.exercise("greet"), GraderFixture.handler("greet", .node, "pass"), .node)
+    #expect(configuration.runtime == .nodejs)
+    #expect(configuration.handler == "index.handler")
+    #expect(configuration.timeout == 1)
+    #expect(configuration.name == "greet")
+    #expect(configuration.codePath.hasSuffix("handlers/greet/node/pass"))
+  }
+}

@@ -1,0 +1,48 @@
+import Course
+import Foundation
+import LambdaRuntime
+import Testing
+
+@testable import Grader
+
+/// The fixture course and handler variants the grader tests run.
+enum GraderFixture {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures")
+
+  static let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+  static let hasPython = Interpreter.find("python3", in: searchPath) != nil
+  static let hasNode = Interpreter.find("node", in: searchPath) != nil
+
+  /// The fixture course, loaded once.
+  static let course: Course = CourseLoader.load(root: root.appendingPathComponent("course").path).0
+
+  /// The exercise `id` of the fixture course.
+  static func exercise(_ id: String) throws -> Exercise {
+    try #require(course.exercise(id), "the fixture course has no exercise \(id)")
+  }
+
+  /// The handler file of a variant, e.g. `greet`, `.python`, `raises`.
+  static func handler(_ exercise: String, _ language: Language, _ variant: String) -> String {
+    root.appendingPathComponent(
+      "handlers/\(exercise)/\(language.rawValue)/\(variant)/\(language.handlerFile)"
+    ).path
+  }
+
+  /// Grades a handler variant against the fixture exercise of the same name.
+  static func grade(_ id: String, _ language: Language, _ variant: String) throws -> GradeReport {
+    Grader.grade(
+      exercise: try exercise(id), codeFile: handler(id, language, variant), language: language)
+  }
+}
+
+/// Both languages, each enabled only when its interpreter is on PATH.
+enum Languages {
+  static let available: [Language] = Language.allCases.filter { language in
+    let present = language == .python ? GraderFixture.hasPython : GraderFixture.hasNode
+    if !present {
+      print("skipping \(language.rawValue) grader tests: \(language.interpreter) is not on PATH")
+    }
+    return present
+  }
+}

@@ -1,0 +1,55 @@
+import Course
+import Foundation
+import Testing
+
+@testable import Grader
+
+/// Scenarios: cold starts and log occurrences counted across invocations.
+@Suite struct GraderScenarioTests {
+  @Test(arguments: Languages.available)
+  func idempotentHandlerPassesScenarios(language: Language) throws {
+    let report = try GraderFixture.grade("orders", language, "pass")
+    #expect(report.results.map(\.kind) == [.case, .scenario, .scenario])
+    #expect(report.passed, "\(report.results.flatMap(\.failures))")
+    #expect(report.results[1].invocations == 3)
+  }
+
+  @Test(arguments: Languages.available)
+  func naiveHandlerChargesTwice(language: Language) throws {
+    let report = try GraderFixture.grade("orders", language, "naive")
+    // Key order differs from the spec's result: JSON values are compared, not text.
+    #expect(report.results[0].passed)
+    #expect(
+      report.results[1].failures == [
+        "logOccurrences \"connecting to the bank\": expected 1, got 3"
+      ])
+    #expect(report.results[2].failures == ["logOccurrences \"charging o-1\": expected 1, got 2"])
+  }
+
+  @Test(arguments: Languages.available)
+  func crashingHandlerColdStartsEveryTime(language: Language) throws {
+    let report = try GraderFixture.grade("orders", language, "crashes")
+    let scenario = report.results[1]
+    #expect(scenario.failures.contains("coldStarts: expected 1, got 3 over 3 invocation(s)"))
+    #expect(
+      scenario.failures.contains { $0.hasPrefix("invocation 1 failed with Runtime.ExitError") })
+    #expect(scenario.error != nil)
+  }
+
+  @Test(arguments: Languages.available)
+  func concurrentScenarioNeedsOneEnvironmentPerWorker(language: Language) throws {
+    var exercise = try GraderFixture.exercise("orders")
+    exercise.cases = []
+    exercise.scenarios[0].concurrency = 3
+    exercise.scenarios[0].logOccurrences = [:]
+    exercise.scenarios.removeLast()
+    let report = Grader.grade(
+      exercise: exercise, codeFile: GraderFixture.handler("orders", language, "pass"),
+      language: language)
+    let scenario = try #require(report.results.first)
+    // Events at once on an empty pool cannot share one environment: more than one cold start.
+    #expect(scenario.failures.count == 1)
+    #expect(scenario.failures.first?.hasPrefix("coldStarts: expected 1, got") == true)
+    #expect(scenario.failures.first?.hasPrefix("coldStarts: expected 1, got 1 ") == false)
+  }
+}
