@@ -125,7 +125,8 @@ import Testing
     let ddb = try Support.event("dynamodb-insert", [("Records.0.dynamodb.Keys.Id.N", "7")])
     #expect(ddb.value(at: "Records.0.dynamodb.Keys.Id.N") == "7")
     let rest = try Support.event(
-      "apigateway-rest", [("headers.X-Count", "5"), ("multiValueQueryStringParameters.tag", "[1,2]")])
+      "apigateway-rest",
+      [("headers.X-Count", "5"), ("multiValueQueryStringParameters.tag", "[1,2]")])
     #expect(rest.value(at: "headers.X-Count") == "5")
     #expect(rest.value(at: "multiValueQueryStringParameters.tag") == ["1", "2"])
     let forced = try Support.event("eventbridge-custom", [("detail.orderId", "\"42\"")])
