@@ -63,6 +63,7 @@ public struct QuizParser {
     if questions.isEmpty && errorCount == 0 {
       report(.warning, max(bodyStart, 1), "quiz has no questions: add a `## question-id` section")
     }
+    checkOwnTopic(questions, topic: header["topic"] ?? quizID)
     let chapter = header["chapter"] ?? ""
     return QuizBank(
       id: quizID, title: header["title"] ?? quizID, chapter: chapter, file: file,
@@ -70,6 +71,19 @@ public struct QuizParser {
   }
 
   var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+
+  /// Warns about questions that lack the quiz's own topic tag (`topic:`, or the quiz id), since
+  /// `quiz --topic` would miss them in a topic review.
+  mutating func checkOwnTopic(_ questions: [Question], topic: String) {
+    let topic = topic.lowercased()
+    guard !topic.isEmpty else { return }
+    for question in questions where !question.topics.isEmpty && !question.topics.contains(topic) {
+      report(
+        .warning, question.line,
+        "question '\(question.id)' lacks the quiz's topic tag '\(topic)'; add it to `tags:` so "
+          + "`quiz --topic \(topic)` finds it (or set `topic:` in the front matter)")
+    }
+  }
 
   /// Reads the `---` header; returns its keys and the index of the first line after it.
   mutating func parseFrontMatter(_ lines: [Line]) -> ([String: String], Int) {
@@ -92,9 +106,10 @@ public struct QuizParser {
       }
       let key = line.text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
       let value = line.text[line.text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-      if !["id", "title", "chapter"].contains(key) {
+      if !["id", "title", "chapter", "topic"].contains(key) {
         report(
-          .warning, line.number, "unknown front matter key '\(key)' (known: id, title, chapter)")
+          .warning, line.number,
+          "unknown front matter key '\(key)' (known: id, title, chapter, topic)")
       }
       header[key] = value
     }
