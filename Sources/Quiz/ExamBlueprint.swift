@@ -69,7 +69,9 @@ public struct ExamBlueprint: Sendable, Equatable {
       let total = open.reduce(0) { $0 + $1.share }
       let exact = open.map { Double(remaining) * $0.share / total }
       var shares = exact.map { Int($0.rounded(.down)) }
-      let order = exact.indices.sorted { (exact[$0] - Double(shares[$0])) > (exact[$1] - Double(shares[$1])) }
+      let order = exact.indices.sorted {
+        (exact[$0] - Double(shares[$0])) > (exact[$1] - Double(shares[$1]))
+      }
       for index in order.prefix(remaining - shares.reduce(0, +)) { shares[index] += 1 }
       var next: [(domain: String, share: Double)] = []
       for (index, entry) in open.enumerated() {
