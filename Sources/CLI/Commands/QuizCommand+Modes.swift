@@ -92,11 +92,19 @@ extension QuizCommandSupport {
     out.line(
       "The real exam: \(blueprint.questionCount) questions in \(blueprint.minutes) minutes. "
         + "Questions per domain, by the exam's weights:")
+    let total = exam.session.items.count
+    let ideal = blueprint.quotas(
+      count: total,
+      available: Dictionary(uniqueKeysWithValues: blueprint.weights.map { ($0.domain, total) }))
     for entry in exam.domainCounts {
       let share = blueprint.weights.first { $0.domain == entry.domain }?.share ?? 0
-      out.line(
+      var line =
         "  \(blueprint.title(domain: entry.domain)) (\(Int((share * 100).rounded()))%): "
-          + "\(entry.count)")
+        + "\(entry.count)"
+      if entry.count < ideal[entry.domain, default: 0] {
+        line += " (the course has too few; the other domains take the rest)"
+      }
+      out.line(line)
     }
     out.line("No feedback until the end, as in the real exam. Seed: \(seed.value).")
     let console = QuizTerminal.console(invocation)
