@@ -59,7 +59,9 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
     // Chapter 3: S3 keys.
     ShippedFixture(
       "s3-object-keys", .python, "unquote-without-plus",
-      mustFail: ["decodes a space that S3 sent as +", "handles every record of the event, in order"],
+      mustFail: [
+        "decodes a space that S3 sent as +", "handles every record of the event, in order",
+      ],
       because: "expected \"photos/my cat.jpg\", got \"photos/my+cat.jpg\""),
     ShippedFixture(
       "s3-object-keys", .python, "plus-after-decoding",
@@ -105,7 +107,8 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
     ShippedFixture(
       "http-api-orders", .python, "bad-json-crashes",
       mustFail: [
-        "POST /orders with a body that is not JSON is a 400", "POST /orders without a body is a 400",
+        "POST /orders with a body that is not JSON is a 400",
+        "POST /orders without a body is a 400",
       ],
       because: "expected a result, but the invocation failed with"),
     ShippedFixture(
