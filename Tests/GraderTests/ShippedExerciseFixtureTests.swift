@@ -77,7 +77,38 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
         "handles every record of the event, in order", "returns exactly one entry per record",
       ],
       because: "body.objects.1.bucket: expected \"finance-uploads\", got nothing"),
-    // Chapter 7: errors, idempotency.
+    // Chapter 3: DynamoDB Streams, SNS.
+    ShippedFixture(
+      "dynamodb-changes", .python, "numbers-as-text",
+      mustFail: ["INSERT: the new image, with numbers as numbers"],
+      because: "\"total\":\"19.90\""),
+    ShippedFixture(
+      "dynamodb-changes", .node, "new-image-required",
+      mustFail: ["REMOVE: only the old image, new is null"],
+      because: "expected a result, but the invocation failed with TypeError"),
+    ShippedFixture(
+      "sns-message", .python, "subscription-arn",
+      mustFail: ["takes the topic name from TopicArn, not from the subscription ARN"],
+      because: "body.topic: expected \"alerts\", got \"2927626f"),
+    ShippedFixture(
+      "sns-message", .node, "parse-everything",
+      mustFail: [
+        "keeps a plain-text message as text",
+        "keeps text that is JSON but not an object (a number) as text",
+      ],
+      because: "expected a result, but the invocation failed with SyntaxError"),
+    // Chapter 7: errors, batches, idempotency.
+    ShippedFixture(
+      "sqs-batch-failures", .node, "throws-on-bad-message",
+      mustFail: [
+        "a body that is not JSON fails only its own message",
+        "a bad first message does not stop the ones after it",
+      ],
+      because: "expected a result, but the invocation failed with SyntaxError"),
+    ShippedFixture(
+      "sqs-batch-failures", .python, "receipt-handle",
+      mustFail: ["a body that is not JSON fails only its own message"],
+      because: "result: expected {\"batchItemFailures\":[{\"itemIdentifier\":\"b048ab0a"),
     ShippedFixture(
       "order-errors", .python, "error-swallowed",
       mustFail: [
@@ -115,6 +146,29 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
       "http-api-orders", .node, "bad-json-crashes",
       mustFail: ["POST /orders with a body that is not JSON is a 400"],
       because: "expected a result, but the invocation failed with SyntaxError"),
+    ShippedFixture(
+      "api-error-codes", .node, "reserve-not-caught",
+      mustFail: ["a failing booking store is a 500 that hides the details, which go to the log"],
+      because: "expected a result, but the invocation failed with Error"),
+    ShippedFixture(
+      "api-error-codes", .python, "wrong-codes",
+      mustFail: [
+        "a free room is booked: 201 with a Location header", "an unknown room is a 404",
+        "a room already booked that day is a 409",
+        "a failing booking store is a 500 that hides the details, which go to the log",
+      ],
+      because: "statusCode: expected 201, got 200"),
+    ShippedFixture(
+      "binary-download", .python, "bytes-in-result",
+      mustFail: ["pixel.gif comes back base64-encoded with isBase64Encoded true"],
+      because: "Runtime.MarshalError"),
+    ShippedFixture(
+      "binary-download", .node, "flag-missing",
+      mustFail: [
+        "pixel.gif comes back base64-encoded with isBase64Encoded true",
+        "bytes.bin keeps every byte value from 0 to 255",
+      ],
+      because: "\"isBase64Encoded\":false"),
     ShippedFixture(
       "cors-preflight", .python, "no-cors-on-get",
       mustFail: [
