@@ -97,6 +97,18 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
         "keeps text that is JSON but not an object (a number) as text",
       ],
       because: "expected a result, but the invocation failed with SyntaxError"),
+    ShippedFixture(
+      "eventbridge-router", .node, "camel-case-field",
+      mustFail: ["Order Placed reserves stock", "Order Shipped notifies the customer"],
+      because: "result: expected {\"action\":\"reserve-stock\""),
+    ShippedFixture(
+      "eventbridge-router", .python, "detail-parsed",
+      mustFail: ["Order Placed reserves stock"],
+      because: "expected a result, but the invocation failed with TypeError"),
+    ShippedFixture(
+      "eventbridge-router", .python, "source-not-checked",
+      mustFail: ["the same detail-type from another source is ignored"],
+      because: "got {\"action\":\"reserve-stock\",\"orderId\":\"mp-77\"}"),
     // Chapter 7: errors, batches, idempotency.
     ShippedFixture(
       "sqs-batch-failures", .node, "throws-on-bad-message",
