@@ -8,7 +8,8 @@ const PREFLIGHT = {
 
 // A request header by name, in any case; undefined when absent.
 const header = (event, name) =>
-  Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
+  Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name.toLowerCase())
+    ?.[1];
 
 export const handler = async (event) => {
   const origin = header(event, "Origin");
