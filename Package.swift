@@ -17,7 +17,14 @@ let package = Package(
     .target(name: "Course", dependencies: ["SystemSupport"]),
     .target(name: "Progress", dependencies: ["SystemSupport"]),
     .target(name: "Quiz", dependencies: ["Course", "Markdown"]),
-    .target(name: "LambdaRuntime", dependencies: ["SystemSupport"]),
+    .target(
+      name: "LambdaRuntime", dependencies: ["SystemSupport"],
+      // The bootstraps are real scripts, compiled into the binary as byte arrays.
+      resources: [
+        .embedInCode("Bootstrap/Scripts/bootstrap.py"),
+        .embedInCode("Bootstrap/Scripts/lambdalings_runtime.py"),
+        .embedInCode("Bootstrap/Scripts/bootstrap.cjs"),
+      ]),
     .target(name: "Workspace", dependencies: ["Course", "Progress", "SystemSupport"]),
     .target(name: "Grader", dependencies: ["Course", "LambdaRuntime"]),
     .target(

@@ -49,29 +49,9 @@ enum ScenarioRunner {
     if concurrency == 1 {
       return events.map { InvocationOutcome(function.invoke(event: $0)) }
     }
-    let lock = NSLock()
-    nonisolated(unsafe) var next = 0
-    nonisolated(unsafe) var records: [InvocationRecord?] = Array(
-      repeating: nil, count: events.count)
-    // One thread per worker: invocations block, so a thread pool sized to the cores would
-    // run fewer invocations at once than the scenario asks for.
-    let group = DispatchGroup()
-    for _ in 0..<min(concurrency, events.count) {
-      group.enter()
-      Thread {
-        defer { group.leave() }
-        while true {
-          let index = lock.withLock { () -> Int in
-            defer { next += 1 }
-            return next
-          }
-          guard index < events.count else { return }
-          let record = function.invoke(event: events[index])
-          lock.withLock { records[index] = record }
-        }
-      }.start()
+    let records = ConcurrentInvocations.run(count: events.count, concurrency: concurrency) {
+      function.invoke(event: events[$0])
     }
-    group.wait()
-    return records.compactMap { $0 }.map(InvocationOutcome.init)
+    return records.map(InvocationOutcome.init)
   }
 }

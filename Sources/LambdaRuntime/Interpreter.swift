@@ -17,8 +17,8 @@ public struct Interpreter: Sendable, Equatable {
     }
   }
 
-  nonisolated(unsafe) private static var cache: [String: Interpreter] = [:]
-  private static let lock = NSLock()
+  /// Resolved interpreters by runtime and search path.
+  private static let cache = Locked<[String: Interpreter]>([:])
 
   /// Resolves the interpreter of `runtime` once per program run (later calls are free).
   public static func resolve(
@@ -26,7 +26,7 @@ public struct Interpreter: Sendable, Equatable {
   ) throws -> Interpreter? {
     let searchPath = searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
     let key = "\(runtime.rawValue)|\(searchPath)"
-    if let cached = lock.withLock({ cache[key] }) { return cached }
+    if let cached = cache.withLock({ $0[key] }) { return cached }
     let resolved: Interpreter
     switch runtime {
     case .provided:
@@ -48,7 +48,7 @@ public struct Interpreter: Sendable, Equatable {
         hint: "Install Node.js 18 or newer (https://nodejs.org/en/download, or "
           + "`sudo apt-get install nodejs`) and try again.")
     }
-    lock.withLock { cache[key] = resolved }
+    cache.withLock { $0[key] = resolved }
     return resolved
   }
 

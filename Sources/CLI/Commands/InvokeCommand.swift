@@ -203,34 +203,8 @@ enum InvokeCommand {
     _ function: LambdaFunction, event: Data, times: Int, concurrency: Int,
     report: @escaping @Sendable (InvocationRecord) -> Void
   ) -> [InvocationRecord] {
-    final class Shared: @unchecked Sendable {
-      let lock = NSLock()
-      var next = 0
-      var records: [InvocationRecord] = []
-    }
-    let shared = Shared()
-    let group = DispatchGroup()
-    for _ in 0..<min(concurrency, times) {
-      group.enter()
-      let worker = Thread {
-        while true {
-          let claimed = shared.lock.withLock { () -> Bool in
-            guard shared.next < times else { return false }
-            shared.next += 1
-            return true
-          }
-          guard claimed else { break }
-          let record = function.invoke(event: event)
-          shared.lock.withLock {
-            shared.records.append(record)
-            report(record)
-          }
-        }
-        group.leave()
-      }
-      worker.start()
-    }
-    group.wait()
-    return shared.records
+    ConcurrentInvocations.run(
+      count: times, concurrency: concurrency, completed: { _, record in report(record) }
+    ) { _ in function.invoke(event: event) }
   }
 }
