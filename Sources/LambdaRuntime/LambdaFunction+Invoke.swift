@@ -58,7 +58,8 @@ extension LambdaFunction {
     pool.withLock { pool -> (ExecutionEnvironment?, [ExecutionEnvironment])? in
       if let reserved = configuration.reservedConcurrency, pool.busy >= reserved { return nil }
       pool.busy += 1
-      let expired = LambdaFunction.removeExpired(from: &pool, idleTimeout: configuration.idleTimeout)
+      let expired = LambdaFunction.removeExpired(
+        from: &pool, idleTimeout: configuration.idleTimeout)
       return (pool.idle.popLast(), expired)
     }
   }
