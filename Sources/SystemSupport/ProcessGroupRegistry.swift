@@ -8,12 +8,10 @@ import Foundation
 
 /// Every live process group this program started, so that none outlives it.
 ///
-/// `installSignalHandlers()` makes Ctrl-C (SIGINT) and SIGTERM kill every registered group
-/// before the program exits.
+/// `SignalBridge` kills every registered group before the program exits on a signal.
 public enum ProcessGroupRegistry {
   private static let lock = NSLock()
   nonisolated(unsafe) private static var groups: Set<Int32> = []
-  nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
   /// Records a live group.
   public static func register(_ pgid: Int32) {
@@ -40,22 +38,8 @@ public enum ProcessGroupRegistry {
     }
   }
 
-  /// Makes SIGINT and SIGTERM kill every live group, then exit with 128 + signal.
-  ///
-  /// Safe to call more than once; only the first call installs handlers.
+  /// Installs `SignalBridge` (normally done once by the entry point for every command).
   public static func installSignalHandlers() {
-    lock.lock()
-    defer { lock.unlock() }
-    guard sources.isEmpty else { return }
-    for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
-      signal(signalNumber, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-      source.setEventHandler {
-        ProcessGroupRegistry.killAll()
-        exit(128 + signalNumber)
-      }
-      source.resume()
-      sources.append(source)
-    }
+    SignalBridge.install(environment: ProcessInfo.processInfo.environment)
   }
 }

@@ -20,7 +20,6 @@ extension CommandSpec {
     let context = invocation.context
     let course = try context.course()
     var exercise = try ExerciseSelection.exercise(invocation, course: course)
-    ProcessGroupRegistry.installSignalHandlers()
     var watcher = Watcher(context: context, course: course)
     while true {
       guard let next = try watcher.watch(exercise) else { return ExitCode.success }
