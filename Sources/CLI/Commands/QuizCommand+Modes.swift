@@ -53,8 +53,9 @@ extension QuizCommandSupport {
   /// `lambdalings quiz exam [--time 30m] [--count N] [--exam E] [--seed S]`.
   static func exam(_ library: QuizLibrary, _ invocation: Invocation) throws -> Int32 {
     let timeText = invocation.args.value("time") ?? "30m"
-    guard let limit = MockExam.parseDuration(timeText) else {
-      throw CLIError.usage("--time must be a duration such as 30m or 90s, got '\(timeText)'")
+    guard let limit = MockExam.parseDuration(timeText), limit >= 1 else {
+      throw CLIError.usage(
+        "--time must be a duration of at least one second such as 30m or 90s, got '\(timeText)'")
     }
     let seed = try seed(invocation)
     let filter = QuestionFilter(
@@ -72,7 +73,11 @@ extension QuizCommandSupport {
         "Mock exam: \(exam.session.items.count) questions, \(MockExam.clock(limit)) minutes.",
         .heading))
     out.line("No feedback until the end, as in the real exam. Seed: \(seed.value).")
-    let console = QuizTerminal.console(invocation)
+    var console = QuizTerminal.console(invocation)
+    if console.keys != nil {
+      // On a terminal the clock runs while the learner thinks and ends the exam on time.
+      console.clock = ExamClock(seconds: exam.remaining(at: context.now))
+    }
     var recorder = try QuizTerminal.recorder(
       invocation, key: "exam", count: exam.session.items.count)
     let end = try console.run(&exam, feedback: false) { try recorder.record($0) }

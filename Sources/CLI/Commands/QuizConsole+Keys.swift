@@ -5,23 +5,41 @@ extension QuizConsole {
   func askWithKeys(_ item: PresentedQuestion, _ keys: QuizKeyReader) -> String? {
     switch item.question.kind {
     case .numeric, .text:
-      write("> ")
-      guard let line = keys.readLine(), !line.trimmingCharacters(in: .whitespaces).isEmpty else {
+      let typed: String?
+      if let clock {
+        typed = clock.typedLine(keys, write: write)
+      } else {
+        write("> ")
+        typed = keys.readLine()
+      }
+      guard let line = typed, !line.trimmingCharacters(in: .whitespaces).isEmpty else {
         return nil
       }
       return line
     case .single, .trueFalse:
       let allowed = item.question.kind == .single ? letters(item) : ["t", "f"]
       return keys.withRawMode {
+        var status = StatusLine(write: write)
+        func draw() {
+          if let clock { status.show(clock.label) }
+        }
+        draw()
         while true {
-          switch keys.readKey() {
+          guard let next = nextKey(keys, redraw: draw) else {
+            status.clear()
+            return nil
+          }
+          switch next {
           case .character(let character):
             let key = String(character).lowercased()
             if allowed.contains(key) {
+              status.clear()
               write(key + "\n")
               return key
             }
-          case .quit, .end: return nil
+          case .quit, .end:
+            status.clear()
+            return nil
           default: continue
           }
         }
@@ -32,6 +50,16 @@ extension QuizConsole {
       return keys.withRawMode { arrange(item, keys) }
     }
   }
+
+  /// The next key; nil when a timed exam's clock runs out first. While waiting, `redraw` is
+  /// called every second so the clock on the status line keeps running.
+  func nextKey(_ keys: QuizKeyReader, redraw: () -> Void) -> QuizKey? {
+    guard let clock else { return keys.readKey() }
+    return clock.nextKey(keys, redraw: redraw)
+  }
+
+  /// `  · time left 12:34` after a status line during a timed exam.
+  var clockSuffix: String { clock.map { "  · \($0.label)" } ?? "" }
 
   func letters(_ item: PresentedQuestion) -> [String] {
     item.options.map(\.letter)
@@ -48,11 +76,16 @@ extension QuizConsole {
         let box = picked.contains(letter) ? "[x]" : "[ ]"
         return (index == cursor ? "›" : " ") + "\(letter)\(box)"
       }
-      status.show(marks.joined(separator: " ") + (note.isEmpty ? "" : "  \(note)"))
+      status.show(
+        marks.joined(separator: " ") + (note.isEmpty ? "" : "  \(note)") + clockSuffix)
     }
     draw()
     while true {
-      switch keys.readKey() {
+      guard let key = nextKey(keys, redraw: { draw() }) else {
+        status.finish()
+        return nil
+      }
+      switch key {
       case .character(let character) where all.contains(String(character).lowercased()):
         let letter = String(character).lowercased()
         if picked.remove(letter) == nil { picked.insert(letter) }
@@ -84,11 +117,15 @@ extension QuizConsole {
     var status = StatusLine(write: write)
     func draw() {
       let slots = order + Array(repeating: "_", count: all.count - order.count)
-      status.show("Order: " + slots.joined(separator: ", "))
+      status.show("Order: " + slots.joined(separator: ", ") + clockSuffix)
     }
     draw()
     while true {
-      switch keys.readKey() {
+      guard let key = nextKey(keys, redraw: draw) else {
+        status.finish()
+        return nil
+      }
+      switch key {
       case .character(let character):
         let letter = String(character).lowercased()
         if all.contains(letter), !order.contains(letter) { order.append(letter) }
@@ -122,4 +159,11 @@ struct StatusLine {
   }
 
   func finish() { write("\n") }
+
+  /// Blanks the line and puts the cursor back at its start.
+  mutating func clear() {
+    guard width > 0 else { return }
+    write("\r" + String(repeating: " ", count: width) + "\r")
+    width = 0
+  }
 }

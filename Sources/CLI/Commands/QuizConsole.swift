@@ -41,6 +41,8 @@ struct QuizConsole {
   var now: () -> Date
   /// Columns of the terminal, for laying out the answer hint.
   var width: Int = 80
+  /// The running clock of a timed exam on a terminal; nil when untimed or piped.
+  var clock: ExamClock?
 
   /// Asks every question of `run`; `record` is called after each graded answer, before the
   /// feedback, so an answer is saved even if the learner quits right after.
@@ -61,6 +63,7 @@ struct QuizConsole {
           : ask(item)
         first = false
         guard let input = answer else {
+          if clock?.expired == true { return .timeUp }
           write("\nQuiz stopped; your answers so far are saved.\n")
           return .quit
         }
