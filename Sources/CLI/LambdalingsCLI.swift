@@ -44,8 +44,8 @@ public enum LambdalingsCLI {
     if parsed.arguments.flag("help") {
       let text =
         parsed.command == nil
-        ? HelpFormatter.overview(CommandTable.all, styler: out.styler)
-        : HelpFormatter.command(command, styler: out.styler)
+        ? HelpFormatter.overview(CommandTable.all, styler: out.styler, width: out.settings.width)
+        : HelpFormatter.command(command, styler: out.styler, width: out.settings.width)
       out.write(text)
       return ExitCode.success
     }

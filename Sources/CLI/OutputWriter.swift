@@ -34,8 +34,26 @@ public final class OutputWriter: @unchecked Sendable {
     if !PipeWriter.write(text, to: descriptor) && errno == EPIPE { readerGone = true }
   }
 
-  /// Writes `text` and a newline.
-  public func line(_ text: String = "") { write(text + "\n") }
+  /// Writes `text` and a newline. On a terminal each line of `text` is wrapped to its width
+  /// with a hanging indent (`HangingIndent`), so no word is cut by the terminal; piped output
+  /// is left as it is.
+  public func line(_ text: String = "") { write(fitted(text) + "\n") }
+
+  /// Writes a block of lines (each ending with a newline) as `line` would, wrapped on a
+  /// terminal. Use `write` for text that is laid out already (rendered Markdown, code).
+  public func lines(_ text: String) {
+    let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+    line(body)
+  }
+
+  /// `text` wrapped to the terminal's width, line by line; unchanged off a terminal.
+  func fitted(_ text: String) -> String {
+    guard settings.isTTY else { return text }
+    let width = settings.width
+    return text.split(separator: "\n", omittingEmptySubsequences: false)
+      .flatMap { HangingIndent.wrap(String($0), width: width) }
+      .joined(separator: "\n")
+  }
 
   /// Styling helper bound to this stream's colour decision.
   public var styler: Styler { Styler(enabled: settings.useColor) }

@@ -1,6 +1,11 @@
 /// Accumulates wrapped lines for `WordWrapper`, tracking the open style and hyperlink.
 struct WrappedLineBuilder {
   let width: Int
+  /// Spaces in front of every line after the first, which is that much narrower.
+  let hangingIndent: Int
+  /// Whether a word wider than a line is broken between grapheme clusters (else it overflows on
+  /// a line of its own, so paths, URLs and JSON stay whole).
+  let breaksLongWords: Bool
   private(set) var lines: [String] = []
   private var current: [UInt8] = []
   private var currentWidth = 0
@@ -9,16 +14,22 @@ struct WrappedLineBuilder {
   /// The OSC 8 sequence of the hyperlink currently open, if any.
   private var activeLink: [UInt8]?
 
-  init(width: Int) {
+  init(width: Int, hangingIndent: Int = 0, breaksLongWords: Bool = true) {
     self.width = width
+    self.hangingIndent = max(0, min(hangingIndent, width - 1))
+    self.breaksLongWords = breaksLongWords
   }
+
+  /// The columns available on the current line.
+  private var lineWidth: Int { lines.isEmpty ? width : width - hangingIndent }
 
   /// Places a visible word after `spaces` spaces, breaking the line first when it does not fit.
   mutating func place(
     _ word: UnsafeBufferPointer<UInt8>, width wordWidth: Int, spaces: Int, hasEscape: Bool
   ) {
+    let width = lineWidth
     if currentWidth == 0 {
-      if wordWidth <= width {
+      if wordWidth <= width || !breaksLongWords {
         append(word, width: wordWidth, hasEscape: hasEscape)
       } else {
         appendBroken(word)
@@ -31,7 +42,7 @@ struct WrappedLineBuilder {
       append(word, width: wordWidth, hasEscape: hasEscape)
       return
     }
-    if wordWidth > width && currentWidth + spaces < width {
+    if breaksLongWords && wordWidth > width && currentWidth + spaces < width {
       current.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
       currentWidth += spaces
       appendBroken(word)
@@ -53,7 +64,7 @@ struct WrappedLineBuilder {
   mutating func breakLine() {
     if activeLink != nil { current.append(contentsOf: ANSIStyle.hyperlinkEnd.utf8) }
     if !activeStyles.isEmpty { current.append(contentsOf: ANSIStyle.reset.sequence.utf8) }
-    lines.append(String(decoding: current, as: UTF8.self))
+    lines.append(indent + String(decoding: current, as: UTF8.self))
     current = activeLink ?? []
     current.append(contentsOf: activeStyles)
     currentWidth = 0
@@ -61,8 +72,13 @@ struct WrappedLineBuilder {
 
   /// The finished lines, including the last one.
   mutating func finish() -> [String] {
-    lines.append(String(decoding: current, as: UTF8.self))
+    lines.append(indent + String(decoding: current, as: UTF8.self))
     return lines
+  }
+
+  /// What goes in front of the line being finished.
+  private var indent: String {
+    lines.isEmpty ? "" : String(repeating: " ", count: hangingIndent)
   }
 
   /// Appends a word wider than the line, one grapheme cluster at a time.
@@ -95,7 +111,9 @@ struct WrappedLineBuilder {
 
   private mutating func appendCluster(_ bytes: UnsafeBufferPointer<UInt8>, width clusterWidth: Int)
   {
-    if clusterWidth > 0 && currentWidth > 0 && currentWidth + clusterWidth > width { breakLine() }
+    if clusterWidth > 0 && currentWidth > 0 && currentWidth + clusterWidth > lineWidth {
+      breakLine()
+    }
     append(bytes, width: clusterWidth, hasEscape: false)
   }
 

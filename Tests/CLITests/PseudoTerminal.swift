@@ -51,9 +51,12 @@ final class PseudoTerminal: @unchecked Sendable {
     var initial = termios()
     _ = tcgetattr(slave, &initial)
     initialModes = initial
-    guard let slaveName = ttyname(slave).map({ String(cString: $0) }) else {
-      throw Failure(description: "ttyname failed: errno \(errno)")
-    }
+    // ttyname_r: tests run in parallel and ttyname's static buffer would be shared.
+    var name = [CChar](repeating: 0, count: 256)
+    let named = ttyname_r(slave, &name, name.count)
+    guard named == 0 else { throw Failure(description: "ttyname_r failed: \(named)") }
+    let slaveName = String(
+      decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var environment: [String: String] = [
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
       "HOME": directory, "LANG": "C.UTF-8", "TERM": "xterm-256color",

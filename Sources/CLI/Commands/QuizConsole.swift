@@ -89,15 +89,22 @@ struct QuizConsole {
     if let topic = item.question.topics.first { header += " · \(topic)" }
     if let exam = item.question.exams.first { header += " · \(exam)" }
     if let timeLeft { header += " · time left \(MockExam.clock(timeLeft))" }
-    var text = "\n" + styler.apply(header, .dim) + "\n" + render(item.question.prompt) + "\n"
+    var text = "\n" + fit(styler.apply(header, .dim)) + "\n" + render(item.question.prompt) + "\n"
     if !item.options.isEmpty { text += "\n" }
     for option in item.options {
-      text += "  " + styler.apply("\(option.letter))", .accent) + " \(render(option.text))\n"
+      // The choice's text continues under itself, not under its letter.
+      let choice = render(option.text).split(separator: "\n").joined(separator: " ")
+      text += fit("  " + styler.apply("\(option.letter))", .accent) + " " + choice) + "\n"
     }
     let hint = hint(item)
     let fits = DisplayWidth.of(item.instruction + " " + hint) <= width
     let separator = hint.isEmpty ? "" : (fits ? " " : "\n")
     write(text + styler.apply(item.instruction, .emphasis) + separator + hint + "\n")
+  }
+
+  /// `line` wrapped to the terminal's width with a hanging indent.
+  func fit(_ line: String) -> String {
+    HangingIndent.wrap(line, width: width).joined(separator: "\n")
   }
 
   /// How to answer in the current input mode.
