@@ -6,7 +6,9 @@ import Terminal
 /// itself (or goes under its name when the terminal is too narrow for two columns).
 enum HelpFormatter {
   static func overview(_ commands: [CommandSpec], styler: Styler, width: Int = 80) -> String {
-    var text = "lambdalings \(SystemSupport.version): learn AWS Lambda by doing.\n\n"
+    var text =
+      paragraph("lambdalings \(SystemSupport.version): learn AWS Lambda by doing.", width: width)
+      + "\n"
     text += usage("lambdalings [COMMAND] [options]", styler: styler, width: width)
     text += paragraph("  With no command, shows where you are and what to do next.", width: width)
     text += "\n" + styler.apply("COMMANDS:", .heading) + "\n"
@@ -36,7 +38,8 @@ enum HelpFormatter {
     if !command.options.isEmpty {
       text += "\n" + options(command.options, styler: styler, title: "OPTIONS:", width: width)
     }
-    text += "\n" + options(GlobalOptions.all, styler: styler, title: "GLOBAL OPTIONS:", width: width)
+    text +=
+      "\n" + options(GlobalOptions.all, styler: styler, title: "GLOBAL OPTIONS:", width: width)
     return text
   }
 

@@ -56,7 +56,8 @@ enum LongChapterCourse {
     terminal.send("q")
     #expect(try terminal.waitForExit() == 0)
     #expect(lineDisciplineFlags(terminal.modes()) == lineDisciplineFlags(terminal.initialModes))
-    let progress = try String(contentsOfFile: runner.directory + "/ws/progress.json", encoding: .utf8)
+    let progress = try String(
+      contentsOfFile: runner.directory + "/ws/progress.json", encoding: .utf8)
     #expect(progress.contains("\"long\""), "reading did not mark the chapter read")
   }
 

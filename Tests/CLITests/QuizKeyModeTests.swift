@@ -171,7 +171,9 @@ import Testing
     for time in ["0", "0s", "0m"] {
       let output = try runner.run(["quiz", "exam", "--time", time] + options)
       #expect(output.status == 2, "--time \(time)")
-      #expect(output.stderr.contains("--time must be a duration of at least one second"), "--time \(time)")
+      #expect(
+        output.stderr.contains("--time must be a duration of at least one second"), "--time \(time)"
+      )
     }
   }
 

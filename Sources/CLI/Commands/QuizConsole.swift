@@ -99,7 +99,7 @@ struct QuizConsole {
     let hint = hint(item)
     let fits = DisplayWidth.of(item.instruction + " " + hint) <= width
     let separator = hint.isEmpty ? "" : (fits ? " " : "\n")
-    write(text + styler.apply(item.instruction, .emphasis) + separator + hint + "\n")
+    write(text + fit(styler.apply(item.instruction, .emphasis)) + separator + fit(hint) + "\n")
   }
 
   /// `line` wrapped to the terminal's width with a hanging indent.
