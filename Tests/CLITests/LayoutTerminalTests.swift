@@ -11,10 +11,11 @@ import Testing
 /// never cuts a word), except a single word wider than the line (a path), which stays whole.
 @Suite(.timeLimit(.minutes(3))) struct LayoutTerminalTests {
   /// The lines of `text` that are wider than `width` and are not one unbreakable word.
+  /// (Every character of this output takes one column, so `count` is the width.)
   static func overflowing(_ text: String, width: Int) -> [String] {
     text.split(separator: "\n").map(String.init).filter { line in
       let trimmed = line.trimmingCharacters(in: .whitespaces)
-      return line.count > width && trimmed.contains(" ")  // the output here is one column a character
+      return line.count > width && trimmed.contains(" ")
     }
   }
 
