@@ -28,6 +28,10 @@ struct WrappedLineBuilder {
     _ word: UnsafeBufferPointer<UInt8>, width wordWidth: Int, spaces: Int, hasEscape: Bool
   ) {
     let width = lineWidth
+    if !breaksLongWords && wordWidth > self.width - hangingIndent {
+      placeInPieces(word, spaces: spaces)
+      return
+    }
     if currentWidth == 0 {
       if wordWidth <= width || !breaksLongWords {
         append(word, width: wordWidth, hasEscape: hasEscape)
@@ -50,6 +54,42 @@ struct WrappedLineBuilder {
     }
     breakLine()
     place(word, width: wordWidth, spaces: 0, hasEscape: hasEscape)
+  }
+
+  /// Places a word wider than any line in pieces split after `/`, `-`, `_`, `.`, `:`, `,`, `=`,
+  /// `&` or `?` (a path breaks between folders, `Access-Control-Allow-Origin` between its
+  /// parts), never inside an escape sequence; a piece wider than the line overflows.
+  private mutating func placeInPieces(_ word: UnsafeBufferPointer<UInt8>, spaces: Int) {
+    let breakAfter: Set<UInt8> = Set("/-_.:,=&?".utf8)
+    var pieces: [Range<Int>] = []
+    var start = 0
+    var index = 0
+    while index < word.count {
+      if word[index] == 0x1B {
+        index = EscapeSequence.end(in: word, from: index)
+        continue
+      }
+      let isBreak = breakAfter.contains(word[index])
+      index += 1
+      if isBreak && index < word.count {
+        pieces.append(start..<index)
+        start = index
+      }
+    }
+    if start < word.count { pieces.append(start..<word.count) }
+    for (number, range) in pieces.enumerated() {
+      let piece = UnsafeBufferPointer(rebasing: word[range])
+      let pieceWidth = DisplayWidth.of(bytes: piece)
+      let hasEscape = piece.contains(0x1B)
+      let gap = number == 0 ? spaces : 0
+      if currentWidth > 0 && currentWidth + gap + pieceWidth > lineWidth {
+        breakLine()
+      } else if currentWidth > 0 {
+        current.append(contentsOf: repeatElement(UInt8(ascii: " "), count: gap))
+        currentWidth += gap
+      }
+      append(piece, width: pieceWidth, hasEscape: hasEscape)
+    }
   }
 
   /// Appends bytes as they are, noting any style or hyperlink they open or close.

@@ -107,6 +107,12 @@ struct QuizConsole {
     HangingIndent.wrap(line, width: width).joined(separator: "\n")
   }
 
+  /// Every line of `text` wrapped as `fit` wraps one.
+  func fitLines(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { fit(String($0)) }
+      .joined(separator: "\n")
+  }
+
   /// How to answer in the current input mode.
   func hint(_ item: PresentedQuestion) -> String {
     guard keys != nil else { return "" }
@@ -151,12 +157,14 @@ struct QuizConsole {
     } else {
       text = styler.apply("✘ Not quite.", .error)
       if !answered.grade.detail.isEmpty { text += " \(answered.grade.detail.capitalizedFirst)." }
-      text += " The answer: " + styler.apply(item.correctAnswerText, .emphasis)
+      // Rendered: a choice may hold Markdown (`code`), shown as the choice itself is.
+      let answer = render(item.correctAnswerText).split(separator: "\n").joined(separator: " ")
+      text += " The answer: " + styler.apply(answer, .emphasis)
     }
-    text += "\n" + render(answered.question.explanation) + "\n"
+    text = fit(text) + "\n" + render(answered.question.explanation) + "\n"
     if !answered.question.see.isEmpty {
       let links = answered.question.see.joined(separator: ", ")
-      text += styler.apply("See: \(links) (lambdalings read)", .dim) + "\n"
+      text += fit(styler.apply("See: \(links) (lambdalings read)", .dim)) + "\n"
     }
     write(text)
   }

@@ -12,8 +12,9 @@ extension CommandSpec {
     discussion: """
       Grades your handler, then grades it again each time you save the file, also after it
       passes. On a terminal, keys act at once: h shows the next hint, l lists the course,
-      r re-runs the check, n moves on to the next exercise (once this one passes), and q (or
-      Ctrl-C) quits; watch never moves on by itself. When standard input is not a terminal
+      r re-runs the check, n moves on to the next step once this one passes (watches the next
+      exercise, or shows the next chapter), and q (or Ctrl-C) quits; watch never moves on by
+      itself. When standard input is not a terminal
       (scripts, tests), watch exits with 0 after the first pass.
       """,
     arguments: [ArgumentSpec("EXERCISE", help: "The exercise id (default: the current one).")]
@@ -99,6 +100,11 @@ struct Watcher {
           exercise = next
           (outcome, fingerprint, path) = try grade(exercise)
           showState(exercise, outcome)
+        case .chapter(let id):
+          // Moving on to a chapter is reading it (through the pager), which ends watching.
+          var args = invocation.args
+          args.positionals = [id]
+          return try CommandSpec.read.run(Invocation(args: args, context: context, command: .read))
         case .other(let description, let command):
           out.line("Next: \(description)")
           out.line("    " + out.styler.apply(command, .command))
@@ -169,6 +175,7 @@ struct Watcher {
   private enum Next {
     case none
     case exercise(Exercise)
+    case chapter(String)
     case other(String, String)
   }
 
@@ -179,6 +186,7 @@ struct Watcher {
     if case .exercise(let id) = entry.step, let exercise = course.exercise(id) {
       return .exercise(exercise)
     }
+    if case .chapter(let id) = entry.step { return .chapter(id) }
     return .other(NextStep.describe(entry), NextStep.command(entry, context: context))
   }
 
