@@ -40,11 +40,13 @@ final class ExamClock {
   /// Reads a typed answer in raw mode with the clock in front of it (`[time left 0:42] > 15 s`),
   /// redrawn every second: Backspace deletes, Ctrl-U clears, Enter sends, Esc or Ctrl-C quits.
   /// Returns nil when the learner quits or time is up (then `expired` is set).
-  func typedLine(_ keys: QuizKeyReader, write: @escaping (String) -> Void) -> String? {
+  func typedLine(_ keys: QuizKeyReader, width: Int, write: @escaping (String) -> Void)
+    -> String?
+  {
     keys.withRawMode {
       var typed = ""
-      var status = StatusLine(write: write)
-      func draw() { status.show("[\(label)] > " + typed) }
+      var status = StatusLine(write: write, terminalWidth: width)
+      func draw() { status.show("[\(label)] > " + typed, keepingEnd: true) }
       draw()
       while true {
         guard let key = nextKey(keys, redraw: draw) else {

@@ -7,7 +7,7 @@ extension QuizConsole {
     case .numeric, .text:
       let typed: String?
       if let clock {
-        typed = clock.typedLine(keys, write: write)
+        typed = clock.typedLine(keys, width: width, write: write)
       } else {
         write("> ")
         typed = keys.readLine()
@@ -19,7 +19,7 @@ extension QuizConsole {
     case .single, .trueFalse:
       let allowed = item.question.kind == .single ? letters(item) : ["t", "f"]
       return keys.withRawMode {
-        var status = StatusLine(write: write)
+        var status = StatusLine(write: write, terminalWidth: width)
         func draw() {
           if let clock { status.show(clock.label) }
         }
@@ -58,8 +58,8 @@ extension QuizConsole {
     return clock.nextKey(keys, redraw: redraw)
   }
 
-  /// `  · time left 12:34` after a status line during a timed exam.
-  var clockSuffix: String { clock.map { "  · \($0.label)" } ?? "" }
+  /// `  · 12:34 left` after a status line during a timed exam.
+  var clockSuffix: String { clock.map { "  · " + MockExam.clock($0.remaining) + " left" } ?? "" }
 
   func letters(_ item: PresentedQuestion) -> [String] {
     item.options.map(\.letter)
@@ -70,7 +70,7 @@ extension QuizConsole {
     let all = letters(item)
     var picked: Set<String> = []
     var cursor = 0
-    var status = StatusLine(write: write)
+    var status = StatusLine(write: write, terminalWidth: width)
     func draw(_ note: String = "") {
       let marks = all.enumerated().map { index, letter in
         let box = picked.contains(letter) ? "[x]" : "[ ]"
@@ -114,7 +114,7 @@ extension QuizConsole {
   func arrange(_ item: PresentedQuestion, _ keys: QuizKeyReader) -> String? {
     let all = letters(item)
     var order: [String] = []
-    var status = StatusLine(write: write)
+    var status = StatusLine(write: write, terminalWidth: width)
     func draw() {
       let slots = order + Array(repeating: "_", count: all.count - order.count)
       status.show("Order: " + slots.joined(separator: ", ") + clockSuffix)
@@ -146,16 +146,26 @@ extension QuizConsole {
 /// One line redrawn in place with a carriage return (no escape codes needed).
 struct StatusLine {
   let write: (String) -> Void
+  /// The most columns the line may take: one less than the terminal, so it never wraps (a
+  /// wrapped line could not be redrawn in place).
+  let limit: Int
   private var width = 0
 
-  init(write: @escaping (String) -> Void) {
+  init(write: @escaping (String) -> Void, terminalWidth: Int = 80) {
     self.write = write
+    self.limit = max(1, terminalWidth - 1)
   }
 
-  mutating func show(_ text: String) {
-    let padding = String(repeating: " ", count: max(0, width - text.count))
-    write("\r" + text + padding)
-    width = text.count
+  /// Redraws the line with `text`; too long, it is cut at the end, or, with `keepingEnd` (a
+  /// line being typed, where the cursor is), at the start.
+  mutating func show(_ text: String, keepingEnd: Bool = false) {
+    var shown = text
+    if shown.count > limit {
+      shown = keepingEnd ? "…" + String(shown.suffix(limit - 1)) : String(shown.prefix(limit))
+    }
+    let padding = String(repeating: " ", count: max(0, width - shown.count))
+    write("\r" + shown + padding + (padding.isEmpty ? "" : "\r" + shown))
+    width = shown.count
   }
 
   func finish() { write("\n") }
