@@ -31,6 +31,20 @@ public enum ForegroundProcess {
     executable: String, arguments: [String], input: String? = nil,
     environment: [String: String]
   ) throws -> ProcessExit {
+    let terminal = [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO].first { isatty($0) == 1 }
+    guard let terminal else {
+      return try spawnAndWait(
+        executable: executable, arguments: arguments, input: input, environment: environment)
+    }
+    return try TerminalModes.remembering(terminal) {
+      try spawnAndWait(
+        executable: executable, arguments: arguments, input: input, environment: environment)
+    }
+  }
+
+  private static func spawnAndWait(
+    executable: String, arguments: [String], input: String?, environment: [String: String]
+  ) throws -> ProcessExit {
     var inputPipe: [Int32] = [-1, -1]
     if input != nil {
       guard pipe(&inputPipe) == 0 else {

@@ -21,6 +21,8 @@ public enum SignalBridge {
   nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
   nonisolated(unsafe) private static var foregroundDepth = 0
   nonisolated(unsafe) private static var foregroundChildren: Set<pid_t> = []
+  /// Set by the first signal that ends the program (guarded by `lock`).
+  nonisolated(unsafe) private static var exiting = false
 
   /// The signals that stop the program.
   public static let stopSignals: [Int32] = [SIGINT, SIGQUIT, SIGTERM, SIGHUP]
@@ -67,10 +69,30 @@ public enum SignalBridge {
 
   /// Handles one delivered signal, on a Dispatch queue (not in signal context).
   private static func received(_ signalNumber: Int32) {
-    let (depth, children) = lock.withLock { (foregroundDepth, foregroundChildren) }
-    if depth > 0 && (signalNumber == SIGINT || signalNumber == SIGQUIT) { return }
-    for child in children { kill(child, signalNumber) }
-    TerminalModes.restoreSaved()
+    let (depth, children, first) = lock.withLock { () -> (Int, Set<pid_t>, Bool) in
+      let ignored = foregroundDepth > 0 && (signalNumber == SIGINT || signalNumber == SIGQUIT)
+      let first = !exiting && !ignored
+      if first { exiting = true }
+      return (foregroundDepth, foregroundChildren, first)
+    }
+    // Ctrl-C and Ctrl-\ belong to a foreground child; a second signal while leaving is ours.
+    guard first else { return }
+    // Taken now: the code that saved the modes may return (and forget them) while we wait.
+    let modes = TerminalModes.snapshot()
+    if depth > 0 {
+      // The child may be a shell running the pager: the whole group (us included, which the
+      // `exiting` flag above ignores) gets the signal, as from the terminal.
+      kill(0, signalNumber)
+      // Give it a moment to put the terminal back (the main thread reaps it; until then it
+      // still answers kill 0); `TerminalModes` restores what we found in any case.
+      let deadline = DispatchTime.now().uptimeNanoseconds + 500_000_000
+      while children.contains(where: { kill($0, 0) == 0 }),
+        DispatchTime.now().uptimeNanoseconds < deadline
+      {
+        usleep(10_000)
+      }
+    }
+    if let modes { TerminalModes.restore(modes) }
     ProcessGroupRegistry.killAll()
     if isatty(STDERR_FILENO) == 1 {
       // End the line the learner was on (a prompt, a status line), so the shell's prompt

@@ -67,6 +67,46 @@ public enum TerminalModes {
     return try body()
   }
 
+  /// Runs `body` (a foreground child such as the pager) remembering the current settings of
+  /// `descriptor`, so that a signal ending us while the child has the terminal in its own modes
+  /// still leaves the terminal as we found it. Inside `withRawMode` the original settings are
+  /// already remembered and stay so.
+  public static func remembering<T>(_ descriptor: Int32, _ body: () throws -> T) rethrows -> T {
+    var current = termios()
+    guard tcgetattr(descriptor, &current) == 0 else { return try body() }
+    prepare()
+    let owner = lock.withLock { () -> Bool in
+      depth += 1
+      if depth == 1 {
+        saved.pointee = current
+        savedDescriptor.pointee = descriptor
+        return true
+      }
+      return false
+    }
+    defer {
+      lock.withLock {
+        depth -= 1
+        if owner { savedDescriptor.pointee = -1 }
+      }
+    }
+    return try body()
+  }
+
+  /// The settings `restoreSaved()` would put back now, kept by a signal handler that must
+  /// restore them even after the code that saved them has returned.
+  static func snapshot() -> (descriptor: Int32, modes: termios)? {
+    lock.withLock {
+      savedDescriptor.pointee >= 0 ? (savedDescriptor.pointee, saved.pointee) : nil
+    }
+  }
+
+  /// Puts back settings taken with `snapshot()`.
+  static func restore(_ snapshot: (descriptor: Int32, modes: termios)) {
+    var modes = snapshot.modes
+    _ = tcsetattr(snapshot.descriptor, TCSANOW, &modes)
+  }
+
   /// Puts back the settings saved by the outermost `withRawMode` still running, if any.
   /// Async-signal-safe: only reads memory and calls `tcsetattr`.
   public static func restoreSaved() {

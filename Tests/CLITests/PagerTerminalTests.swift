@@ -80,6 +80,24 @@ enum LongChapterCourse {
     #expect(lineDisciplineFlags(terminal.modes()) == lineDisciplineFlags(terminal.initialModes))
   }
 
+  @Test func sigtermWhileThePagerRunsEndsBothAndRestoresTheTerminal() throws {
+    guard Self.less != nil else {
+      print("skipped: less is not installed")
+      return
+    }
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let options = try LongChapterCourse.setUp(runner)
+    let terminal = try PseudoTerminal(
+      ["read", "long"] + options, directory: runner.directory, columns: 80, rows: 24)
+    defer { terminal.close() }
+    try terminal.waitFor("Paragraph 5 says")
+    Thread.sleep(forTimeInterval: 0.2)
+    kill(terminal.pid, SIGTERM)
+    #expect(try terminal.waitForExit() == 128 + SIGTERM)
+    #expect(lineDisciplineFlags(terminal.modes()) == lineDisciplineFlags(terminal.initialModes))
+  }
+
   @Test func nextOnAChapterStepPagesIt() throws {
     guard Self.less != nil else {
       print("skipped: less is not installed")
