@@ -56,11 +56,35 @@ struct WrappedLineBuilder {
     place(word, width: wordWidth, spaces: 0, hasEscape: hasEscape)
   }
 
-  /// Places a word wider than any line in pieces split after `/`, `-`, `_`, `.`, `:`, `,`, `=`,
-  /// `&` or `?` (a path breaks between folders, `Access-Control-Allow-Origin` between its
-  /// parts), never inside an escape sequence; a piece wider than the line overflows.
+  /// Places a word wider than any line in pieces: split after each `/` when every piece then
+  /// fits a line (a path breaks between folders), else also after `-`, `_`, `.`, `:`, `,`, `=`,
+  /// `&` and `?` (`Access-Control-Allow-Origin` between its parts); never inside an escape
+  /// sequence. A piece still wider than the line overflows.
   private mutating func placeInPieces(_ word: UnsafeBufferPointer<UInt8>, spaces: Int) {
-    let breakAfter: Set<UInt8> = Set("/-_.:,=&?".utf8)
+    var pieces = Self.pieces(of: word, breakingAfter: Set("/".utf8))
+    let fits = pieces.allSatisfy {
+      DisplayWidth.of(bytes: UnsafeBufferPointer(rebasing: word[$0])) <= width - hangingIndent
+    }
+    if !fits { pieces = Self.pieces(of: word, breakingAfter: Set("/-_.:,=&?".utf8)) }
+    for (number, range) in pieces.enumerated() {
+      let piece = UnsafeBufferPointer(rebasing: word[range])
+      let pieceWidth = DisplayWidth.of(bytes: piece)
+      let hasEscape = piece.contains(0x1B)
+      let gap = number == 0 ? spaces : 0
+      if currentWidth > 0 && currentWidth + gap + pieceWidth > lineWidth {
+        breakLine()
+      } else if currentWidth > 0 {
+        current.append(contentsOf: repeatElement(UInt8(ascii: " "), count: gap))
+        currentWidth += gap
+      }
+      append(piece, width: pieceWidth, hasEscape: hasEscape)
+    }
+  }
+
+  /// The byte ranges of `word` split after each byte of `breakAfter` outside escape sequences.
+  private static func pieces(
+    of word: UnsafeBufferPointer<UInt8>, breakingAfter breakAfter: Set<UInt8>
+  ) -> [Range<Int>] {
     var pieces: [Range<Int>] = []
     var start = 0
     var index = 0
@@ -77,19 +101,7 @@ struct WrappedLineBuilder {
       }
     }
     if start < word.count { pieces.append(start..<word.count) }
-    for (number, range) in pieces.enumerated() {
-      let piece = UnsafeBufferPointer(rebasing: word[range])
-      let pieceWidth = DisplayWidth.of(bytes: piece)
-      let hasEscape = piece.contains(0x1B)
-      let gap = number == 0 ? spaces : 0
-      if currentWidth > 0 && currentWidth + gap + pieceWidth > lineWidth {
-        breakLine()
-      } else if currentWidth > 0 {
-        current.append(contentsOf: repeatElement(UInt8(ascii: " "), count: gap))
-        currentWidth += gap
-      }
-      append(piece, width: pieceWidth, hasEscape: hasEscape)
-    }
+    return pieces
   }
 
   /// Appends bytes as they are, noting any style or hyperlink they open or close.

@@ -29,6 +29,7 @@ final class PseudoTerminal: @unchecked Sendable {
   private var exitStatus: Int32?
   private var reader: Thread?
   private var stopped = false
+  private var lastRead = Date()
   /// The terminal's modes before the program started.
   let initialModes: termios
 
@@ -131,7 +132,23 @@ final class PseudoTerminal: @unchecked Sendable {
         if count < 0 && errno == EINTR { continue }
         return
       }
-      lock.withLock { bytes.append(contentsOf: chunk[0..<count]) }
+      lock.withLock {
+        bytes.append(contentsOf: chunk[0..<count])
+        lastRead = Date()
+      }
+    }
+  }
+
+  /// Waits until the terminal has had nothing new to read for a moment (at most two seconds),
+  /// so output written just before the program exited is collected.
+  private func drain() {
+    let deadline = Date().addingTimeInterval(2)
+    while Date() < deadline {
+      var request = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+      let pending = poll(&request, 1, 0) > 0
+      let quiet = lock.withLock { Date().timeIntervalSince(lastRead) > 0.2 }
+      if !pending && quiet { return }
+      Thread.sleep(forTimeInterval: 0.02)
     }
   }
 
@@ -176,7 +193,7 @@ final class PseudoTerminal: @unchecked Sendable {
       let result = waitpid(pid, &status, WNOHANG)
       if result == pid {
         let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        Thread.sleep(forTimeInterval: 0.1)  // Let the reader collect the last output.
+        drain()
         lock.withLock { exitStatus = code }
         return code
       }

@@ -41,6 +41,16 @@ import Testing
     #expect(lines.allSatisfy { DisplayWidth.of($0) <= 40 })
   }
 
+  @Test func pathsPreferFolderBoundariesOverHyphens() {
+    #expect(
+      HangingIndent.wrap("Workspace: /tmp/term/walk40/lambdalings-workspace", width: 40)
+        == ["Workspace: /tmp/term/walk40/", "           lambdalings-workspace"])
+    // A piece wider than a line falls back to the other break points.
+    #expect(
+      HangingIndent.wrap("      headers.Access-Control-Allow-Origin: expected", width: 40)
+        == ["      headers.Access-Control-Allow-", "      Origin: expected"])
+  }
+
   @Test func aWordWithNoBreakingPointOverflowsWhole() {
     let word = String(repeating: "x", count: 30)
     #expect(HangingIndent.wrap("see " + word + " here", width: 20) == ["see", word, "here"])
