@@ -49,7 +49,8 @@ public final class OutputWriter: @unchecked Sendable {
   /// `text` wrapped to the terminal's width, line by line; unchanged off a terminal.
   func fitted(_ text: String) -> String {
     guard settings.isTTY else { return text }
-    let width = settings.width
+    // Asked each time: a terminal resized during `watch` gets the new width.
+    let width = TerminalSize.current(descriptor: descriptor)?.columns ?? settings.width
     return text.split(separator: "\n", omittingEmptySubsequences: false)
       .flatMap { HangingIndent.wrap(String($0), width: width) }
       .joined(separator: "\n")
