@@ -18,6 +18,7 @@ import Foundation
 /// backtrace, unless `SWIFT_BACKTRACE` asks for one.
 public enum SignalBridge {
   private static let lock = NSLock()
+  // The state below is `nonisolated(unsafe)` because it is only touched under `lock`.
   nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
   nonisolated(unsafe) private static var foregroundDepth = 0
   nonisolated(unsafe) private static var foregroundChildren: Set<pid_t> = []
@@ -60,7 +61,7 @@ public enum SignalBridge {
   }
 
   /// Called once the foreground child has been waited for (or failed to start).
-  static func foregroundChildEnded(_ pid: pid_t? = nil) {
+  static func foregroundChildEnded() {
     lock.withLock {
       foregroundDepth -= 1
       if foregroundDepth == 0 { foregroundChildren.removeAll() }
@@ -107,6 +108,8 @@ public enum SignalBridge {
 /// Replaces the Swift runtime's crash backtrace by one line that says what to do.
 private enum CrashHandler {
   static let signals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+  /// Written once by `install` before any handler is set, then only read by `crashed`
+  /// (a signal handler cannot take a lock), hence `nonisolated(unsafe)`.
   nonisolated(unsafe) static var message: [UInt8] = []
 
   static func install() {
