@@ -42,7 +42,7 @@ import Testing
       environment: ["NO_COLOR": "1"])
     defer { terminal.close() }
     var at = try terminal.waitFor("save it to check again.", seconds: 60)
-    at = try terminal.waitFor("h hint · l list · r re-run · q quit", after: at)
+    at = try terminal.waitFor("h\u{A0}hint · l\u{A0}list · r\u{A0}re-run · q\u{A0}quit", after: at)
     terminal.send("n")
     at = try terminal.waitFor("n moves on once echo passes", after: at)
     terminal.send("h")
@@ -52,21 +52,22 @@ import Testing
     at = try terminal.waitFor("Hint 2 of 2 for echo", after: at)
     terminal.send("l")
     at = try terminal.waitFor("Lambda basics", after: at)
-    at = try terminal.waitFor("q quit", after: at)
+    at = try terminal.waitFor("q\u{A0}quit", after: at)
     // A save re-grades it.
     try Self.save(try #require(Self.solution), to: file, secondsAhead: 2)
     at = try terminal.waitFor("Exercise echo passed!", after: at, seconds: 60)
     at = try terminal.waitFor("saving it checks it again", after: at)
-    at = try terminal.waitFor("h hint · l list · r re-run · n next · q quit", after: at)
+    at = try terminal.waitFor(
+      "h\u{A0}hint · l\u{A0}list · r\u{A0}re-run · n\u{A0}next · q\u{A0}quit", after: at)
     // It never moves on by itself, and keeps re-grading saves after the pass.
     try Self.save(starter, to: file, secondsAhead: 4)
     at = try terminal.waitFor("save it to check again.", after: at, seconds: 60)
     try Self.save(try #require(Self.solution), to: file, secondsAhead: 6)
     at = try terminal.waitFor("Exercise echo passed!", after: at, seconds: 60)
-    at = try terminal.waitFor("n next", after: at)
+    at = try terminal.waitFor("n\u{A0}next", after: at)
     terminal.send("r")
     at = try terminal.waitFor("Exercise echo passed!", after: at, seconds: 60)
-    at = try terminal.waitFor("n next", after: at)
+    at = try terminal.waitFor("n\u{A0}next", after: at)
     terminal.send("n")
     // The fixture's next step after echo is the chapter basics: n shows it and ends watching.
     try terminal.waitFor("A handler receives an event and a context.", after: at)
@@ -86,7 +87,7 @@ import Testing
       let terminal = try PseudoTerminal(
         ["watch", "echo", "--course", Self.course], directory: runner.directory)
       defer { terminal.close() }
-      try terminal.waitFor("q quit", seconds: 60)
+      try terminal.waitFor("q\u{A0}quit", seconds: 60)
       terminal.send(key)
       try terminal.waitFor("Stopped watching.")
       #expect(try terminal.waitForExit() == 0)
@@ -102,7 +103,7 @@ import Testing
     let terminal = try PseudoTerminal(
       ["watch", "echo", "--course", Self.course], directory: runner.directory)
     defer { terminal.close() }
-    try terminal.waitFor("q quit", seconds: 60)
+    try terminal.waitFor("q\u{A0}quit", seconds: 60)
     kill(terminal.pid, SIGTERM)
     #expect(try terminal.waitForExit() == 128 + SIGTERM)
     #expect(lineDisciplineFlags(terminal.modes()) == lineDisciplineFlags(terminal.initialModes))

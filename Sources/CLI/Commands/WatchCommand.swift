@@ -161,14 +161,15 @@ struct Watcher {
     }
   }
 
-  /// The keys that work now.
+  /// The keys that work now; a key and its word are joined by a no-break space so a narrow
+  /// terminal never puts them on different lines.
   private func showKeys(passed: Bool) {
     let styler = out.styler
     var keys = [("h", "hint"), ("l", "list"), ("r", "re-run")]
     if passed { keys.append(("n", "next")) }
     keys.append(("q", "quit"))
     out.line(
-      keys.map { styler.apply($0.0, .emphasis) + " " + $0.1 }.joined(separator: " · "))
+      keys.map { styler.apply($0.0, .emphasis) + "\u{A0}" + $0.1 }.joined(separator: " · "))
   }
 
   /// Where `n` goes after a pass.
