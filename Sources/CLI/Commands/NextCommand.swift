@@ -61,9 +61,7 @@ enum NextCommandSupport {
       TerminalRenderer(settings: settings, format: format)
         .render(Document(parsing: exercise.statement)))
     out.line()
-    out.line(
-      "Edit: " + styler.apply(workspace.exerciseFile(exercise), .emphasis) + " ("
-        + styler.apply("lambdalings edit", .command) + " opens it)")
+    out.line("Edit: " + styler.apply(workspace.exerciseFile(exercise), .emphasis))
     out.line("Check it: " + styler.apply("lambdalings check \(exercise.id)", .command))
     out.line("Or re-check on every save: " + styler.apply("lambdalings watch", .command))
     return ExitCode.success

@@ -35,14 +35,14 @@ struct QuizConsole {
   var readLine: () -> String?
   /// Set when standard input is a terminal: answers are single keys.
   var keys: QuizKeyReader?
+  /// The running clock of a timed exam on a terminal; nil when untimed or piped.
+  var clock: ExamClock? = nil
   var styler: Styler
   /// Turns Markdown into terminal text.
   var render: (String) -> String
   var now: () -> Date
   /// Columns of the terminal, for laying out the answer hint.
   var width: Int = 80
-  /// The running clock of a timed exam on a terminal; nil when untimed or piped.
-  var clock: ExamClock?
 
   /// Asks every question of `run`; `record` is called after each graded answer, before the
   /// feedback, so an answer is saved even if the learner quits right after.
