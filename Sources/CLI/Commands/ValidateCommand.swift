@@ -23,6 +23,7 @@ extension CommandSpec {
       "Validating \(styler.apply(course.title.isEmpty ? course.root : course.title, .emphasis))"
         + " at \(course.root)")
     var diagnostics = Validation.unique(loaderDiagnostics + QuizLibrary(course: course).diagnostics)
+    ProcessGroupRegistry.installSignalHandlers()
     let checks = Validation.checkExercises(course, out: out)
     diagnostics += checks.diagnostics
     let sorted = Validation.unique(diagnostics).sortedForDisplay()
