@@ -10,6 +10,7 @@ enum CommandTable {
     .check,
     .watch,
     .hint,
+    .edit,
     .solution,
     .reset,
     .progress,

@@ -8,15 +8,9 @@ import Foundation
 
 /// Every live process group this program started, so that none outlives it.
 ///
-/// `installSignalHandlers()` makes Ctrl-C (SIGINT) and SIGTERM kill every registered group
-/// before the program exits.
+/// `SignalBridge` kills every registered group before the program exits on a signal.
 public enum ProcessGroupRegistry {
   private static let groups = Locked<Set<Int32>>([])
-  /// The installed signal sources, kept alive for the program's life. `DispatchSourceSignal` is
-  /// not `Sendable`, so `Locked` cannot hold it: this one variable is only touched by
-  /// `installSignalHandlers` while holding `installLock`.
-  nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
-  private static let installLock = NSLock()
 
   /// Records a live group.
   public static func register(_ pgid: Int32) {
@@ -42,22 +36,8 @@ public enum ProcessGroupRegistry {
     }
   }
 
-  /// Makes SIGINT and SIGTERM kill every live group, then exit with 128 + signal.
-  ///
-  /// Safe to call more than once; only the first call installs handlers.
+  /// Installs `SignalBridge` (normally done once by the entry point for every command).
   public static func installSignalHandlers() {
-    installLock.lock()
-    defer { installLock.unlock() }
-    guard sources.isEmpty else { return }
-    for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
-      signal(signalNumber, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-      source.setEventHandler {
-        ProcessGroupRegistry.killAll()
-        exit(128 + signalNumber)
-      }
-      source.resume()
-      sources.append(source)
-    }
+    SignalBridge.install(environment: ProcessInfo.processInfo.environment)
   }
 }

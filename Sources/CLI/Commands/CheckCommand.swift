@@ -22,7 +22,6 @@ extension CommandSpec {
     let context = invocation.context
     let course = try context.course()
     let exercise = try ExerciseSelection.exercise(invocation, course: course)
-    ProcessGroupRegistry.installSignalHandlers()
     let outcome = try CheckRun.run(exercise, course: course, context: context)
     if invocation.args.flag("json") {
       invocation.out.write(GradeReportPrinter.json(outcome.report, next: outcome.next?.1))

@@ -47,7 +47,6 @@ enum InvokeCommand {
     let event = try loadEvent(args, context: invocation.context)
     let concurrency = try args.int("concurrency", default: 1, range: 1...256)
     let times = try args.int("times", default: concurrency, range: 1...100_000)
-    ProcessGroupRegistry.installSignalHandlers()
     let function: LambdaFunction
     do {
       function = try LambdaFunction(configuration: configuration)

@@ -11,7 +11,7 @@ extension CommandSpec {
     let course = try invocation.context.course()
     let progress = try WorkspaceSetup.progress(invocation.context)
     let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
-    invocation.out.write(StatusFormatter.list(course: course, status: status, out: invocation.out))
+    invocation.out.lines(StatusFormatter.list(course: course, status: status, out: invocation.out))
     return ExitCode.success
   }
 }

@@ -24,7 +24,7 @@ extension CommandSpec {
     if invocation.args.flag("json") {
       invocation.out.write(try report.json() + "\n")
     } else {
-      invocation.out.write(report.text(styler: invocation.out.styler))
+      invocation.out.lines(report.text(styler: invocation.out.styler))
     }
     return ExitCode.success
   }

@@ -66,8 +66,10 @@ extension QuizCommandSupport {
     let wanted = try count(invocation) ?? blueprint.questionCount
     var limit = blueprint.timeLimit(forQuestions: wanted)
     if let timeText = invocation.args.value("time") {
-      guard let parsed = MockExam.parseDuration(timeText) else {
-        throw CLIError.usage("--time must be a duration such as 30m or 90s, got '\(timeText)'")
+      guard let parsed = MockExam.parseDuration(timeText), parsed >= 1 else {
+        throw CLIError.usage(
+          "--time must be a duration of at least one second such as 30m or 90s, "
+            + "got '\(timeText)'")
       }
       limit = parsed
     }
@@ -107,7 +109,11 @@ extension QuizCommandSupport {
       out.line(line)
     }
     out.line("No feedback until the end, as in the real exam. Seed: \(seed.value).")
-    let console = QuizTerminal.console(invocation)
+    var console = QuizTerminal.console(invocation)
+    if console.keys != nil {
+      // On a terminal the clock runs while the learner thinks and ends the exam on time.
+      console.clock = ExamClock(seconds: exam.remaining(at: context.now))
+    }
     var recorder = try QuizTerminal.recorder(
       invocation, key: "exam", count: exam.session.items.count)
     let end = try console.run(&exam, feedback: false) { try recorder.record($0) }

@@ -30,7 +30,7 @@ extension QuizConsole {
       text += "Missed questions come back in " + styler.apply("lambdalings review", .command)
       text += " from tomorrow.\n"
     }
-    write(text)
+    write(fitLines(text))
   }
 
   /// Whether a report reaches the pass mark.

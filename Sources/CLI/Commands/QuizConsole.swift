@@ -35,6 +35,8 @@ struct QuizConsole {
   var readLine: () -> String?
   /// Set when standard input is a terminal: answers are single keys.
   var keys: QuizKeyReader?
+  /// The running clock of a timed exam on a terminal; nil when untimed or piped.
+  var clock: ExamClock? = nil
   var styler: Styler
   /// Turns Markdown into terminal text.
   var render: (String) -> String
@@ -61,6 +63,7 @@ struct QuizConsole {
           : ask(item)
         first = false
         guard let input = answer else {
+          if clock?.expired == true { return .timeUp }
           write("\nQuiz stopped; your answers so far are saved.\n")
           return .quit
         }
@@ -86,15 +89,28 @@ struct QuizConsole {
     if let topic = item.question.topics.first { header += " · \(topic)" }
     if let exam = item.question.exams.first { header += " · \(exam)" }
     if let timeLeft { header += " · time left \(MockExam.clock(timeLeft))" }
-    var text = "\n" + styler.apply(header, .dim) + "\n" + render(item.question.prompt) + "\n"
+    var text = "\n" + fit(styler.apply(header, .dim)) + "\n" + render(item.question.prompt) + "\n"
     if !item.options.isEmpty { text += "\n" }
     for option in item.options {
-      text += "  " + styler.apply("\(option.letter))", .accent) + " \(render(option.text))\n"
+      // The choice's text continues under itself, not under its letter.
+      let choice = render(option.text).split(separator: "\n").joined(separator: " ")
+      text += fit("  " + styler.apply("\(option.letter))", .accent) + " " + choice) + "\n"
     }
     let hint = hint(item)
     let fits = DisplayWidth.of(item.instruction + " " + hint) <= width
     let separator = hint.isEmpty ? "" : (fits ? " " : "\n")
-    write(text + styler.apply(item.instruction, .emphasis) + separator + hint + "\n")
+    write(text + fit(styler.apply(item.instruction, .emphasis)) + separator + fit(hint) + "\n")
+  }
+
+  /// `line` wrapped to the terminal's width with a hanging indent.
+  func fit(_ line: String) -> String {
+    HangingIndent.wrap(line, width: width).joined(separator: "\n")
+  }
+
+  /// Every line of `text` wrapped as `fit` wraps one.
+  func fitLines(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { fit(String($0)) }
+      .joined(separator: "\n")
   }
 
   /// How to answer in the current input mode.
@@ -141,12 +157,14 @@ struct QuizConsole {
     } else {
       text = styler.apply("✘ Not quite.", .error)
       if !answered.grade.detail.isEmpty { text += " \(answered.grade.detail.capitalizedFirst)." }
-      text += " The answer: " + styler.apply(item.correctAnswerText, .emphasis)
+      // Rendered: a choice may hold Markdown (`code`), shown as the choice itself is.
+      let answer = render(item.correctAnswerText).split(separator: "\n").joined(separator: " ")
+      text += " The answer: " + styler.apply(answer, .emphasis)
     }
-    text += "\n" + render(answered.question.explanation) + "\n"
+    text = fit(text) + "\n" + render(answered.question.explanation) + "\n"
     if !answered.question.see.isEmpty {
       let links = answered.question.see.joined(separator: ", ")
-      text += styler.apply("See: \(links) (lambdalings read)", .dim) + "\n"
+      text += fit(styler.apply("See: \(links) (lambdalings read)", .dim)) + "\n"
     }
     write(text)
   }

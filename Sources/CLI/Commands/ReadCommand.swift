@@ -28,6 +28,9 @@ extension CommandSpec {
     var text = TerminalRenderer(settings: settings, format: format)
       .render(Document(parsing: chapter.body))
     text += ReadCommandSupport.footer(chapter, course: course, styler: invocation.out.styler)
+      .split(separator: "\n", omittingEmptySubsequences: false)
+      .flatMap { HangingIndent.wrap(String($0), width: settings.width) }
+      .joined(separator: "\n")
     let paged =
       !invocation.args.flag("no-pager")
       && Pager.page(text, settings: settings, environment: context.environment)

@@ -42,7 +42,8 @@ extension CommandSpec {
           "reset replaces \(file) and needs confirmation",
           hint: "Run it in a terminal to be asked, or pass --yes (your file is kept as a backup).")
       }
-      out.write("Replace \(file) with the starter? Your file is kept as a backup. [y/N] ")
+      out.write(
+        out.fitted("Replace \(file) with the starter? Your file is kept as a backup. [y/N]") + " ")
       let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
       guard answer == "y" || answer == "yes" else {
         out.line("Nothing changed.")

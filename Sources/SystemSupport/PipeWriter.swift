@@ -6,11 +6,12 @@
 
 /// Writes to a pipe whose reader may go away, without the process being killed by SIGPIPE and
 /// without changing the process-wide signal disposition (other threads keep theirs).
-enum PipeWriter {
+public enum PipeWriter {
   /// Writes all of `text` to `descriptor`, stopping quietly when the reader has gone.
-  /// Returns whether everything was written.
+  /// Returns whether everything was written; when not, `errno` tells why (`EPIPE`: the reader
+  /// has gone).
   @discardableResult
-  static func write(_ text: String, to descriptor: Int32) -> Bool {
+  public static func write(_ text: String, to descriptor: Int32) -> Bool {
     #if canImport(Darwin)
       _ = fcntl(descriptor, F_SETNOSIGPIPE, 1)
       return writeAll(text, to: descriptor)
@@ -26,6 +27,8 @@ enum PipeWriter {
       let alreadyPending = sigismember(&pending, SIGPIPE) == 1
       pthread_sigmask(SIG_BLOCK, &blocked, &previous)
       let complete = writeAll(text, to: descriptor)
+      let writeError = errno
+      defer { errno = writeError }
       if !complete && !alreadyPending {
         var timeout = timespec(tv_sec: 0, tv_nsec: 0)
         _ = sigtimedwait(&blocked, nil, &timeout)
