@@ -42,9 +42,16 @@ enum WorkspaceSetup {
       .standardizedFileURL.path
   }
 
-  /// The existing workspace, or nil when there is none yet.
+  /// The existing workspace, or nil when there is none yet. A workspace made for another
+  /// course is refused here, so no command reads or writes it.
   static func existing(_ context: Context) throws -> Workspace? {
-    try Workspace.open(at: path(context))
+    guard let workspace = try Workspace.open(at: path(context)) else { return nil }
+    let course = try context.course()
+    if workspace.settings.courseID != course.id {
+      throw WorkspaceError.otherCourse(
+        path: path(context), courseID: workspace.settings.courseID, expected: course.id)
+    }
+    return workspace
   }
 
   /// The workspace's progress; empty when there is no workspace yet.

@@ -26,19 +26,32 @@ public enum WorkspaceCreator {
     }
     var workspace: Workspace
     let existing = try Workspace.open(at: path)
+    if existing == nil {
+      let parent = URL(fileURLWithPath: absolute(path)).deletingLastPathComponent().path
+      if let outer = Workspace.enclosing(parent) {
+        throw WorkspaceError.nested(path: path, inside: outer)
+      }
+    }
     if let existing {
       if existing.settings.courseID != course.id {
         throw WorkspaceError.otherCourse(
           path: path, courseID: existing.settings.courseID, expected: course.id)
       }
       workspace = existing
+      if existing.settings.coursePath == nil {
+        workspace.settings.coursePath = absolute(course.root)
+      }
       if let language, language != existing.settings.language {
         workspace.settings.language = language
         try writeSettings(workspace)
+      } else if existing.settings.coursePath == nil {
+        // Older workspaces learn their course; a read-only one simply stays as it was.
+        try? writeSettings(workspace)
       }
     } else {
       let settings = WorkspaceSettings(
-        courseID: course.id, language: language ?? .python, created: now)
+        courseID: course.id, language: language ?? .python, created: now,
+        coursePath: absolute(course.root))
       workspace = Workspace(path: path, settings: settings)
       do {
         try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -74,6 +87,12 @@ public enum WorkspaceCreator {
       }
     }
     return Report(workspace: workspace, existed: existing != nil, copied: copied, kept: kept)
+  }
+
+  /// `path` made absolute against the current folder, without `.` and `..`.
+  static func absolute(_ path: String) -> String {
+    let full = path.hasPrefix("/") ? path : "\(FileManager.default.currentDirectoryPath)/\(path)"
+    return URL(fileURLWithPath: full).standardizedFileURL.path
   }
 
   private static func writeSettings(_ workspace: Workspace) throws {

@@ -27,7 +27,7 @@ extension CommandSpec {
     if invocation.args.flag("json") {
       invocation.out.write(GradeReportPrinter.json(outcome.report, next: outcome.next?.1))
     } else {
-      CheckRun.printHuman(outcome, exercise: exercise, out: invocation.out)
+      CheckRun.printHuman(outcome, exercise: exercise, out: invocation.out, context: context)
     }
     if outcome.report.setupError != nil { return ExitCode.usageOrContent }
     return outcome.report.passed ? ExitCode.success : ExitCode.failure
@@ -70,13 +70,15 @@ enum CheckRun {
   }
 
   /// The report, then the next step after a pass, or what to do after a failure.
-  static func printHuman(_ outcome: Outcome, exercise: Exercise, out: OutputWriter) {
+  static func printHuman(
+    _ outcome: Outcome, exercise: Exercise, out: OutputWriter, context: Context
+  ) {
     GradeReportPrinter(out: out).print(outcome.report, displayFile: outcome.file)
     let styler = out.styler
     let report = outcome.report
     out.line()
     if report.setupError != nil {
-      out.line("Fix the problem above and run 'lambdalings check \(exercise.id)' again.")
+      out.line("Fix the problem above and run '\(context.command("check \(exercise.id)"))' again.")
     } else if report.passed {
       out.line(styler.apply("Exercise \(exercise.id) passed!", .success))
       if let (description, command) = outcome.next {
@@ -87,9 +89,9 @@ enum CheckRun {
       }
     } else {
       out.line("Edit \(outcome.file) and check again:")
-      out.line("    " + styler.apply("lambdalings check \(exercise.id)", .command))
+      out.line("    " + styler.apply(context.command("check \(exercise.id)"), .command))
       out.line(
-        "Stuck? " + styler.apply("lambdalings hint \(exercise.id)", .command)
+        "Stuck? " + styler.apply(context.command("hint \(exercise.id)"), .command)
           + " shows the next hint.")
     }
   }

@@ -46,12 +46,13 @@ extension CommandSpec {
     let due = progress.reviewCards.values.filter { $0.due <= context.now }.count
     if due > 0 {
       out.line()
-      out.line("\(due) review(s) due: " + styler.apply("lambdalings review", .command))
+      out.line("\(due) review(s) due: " + styler.apply(context.command("review"), .command))
     }
     out.line()
     out.line(
       styler.apply(
-        "Workspace: \(WorkspaceSetup.path(context))   All steps: lambdalings list", .dim))
+        "Workspace: \(WorkspaceSetup.path(context))   All steps: \(context.command("list"))",
+        .dim))
     return ExitCode.success
   }
 }
@@ -69,22 +70,10 @@ enum NextStep {
   }
 
   static func command(_ entry: CourseStatus.Entry, context: Context) -> String {
-    func registered(_ name: String) -> Bool { CommandTable.all.contains { $0.name == name } }
     switch entry.step {
-    case .chapter(let id):
-      if registered("read") { return "lambdalings read \(id)" }
-      let file = (try? context.course().chapter(id)?.file) ?? nil
-      return "open \(file ?? id)"
-    case .exercise(let id):
-      if registered("check") { return "lambdalings check \(id)" }
-      let workspace = try? WorkspaceSetup.existing(context)
-      let exercise = try? context.course().exercise(id)
-      if let workspace, let exercise {
-        return "edit \(workspace.exerciseFile(exercise))"
-      }
-      return "edit the exercise \(id)"
-    case .quiz(let id):
-      return registered("quiz") ? "lambdalings quiz \(id)" : "open the quiz \(id)"
+    case .chapter(let id): return context.command("read \(id)")
+    case .exercise(let id): return context.command("check \(id)")
+    case .quiz(let id): return context.command("quiz \(id)")
     }
   }
 }

@@ -29,9 +29,9 @@ extension CommandSpec {
     guard shown < total else {
       out.line("No more hints for \(exercise.id): you have seen all \(total).")
       out.line(
-        "Check your handler with " + styler.apply("lambdalings check \(exercise.id)", .command)
+        "Check your handler with " + styler.apply(context.command("check \(exercise.id)"), .command)
           + ", or read the reference solution with "
-          + styler.apply("lambdalings solution \(exercise.id) --force", .command) + ".")
+          + styler.apply(context.command("solution \(exercise.id) --force"), .command) + ".")
       return ExitCode.success
     }
     let number = shown + 1
@@ -48,7 +48,7 @@ extension CommandSpec {
       out.line("That was the last hint.")
     } else {
       out.line(
-        "Need more? " + styler.apply("lambdalings hint \(exercise.id)", .command)
+        "Need more? " + styler.apply(context.command("hint \(exercise.id)"), .command)
           + " shows hint \(number + 1).")
     }
     return ExitCode.success

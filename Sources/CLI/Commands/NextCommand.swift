@@ -24,7 +24,7 @@ extension CommandSpec {
     guard let entry = status.next else {
       out.line(
         styler.apply("You have finished every step of \(course.title).", .success)
-          + " Keep it fresh with " + styler.apply("lambdalings review", .command) + ".")
+          + " Keep it fresh with " + styler.apply(context.command("review"), .command) + ".")
       return ExitCode.success
     }
     switch entry.step {
@@ -62,8 +62,10 @@ enum NextCommandSupport {
         .render(Document(parsing: exercise.statement)))
     out.line()
     out.line("Edit: " + styler.apply(workspace.exerciseFile(exercise), .emphasis))
-    out.line("Check it: " + styler.apply("lambdalings check \(exercise.id)", .command))
-    out.line("Or re-check on every save: " + styler.apply("lambdalings watch", .command))
+    out.line("Check it: " + styler.apply(context.command("check \(exercise.id)"), .command))
+    out.line(
+      "Or re-check on every save: "
+        + styler.apply(context.command("watch \(exercise.id)"), .command))
     return ExitCode.success
   }
 }

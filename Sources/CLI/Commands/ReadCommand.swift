@@ -27,7 +27,8 @@ extension CommandSpec {
     let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
     var text = TerminalRenderer(settings: settings, format: format)
       .render(Document(parsing: chapter.body))
-    text += ReadCommandSupport.footer(chapter, course: course, styler: invocation.out.styler)
+    text += ReadCommandSupport.footer(
+      chapter, course: course, styler: invocation.out.styler, context: context)
     let paged =
       !invocation.args.flag("no-pager")
       && Pager.page(text, settings: settings, environment: context.environment)
@@ -64,22 +65,21 @@ enum ReadCommandSupport {
   }
 
   /// What to do after reading: the chapter's exercises and quiz, then the next chapter.
-  static func footer(_ chapter: Chapter, course: Course, styler: Styler) -> String {
+  static func footer(_ chapter: Chapter, course: Course, styler: Styler, context: Context)
+    -> String
+  {
     var lines: [String] = []
     for id in chapter.exerciseIDs where course.exercise(id) != nil {
-      let command =
-        CommandTable.all.contains { $0.name == "check" }
-        ? "lambdalings check \(id)" : "lambdalings list"
-      lines.append("  exercise \(id): " + styler.apply(command, .command))
+      lines.append("  exercise \(id): " + styler.apply(context.command("check \(id)"), .command))
     }
     if let quiz = chapter.quizID, course.quiz(quiz) != nil {
-      lines.append("  quiz: " + styler.apply("lambdalings quiz \(quiz)", .command))
+      lines.append("  quiz: " + styler.apply(context.command("quiz \(quiz)"), .command))
     }
     if let index = course.chapters.firstIndex(where: { $0.id == chapter.id }),
       index + 1 < course.chapters.count
     {
       let next = course.chapters[index + 1]
-      lines.append("  next chapter: " + styler.apply("lambdalings read \(next.id)", .command))
+      lines.append("  next chapter: " + styler.apply(context.command("read \(next.id)"), .command))
     }
     guard !lines.isEmpty else { return "" }
     return "\n" + styler.apply("What next", .heading) + "\n" + lines.joined(separator: "\n") + "\n"

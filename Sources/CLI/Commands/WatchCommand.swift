@@ -87,7 +87,8 @@ struct Watcher {
   private func nextExercise(after command: String) -> Exercise? {
     let prefix = "lambdalings check "
     guard command.hasPrefix(prefix) else { return nil }
-    return course.exercise(String(command.dropFirst(prefix.count)))
+    let id = command.dropFirst(prefix.count).split(separator: " ").first.map(String.init)
+    return id.flatMap(course.exercise)
   }
 
   /// Blocks until the file's modification time or size changes.
