@@ -12,8 +12,8 @@ enum HelpFormatter {
     for command in visible {
       text += "  " + styler.apply(pad(command.name, width), .command) + command.abstract + "\n"
     }
-    text += "\n" + options(GlobalOptions.all, styler: styler, title: "GLOBAL OPTIONS:")
-    text += "      --version    Show the version.\n"
+    let version = OptionSpec(long: "version", help: "Show the version.")
+    text += "\n" + options(GlobalOptions.all + [version], styler: styler, title: "GLOBAL OPTIONS:")
     text += "\nRun 'lambdalings COMMAND --help' for a command's options.\n"
     text += "Exit codes: 0 success, 1 a check or quiz failed, 2 usage or content error.\n"
     return text

@@ -81,6 +81,7 @@ enum WorkspaceSetup {
     for (id, quiz) in document.quizzes {
       if let best = quiz.bestFraction { facts.quizBestScores[id] = best }
     }
+    facts.skipped = Set(document.skipped ?? [])
     return facts
   }
 }

@@ -117,11 +117,21 @@ public struct CourseLoader {
             line: header.line(of: "id")))
         continue
       }
+      var passMark = QuizSource.defaultPassMark
+      if let raw = header.value("pass") {
+        if let parsed = QuizSource.parsePassMark(raw) {
+          passMark = parsed
+        } else {
+          diagnostics.append(
+            .error(
+              "'pass: \(raw)' is not a pass mark; write a percentage such as 'pass: 80%'",
+              file: file, line: header.line(of: "pass")))
+        }
+      }
       quizzes.append(
         QuizSource(
           id: id, title: header.value("title") ?? id, chapterID: header.value("chapter"),
-          file: file,
-          text: text))
+          file: file, text: text, passMark: passMark))
     }
     return quizzes
   }

@@ -92,9 +92,10 @@ public struct QuizParser {
       }
       let key = line.text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
       let value = line.text[line.text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-      if !["id", "title", "chapter"].contains(key) {
+      if !["id", "title", "chapter", "pass"].contains(key) {
         report(
-          .warning, line.number, "unknown front matter key '\(key)' (known: id, title, chapter)")
+          .warning, line.number,
+          "unknown front matter key '\(key)' (known: id, title, chapter, pass)")
       }
       header[key] = value
     }

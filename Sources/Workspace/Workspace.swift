@@ -121,6 +121,7 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
     case .notAFolder(let path):
       return "\(path) exists but is not a folder; choose another place with --workspace DIR"
     case .cannotCreate(let path, let reason):
+      let reason = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
       return "cannot create the workspace at \(path): \(reason).\n"
         + "Choose a writable place with --workspace DIR."
     case .otherCourse(let path, let courseID, let expected):

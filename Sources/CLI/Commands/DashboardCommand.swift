@@ -39,7 +39,18 @@ extension CommandSpec {
     if let next = status.next {
       let mark = StatusGlyph.current.rendered(out.settings)
       out.line("\(mark) Next: \(NextStep.describe(next))")
+      if case .exercise(let id) = next.step, let exercise = course.exercise(id),
+        let workspace = try WorkspaceSetup.existing(context)
+      {
+        out.line("    edit " + styler.apply(workspace.exerciseFile(exercise), .emphasis) + ", then")
+      }
       out.line("    " + styler.apply(NextStep.command(next, context: context), .command))
+      if next.state == .attempted {
+        let passMark = course.quiz(next.step.id)?.passMark ?? QuizSource.defaultPassMark
+        out.line(
+          "  It is done once you score \(NextStep.percent(passMark)); to move on without it: "
+            + styler.apply(context.command("next --skip"), .command))
+      }
     } else {
       out.line(styler.apply("You have finished every step of this course. Well done!", .success))
     }
@@ -65,9 +76,16 @@ enum NextStep {
     case .exercise:
       return entry.state == .failed
         ? "finish the exercise \"\(entry.title)\"" : "solve the exercise \"\(entry.title)\""
-    case .quiz: return "take the quiz \"\(entry.title)\""
+    case .quiz:
+      guard entry.state == .attempted, let best = entry.bestScore else {
+        return "take the quiz \"\(entry.title)\""
+      }
+      return "pass the quiz \"\(entry.title)\" (best so far \(percent(best)))"
     }
   }
+
+  /// A fraction as a whole percentage, `0.75` as `75%`.
+  static func percent(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded()))%" }
 
   static func command(_ entry: CourseStatus.Entry, context: Context) -> String {
     switch entry.step {

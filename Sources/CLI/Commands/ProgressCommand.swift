@@ -115,7 +115,7 @@ struct ProgressReport: Encodable {
       let items = byKind[kind] ?? []
       guard !items.isEmpty else { continue }
       let done = items.filter { $0.status == "done" }.count
-      text += "  \(kind)s: \(done) of \(items.count)"
+      text += "  \(Plural.regular(kind)): \(done) of \(items.count)"
       if kind == "quiz" {
         let scores = items.compactMap(\.bestScore)
         if !scores.isEmpty {
@@ -126,12 +126,15 @@ struct ProgressReport: Encodable {
       if kind == "exercise" {
         let attempts = items.compactMap(\.attempts).reduce(0, +)
         let hints = items.compactMap(\.hintsUsed).reduce(0, +)
-        text += ", \(attempts) check(s), \(hints) hint(s) used"
+        text +=
+          ", \(Plural.count(attempts, "check")), \(Plural.count(hints, "hint")) used"
       }
       text += "\n"
     }
     if summary.reviewCards > 0 {
-      text += "Reviews: \(summary.reviewsDue) due of \(summary.reviewCards) questions scheduled.\n"
+      text +=
+        "Reviews: \(summary.reviewsDue) due of \(Plural.count(summary.reviewCards, "question"))"
+        + " scheduled.\n"
     }
     text += "Workspace: \(workspace)\n"
     return text

@@ -21,9 +21,22 @@ extension QuizCommandSupport {
     out.line("\nTopics (--topic): " + topics.joined(separator: ", "))
     let due = document.dueReviewCards(at: invocation.context.now).count
     out.line(
-      "\n\(library.allQuestions.count) questions. Reviews due: \(due)"
+      "\n\(Plural.count(library.allQuestions.count, "question")). Reviews due: \(due)"
         + (due > 0 ? " (lambdalings review)" : ""))
     return ExitCode.success
+  }
+
+  /// A duration in words: `30 minutes`, `1 minute 30 seconds`, `45 seconds`.
+  static func spoken(_ seconds: TimeInterval) -> String {
+    let whole = Int(seconds.rounded(.up))
+    let hours = whole / 3600
+    let minutes = (whole % 3600) / 60
+    let rest = whole % 60
+    var parts: [String] = []
+    if hours > 0 { parts.append(Plural.count(hours, "hour")) }
+    if minutes > 0 { parts.append(Plural.count(minutes, "minute")) }
+    if rest > 0 || parts.isEmpty { parts.append(Plural.count(rest, "second")) }
+    return parts.joined(separator: " ")
   }
 
   static func pad(_ text: String, _ width: Int) -> String {
@@ -69,14 +82,15 @@ extension QuizCommandSupport {
     let out = invocation.out
     out.line(
       out.styler.apply(
-        "Mock exam: \(exam.session.items.count) questions, \(MockExam.clock(limit)) minutes.",
+        "Mock exam: \(Plural.count(exam.session.items.count, "question")),"
+          + " \(QuizCommandSupport.spoken(limit)).",
         .heading))
     out.line("No feedback until the end, as in the real exam. Seed: \(seed.value).")
     let console = QuizTerminal.console(invocation)
     var recorder = try QuizTerminal.recorder(
       invocation, key: "exam", count: exam.session.items.count)
     let end = try console.run(&exam, feedback: false) { try recorder.record($0) }
-    console.summary(exam.report, end: end, byDomain: true)
+    console.summary(exam.report, end: end, byDomain: true, command: context.command)
     for answered in exam.session.answers where !answered.grade.isCorrect {
       if let item = exam.session.items.first(where: { $0.question.id == answered.question.id }) {
         out.line("\n" + out.styler.apply("Missed: \(answered.question.id)", .emphasis))

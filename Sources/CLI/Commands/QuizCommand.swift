@@ -1,5 +1,6 @@
 import Foundation
 import Quiz
+import Workspace
 
 extension CommandSpec {
   /// `lambdalings quiz [QUIZ] [--topic T] [--exam E] [--count N] [--seed S]`, `quiz --list`,
@@ -15,7 +16,9 @@ extension CommandSpec {
       Without QUIZ, questions come from every quiz (10 of them unless --count says otherwise).
       `quiz exam` is a timed mock exam mixing every quiz, scored by exam domain.
       `quiz export QUIZ --format gift` writes Moodle GIFT; `--format json` a neutral JSON form.
-      Exit code 1 when the score is under 70%.
+      Exit code 1 when the score is under the quiz's pass mark (70% unless its header sets
+      `pass:`); a quiz counts as done in your progress once an attempt reaches it. Stopping
+      early scores the questions you answered.
       """,
     arguments: [
       ArgumentSpec("QUIZ", help: "A quiz id (see --list), `exam`, or `export`."),
@@ -110,7 +113,8 @@ enum QuizCommandSupport {
     }
     let title = quizID.flatMap { library.bank($0)?.title } ?? "Mixed quiz"
     let out = invocation.out
-    out.line(out.styler.apply("\(title): \(session.items.count) question(s)", .heading))
+    out.line(
+      out.styler.apply("\(title): \(Plural.count(session.items.count, "question"))", .heading))
     if !seed.given {
       out.line(out.styler.apply("(repeat this order with --seed \(seed.value))", .dim))
     }
@@ -118,7 +122,45 @@ enum QuizCommandSupport {
     var recorder = try QuizTerminal.recorder(
       invocation, key: quizID ?? "mixed", count: session.items.count)
     let end = try console.run(&session, feedback: true) { try recorder.record($0) }
-    console.summary(session.report, end: end, byDomain: false)
-    return QuizConsole.passed(session.report) ? ExitCode.success : ExitCode.failure
+    let context = invocation.context
+    let passMark =
+      quizID.flatMap { try? context.course().quiz($0)?.passMark } ?? QuizConsole.passMark
+    console.summary(
+      session.report, end: end, byDomain: false, passMark: passMark, command: context.command)
+    let passed = QuizConsole.passed(session.report, passMark: passMark)
+    if let quizID, try WorkspaceSetup.existing(context) != nil {
+      try QuizCommandSupport.nextSteps(
+        after: quizID, passed: passed, passMark: passMark, invocation)
+    }
+    return passed ? ExitCode.success : ExitCode.failure
+  }
+
+  /// After a quiz of the course: the next step when it is passed, else how to retry or skip.
+  static func nextSteps(
+    after quizID: String, passed: Bool, passMark: Double, _ invocation: Invocation
+  ) throws {
+    let context = invocation.context
+    let out = invocation.out
+    let styler = out.styler
+    let course = try context.course()
+    let status = CourseStatus(
+      course: course, facts: WorkspaceSetup.facts(try WorkspaceSetup.progress(context)))
+    out.line()
+    if passed {
+      guard let next = status.next else {
+        out.line(styler.apply("That was the last step of the course. Well done!", .success))
+        return
+      }
+      out.line("Next: \(NextStep.describe(next))")
+      out.line("    " + styler.apply(NextStep.command(next, context: context), .command))
+      return
+    }
+    var text =
+      "The quiz counts as done at \(NextStep.percent(passMark)). Try again with "
+      + styler.apply(context.command("quiz \(quizID)"), .command)
+    if status.next?.step == .quiz(quizID) {
+      text += ", or move on for now with " + styler.apply(context.command("next --skip"), .command)
+    }
+    out.line(text + ".")
   }
 }

@@ -39,9 +39,11 @@ extension CommandSpec {
     let warnings = sorted.count - errors
     out.line()
     out.line(
-      "\(course.chapters.count) chapter(s), \(course.exercises.count) exercise(s), "
-        + "\(course.quizzes.count) quiz(zes); \(checks.passed) of \(checks.total) exercise "
-        + "run(s) as expected; \(errors) error(s), \(warnings) warning(s).")
+      "\(Plural.count(course.chapters.count, "chapter")), "
+        + "\(Plural.count(course.exercises.count, "exercise")), "
+        + "\(Plural.count(course.quizzes.count, "quiz")); \(checks.passed) of "
+        + "\(Plural.count(checks.total, "exercise run")) as expected; "
+        + "\(Plural.count(errors, "error")), \(Plural.count(warnings, "warning")).")
     if errors == 0 {
       out.line(styler.apply("The course is valid.", .success))
       return ExitCode.success
