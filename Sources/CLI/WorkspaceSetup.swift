@@ -70,6 +70,36 @@ enum WorkspaceSetup {
     ProgressStore(directory: URL(fileURLWithPath: path), clock: { context.now })
   }
 
+  /// The error shown when progress could not be written (a read-only workspace, a full disk):
+  /// what was not saved, why, and what to do.
+  static func notSaved(_ error: Error, what: String, context: Context) -> CLIError {
+    CLIError.content(
+      "your progress could not be saved, so \(what) is not recorded: \(error)\n"
+        + "Make the workspace \(absolutePath(context)) writable (e.g. chmod -R u+w), or use"
+        + " another one with --workspace DIR.")
+  }
+
+  /// Refuses before any work when progress cannot be written: the workspace folder, or its
+  /// progress file, is not writable.
+  static func requireWritable(_ context: Context, before what: String) throws {
+    let folder = absolutePath(context)
+    let manager = FileManager.default
+    let file = "\(folder)/\(ProgressStore.fileName)"
+    let problem: String?
+    if !manager.isWritableFile(atPath: folder) {
+      problem = "the folder \(folder) is read-only"
+    } else if manager.fileExists(atPath: file), !manager.isWritableFile(atPath: file) {
+      problem = "\(file) is read-only"
+    } else {
+      problem = nil
+    }
+    guard let problem else { return }
+    throw CLIError.content(
+      "cannot \(what): your progress could not be saved, because \(problem).\n"
+        + "Make the workspace writable (e.g. chmod -R u+w \(Context.shellQuoted(folder))), or"
+        + " use another one with --workspace DIR.")
+  }
+
   /// What status needs from progress.
   static func facts(_ document: ProgressDocument) -> CourseStatus.Facts {
     var facts = CourseStatus.Facts()

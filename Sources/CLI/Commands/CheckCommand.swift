@@ -29,6 +29,7 @@ extension CommandSpec {
     } else {
       CheckRun.printHuman(outcome, exercise: exercise, out: invocation.out, context: context)
     }
+    if let saveError = outcome.saveError { throw saveError }
     if outcome.report.setupError != nil { return ExitCode.usageOrContent }
     return outcome.report.passed ? ExitCode.success : ExitCode.failure
   }
@@ -42,6 +43,8 @@ enum CheckRun {
     var file: String
     /// After a pass: the next step's description and command (nil when the course is done).
     var next: (String, String)?
+    /// Why the attempt could not be recorded, to report after the grade.
+    var saveError: CLIError?
   }
 
   /// Grades the learner's copy of `exercise` and records the attempt (not when the handler
@@ -53,16 +56,21 @@ enum CheckRun {
     let language = workspace.language(for: exercise)
     let report = Grader.grade(
       exercise: exercise, codeFile: absolute(file, context), language: language)
+    var saveError: CLIError?
     if report.setupError == nil {
       let result = ExerciseResult(
         date: context.now, passed: report.passed, language: language.rawValue,
         casesPassed: report.passedCount, casesTotal: report.results.count,
         summary: report.summary)
-      _ = try WorkspaceSetup.store(context).update { document in
-        document.recordExerciseResult(exercise.id, result)
+      do {
+        _ = try WorkspaceSetup.store(context).update { document in
+          document.recordExerciseResult(exercise.id, result)
+        }
+      } catch {
+        saveError = WorkspaceSetup.notSaved(error, what: "this result", context: context)
       }
     }
-    var outcome = Outcome(report: report, file: file, next: nil)
+    var outcome = Outcome(report: report, file: file, next: nil, saveError: saveError)
     if report.passed {
       outcome.next = try ExerciseSelection.nextStep(course: course, context: context)
     }

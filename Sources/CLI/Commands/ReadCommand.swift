@@ -22,6 +22,8 @@ extension CommandSpec {
     guard !course.chapters.isEmpty else {
       throw CLIError.content("the course at \(course.root) has no chapters yet")
     }
+    // A workspace of another course is refused before anything is shown.
+    _ = try WorkspaceSetup.existing(context)
     let chapter = try ReadCommandSupport.chapter(invocation, course: course)
     let settings = invocation.out.settings
     let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
