@@ -14,7 +14,10 @@ extension CommandSpec {
       Long chapters open in your pager ($PAGER, default 'less -R') when the output is a terminal,
       like git does. Reading a chapter marks it read in your progress.
       """,
-    arguments: [ArgumentSpec("LESSON", help: "The chapter id (see 'lambdalings list').")],
+    arguments: [
+      ArgumentSpec(
+        "LESSON", help: "The chapter id or its number in 'lambdalings list' (e.g. 3).")
+    ],
     options: [OptionSpec(long: "no-pager", help: "Print straight to the terminal.")]
   ) { invocation in
     let context = invocation.context
@@ -45,6 +48,15 @@ enum ReadCommandSupport {
   static func chapter(_ invocation: Invocation, course: Course) throws -> Chapter {
     if let id = invocation.args.positional(0) {
       if let chapter = course.chapter(id) { return chapter }
+      // `lambdalings list` numbers the chapters: `read 3` is the third.
+      if let number = Int(id) {
+        guard course.chapters.indices.contains(number - 1) else {
+          throw CLIError.usage(
+            "there is no chapter \(number): the course has \(course.chapters.count)",
+            hint: "'lambdalings list' numbers them from 1 to \(course.chapters.count).")
+        }
+        return course.chapters[number - 1]
+      }
       let hint = Suggestion.closest(to: id, in: course.chapters.map(\.id))
         .map { "Did you mean '\($0)'? 'lambdalings list' shows every chapter." }
       throw CLIError.usage("there is no chapter '\(id)'", hint: hint)

@@ -3,16 +3,16 @@ import Foundation
 import Workspace
 
 extension CommandSpec {
-  /// `lambdalings reset EXERCISE [--yes]`.
+  /// `lambdalings reset [EXERCISE] [--yes]`.
   static let reset = CommandSpec(
     name: "reset", abstract: "Restore an exercise's starter file (your file is kept as a backup).",
-    usage: "reset EXERCISE [--yes]",
+    usage: "reset [EXERCISE] [--yes]",
     discussion: """
       Replaces your copy of the exercise with the starter. Your file is first renamed to
       <file>.bak-<timestamp> next to it, so no work is lost. Asks for confirmation on a
       terminal; elsewhere, pass --yes.
       """,
-    arguments: [ArgumentSpec("EXERCISE", help: "The exercise id.", optional: false)],
+    arguments: [ArgumentSpec("EXERCISE", help: "The exercise id (default: the current one).")],
     options: [OptionSpec(long: "yes", short: "y", help: "Do not ask for confirmation.")]
   ) { invocation in
     let context = invocation.context
@@ -58,6 +58,9 @@ extension CommandSpec {
     }
     out.line("Restored the starter of \(exercise.id) in \(file).")
     out.line("Your previous file is kept as \(backup).")
+    out.line()
+    out.line("Next: edit \(out.styler.apply(file, .emphasis)), then check it:")
+    out.line("    " + out.styler.apply(context.command("check \(exercise.id)"), .command))
     return ExitCode.success
   }
 }
