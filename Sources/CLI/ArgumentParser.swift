@@ -1,4 +1,5 @@
 import SystemSupport
+
 /// Splits a command line into the command, its options and positionals, and the global options.
 ///
 /// Options may come before or after the command; `--name=value` and `--name value` both work;

@@ -99,8 +99,9 @@ import Testing
       ["quiz", "mini", "--topic", "runtimes", "--seed", "1"] + options, stdin: "t\n\(huge)\n")
     #expect(output.stdout.utf8.count < 20_000, "echoed \(output.stdout.utf8.count) bytes")
     #expect(output.stdout.contains("more characters not shown"))
-    let size = try FileManager.default.attributesOfItem(
-      atPath: runner.directory + "/ws/progress.json")[.size] as? Int
+    let size =
+      try FileManager.default.attributesOfItem(
+        atPath: runner.directory + "/ws/progress.json")[.size] as? Int
     #expect((size ?? .max) < 20_000)
   }
 

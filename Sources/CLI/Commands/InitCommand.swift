@@ -38,8 +38,9 @@ extension CommandSpec {
     out.line()
     let styler = out.styler
     let chosen = invocation.args.positional(0) ?? context.workspaceFlag
-    if let chosen, Context.absolute(chosen, in: context.currentDirectory)
-      != Context.absolute(Workspace.defaultFolderName, in: context.currentDirectory)
+    if let chosen,
+      Context.absolute(chosen, in: context.currentDirectory)
+        != Context.absolute(Workspace.defaultFolderName, in: context.currentDirectory)
     {
       let quoted = Context.shellQuoted(chosen)
       out.line("Next: open the dashboard of this workspace from inside it,")

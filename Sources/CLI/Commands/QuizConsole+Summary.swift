@@ -1,5 +1,5 @@
-import Foundation
 import Course
+import Foundation
 import Quiz
 
 extension QuizConsole {

@@ -54,7 +54,8 @@ extension CommandSpec {
       try starterData.write(to: URL(fileURLWithPath: file))
     } catch {
       throw CLIError.content(
-        "could not write \(file): \(error.localizedDescription.trimmingFinalPeriod); your work is safe in \(backup)")
+        "could not write \(file): \(error.localizedDescription.trimmingFinalPeriod); your work is safe in \(backup)"
+      )
     }
     out.line("Restored the starter of \(exercise.id) in \(file).")
     out.line("Your previous file is kept as \(backup).")
@@ -85,7 +86,8 @@ enum ResetSupport {
       try FileManager.default.copyItem(atPath: file, toPath: backup)
     } catch {
       throw CLIError.content(
-        "could not back up \(file) to \(backup): \(error.localizedDescription.trimmingFinalPeriod); nothing changed")
+        "could not back up \(file) to \(backup): \(error.localizedDescription.trimmingFinalPeriod); nothing changed"
+      )
     }
     return backup
   }

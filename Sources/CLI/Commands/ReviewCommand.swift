@@ -32,7 +32,8 @@ extension CommandSpec {
         formatter.timeStyle = .short
         out.line("Next review: \(formatter.string(from: upcoming)).")
       } else {
-        out.line("Answer some questions first: " + out.styler.apply(context.command("quiz"), .command))
+        out.line(
+          "Answer some questions first: " + out.styler.apply(context.command("quiz"), .command))
       }
       return ExitCode.success
     }

@@ -88,7 +88,8 @@ enum SolutionSupport {
           + styler.apply(context.command("check \(exercise.id)"), .command))
       return
     }
-    guard let (description, command) = try? ExerciseSelection.nextStep(course: course, context: context)
+    guard
+      let (description, command) = try? ExerciseSelection.nextStep(course: course, context: context)
     else {
       out.line("That was the last step of the course. Well done!")
       return

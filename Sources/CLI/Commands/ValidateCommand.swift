@@ -22,7 +22,8 @@ extension CommandSpec {
     out.line(
       "Validating \(styler.apply(course.title.isEmpty ? course.root : course.title, .emphasis))"
         + " at \(course.root)")
-    var diagnostics = Validation.unique(loaderDiagnostics + QuizLibrary(course: course).diagnostics)
+    var diagnostics = Validation.unique(
+      loaderDiagnostics + QuizLibrary(course: course).diagnostics + Validation.checkLinks(course))
     ProcessGroupRegistry.installSignalHandlers()
     let checks = Validation.checkExercises(course, out: out)
     diagnostics += checks.diagnostics
