@@ -90,7 +90,7 @@ public final class Context: @unchecked Sendable {
   /// `lambdalings WORDS` as the learner can copy it: with `--workspace` when it was given, and
   /// `--course` when it was given and the workspace does not remember that course by itself.
   public func command(_ words: String) -> String {
-    var text = "lambdalings \(words)"
+    var text = words.isEmpty ? "lambdalings" : "lambdalings \(words)"
     if let workspaceFlag, !workspaceFlag.isEmpty {
       text += " --workspace \(Context.shellQuoted(workspaceFlag))"
     }

@@ -7,15 +7,35 @@ extension CommandSpec {
   /// `lambdalings progress [--json]`.
   static let progress = CommandSpec(
     name: "progress", abstract: "Summarise what is done, scores and what is due.",
-    usage: "progress [--json]",
+    usage: "progress [--json] | progress reset [STEP] [--yes]",
     discussion: """
       --json prints the document instructors collect: the course id, the learner's workspace,
-      every step with its status, attempts, scores and timestamps.
+      every step with its status (done, attempted, failed, skipped, pending), attempts, scores
+      and timestamps.
+      'progress reset STEP' forgets one step (a chapter, exercise or quiz id, or kind:id such
+      as quiz:limits when an id is both); 'progress reset' forgets everything. Your exercise
+      files are not touched, and the progress file is first copied to
+      progress.json.bak-<timestamp>. Asks for confirmation on a terminal; elsewhere pass --yes.
       """,
-    options: [OptionSpec(long: "json", help: "Print machine-readable JSON.")]
+    arguments: [
+      ArgumentSpec("ACTION", help: "reset, to forget progress."),
+      ArgumentSpec("STEP", help: "With reset: the step to forget (default: all of them)."),
+    ],
+    options: [
+      OptionSpec(long: "json", help: "Print machine-readable JSON."),
+      OptionSpec(long: "yes", short: "y", help: "With reset: do not ask for confirmation."),
+    ]
   ) { invocation in
     let context = invocation.context
     let course = try context.course()
+    if let action = invocation.args.positional(0) {
+      guard action == "reset" else {
+        throw CLIError.usage(
+          "unknown progress action '\(action)'",
+          hint: "Use 'lambdalings progress' to see it or 'lambdalings progress reset [STEP]'.")
+      }
+      return try ProgressReset.run(invocation, course: course)
+    }
     let document = try WorkspaceSetup.progress(context)
     let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(document))
     let report = ProgressReport(
