@@ -56,7 +56,7 @@ public enum WorkspaceCreator {
       do {
         try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
       } catch {
-        throw WorkspaceError.cannotCreate(path: path, reason: error.localizedDescription)
+        throw WorkspaceError.cannotCreate(path: path, reason: reason(error, creating: path))
       }
       try writeSettings(workspace)
     }
@@ -89,6 +89,28 @@ public enum WorkspaceCreator {
     return Report(workspace: workspace, existed: existing != nil, copied: copied, kept: kept)
   }
 
+  /// The system's words for a failed file operation ("Not a directory"), not Foundation's
+  /// generic "The operation could not be completed."
+  static func reason(_ error: Error, creating path: String) -> String {
+    let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+    if let underlying, underlying.domain == NSPOSIXErrorDomain {
+      return FileSystemError(operation: "", path: "", code: Int32(underlying.code)).reason
+    }
+    let manager = FileManager.default
+    var parent = URL(fileURLWithPath: absolute(path)).deletingLastPathComponent()
+    while !manager.fileExists(atPath: parent.path), parent.path != "/" {
+      parent = parent.deletingLastPathComponent()
+    }
+    var isDirectory: ObjCBool = false
+    if manager.fileExists(atPath: parent.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+      return "\(parent.path) is a file, not a folder"
+    }
+    if !manager.isWritableFile(atPath: parent.path) {
+      return "\(parent.path) is not writable"
+    }
+    return error.localizedDescription
+  }
+
   /// `path` made absolute against the current folder, without `.` and `..`.
   static func absolute(_ path: String) -> String {
     let full = path.hasPrefix("/") ? path : "\(FileManager.default.currentDirectoryPath)/\(path)"
@@ -105,7 +127,8 @@ public enum WorkspaceCreator {
         to: URL(fileURLWithPath: "\(workspace.path)/\(Workspace.settingsFileName)"),
         options: .atomic)
     } catch {
-      throw WorkspaceError.cannotCreate(path: workspace.path, reason: error.localizedDescription)
+      throw WorkspaceError.cannotCreate(
+        path: workspace.path, reason: reason(error, creating: workspace.path))
     }
   }
 }

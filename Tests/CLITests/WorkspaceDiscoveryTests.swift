@@ -97,6 +97,16 @@ import Testing
     #expect(try Data(contentsOf: URL(fileURLWithPath: progress)) == before)
   }
 
+  @Test func aWorkspaceUnderAFileSaysWhyInOneSentence() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    try "x".write(toFile: runner.directory + "/plain", atomically: true, encoding: .utf8)
+    let output = try runner.run(["init", "plain/ws", "--course", course])
+    #expect(output.status == 2)
+    #expect(output.stderr.contains("/plain is a file, not a folder.\n"), "\(output.stderr)")
+    #expect(!output.stderr.contains(".."))
+  }
+
   @Test func courseFlagNamingAFileSaysSo() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
