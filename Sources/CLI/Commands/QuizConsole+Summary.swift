@@ -17,12 +17,15 @@ extension QuizConsole {
     let total = report.total
     let passed = QuizConsole.passed(report, passMark: passMark)
     let verdict = passed ? styler.apply("passed", .success) : styler.apply("not passed yet", .error)
-    if report.answered.total == 0 {
+    // When time runs out, unanswered questions count as wrong, as in the real exam; a learner
+    // who stops on purpose is scored on what they answered.
+    let stoppedEarly = report.unanswered > 0 && end != .timeUp
+    if stoppedEarly, report.answered.total == 0 {
       text += styler.apply("No question was answered, so there is no score.", .heading) + "\n"
       write(text)
       return
     }
-    if report.unanswered > 0 {
+    if stoppedEarly {
       let answered = report.answered
       let score =
         "Score: \(answered.correct) of \(answered.total) answered (\(answered.percent)%)"
@@ -34,6 +37,9 @@ extension QuizConsole {
       text += styler.apply(
         "Score: \(total.correct) of \(total.total) (\(total.percent)%)", .heading)
       text += " · \(verdict)\n"
+      if report.unanswered > 0 {
+        text += "\(Plural.count(report.unanswered, "question")) not answered in time.\n"
+      }
     }
     if byDomain, !report.domains.isEmpty {
       text += "\nBy exam domain:\n" + table(report.domains)
