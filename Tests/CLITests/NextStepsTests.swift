@@ -27,6 +27,15 @@ import Testing
     #expect(output.stderr.contains("Did you mean `apigateway-rest`?"))
   }
 
+  @Test func aMistypedQuizGetsASuggestion() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let options = try QuizTestCourse.setUp(runner)
+    let output = try runner.run(["quiz", "mnii"] + options)
+    #expect(output.status == 2)
+    #expect(output.stderr.contains("Did you mean 'mini'?"))
+  }
+
   @Test func resetAndSolutionDefaultToTheCurrentExerciseAndSayWhatNext() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }

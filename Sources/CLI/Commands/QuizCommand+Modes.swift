@@ -52,7 +52,10 @@ extension QuizCommandSupport {
     }
     guard let bank = library.bank(id) else {
       let known = library.banks.map(\.id).joined(separator: ", ")
-      throw CLIError.usage("there is no quiz '\(id)'", hint: "Quizzes: \(known).")
+      let guess = Suggestion.closest(to: id, in: library.banks.map(\.id))
+      throw CLIError.usage(
+        "there is no quiz '\(id)'",
+        hint: (guess.map { "Did you mean '\($0)'? " } ?? "") + "Quizzes: \(known).")
     }
     switch invocation.args.value("format") ?? "gift" {
     case "gift": invocation.out.write(GIFTExporter.export(bank))

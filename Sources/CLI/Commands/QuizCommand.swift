@@ -72,7 +72,10 @@ enum QuizCommandSupport {
     guard let quizID else { return library.allQuestions }
     guard let bank = library.bank(quizID) else {
       let known = library.banks.map(\.id).joined(separator: ", ")
-      throw CLIError.usage("there is no quiz '\(quizID)'", hint: "Quizzes: \(known).")
+      let guess = Suggestion.closest(to: quizID, in: library.banks.map(\.id))
+      throw CLIError.usage(
+        "there is no quiz '\(quizID)'",
+        hint: (guess.map { "Did you mean '\($0)'? " } ?? "") + "Quizzes: \(known).")
     }
     return bank.questions
   }
