@@ -117,9 +117,10 @@ enum WorkspaceSetup {
 }
 
 extension QuizProgress {
-  /// The best attempt's score as a fraction 0...1.
+  /// The best score of an attempt at the whole quiz, as a fraction 0...1 (practice on part
+  /// of it, with `--topic` or `--count`, does not count).
   var bestFraction: Double? {
-    guard let best, best.questionCount > 0 else { return nil }
-    return Double(best.score) / Double(best.questionCount)
+    attempts.filter { $0.sample != true && $0.questionCount > 0 }
+      .map { Double($0.score) / Double($0.questionCount) }.max()
   }
 }

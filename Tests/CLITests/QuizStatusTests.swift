@@ -23,13 +23,19 @@ import Testing
     defer { runner.cleanUp() }
     let options = try QuizTestCourse.setUp(runner)
     let failed = try runner.run(
-      ["quiz", "mini", "--topic", "errors", "--seed", "1"] + options, stdin: "b,d\n")
+      ["quiz", "mini", "--seed", "1"] + options, stdin: "a\nb,d\nf\n1\nnope\n")
     #expect(failed.status == 1, "\(failed.stdout)\(failed.stderr)")
-    #expect(failed.stdout.contains("not passed yet"))
+    #expect(failed.stdout.contains("Score: 0 of 5 (0%) · not passed yet"))
     #expect(failed.stdout.contains("next --skip"))
     var step = try Self.miniStep(runner, options)
     #expect(step["status"] as? String == "attempted")
     #expect(step["bestScore"] as? Double == 0)
+    // Practice on part of the quiz passes the sample but does not make the quiz done.
+    let practice = try runner.run(
+      ["quiz", "mini", "--topic", "errors", "--seed", "1"] + options, stdin: "a,c\n")
+    #expect(practice.status == 0)
+    #expect(practice.stdout.contains("That was practice on part of the quiz"))
+    #expect(try Self.miniStep(runner, options)["status"] as? String == "attempted")
     let list = try runner.run(["list"] + options)
     #expect(list.stdout.contains("▶ quiz      mini"))
     #expect(list.stdout.contains("Legend: ✓ done  ▶ next  ✗ not passed yet  ○ to do  – skipped"))

@@ -124,6 +124,8 @@ enum QuizCommandSupport {
     let console = QuizTerminal.console(invocation)
     var recorder = try QuizTerminal.recorder(
       invocation, key: quizID ?? "mixed", count: session.items.count)
+    let sample = session.items.count < pool.count
+    recorder.sample = sample
     let end = try console.run(&session, feedback: true) { try recorder.record($0) }
     let context = invocation.context
     let passMark =
@@ -133,14 +135,14 @@ enum QuizCommandSupport {
     let passed = QuizConsole.passed(session.report, passMark: passMark)
     if let quizID, try WorkspaceSetup.existing(context) != nil {
       try QuizCommandSupport.nextSteps(
-        after: quizID, passed: passed, passMark: passMark, invocation)
+        after: quizID, passed: passed && !sample, passMark: passMark, sample: sample, invocation)
     }
     return passed ? ExitCode.success : ExitCode.failure
   }
 
   /// After a quiz of the course: the next step when it is passed, else how to retry or skip.
   static func nextSteps(
-    after quizID: String, passed: Bool, passMark: Double, _ invocation: Invocation
+    after quizID: String, passed: Bool, passMark: Double, sample: Bool, _ invocation: Invocation
   ) throws {
     let context = invocation.context
     let out = invocation.out
@@ -159,8 +161,12 @@ enum QuizCommandSupport {
       return
     }
     var text =
-      "The quiz counts as done at \(NextStep.percent(passMark)). Try again with "
-      + styler.apply(context.command("quiz \(quizID)"), .command)
+      sample
+      ? "That was practice on part of the quiz; it counts as done when you score"
+        + " \(NextStep.percent(passMark)) on all of it: "
+        + styler.apply(context.command("quiz \(quizID)"), .command)
+      : "The quiz counts as done at \(NextStep.percent(passMark)). Try again with "
+        + styler.apply(context.command("quiz \(quizID)"), .command)
     if status.next?.step == .quiz(quizID) {
       text += ", or move on for now with " + styler.apply(context.command("next --skip"), .command)
     }

@@ -13,6 +13,8 @@ struct QuizRecorder {
   let quizID: String
   let startedAt: Date
   let questionCount: Int
+  /// Whether the run asks only part of the quiz (recorded so it does not make the quiz done).
+  var sample = false
   let scheduler: ReviewScheduler
   let now: () -> Date
   /// Turns a failed save into the error shown to the learner.
@@ -49,6 +51,7 @@ struct QuizRecorder {
     let count = questionCount
     let start = startedAt
     let scheduler = scheduler
+    let sample = sample
     do {
       try store.update { document in
         var progress = document.quizzes[key] ?? QuizProgress()
@@ -57,7 +60,8 @@ struct QuizRecorder {
           if answer.correct { progress.attempts[current].score += 1 }
         } else {
           let attempt = QuizAttempt(
-            date: start, score: answer.correct ? 1 : 0, questionCount: count, answers: [answer])
+            date: start, score: answer.correct ? 1 : 0, questionCount: count, answers: [answer],
+            sample: sample ? true : nil)
           progress.attempts.append(attempt)
           index = progress.attempts.count - 1
         }
