@@ -120,11 +120,9 @@ public final class Context: @unchecked Sendable {
     let (course, diagnostics) = try courseWithDiagnostics()
     if diagnostics.hasErrors {
       let errors = diagnostics.filter { $0.severity == .error }
-      let listing = errors.prefix(20).map(\.description).joined(separator: "\n")
-      let more = errors.count > 20 ? "\n... and \(errors.count - 20) more" : ""
       throw CLIError.content(
-        "the course at \(course.root) has \(errors.count) error(s):\n\(listing)\(more)\n"
-          + "Fix them and run the command again.")
+        "the course at \(course.root) has \(ProblemList.text(errors))\n"
+          + "Fix them ('lambdalings validate' lists every problem) and run the command again.")
     }
     return course
   }

@@ -64,9 +64,8 @@ enum QuizCommandSupport {
     let errors = library.diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty {
       throw CLIError.content(
-        "the quizzes have \(errors.count) error(s):\n"
-          + errors.prefix(20).map(\.description).joined(separator: "\n")
-          + "\nFix them (see docs/authoring-quizzes.md) and run the command again.")
+        "the quizzes have \(ProblemList.text(errors))\n"
+          + "Fix them (see docs/authoring-quizzes.md) and run the command again.")
     }
     return library
   }
