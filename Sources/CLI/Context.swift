@@ -122,7 +122,7 @@ public final class Context: @unchecked Sendable {
       let errors = diagnostics.filter { $0.severity == .error }
       throw CLIError.content(
         "the course at \(course.root) has \(ProblemList.text(errors))\n"
-          + "Fix them ('lambdalings validate' lists every problem) and run the command again.")
+          + "Fix them and run the command again.")
     }
     return course
   }
