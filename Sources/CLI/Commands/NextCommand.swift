@@ -67,6 +67,11 @@ extension CommandSpec {
     case .quiz:
       out.line("Next: \(NextStep.describe(entry))")
       out.line("    " + styler.apply(NextStep.command(entry, context: context), .command))
+      if entry.state == .attempted {
+        out.line(
+          "To move on without it for now: "
+            + styler.apply(context.command("next --skip"), .command))
+      }
       return ExitCode.success
     }
   }
