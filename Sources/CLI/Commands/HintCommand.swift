@@ -65,8 +65,12 @@ extension CommandSpec {
     let number = shown + 1
     out.line(styler.apply("Hint \(number) of \(total) for \(exercise.id)", .heading))
     out.write(renderer.render(Document(parsing: exercise.hints[number - 1])))
-    _ = try WorkspaceSetup.store(context).update { document in
-      document.recordHintShown(exercise: exercise.id, number: number)
+    do {
+      _ = try WorkspaceSetup.store(context).update { document in
+        document.recordHintShown(exercise: exercise.id, number: number)
+      }
+    } catch {
+      throw WorkspaceSetup.notSaved(error, what: "this hint", context: context)
     }
     if number == total {
       out.line("That was the last hint. Try it in your file, then check it:")

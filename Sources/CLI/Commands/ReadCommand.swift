@@ -107,8 +107,12 @@ enum ReadCommandSupport {
       context.err.line("Created your workspace at \(report.workspace.path) to record progress.")
     }
     let now = context.now
-    _ = try WorkspaceSetup.store(context).update { document in
-      document.markChapterRead(chapter.id, at: now)
+    do {
+      _ = try WorkspaceSetup.store(context).update { document in
+        document.markChapterRead(chapter.id, at: now)
+      }
+    } catch {
+      throw WorkspaceSetup.notSaved(error, what: "reading this chapter", context: context)
     }
   }
 }
