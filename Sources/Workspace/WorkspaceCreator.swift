@@ -38,14 +38,13 @@ public enum WorkspaceCreator {
           path: path, courseID: existing.settings.courseID, expected: course.id)
       }
       workspace = existing
-      if existing.settings.coursePath == nil {
-        workspace.settings.coursePath = absolute(course.root)
-      }
+      // The workspace remembers where its course is now (older ones learn it here).
+      workspace.settings.coursePath = absolute(course.root)
       if let language, language != existing.settings.language {
         workspace.settings.language = language
         try writeSettings(workspace)
-      } else if existing.settings.coursePath == nil {
-        // Older workspaces learn their course; a read-only one simply stays as it was.
+      } else if existing.settings.coursePath != workspace.settings.coursePath {
+        // A read-only workspace simply stays as it was.
         try? writeSettings(workspace)
       }
     } else {
