@@ -102,6 +102,16 @@ public final class Context: @unchecked Sendable {
     return text
   }
 
+  /// `path` as the learner sees it: relative to the current folder when it is inside it (a
+  /// workspace found from a subfolder has an absolute path), else as it is.
+  public func display(_ path: String) -> String {
+    guard path.hasPrefix("/") else { return path }
+    let here = Context.absolute(".", in: currentDirectory)
+    let full = Context.absolute(path, in: currentDirectory)
+    let prefix = here == "/" ? "/" : here + "/"
+    return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : path
+  }
+
   /// `text` quoted for a POSIX shell when it holds anything but safe characters.
   static func shellQuoted(_ text: String) -> String {
     let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:@%+,")

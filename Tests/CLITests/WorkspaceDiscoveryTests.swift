@@ -18,6 +18,8 @@ import Testing
     let passed = try runner.run(["check"], in: folder)
     #expect(passed.status == 0, "\(passed.stdout)\(passed.stderr)")
     #expect(passed.stdout.contains("Exercise echo passed!"))
+    // The file is named as seen from where the learner is.
+    #expect(passed.stdout.contains("Checking echo (python): lambda_function.py\n"))
     #expect(!FileManager.default.fileExists(atPath: "\(runner.directory)/\(folder)/\(ws)"))
     let inside = try runner.run(["list"], in: "lambdalings-workspace")
     #expect(inside.status == 0, "\(inside.stderr)")

@@ -52,7 +52,7 @@ enum CheckRun {
   static func run(_ exercise: Exercise, course: Course, context: Context) throws -> Outcome {
     let workspace = try ExerciseSelection.workspace(
       for: exercise, course: course, context: context)
-    let file = workspace.exerciseFile(exercise)
+    let file = context.display(workspace.exerciseFile(exercise))
     let language = workspace.language(for: exercise)
     let report = Grader.grade(
       exercise: exercise, codeFile: absolute(file, context), language: language)

@@ -42,7 +42,9 @@ extension CommandSpec {
       if case .exercise(let id) = next.step, let exercise = course.exercise(id),
         let workspace = try WorkspaceSetup.existing(context)
       {
-        out.line("    edit " + styler.apply(workspace.exerciseFile(exercise), .emphasis) + ", then")
+        out.line(
+          "    edit " + styler.apply(context.display(workspace.exerciseFile(exercise)), .emphasis)
+            + ", then")
       }
       out.line("    " + styler.apply(NextStep.command(next, context: context), .command))
       if next.state == .attempted {

@@ -94,7 +94,7 @@ enum NextCommandSupport {
       TerminalRenderer(settings: settings, format: format)
         .render(Document(parsing: exercise.statement)))
     out.line()
-    out.line("Edit: " + styler.apply(workspace.exerciseFile(exercise), .emphasis))
+    out.line("Edit: " + styler.apply(context.display(workspace.exerciseFile(exercise)), .emphasis))
     out.line("Check it: " + styler.apply(context.command("check \(exercise.id)"), .command))
     out.line(
       "Or re-check on every save: "
