@@ -128,7 +128,8 @@ extension QuizCommandSupport {
     var recorder = try QuizTerminal.recorder(
       invocation, key: "exam", count: exam.session.items.count)
     let end = try console.run(&exam, feedback: false) { try recorder.record($0) }
-    console.summary(exam.report, end: end, byDomain: true, command: context.command)
+    console.summary(
+      exam.report(answeredOnly: end == .quit), end: end, byDomain: true, command: context.command)
     for answered in exam.session.answers where !answered.grade.isCorrect {
       if let item = exam.session.items.first(where: { $0.question.id == answered.question.id }) {
         out.line("\n" + out.styler.apply("Missed: \(answered.question.id)", .emphasis))
