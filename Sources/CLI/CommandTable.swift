@@ -14,12 +14,14 @@ enum CommandTable {
     .solution,
     .reset,
     .progress,
+    .verify,
     .quiz,
     .review,
     .invoke,
     .events,
     .render,
     .validate,
+    .completions,
     .help,
   ]
 }

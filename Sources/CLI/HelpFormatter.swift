@@ -15,10 +15,14 @@ enum HelpFormatter {
     let visible = commands.filter { !$0.isHidden }
     let rows = visible.map { (name: $0.name, help: $0.abstract) }
     text += table(rows, width: width) { styler.apply($0, .command) }
-    var options = GlobalOptions.all.map { (name: $0.synopsis, help: $0.help) }
-    options.append((name: "    --version", help: "Show the version."))
-    text += "\n" + styler.apply("GLOBAL OPTIONS:", .heading) + "\n" + table(options, width: width)
-    text += "\n"
+    let version = OptionSpec(long: "version", help: "Show the version.")
+    text +=
+      "
+"
+      + options(
+        GlobalOptions.all + [version], styler: styler, title: "GLOBAL OPTIONS:", width: width)
+    text += "
+"
     text += paragraph("Run 'lambdalings COMMAND --help' for a command's options.", width: width)
     text += paragraph(
       "Exit codes: 0 success, 1 a check or quiz failed, 2 usage or content error.", width: width)

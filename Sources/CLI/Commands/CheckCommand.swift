@@ -26,8 +26,9 @@ extension CommandSpec {
     if invocation.args.flag("json") {
       invocation.out.write(GradeReportPrinter.json(outcome.report, next: outcome.next?.1))
     } else {
-      CheckRun.printHuman(outcome, exercise: exercise, out: invocation.out)
+      CheckRun.printHuman(outcome, exercise: exercise, out: invocation.out, context: context)
     }
+    if let saveError = outcome.saveError { throw saveError }
     if outcome.report.setupError != nil { return ExitCode.usageOrContent }
     return outcome.report.passed ? ExitCode.success : ExitCode.failure
   }
@@ -41,6 +42,8 @@ enum CheckRun {
     var file: String
     /// After a pass: the next step's description and command (nil when the course is done).
     var next: (String, String)?
+    /// Why the attempt could not be recorded, to report after the grade.
+    var saveError: CLIError?
   }
 
   /// Grades the learner's copy of `exercise` and records the attempt (not when the handler
@@ -48,20 +51,25 @@ enum CheckRun {
   static func run(_ exercise: Exercise, course: Course, context: Context) throws -> Outcome {
     let workspace = try ExerciseSelection.workspace(
       for: exercise, course: course, context: context)
-    let file = workspace.exerciseFile(exercise)
+    let file = context.display(workspace.exerciseFile(exercise))
     let language = workspace.language(for: exercise)
     let report = Grader.grade(
       exercise: exercise, codeFile: absolute(file, context), language: language)
+    var saveError: CLIError?
     if report.setupError == nil {
       let result = ExerciseResult(
         date: context.now, passed: report.passed, language: language.rawValue,
         casesPassed: report.passedCount, casesTotal: report.results.count,
         summary: report.summary)
-      _ = try WorkspaceSetup.store(context).update { document in
-        document.recordExerciseResult(exercise.id, result)
+      do {
+        _ = try WorkspaceSetup.store(context).update { document in
+          document.recordExerciseResult(exercise.id, result)
+        }
+      } catch {
+        saveError = WorkspaceSetup.notSaved(error, what: "this result", context: context)
       }
     }
-    var outcome = Outcome(report: report, file: file, next: nil)
+    var outcome = Outcome(report: report, file: file, next: nil, saveError: saveError)
     if report.passed {
       outcome.next = try ExerciseSelection.nextStep(course: course, context: context)
     }
@@ -69,13 +77,15 @@ enum CheckRun {
   }
 
   /// The report, then the next step after a pass, or what to do after a failure.
-  static func printHuman(_ outcome: Outcome, exercise: Exercise, out: OutputWriter) {
+  static func printHuman(
+    _ outcome: Outcome, exercise: Exercise, out: OutputWriter, context: Context
+  ) {
     GradeReportPrinter(out: out).print(outcome.report, displayFile: outcome.file)
     let styler = out.styler
     let report = outcome.report
     out.line()
     if report.setupError != nil {
-      out.line("Fix the problem above and run 'lambdalings check \(exercise.id)' again.")
+      out.line("Fix the problem above and run '\(context.command("check \(exercise.id)"))' again.")
     } else if report.passed {
       out.line(styler.apply("Exercise \(exercise.id) passed!", .success))
       if let (description, command) = outcome.next {
@@ -86,9 +96,9 @@ enum CheckRun {
       }
     } else {
       out.line("Edit \(outcome.file) and check again:")
-      out.line("    " + styler.apply("lambdalings check \(exercise.id)", .command))
+      out.line("    " + styler.apply(context.command("check \(exercise.id)"), .command))
       out.line(
-        "Stuck? " + styler.apply("lambdalings hint \(exercise.id)", .command)
+        "Stuck? " + styler.apply(context.command("hint \(exercise.id)"), .command)
           + " shows the next hint.")
     }
   }

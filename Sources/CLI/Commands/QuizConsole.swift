@@ -43,6 +43,8 @@ struct QuizConsole {
   var now: () -> Date
   /// Columns of the terminal, for laying out the answer hint.
   var width: Int = 80
+  /// Piped answers longer than this are echoed cut.
+  static let maxEcho = 200
 
   /// Asks every question of `run`; `record` is called after each graded answer, before the
   /// feedback, so an answer is saved even if the learner quits right after.
@@ -74,7 +76,13 @@ struct QuizConsole {
           write(styler.apply("Time is up: that answer came too late to count.", .warning) + "\n")
           return .timeUp
         case .graded(let answered):
-          try record(answered)
+          do {
+            try record(answered)
+          } catch {
+            // Feedback first, then why the answer could not be saved.
+            if feedback { show(answered, as: item) }
+            throw error
+          }
           if feedback { show(answered, as: item) }
           graded = true
         }
@@ -144,7 +152,7 @@ struct QuizConsole {
     write("> ")
     guard let line = readLine() else { return nil }
     // Piped input is not echoed by a terminal, so echo it to keep the transcript readable.
-    write(line + "\n")
+    write(QuizRecorder.capped(line, to: QuizConsole.maxEcho) + "\n")
     let trimmed = line.trimmingCharacters(in: .whitespaces)
     return trimmed == "quit" ? nil : line
   }

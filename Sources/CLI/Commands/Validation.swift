@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Grader
+import LambdaRuntime
 
 /// The exercise part of `validate`: solutions must pass, starters must fail.
 enum Validation {
@@ -19,6 +20,8 @@ enum Validation {
   }
 
   /// Runs each exercise's solution and starter in each language, printing one line per run.
+  /// Each problem becomes one diagnostic (printed once, with the others, by the caller); an
+  /// exercise whose spec cannot build its events, or whose file is missing, is not run.
   static func checkExercises(_ course: Course, out: OutputWriter) -> Checks {
     var checks = Checks()
     guard !course.exercises.isEmpty else { return checks }
@@ -35,24 +38,42 @@ enum Validation {
           .error("the exercise has no cases or scenarios", file: spec, line: 1))
         continue
       }
+      let eventProblems = eventProblems(exercise)
+      if !eventProblems.isEmpty {
+        checks.diagnostics += eventProblems
+        out.line(
+          "  \(mark.fail) \(exercise.id): not run, its spec has "
+            + Plural.count(eventProblems.count, "event problem") + " (below)")
+        continue
+      }
       for language in exercise.languages {
         for kind in [RunKind.solution, .starter] {
           checks.total += 1
           let file =
             kind == .solution ? exercise.solutionPath(language) : exercise.starterPath(language)
-          let report = Grader.grade(exercise: exercise, codeFile: file, language: language)
-          let problem = judge(report, kind: kind, exercise: exercise, language: language)
           let label = "\(exercise.id) (\(language.rawValue)) \(kind.rawValue)"
-          if let problem {
-            checks.diagnostics.append(problem)
-            out.line("  \(mark.fail) \(label): \(problem.message)")
-          } else {
+          guard FileManager.default.fileExists(atPath: file) else {
+            checks.diagnostics.append(
+              .error(
+                "the \(language.rawValue) \(kind.rawValue) file is missing; add it, or remove"
+                  + " \(language.rawValue) from the exercise's 'languages:'",
+                file: file, line: 0))
+            out.line("  \(mark.fail) \(label): file missing (below)")
+            continue
+          }
+          let report = Grader.grade(exercise: exercise, codeFile: file, language: language)
+          let problems = judge(report, kind: kind, exercise: exercise, language: language)
+          if problems.isEmpty {
             checks.passed += 1
             let verdict =
               kind == .solution
               ? "passes all \(report.results.count)"
               : "fails \(report.results.count - report.passedCount) of \(report.results.count)"
             out.line("  \(mark.pass) \(label) \(verdict) check(s)")
+          } else {
+            checks.diagnostics += problems
+            out.line(
+              "  \(mark.fail) \(label): " + Plural.count(problems.count, "problem") + " (below)")
           }
         }
       }
@@ -60,33 +81,63 @@ enum Validation {
     return checks
   }
 
+  /// Events the spec names that cannot be built (a misspelt template, a bad `--set` path):
+  /// the spec's fault, so it is reported at the case's line and nothing is run.
+  static func eventProblems(_ exercise: Exercise) -> [Diagnostic] {
+    let spec = "\(exercise.directory)/spec.json"
+    var sources: [(name: String, line: Int, event: EventSource)] = exercise.cases.map {
+      ($0.name, $0.line, $0.event)
+    }
+    for scenario in exercise.scenarios {
+      sources += scenario.events.map { (scenario.name, scenario.line, $0) }
+    }
+    var problems: [Diagnostic] = []
+    for source in sources {
+      guard case .template(let name, let overrides) = source.event else { continue }
+      do {
+        _ = try EventTemplates.generate(
+          name: name, overrides: overrides.map { (path: $0.path, value: $0.value) })
+      } catch {
+        problems.append(
+          .error("'\(source.name)': \(error) Fix the spec.", file: spec, line: source.line))
+      }
+    }
+    return problems
+  }
+
   enum RunKind: String {
     case solution
     case starter
   }
 
-  /// The problem with one run, located at the failing case's line in spec.json; nil when the
-  /// run behaved as it must.
+  /// The problems of one run, each located at its failing case's line in spec.json: every
+  /// failing case of a solution, a starter that passes, a handler that cannot run. Empty when
+  /// the run behaved as it must.
   static func judge(_ report: GradeReport, kind: RunKind, exercise: Exercise, language: Language)
-    -> Diagnostic?
+    -> [Diagnostic]
   {
     let spec = "\(exercise.directory)/spec.json"
     let who = "the \(language.rawValue) \(kind.rawValue)"
     if let setup = report.setupError {
-      return .error("\(who) could not run: \(setup)", file: report.codeFile, line: 0)
+      return [.error("\(who) could not run: \(setup)", file: report.codeFile, line: 0)]
     }
     switch kind {
     case .solution:
-      guard let failure = report.firstFailure else { return nil }
-      let detail = failure.failures.first ?? "failed"
-      return .error(
-        "\(who) fails '\(failure.name)': \(detail); fix the solution or the spec",
-        file: spec, line: failure.line)
+      return report.results.filter { !$0.passed }.map { failure in
+        let detail = failure.failures.joined(separator: "; ")
+        let error = failure.error.map { " (\($0.split(separator: "\n").first ?? ""))" } ?? ""
+        return .error(
+          "\(who) fails '\(failure.name)': \(detail.isEmpty ? "failed" : detail)\(error);"
+            + " fix the solution or the spec",
+          file: spec, line: failure.line)
+      }
     case .starter:
-      guard report.passed else { return nil }
-      return .error(
-        "\(who) passes every case; a starter must fail at least one so learners have work to do",
-        file: report.codeFile, line: 0)
+      guard report.passed else { return [] }
+      return [
+        .error(
+          "\(who) passes every case; a starter must fail at least one so learners have work to do",
+          file: report.codeFile, line: 0)
+      ]
     }
   }
 }
