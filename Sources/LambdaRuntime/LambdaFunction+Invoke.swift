@@ -5,9 +5,12 @@ extension LambdaFunction {
   /// Runs one synchronous invocation (like `aws lambda invoke`) and returns its record.
   ///
   /// Never throws: throttling, oversized payloads, timeouts, crashes and handler errors are
-  /// all results, shaped as AWS shapes them.
-  public func invoke(event: Data, clientContext: String? = nil) -> InvocationRecord {
-    let requestID = UUID().uuidString.lowercased()
+  /// all results, shaped as AWS shapes them. `requestID` lets a caller that retries the same
+  /// event (the asynchronous invoker) keep one request id across attempts, as Lambda does.
+  public func invoke(event: Data, clientContext: String? = nil, requestID: String? = nil)
+    -> InvocationRecord
+  {
+    let requestID = requestID ?? UUID().uuidString.lowercased()
     let arrival = ProcessClock.now()
     if let rejection = InvocationRejection.check(event: event) {
       return rejected(requestID, at: arrival, rejection)
