@@ -9,8 +9,7 @@ import Testing
   /// The `Message` strings of the DynamoDB records in a call's event.
   static func messages(_ call: ScriptedFunction.Call) -> [String] {
     call.json?["Records"]?.arrayValue?.compactMap {
-      $0["dynamodb"]?["NewImage"]?["Message"]?["M"]?["text"]?["S"]?.stringValue
-        ?? $0["dynamodb"]?["NewImage"]?["M"]?["Message"]?["S"]?.stringValue
+      $0["dynamodb"]?["NewImage"]?["Message"]?["S"]?.stringValue
     } ?? []
   }
 
@@ -22,7 +21,7 @@ import Testing
   static func poisoned(_ poison: String) -> @Sendable (JSONValue?, Int) -> InvocationRecord.Status {
     { event, _ in
       let texts = event?["Records"]?.arrayValue?.compactMap {
-        $0["dynamodb"]?["NewImage"]?["M"]?["Message"]?["S"]?.stringValue
+        $0["dynamodb"]?["NewImage"]?["Message"]?["S"]?.stringValue
       }
       return texts?.contains(poison) == true ? .error : .success
     }
@@ -41,6 +40,7 @@ import Testing
     let record = try #require(function.calls.first?.json?["Records"]?[0])
     #expect(record["dynamodb"]?["Keys"] == json(#"{"Id": {"N": "1"}}"#))
     #expect(record["eventSource"] == "aws:dynamodb")
+    #expect(record["dynamodb"]?["NewImage"] == json(#"{"Id": {"N": "1"}, "Message": {"S": "m1"}}"#))
   }
 
   @Test func aPoisonRecordBlocksTheShardUntilRetriesRunOut() throws {

@@ -43,7 +43,8 @@ enum StreamRecordBuilder {
           value: [
             "eventName": "INSERT",
             "dynamodb": [
-              "Keys": .object([(keyName, typed(keyValue))]), "NewImage": typed(entry),
+              "Keys": .object([(keyName, typed(keyValue))]),
+              "NewImage": .object(members.map { ($0.0, typed($0.1)) }),
             ],
           ], key: keyValue.compact())
       case .kinesis:
