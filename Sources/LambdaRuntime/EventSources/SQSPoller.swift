@@ -61,7 +61,8 @@ public final class SQSPoller: @unchecked Sendable {
   private let lock = NSLock()
   private var queue: [Message] = []
   private var invocations = 0
-  private var running = false
+  /// Index of the first message that is not gone (everything before it is done); holds `lock`.
+  private var firstLive = 0
   /// True when the run stopped at `maxInvocations` with messages left.
   public private(set) var stoppedEarly = false
 
@@ -158,7 +159,8 @@ public final class SQSPoller: @unchecked Sendable {
     var blockedGroups: Set<String> = []
     var bytes = 0
     let limit = configuration.isFIFO ? min(10, configuration.batchSize) : configuration.batchSize
-    for message in queue where !message.isGone {
+    while firstLive < queue.count && queue[firstLive].isGone { firstLive += 1 }
+    for message in queue[firstLive...] where !message.isGone {
       if batch.count >= limit { break }
       if message.visibleAt > now {
         if let group = message.groupID { blockedGroups.insert(group) }
@@ -280,7 +282,12 @@ public final class SQSPoller: @unchecked Sendable {
 
   private func expireOldMessages(_ now: Double) {
     let expired = lock.withLock { () -> [Message] in
-      let old = queue.filter {
+      while firstLive < queue.count && queue[firstLive].isGone { firstLive += 1 }
+      // Messages are sent in time order, so the first live one is the oldest.
+      guard firstLive < queue.count,
+        now - queue[firstLive].sentAt >= configuration.messageRetentionPeriod
+      else { return [] }
+      let old = queue[firstLive...].filter {
         !$0.isGone && now - $0.sentAt >= configuration.messageRetentionPeriod
       }
       for message in old { message.expired = true }
