@@ -5,8 +5,12 @@ extension LambdaFunction {
   /// Runs one synchronous invocation (like `aws lambda invoke`) and returns its record.
   ///
   /// Never throws: throttling, oversized payloads, timeouts, crashes and handler errors are
-  /// all results, shaped as AWS shapes them.
-  public func invoke(event: Data, clientContext: String? = nil) -> InvocationRecord {
+  /// all results, shaped as AWS shapes them. A `qualifier` (a version or an alias such as
+  /// `live`) is appended to the invoked function ARN the handler sees, as when a caller invokes
+  /// `my-function:live`.
+  public func invoke(event: Data, clientContext: String? = nil, qualifier: String? = nil)
+    -> InvocationRecord
+  {
     let requestID = UUID().uuidString.lowercased()
     let arrival = ProcessClock.now()
     if let rejection = InvocationRejection.check(event: event) {
@@ -42,7 +46,8 @@ extension LambdaFunction {
       let invocation = RuntimeChannel.Invocation(
         requestID: requestID, event: Array(event),
         deadlineMs: Int64((Date().timeIntervalSince1970 + configuration.timeout) * 1000),
-        functionARN: configuration.functionARN, traceID: LambdaFunction.traceID(),
+        functionARN: configuration.functionARN + (qualifier.map { ":\($0)" } ?? ""),
+        traceID: LambdaFunction.traceID(),
         clientContext: clientContext, cognitoIdentity: nil)
       let record = builder.run(invocation, on: environment)
       release(environment)
