@@ -119,8 +119,8 @@ struct GradeRun {
     if loadFailure == nil { loadFailure = failure }
     let reason =
       failure.isFileProblem
-      ? "the function does not start: \(failure.headline)"
-      : "the handler '\(configuration.handler)' is not found: \(failure.message)"
+      ? "the function does not start (\(failure.errorType), see above)"
+      : "the handler '\(configuration.handler)' is not found (see above)"
     pool.recordInitFailure(configuration, reason: reason)
   }
 

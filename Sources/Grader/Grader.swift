@@ -27,7 +27,8 @@ public enum Grader {
     }
     let settings: FunctionSettings
     do {
-      (settings, report.configFile) = try baseSettings(exercise, codeFile: codeFile)
+      (settings, report.configFile) = try baseSettings(
+        exercise, codeFile: codeFile, language: language)
     } catch {
       report.setupError = "\(error)"
       return report
@@ -56,7 +57,9 @@ public enum Grader {
   public static func configuration(_ exercise: Exercise, _ codeFile: String, _ language: Language)
     -> FunctionConfiguration
   {
-    let settings = (try? baseSettings(exercise, codeFile: codeFile).0) ?? exercise.headerSettings
+    let settings =
+      (try? baseSettings(exercise, codeFile: codeFile, language: language).0)
+      ?? exercise.headerSettings
     return configuration(exercise, codeFile, language, settings)
   }
 
@@ -77,7 +80,7 @@ public enum Grader {
 
   /// The exercise header's settings, with the learner's `function.json` over them when the
   /// exercise has one (read from the handler file's folder), and the file that was read.
-  static func baseSettings(_ exercise: Exercise, codeFile: String) throws
+  static func baseSettings(_ exercise: Exercise, codeFile: String, language: Language) throws
     -> (FunctionSettings, String?)
   {
     guard exercise.usesConfigFile else { return (exercise.headerSettings, nil) }
@@ -85,9 +88,8 @@ public enum Grader {
     let path = "\(folder)/\(Exercise.configFileName)"
     guard let data = FileManager.default.contents(atPath: path) else {
       throw GraderError(
-        "\(path) is missing; this exercise's function configuration lives there. Copy it back "
-          + "from the starter with 'lambdalings reset \(exercise.id)' (your handler is backed up)"
-      )
+        "\(path) is missing; this exercise's function configuration lives there. Copy the "
+          + "starter's back: cp \(exercise.starterConfigPath(language)) \(path)")
     }
     var reader = FunctionSettingsReader(file: path)
     let learner = reader.read(text: String(decoding: data, as: UTF8.self))

@@ -60,14 +60,14 @@ struct TestRunnerDocument: Encodable {
   init(_ report: GradeReport, next: String?) {
     if report.setupError != nil {
       status = "error"
-    } else if report.loadFailure != nil && report.passedCount == 0 {
+    } else if report.loadFailure != nil && report.results.allSatisfy({ $0.skipped != nil }) {
       status = "error"
     } else {
       status = report.passed ? "pass" : "fail"
     }
     if let setup = report.setupError {
       message = setup
-    } else if let failure = report.loadFailure, report.passedCount == 0 {
+    } else if let failure = report.loadFailure, report.results.allSatisfy({ $0.skipped != nil }) {
       message = "the function does not start: \(failure.headline)"
     } else {
       message = nil
