@@ -97,14 +97,13 @@ enum ExpectationChecker {
       }
     }
     found += bodyChecks(expect, result)
-    if let expected = expect.result, !expected.sameJSON(as: result) {
-      let inner = expected.firstDifference(from: result) ?? ""
-      let path = inner.isEmpty ? "result" : "result.\(inner)"
+    if let expected = expect.result, let miss = JSONMatch.check(expected, result, path: "result")
+    {
       found.append(
         Mismatch(
-          path: path, expected: expected.shortText(), actual: result.shortText(),
+          path: miss.path, expected: miss.expected, actual: miss.actual,
           message: "result: expected \(expected.shortText()), got \(result.shortText())"
-            + (path == "result" ? "" : " (first difference at \(path))")))
+            + (miss.path == "result" ? "" : " (first difference at \(miss.path))")))
     }
     return found
   }

@@ -2,7 +2,8 @@ import Course
 
 /// Compares an expected JSON value, or a matcher such as `{"$gte": 1}`, with an actual value.
 enum JSONMatch {
-  /// The mismatch at `path`, or nil when `actual` satisfies `expected`.
+  /// The mismatch at `path`, or nil when `actual` satisfies `expected`. Matchers may appear
+  /// anywhere inside `expected`; the mismatch names the deepest path that differs.
   static func check(_ expected: JSONNode, _ actual: JSONNode?, path: String) -> Mismatch? {
     if let (name, argument) = matcher(expected) {
       return checkMatcher(name, argument, actual, path: path)
@@ -10,16 +11,32 @@ enum JSONMatch {
     guard let actual else {
       return .value(path, expected: expected.shortText(), got: "nothing")
     }
-    if expected.sameJSON(as: actual) { return nil }
-    if let inner = expected.firstDifference(from: actual), !inner.isEmpty {
-      let deeper = "\(path).\(inner)"
-      let want = expected.value(atPath: inner)?.shortText() ?? "nothing"
-      let got = actual.value(atPath: inner)?.shortText() ?? "nothing"
-      return Mismatch(
-        path: deeper, expected: want, actual: got,
-        message: "\(deeper): expected \(want), got \(got)")
+    switch (expected.value, actual.value) {
+    case (.object(let members), .object(let theirs)):
+      for member in members {
+        if let miss = check(member.value, actual[member.key], path: "\(path).\(member.key)") {
+          return miss
+        }
+      }
+      if let extra = theirs.first(where: { expected[$0.key] == nil }) {
+        return .value(
+          "\(path).\(extra.key)", expected: "no such field", got: extra.value.shortText())
+      }
+      return nil
+    case (.array(let items), .array(let theirs)):
+      for (index, item) in items.enumerated() {
+        let inner = index < theirs.count ? theirs[index] : nil
+        if let miss = check(item, inner, path: "\(path).\(index)") { return miss }
+      }
+      if theirs.count > items.count {
+        return .value(
+          "\(path).\(items.count)", expected: "no such item", got: theirs[items.count].shortText())
+      }
+      return nil
+    default:
+      return expected.sameJSON(as: actual)
+        ? nil : .value(path, expected: expected.shortText(), got: actual.shortText())
     }
-    return .value(path, expected: expected.shortText(), got: actual.shortText())
   }
 
   /// The matcher's name and argument when `node` is `{"$name": argument}`.
