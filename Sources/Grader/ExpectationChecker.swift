@@ -201,7 +201,7 @@ enum ScratchListing {
     let names = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String]) ?? []
     let files = names.filter { name in
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: "\(folder)/\(name)", isDirectory: &isDirectory)
+      _ = FileManager.default.fileExists(atPath: "\(folder)/\(name)", isDirectory: &isDirectory)
       return !isDirectory.boolValue
     }.sorted()
     if files.isEmpty { return "no files" }

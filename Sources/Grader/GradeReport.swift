@@ -93,6 +93,8 @@ public struct LoadFailure: Sendable, Equatable, Codable {
   /// The error with its first stack lines, and the last lines the function printed.
   public var details: String?
   public var logTail: [String]
+  /// The case whose own `function.handler` was not found (nil: the exercise's handler).
+  public var caseName: String?
 
   /// `lambda_function.py:3: Runtime.UserCodeSyntaxError: ...`.
   public var headline: String {

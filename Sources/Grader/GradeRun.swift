@@ -52,7 +52,8 @@ struct GradeRun {
       scratchFolder: entry.scratchFolder)
     result.durationMs = outcome.record.durationMs
     if outcome.record.initFailed, !item.expect.wantsError {
-      noteInitFailure(outcome, configuration)
+      let ownHandler = item.function.handler(for: language) != nil
+      noteInitFailure(outcome, configuration, caseName: ownHandler ? item.name : nil)
       result.skip(pool.initFailure(for: configuration) ?? "the function did not start")
       return result
     }
@@ -87,7 +88,8 @@ struct GradeRun {
     let entry = try pool.fresh(configuration)
     let run = ScenarioRunner.run(scenario, on: entry, into: result)
     if let failed = run.initFailure {
-      noteInitFailure(failed, configuration)
+      let ownHandler = scenario.function.handler(for: language) != nil
+      noteInitFailure(failed, configuration, caseName: ownHandler ? scenario.name : nil)
       result.skip(pool.initFailure(for: configuration) ?? "the function did not start")
       return result
     }
@@ -106,9 +108,9 @@ struct GradeRun {
 
   /// Records that the function does not start, once, with the file and line it points at.
   private mutating func noteInitFailure(
-    _ outcome: InvocationOutcome, _ configuration: FunctionConfiguration
+    _ outcome: InvocationOutcome, _ configuration: FunctionConfiguration, caseName: String? = nil
   ) {
-    let failure = LoadFailure(
+    var failure = LoadFailure(
       errorType: outcome.errorType ?? "Runtime.Unknown", message: outcome.errorMessage,
       file: codeFile,
       line: SourceLocation.line(
@@ -116,11 +118,15 @@ struct GradeRun {
           outcome.record.logs]),
       handler: configuration.handler, details: outcome.errorDescription(),
       logTail: outcome.logTail())
+    if failure.line == 0, language == .node, failure.errorType == "Runtime.UserCodeSyntaxError" {
+      failure.line = SyntaxCheck.nodeLine(codeFile, searchPath: searchPath)
+    }
+    failure.caseName = caseName
     if loadFailure == nil { loadFailure = failure }
     let reason =
       failure.isFileProblem
       ? "the function does not start (\(failure.errorType), see above)"
-      : "the handler '\(configuration.handler)' is not found (see above)"
+      : "the handler '\(configuration.handler)' is not found in your file (see above)"
     pool.recordInitFailure(configuration, reason: reason)
   }
 

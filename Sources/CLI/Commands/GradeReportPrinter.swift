@@ -54,6 +54,11 @@ struct GradeReportPrinter {
     let place = failure.line > 0 ? "\(displayFile):\(failure.line)" : displayFile
     if failure.isFileProblem {
       out.line("  \(failMark) " + styler.apply("your file does not load", .error) + " (\(place))")
+    } else if let name = failure.caseName {
+      out.line(
+        "  \(failMark) "
+          + styler.apply("the handler '\(failure.handler)' is not found in your file", .error)
+          + " (the check '\(name)' calls it by that name; do not rename it)")
     } else {
       let config = report.configFile.map { " (set in \($0))" } ?? ""
       out.line(
