@@ -98,7 +98,7 @@ import Testing
     #expect(report.configFile?.hasSuffix("renamed/function.json") == true)
     // The cases on the learner's (unchanged) configuration pass; the case that calls the
     // entry point by its real name cannot start.
-    #expect(report.results.prefix(3).allSatisfy(\.passed))
+    #expect(report.results.prefix(3).allSatisfy { $0.passed })
     #expect(report.results.last?.skipped?.contains("is not found in your file") == true)
   }
 }
