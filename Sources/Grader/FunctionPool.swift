@@ -50,6 +50,9 @@ final class FunctionPool {
     failedInits.first { $0.0 == configuration }?.1
   }
 
+  /// Every configuration known not to start, with the reason.
+  var knownInitFailures: [(FunctionConfiguration, String)] { failedInits }
+
   /// Remembers that functions with this configuration do not start.
   func recordInitFailure(_ configuration: FunctionConfiguration, reason: String) {
     if initFailure(for: configuration) == nil { failedInits.append((configuration, reason)) }

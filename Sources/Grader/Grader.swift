@@ -38,9 +38,7 @@ public enum Grader {
       searchPath: searchPath)
     defer { run.pool.shutdown() }
     do {
-      for item in exercise.cases {
-        report.results.append(try run.runCase(item))
-      }
+      report.results = try CaseGroups.run(exercise.cases, on: &run)
       for scenario in exercise.scenarios {
         report.results.append(try run.runScenario(scenario))
       }
