@@ -14,7 +14,7 @@ import Testing
 
   static func variant(_ exercise: String, _ language: Language, _ name: String) -> String {
     GraderFixture.root.appendingPathComponent(
-      "variants/\(exercise)/\(language.rawValue)/\(name)/\(language.handlerFile)"
+      "shipped/\(exercise)/\(language.rawValue)/\(name)/\(language.handlerFile)"
     ).path
   }
 
