@@ -118,7 +118,8 @@ extension CourseScaffold {
 
     static func quiz(id: String, title: String, chapter: String?, anchor: String?) -> String {
       let chapterLine = chapter.map { "chapter: \($0)" } ?? "# chapter: the chapter it closes"
-      let see = chapter.map { "see: \($0)" + (anchor.map { "#\($0)" } ?? "") }
+      let see =
+        chapter.map { "see: \($0)" + (anchor.map { "#\($0)" } ?? "") }
         ?? "# see: chapter-id#section (where the explanation comes from)"
       return """
         ---

@@ -35,7 +35,9 @@ public struct CourseScaffold: Sendable, Equatable {
       case .exists(let path):
         return "\(path) already exists; new never overwrites, so pick another id or edit it"
       case .unknownChapter(let id, let known):
-        let list = known.isEmpty ? "the course has no chapters yet" : "known: \(known.joined(separator: ", "))"
+        let list =
+          known.isEmpty
+          ? "the course has no chapters yet" : "known: \(known.joined(separator: ", "))"
         return "there is no chapter '\(id)' (\(list))"
       }
     }
@@ -54,7 +56,8 @@ public struct CourseScaffold: Sendable, Equatable {
     }
     let name = String(format: "%02d-%@.md", order, id)
     scaffold.files.append(
-      File(path: "lessons/\(name)", text: Templates.chapter(id: id, title: title(id), order: order)))
+      File(path: "lessons/\(name)", text: Templates.chapter(id: id, title: title(id), order: order))
+    )
     return scaffold
   }
 
@@ -89,7 +92,8 @@ public struct CourseScaffold: Sendable, Equatable {
     scaffold.files.append(
       File(
         path: "lessons/quizzes/\(id).md",
-        text: Templates.quiz(id: id, title: title(id), chapter: chapter, anchor: owner?.anchors.sorted().first)))
+        text: Templates.quiz(
+          id: id, title: title(id), chapter: chapter, anchor: owner?.anchors.sorted().first)))
     if let owner, owner.quizID == nil {
       scaffold.edits.append(
         HeaderEdit(path: relative(owner.file, course.root), key: "quiz", value: id))

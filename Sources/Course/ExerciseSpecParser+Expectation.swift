@@ -87,7 +87,8 @@ extension ExerciseSpecParser {
     }
     let known = ExerciseSpecParser.matchers
     guard known.contains(first.key) else {
-      let guess = NameSuggestion.closest(to: first.key, in: known.sorted())
+      let guess =
+        NameSuggestion.closest(to: first.key, in: known.sorted())
         .map { "; did you mean \"\($0)\"?" } ?? ""
       error(
         "unknown matcher \"\(first.key)\"\(guess) (known: \(known.sorted().joined(separator: ", ")))",

@@ -28,7 +28,9 @@ struct ExerciseSpecParser {
   static let eventKeys: Set<String> = ["event", "template", "set"]
   /// Matchers allowed as a `body` value: `{"$gte": 1}`.
   static let matchers: Set<String> = ["$type", "$gte", "$lte", "$contains", "$length", "$exists"]
-  static let typeNames: Set<String> = ["string", "number", "integer", "boolean", "object", "array", "null"]
+  static let typeNames: Set<String> = [
+    "string", "number", "integer", "boolean", "object", "array", "null",
+  ]
 
   mutating func parse(_ text: String) -> ([ExerciseCase], [Scenario]) {
     let root: JSONNode
@@ -76,7 +78,8 @@ struct ExerciseSpecParser {
   mutating func unknownKeys(_ node: JSONNode, allowed: Set<String>, in place: String) {
     for member in node.members ?? [] where !allowed.contains(member.key) {
       let known = allowed.sorted().joined(separator: ", ")
-      let guess = NameSuggestion.closest(to: member.key, in: allowed.sorted())
+      let guess =
+        NameSuggestion.closest(to: member.key, in: allowed.sorted())
         .map { "; did you mean \"\($0)\"?" } ?? ""
       error(
         "unknown key \"\(member.key)\" in \(place)\(guess) (known: \(known))", member.value.line)
@@ -194,7 +197,8 @@ struct ExerciseSpecParser {
       if let count = value.int, (1...1000).contains(count) {
         repeatCount = count
       } else {
-        error("\"repeat\" must be a whole number from 1 to 1000, not \(value.serialized())", value.line)
+        error(
+          "\"repeat\" must be a whole number from 1 to 1000, not \(value.serialized())", value.line)
       }
     }
     var concurrency = 1
@@ -202,7 +206,9 @@ struct ExerciseSpecParser {
       if let count = value.int, (1...100).contains(count) {
         concurrency = count
       } else {
-        error("\"concurrency\" must be a whole number from 1 to 100, not \(value.serialized())", value.line)
+        error(
+          "\"concurrency\" must be a whole number from 1 to 100, not \(value.serialized())",
+          value.line)
       }
     }
     events = Array(repeating: events, count: repeatCount).flatMap { $0 }
@@ -229,7 +235,8 @@ struct ExerciseSpecParser {
     if members.isEmpty {
       warning("\"expect\" of \(place) is empty, so it checks nothing; add a check", node.line)
     }
-    unknownKeys(node, allowed: ExerciseSpecParser.scenarioExpectKeys, in: "the \"expect\" of \(place)")
+    unknownKeys(
+      node, allowed: ExerciseSpecParser.scenarioExpectKeys, in: "the \"expect\" of \(place)")
     scenario.expectedColdStarts = count(node, "coldStarts")
     scenario.throttles = count(node, "throttles")
     scenario.maxWarmDurationMs = milliseconds(node, "maxWarmDurationMs")
@@ -248,8 +255,12 @@ struct ExerciseSpecParser {
         error("\"logOccurrences\" must be an object of \"text\": count", occurrences.line)
       }
     }
-    if let each = node["each"] { scenario.each = parseExpectation(each, in: "\"each\" of \(place)") }
-    if let last = node["last"] { scenario.last = parseExpectation(last, in: "\"last\" of \(place)") }
+    if let each = node["each"] {
+      scenario.each = parseExpectation(each, in: "\"each\" of \(place)")
+    }
+    if let last = node["last"] {
+      scenario.last = parseExpectation(last, in: "\"last\" of \(place)")
+    }
     scenario.scratchFiles = scratchFiles(node)
   }
 

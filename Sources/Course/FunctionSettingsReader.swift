@@ -44,9 +44,10 @@ public struct FunctionSettingsReader {
       return settings
     }
     for member in members where !FunctionSettingsReader.keys.contains(member.key) {
-      let guess = NameSuggestion.closest(
-        to: member.key, in: FunctionSettingsReader.keys.sorted()
-      ).map { "; did you mean \"\($0)\"?" } ?? ""
+      let guess =
+        NameSuggestion.closest(
+          to: member.key, in: FunctionSettingsReader.keys.sorted()
+        ).map { "; did you mean \"\($0)\"?" } ?? ""
       error(
         "unknown function setting \"\(member.key)\"\(guess) (known: "
           + FunctionSettingsReader.keys.sorted().joined(separator: ", ") + ")", member.value.line)

@@ -93,12 +93,12 @@ enum ExpectationChecker {
       let text = got.map { $0.string ?? $0.serialized() }
       if text != value {
         found.append(
-          .value("headers.\(name)", expected: quoted(value), got: text.map(quoted) ?? "no such header"))
+          .value(
+            "headers.\(name)", expected: quoted(value), got: text.map(quoted) ?? "no such header"))
       }
     }
     found += bodyChecks(expect, result)
-    if let expected = expect.result, let miss = JSONMatch.check(expected, result, path: "result")
-    {
+    if let expected = expect.result, let miss = JSONMatch.check(expected, result, path: "result") {
       found.append(
         Mismatch(
           path: miss.path, expected: miss.expected, actual: miss.actual,
@@ -149,13 +149,15 @@ enum ExpectationChecker {
     if let limit = expect.maxDurationMs, duration > limit {
       found.append(
         Mismatch(
-          path: "duration", expected: "at most \(format(limit)) ms", actual: "\(format(duration)) ms",
+          path: "duration", expected: "at most \(format(limit)) ms",
+          actual: "\(format(duration)) ms",
           message: "duration: expected at most \(format(limit)) ms, got \(format(duration)) ms"))
     }
     if let floor = expect.minDurationMs, duration < floor {
       found.append(
         Mismatch(
-          path: "duration", expected: "at least \(format(floor)) ms", actual: "\(format(duration)) ms",
+          path: "duration", expected: "at least \(format(floor)) ms",
+          actual: "\(format(duration)) ms",
           message: "duration: expected at least \(format(floor)) ms, got \(format(duration)) ms"))
     }
     if let cold = expect.coldStart, outcome.record.cold != cold {

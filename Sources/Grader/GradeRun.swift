@@ -44,7 +44,9 @@ struct GradeRun {
     do {
       event = try Grader.eventData(item.event)
     } catch {
-      result.record([Mismatch(path: "event", message: "the case's event could not be built: \(error)")])
+      result.record([
+        Mismatch(path: "event", message: "the case's event could not be built: \(error)")
+      ])
       return result
     }
     let outcome = InvocationOutcome(
@@ -114,8 +116,11 @@ struct GradeRun {
       errorType: outcome.errorType ?? "Runtime.Unknown", message: outcome.errorMessage,
       file: codeFile,
       line: SourceLocation.line(
-        of: codeFile, in: [outcome.errorMessage, outcome.errorDescription(stackLines: 20) ?? "",
-          outcome.record.logs]),
+        of: codeFile,
+        in: [
+          outcome.errorMessage, outcome.errorDescription(stackLines: 20) ?? "",
+          outcome.record.logs,
+        ]),
       handler: configuration.handler, details: outcome.errorDescription(),
       logTail: outcome.logTail())
     if failure.line == 0, language == .node, failure.errorType == "Runtime.UserCodeSyntaxError" {

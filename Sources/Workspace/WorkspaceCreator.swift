@@ -77,8 +77,7 @@ public enum WorkspaceCreator {
   }
 
   /// Writes a starter file that does not exist yet; false when it appeared meanwhile.
-  private static func copyStarter(_ data: Data, to target: String, folder: String) throws -> Bool
-  {
+  private static func copyStarter(_ data: Data, to target: String, folder: String) throws -> Bool {
     let manager = FileManager.default
     do {
       try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)

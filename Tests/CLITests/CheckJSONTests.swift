@@ -80,7 +80,8 @@ struct CheckJSONTests {
 
 /// `new` scaffolds content that `validate` accepts, and never overwrites.
 @Suite struct NewCommandTests {
-  @Test(.enabled(if: CLIInterpreters.hasPython && CLIInterpreters.hasNode, "python3 or node missing"))
+  @Test(
+    .enabled(if: CLIInterpreters.hasPython && CLIInterpreters.hasNode, "python3 or node missing"))
   func newThenValidateHasNoErrors() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
@@ -93,7 +94,9 @@ struct CheckJSONTests {
     let exercise = try runner.run(
       ["new", "exercise", "sqs-batches", "--chapter", "queues", "--course", root])
     #expect(exercise.status == 0, "\(exercise.stderr)")
-    let quiz = try runner.run(["new", "quiz", "queues-quiz", "--chapter", "queues", "--course", root])
+    let quiz = try runner.run([
+      "new", "quiz", "queues-quiz", "--chapter", "queues", "--course", root,
+    ])
     #expect(quiz.status == 0, "\(quiz.stderr)")
     let chapterText = try String(contentsOfFile: root + "/lessons/01-queues.md", encoding: .utf8)
     #expect(chapterText.contains("\nexercises: sqs-batches\n"))

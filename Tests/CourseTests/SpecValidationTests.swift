@@ -22,9 +22,12 @@ import Testing
       """
     let found = try Self.diagnostics(spec)
     #expect(found.count == 3, "\(found)")
-    #expect(found.contains { $0.contains("\"coldStart\"") && $0.contains("did you mean \"coldStarts\"") })
     #expect(
-      found.contains { $0.contains("\"logOccurences\"") && $0.contains("did you mean \"logOccurrences\"") })
+      found.contains { $0.contains("\"coldStart\"") && $0.contains("did you mean \"coldStarts\"") })
+    #expect(
+      found.contains {
+        $0.contains("\"logOccurences\"") && $0.contains("did you mean \"logOccurrences\"")
+      })
     #expect(found.contains { $0.contains("unknown key \"warmStarts\"") })
     #expect(found.allSatisfy { $0.hasPrefix("exercises/hello/spec.json:5: error:") })
   }
@@ -43,11 +46,25 @@ import Testing
       }
       """
     let found = try Self.diagnostics(spec)
-    #expect(found.contains { $0.hasPrefix("exercises/hello/spec.json:3: error: \"headers\" must be an object") })
-    #expect(found.contains { $0.hasPrefix("exercises/hello/spec.json:4: error: \"body\" must be an object") })
-    #expect(found.contains { $0.hasPrefix("exercises/hello/spec.json:7: error: \"repeat\" must be a whole number from 1 to 1000, not \"many\"") })
+    #expect(
+      found.contains {
+        $0.hasPrefix("exercises/hello/spec.json:3: error: \"headers\" must be an object")
+      })
+    #expect(
+      found.contains {
+        $0.hasPrefix("exercises/hello/spec.json:4: error: \"body\" must be an object")
+      })
+    #expect(
+      found.contains {
+        $0.hasPrefix(
+          "exercises/hello/spec.json:7: error: \"repeat\" must be a whole number from 1 to 1000, not \"many\""
+        )
+      })
     #expect(found.contains { $0.hasPrefix("exercises/hello/spec.json:8: error: \"concurrency\"") })
-    #expect(found.contains { $0.hasPrefix("exercises/hello/spec.json:8: error: \"throttles\" must be a whole number") })
+    #expect(
+      found.contains {
+        $0.hasPrefix("exercises/hello/spec.json:8: error: \"throttles\" must be a whole number")
+      })
   }
 
   @Test func emptyExpectIsAWarning() throws {
@@ -94,12 +111,15 @@ import Testing
     let found = try Self.diagnostics(
       #"{"cases": [{"name": "ok", "event": {}, "expect": {"statusCode": 200}}]}"#,
       extra: [
-        "exercises/hello/starter/python/function.json": "{\"handler\": \"lambda_function.x\",\n \"memroy\": 128}\n"
+        "exercises/hello/starter/python/function.json":
+          "{\"handler\": \"lambda_function.x\",\n \"memroy\": 128}\n"
       ])
     #expect(found.contains { $0.contains("solution/python/function.json is missing") })
     #expect(
       found.contains {
-        $0.hasPrefix("exercises/hello/starter/python/function.json:2: error: unknown function setting \"memroy\"")
+        $0.hasPrefix(
+          "exercises/hello/starter/python/function.json:2: error: unknown function setting \"memroy\""
+        )
       })
   }
 
@@ -114,7 +134,9 @@ import Testing
     #expect(settings.resolvedEnvironment == ["A": "b"])
     var broken = FunctionSettingsReader(file: "ws/function.json")
     _ = broken.read(text: "{\"handler\": }")
-    #expect(broken.diagnostics.first?.description.hasPrefix("ws/function.json:1: error: function.json is not valid JSON") == true)
+    #expect(
+      broken.diagnostics.first?.description.hasPrefix(
+        "ws/function.json:1: error: function.json is not valid JSON") == true)
   }
 
   @Test func laterSettingsWinAndNullRemovesAVariable() {

@@ -136,7 +136,8 @@ import Testing
     let file = "/w/ex/lambda_function.py"
     #expect(
       SourceLocation.line(of: file, in: ["invalid syntax (lambda_function.py, line 3)"]) == 3)
-    #expect(SourceLocation.line(of: file, in: ["  File \"/w/ex/lambda_function.py\" Line 12\n"]) == 12)
+    #expect(
+      SourceLocation.line(of: file, in: ["  File \"/w/ex/lambda_function.py\" Line 12\n"]) == 12)
     #expect(SourceLocation.line(of: "/w/index.mjs", in: ["at file:///w/index.mjs:7:3"]) == 7)
     #expect(SourceLocation.line(of: file, in: ["no location here"]) == 0)
   }

@@ -36,7 +36,8 @@ struct GraderFeatureTests {
 
   @Test func throttlesAreCountedNotFailed() throws {
     let report = try GraderFixture.grade("features", .python, "pass")
-    let scenario = try #require(report.results.first { $0.name == "reserved concurrency throttles" })
+    let scenario = try #require(
+      report.results.first { $0.name == "reserved concurrency throttles" })
     #expect(scenario.passed, "\(scenario.failures)")
     #expect(scenario.invocations == 3)
   }

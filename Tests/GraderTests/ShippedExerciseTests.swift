@@ -20,7 +20,8 @@ import Testing
 
   static func grade(_ id: String, _ language: Language, _ name: String) throws -> GradeReport {
     let exercise = try #require(course.exercise(id), "the shipped course has no \(id)")
-    return Grader.grade(exercise: exercise, codeFile: variant(id, language, name), language: language)
+    return Grader.grade(
+      exercise: exercise, codeFile: variant(id, language, name), language: language)
   }
 
   /// The failures of a report, for messages.
@@ -68,7 +69,8 @@ import Testing
     let report = try Self.grade(wrong.exercise, wrong.language, wrong.variant)
     #expect(report.setupError == nil, "\(report.setupError ?? "")")
     #expect(!report.passed)
-    let texts = report.results.flatMap(\.failures) + [report.loadFailure?.headline ?? ""]
+    let texts =
+      report.results.flatMap(\.failures) + [report.loadFailure?.headline ?? ""]
       + report.results.compactMap(\.skipped)
     #expect(
       texts.contains { $0.contains(wrong.caughtBy) },

@@ -11,13 +11,19 @@ struct TestRunnerDocument: Encodable {
     var status: String
     var message: String?
     var output: String?
-    var test_code: String
+    var testCode: String
     var kind: String
     var line: Int
     var durationMs: Double
     var invocations: Int
     var mismatches: [Mismatch]
     var skipped: String?
+
+    private enum CodingKeys: String, CodingKey {
+      case name, status, message, output, kind, line, durationMs, invocations, mismatches
+      case skipped
+      case testCode = "test_code"
+    }
 
     init(_ result: CaseResult) {
       name = result.kind == .scenario ? "scenario: \(result.name)" : result.name
@@ -31,8 +37,9 @@ struct TestRunnerDocument: Encodable {
       var lines = result.failures
       if let error = result.error { lines.append("handler error:\n\(error)") }
       message = result.passed ? nil : lines.joined(separator: "\n")
-      output = result.logTail.isEmpty ? nil : String(result.logTail.joined(separator: "\n").prefix(500))
-      test_code = result.source
+      output =
+        result.logTail.isEmpty ? nil : String(result.logTail.joined(separator: "\n").prefix(500))
+      testCode = result.source
       kind = result.kind.rawValue
       line = result.line
       durationMs = (result.durationMs * 100).rounded() / 100
