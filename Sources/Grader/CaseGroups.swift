@@ -22,6 +22,9 @@ enum CaseGroups {
     if groups.count <= 1 {
       return try cases.map { try run.runCase($0) }
     }
+    // Resolve the interpreter once before the groups start; otherwise each would probe it.
+    _ = try Interpreter.resolve(
+      run.language == .python ? .python : .nodejs, path: run.searchPath)
     let lock = NSLock()
     nonisolated(unsafe) var results: [CaseResult?] = Array(repeating: nil, count: cases.count)
     nonisolated(unsafe) var failures: [(Int, LoadFailure)] = []
