@@ -19,6 +19,7 @@ enum CommandTable {
     .events,
     .render,
     .validate,
+    .new,
     .help,
   ]
 }

@@ -18,8 +18,18 @@ enum Validation {
     return diagnostics.filter { seen.insert($0.description).inserted }
   }
 
-  /// Runs each exercise's solution and starter in each language, printing one line per run.
-  static func checkExercises(_ course: Course, out: OutputWriter) -> Checks {
+  /// One grading run of `validate`: an exercise's solution or starter in one language.
+  struct Job {
+    var exercise: Exercise
+    var language: Language
+    var kind: RunKind
+  }
+
+  /// Runs each exercise's solution and starter in each language, printing one line per run in
+  /// course order. Runs go `parallelism` at a time (they mostly wait for interpreters).
+  static func checkExercises(_ course: Course, out: OutputWriter, parallelism: Int? = nil)
+    -> Checks
+  {
     var checks = Checks()
     guard !course.exercises.isEmpty else { return checks }
     out.line()
@@ -28,36 +38,58 @@ enum Validation {
       pass: out.styler.apply(out.settings.supportsUnicode ? "✓" : "ok", .success),
       fail: out.styler.apply(out.settings.supportsUnicode ? "✗" : "FAIL", .error)
     )
+    var jobs: [Job] = []
     for exercise in course.exercises {
-      let spec = "\(exercise.directory)/spec.json"
       if exercise.cases.isEmpty && exercise.scenarios.isEmpty {
         checks.diagnostics.append(
-          .error("the exercise has no cases or scenarios", file: spec, line: 1))
+          .error(
+            "the exercise has no cases or scenarios", file: "\(exercise.directory)/spec.json",
+            line: 1))
         continue
       }
       for language in exercise.languages {
         for kind in [RunKind.solution, .starter] {
-          checks.total += 1
-          let file =
-            kind == .solution ? exercise.solutionPath(language) : exercise.starterPath(language)
-          let report = Grader.grade(exercise: exercise, codeFile: file, language: language)
-          let problem = judge(report, kind: kind, exercise: exercise, language: language)
-          let label = "\(exercise.id) (\(language.rawValue)) \(kind.rawValue)"
-          if let problem {
-            checks.diagnostics.append(problem)
-            out.line("  \(mark.fail) \(label): \(problem.message)")
-          } else {
-            checks.passed += 1
-            let verdict =
-              kind == .solution
-              ? "passes all \(report.results.count)"
-              : "fails \(report.results.count - report.passedCount) of \(report.results.count)"
-            out.line("  \(mark.pass) \(label) \(verdict) check(s)")
-          }
+          jobs.append(Job(exercise: exercise, language: language, kind: kind))
         }
       }
     }
+    let workers = parallelism ?? defaultParallelism
+    let allJobs = jobs
+    ParallelRunner.run(allJobs.count, workers: workers) { index in
+      let job = allJobs[index]
+      let file =
+        job.kind == .solution
+        ? job.exercise.solutionPath(job.language) : job.exercise.starterPath(job.language)
+      return Grader.grade(exercise: job.exercise, codeFile: file, language: job.language)
+    } deliver: { index, report in
+      let job = jobs[index]
+      checks.total += 1
+      let problem = judge(report, kind: job.kind, exercise: job.exercise, language: job.language)
+      let label = "\(job.exercise.id) (\(job.language.rawValue)) \(job.kind.rawValue)"
+      if let problem {
+        checks.diagnostics.append(problem)
+        out.line("  \(mark.fail) \(label): \(problem.message)")
+      } else {
+        checks.passed += 1
+        let verdict =
+          job.kind == .solution
+          ? "passes all \(report.results.count)"
+          : "fails \(report.results.count - report.passedCount) of \(report.results.count)"
+        out.line("  \(mark.pass) \(label) \(verdict) check(s)")
+      }
+    }
     return checks
+  }
+
+  /// Grading runs at once: the runs mostly wait on interpreter start-up and handler sleeps, so
+  /// twice the cores (at least 4), capped by `LAMBDALINGS_JOBS` when set.
+  static var defaultParallelism: Int {
+    if let text = ProcessInfo.processInfo.environment["LAMBDALINGS_JOBS"], let count = Int(text),
+      count > 0
+    {
+      return count
+    }
+    return max(4, ProcessInfo.processInfo.activeProcessorCount * 2)
   }
 
   enum RunKind: String {
@@ -77,6 +109,11 @@ enum Validation {
     }
     switch kind {
     case .solution:
+      if let failure = report.loadFailure {
+        return .error(
+          "\(who) does not start: \(failure.errorType): \(failure.message)",
+          file: report.codeFile, line: failure.line)
+      }
       guard let failure = report.firstFailure else { return nil }
       let detail = failure.failures.first ?? "failed"
       return .error(
