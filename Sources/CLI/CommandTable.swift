@@ -22,6 +22,7 @@ enum CommandTable {
     .render,
     .validate,
     .completions,
+    .new,
     .help,
   ]
 }

@@ -17,12 +17,10 @@ enum HelpFormatter {
     text += table(rows, width: width) { styler.apply($0, .command) }
     let version = OptionSpec(long: "version", help: "Show the version.")
     text +=
-      "
-"
+      "\n"
       + options(
         GlobalOptions.all + [version], styler: styler, title: "GLOBAL OPTIONS:", width: width)
-    text += "
-"
+    text += "\n"
     text += paragraph("Run 'lambdalings COMMAND --help' for a command's options.", width: width)
     text += paragraph(
       "Exit codes: 0 success, 1 a check or quiz failed, 2 usage or content error.", width: width)

@@ -5,9 +5,15 @@ extension LambdaFunction {
   /// Runs one synchronous invocation (like `aws lambda invoke`) and returns its record.
   ///
   /// Never throws: throttling, oversized payloads, timeouts, crashes and handler errors are
-  /// all results, shaped as AWS shapes them.
-  public func invoke(event: Data, clientContext: String? = nil) -> InvocationRecord {
-    let requestID = UUID().uuidString.lowercased()
+  /// all results, shaped as AWS shapes them. A `qualifier` (a version or an alias such as
+  /// `live`) is appended to the invoked function ARN the handler sees, as when a caller invokes
+  /// `my-function:live`. `requestID` lets a caller that retries the same event (the
+  /// asynchronous invoker) keep one request id across attempts, as Lambda does.
+  public func invoke(
+    event: Data, clientContext: String? = nil, qualifier: String? = nil,
+    requestID: String? = nil
+  ) -> InvocationRecord {
+    let requestID = requestID ?? UUID().uuidString.lowercased()
     let arrival = ProcessClock.now()
     if let rejection = InvocationRejection.check(event: event) {
       return rejected(requestID, at: arrival, rejection)
@@ -42,7 +48,8 @@ extension LambdaFunction {
       let invocation = RuntimeChannel.Invocation(
         requestID: requestID, event: Array(event),
         deadlineMs: Int64((Date().timeIntervalSince1970 + configuration.timeout) * 1000),
-        functionARN: configuration.functionARN, traceID: LambdaFunction.traceID(),
+        functionARN: configuration.functionARN + (qualifier.map { ":\($0)" } ?? ""),
+        traceID: LambdaFunction.traceID(),
         clientContext: clientContext, cognitoIdentity: nil)
       let record = builder.run(invocation, on: environment)
       release(environment)

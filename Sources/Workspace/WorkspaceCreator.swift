@@ -62,27 +62,27 @@ public enum WorkspaceCreator {
     var copied: [String] = []
     var kept: [String] = []
     for exercise in course.exercises {
-      let target = workspace.exerciseFile(exercise)
-      if manager.fileExists(atPath: target) {
-        kept.append(target)
-        continue
+      let language = workspace.language(for: exercise)
+      var files = [(exercise.starterPath(language), workspace.exerciseFile(exercise))]
+      if exercise.usesConfigFile {
+        // The function configuration the learner edits (handler, timeout, memory...).
+        files.append(
+          (
+            exercise.starterConfigPath(language),
+            "\(workspace.exerciseFolder(exercise.id))/\(Exercise.configFileName)"
+          ))
       }
-      let source = exercise.starterPath(workspace.language(for: exercise))
-      guard let data = manager.contents(atPath: source) else { continue }
-      do {
-        try manager.createDirectory(
-          atPath: workspace.exerciseFolder(exercise.id), withIntermediateDirectories: true)
-        // Never overwrite: create the file exclusively, so a file appearing meanwhile is kept.
-        guard manager.createFile(atPath: target + ".new", contents: data) else {
-          throw WorkspaceError.cannotCreate(path: target, reason: "cannot write the starter")
+      for (source, target) in files {
+        if manager.fileExists(atPath: target) {
+          kept.append(target)
+          continue
         }
-        try manager.moveItem(atPath: target + ".new", toPath: target)
-        copied.append(target)
-      } catch let error as WorkspaceError {
-        throw error
-      } catch {
-        try? manager.removeItem(atPath: target + ".new")
-        kept.append(target)
+        guard let data = manager.contents(atPath: source) else { continue }
+        if try copyStarter(data, to: target, folder: workspace.exerciseFolder(exercise.id)) {
+          copied.append(target)
+        } else {
+          kept.append(target)
+        }
       }
     }
     return Report(workspace: workspace, existed: existing != nil, copied: copied, kept: kept)
@@ -114,6 +114,25 @@ public enum WorkspaceCreator {
   static func absolute(_ path: String) -> String {
     let full = path.hasPrefix("/") ? path : "\(FileManager.default.currentDirectoryPath)/\(path)"
     return URL(fileURLWithPath: full).standardizedFileURL.path
+  }
+
+  /// Writes a starter file that does not exist yet; false when it appeared meanwhile.
+  private static func copyStarter(_ data: Data, to target: String, folder: String) throws -> Bool {
+    let manager = FileManager.default
+    do {
+      try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      // Never overwrite: write aside, then move (which fails when the target appeared).
+      guard manager.createFile(atPath: target + ".new", contents: data) else {
+        throw WorkspaceError.cannotCreate(path: target, reason: "cannot write the starter")
+      }
+      try manager.moveItem(atPath: target + ".new", toPath: target)
+      return true
+    } catch let error as WorkspaceError {
+      throw error
+    } catch {
+      try? manager.removeItem(atPath: target + ".new")
+      return false
+    }
   }
 
   private static func writeSettings(_ workspace: Workspace) throws {

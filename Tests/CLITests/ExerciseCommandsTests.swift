@@ -62,8 +62,11 @@ import Testing
     #expect(document["exercise"] as? String == "echo")
     #expect(document["passed"] as? Bool == false)
     #expect(document["total"] as? Int == 1)
-    let results = try #require(document["results"] as? [[String: Any]])
-    #expect(results.first?["failures"] as? [String] == ["result: expected {\"a\":1}, got null"])
+    #expect(document["version"] as? Int == 2)
+    #expect(document["status"] as? String == "fail")
+    let tests = try #require(document["tests"] as? [[String: Any]])
+    #expect(tests.first?["status"] as? String == "fail")
+    #expect(tests.first?["message"] as? String == "result: expected {\"a\":1}, got null")
   }
 
   @Test(.enabled(if: CLIInterpreters.hasNode, "node is not on PATH"))

@@ -95,7 +95,8 @@ enum CheckRun {
         out.line("That was the last step of the course. Well done!")
       }
     } else {
-      out.line("Edit \(outcome.file) and check again:")
+      let config = report.configFile == nil ? "" : " (and function.json next to it)"
+      out.line("Edit \(outcome.file)\(config) and check again:")
       out.line("    " + styler.apply(context.command("check \(exercise.id)"), .command))
       out.line(
         "Stuck? " + styler.apply(context.command("hint \(exercise.id)"), .command)

@@ -43,7 +43,10 @@ enum ExerciseSelection {
     -> Workspace
   {
     if let workspace = try WorkspaceSetup.existing(context),
-      FileManager.default.fileExists(atPath: workspace.exerciseFile(exercise))
+      FileManager.default.fileExists(atPath: workspace.exerciseFile(exercise)),
+      !exercise.usesConfigFile
+        || FileManager.default.fileExists(
+          atPath: "\(workspace.exerciseFolder(exercise.id))/\(Exercise.configFileName)")
     {
       return workspace
     }

@@ -19,7 +19,7 @@ extension CommandSpec {
       (--set Records.0.body=hello).
       """,
     arguments: [ArgumentSpec("FILE", help: "Handler file or code folder.", optional: false)],
-    options: InvokeCommand.options, run: InvokeCommand.run)
+    options: InvokeCommand.options + InvokeCommand.deliveryOptions, run: InvokeCommand.run)
 }
 
 /// The `invoke` command: options to a function configuration, invocations, output.
@@ -47,6 +47,7 @@ enum InvokeCommand {
     guard let file = args.positional(0) else {
       throw CLIError.usage("invoke needs a handler file or code folder, e.g. invoke app.py")
     }
+    if let code = try runDelivery(invocation, file: file) { return code }
     let configuration = try configuration(args, file: file, context: invocation.context)
     let event = try loadEvent(args, context: invocation.context)
     let concurrency = try args.int("concurrency", default: 1, range: 1...256)

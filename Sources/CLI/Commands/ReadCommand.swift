@@ -35,11 +35,9 @@ extension CommandSpec {
     text += ReadCommandSupport.footer(
       chapter, course: course, styler: invocation.out.styler, context: context
     )
-    .split(separator: "
-", omittingEmptySubsequences: false)
+    .split(separator: "\n", omittingEmptySubsequences: false)
     .flatMap { HangingIndent.wrap(String($0), width: settings.width) }
-    .joined(separator: "
-")
+    .joined(separator: "\n")
     let paged =
       !invocation.args.flag("no-pager")
       && Pager.page(text, settings: settings, environment: context.environment)

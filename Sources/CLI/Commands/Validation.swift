@@ -19,10 +19,18 @@ enum Validation {
     return diagnostics.filter { seen.insert($0.description).inserted }
   }
 
-  /// Runs each exercise's solution and starter in each language, printing one line per run.
-  /// Each problem becomes one diagnostic (printed once, with the others, by the caller); an
-  /// exercise whose spec cannot build its events, or whose file is missing, is not run.
-  static func checkExercises(_ course: Course, out: OutputWriter) -> Checks {
+  /// One grading run of `validate`: an exercise's solution or starter in one language.
+  struct Job {
+    var exercise: Exercise
+    var language: Language
+    var kind: RunKind
+  }
+
+  /// Runs each exercise's solution and starter in each language, printing one line per run in
+  /// course order. Runs go `parallelism` at a time (they mostly wait for interpreters).
+  static func checkExercises(_ course: Course, out: OutputWriter, parallelism: Int? = nil)
+    -> Checks
+  {
     var checks = Checks()
     guard !course.exercises.isEmpty else { return checks }
     out.line()
@@ -31,11 +39,13 @@ enum Validation {
       pass: out.styler.apply(out.settings.supportsUnicode ? "✓" : "ok", .success),
       fail: out.styler.apply(out.settings.supportsUnicode ? "✗" : "FAIL", .error)
     )
+    var jobs: [Job] = []
     for exercise in course.exercises {
-      let spec = "\(exercise.directory)/spec.json"
       if exercise.cases.isEmpty && exercise.scenarios.isEmpty {
         checks.diagnostics.append(
-          .error("the exercise has no cases or scenarios", file: spec, line: 1))
+          .error(
+            "the exercise has no cases or scenarios", file: "\(exercise.directory)/spec.json",
+            line: 1))
         continue
       }
       let eventProblems = eventProblems(exercise)
@@ -48,34 +58,49 @@ enum Validation {
       }
       for language in exercise.languages {
         for kind in [RunKind.solution, .starter] {
-          checks.total += 1
           let file =
             kind == .solution ? exercise.solutionPath(language) : exercise.starterPath(language)
-          let label = "\(exercise.id) (\(language.rawValue)) \(kind.rawValue)"
           guard FileManager.default.fileExists(atPath: file) else {
+            checks.total += 1
             checks.diagnostics.append(
               .error(
                 "the \(language.rawValue) \(kind.rawValue) file is missing; add it, or remove"
                   + " \(language.rawValue) from the exercise's 'languages:'",
                 file: file, line: 0))
-            out.line("  \(mark.fail) \(label): file missing (below)")
+            out.line(
+              "  \(mark.fail) \(exercise.id) (\(language.rawValue)) \(kind.rawValue): file missing"
+                + " (below)")
             continue
           }
-          let report = Grader.grade(exercise: exercise, codeFile: file, language: language)
-          let problems = judge(report, kind: kind, exercise: exercise, language: language)
-          if problems.isEmpty {
-            checks.passed += 1
-            let verdict =
-              kind == .solution
-              ? "passes all \(report.results.count)"
-              : "fails \(report.results.count - report.passedCount) of \(report.results.count)"
-            out.line("  \(mark.pass) \(label) \(verdict) check(s)")
-          } else {
-            checks.diagnostics += problems
-            out.line(
-              "  \(mark.fail) \(label): " + Plural.count(problems.count, "problem") + " (below)")
-          }
+          jobs.append(Job(exercise: exercise, language: language, kind: kind))
         }
+      }
+    }
+    let workers = parallelism ?? defaultParallelism
+    let allJobs = jobs
+    ParallelRunner.run(allJobs.count, workers: workers) { index in
+      let job = allJobs[index]
+      let file =
+        job.kind == .solution
+        ? job.exercise.solutionPath(job.language) : job.exercise.starterPath(job.language)
+      return Grader.grade(exercise: job.exercise, codeFile: file, language: job.language)
+    } deliver: { index, report in
+      let job = jobs[index]
+      checks.total += 1
+      let problems = judge(
+        report, kind: job.kind, exercise: job.exercise, language: job.language)
+      let label = "\(job.exercise.id) (\(job.language.rawValue)) \(job.kind.rawValue)"
+      if let first = problems.first {
+        checks.diagnostics += problems
+        let more = problems.count > 1 ? " (and \(problems.count - 1) more below)" : ""
+        out.line("  \(mark.fail) \(label): \(first.message)\(more)")
+      } else {
+        checks.passed += 1
+        let verdict =
+          job.kind == .solution
+          ? "passes all \(report.results.count)"
+          : "fails \(report.results.count - report.passedCount) of \(report.results.count)"
+        out.line("  \(mark.pass) \(label) \(verdict) check(s)")
       }
     }
     return checks
@@ -105,6 +130,17 @@ enum Validation {
     return problems
   }
 
+  /// Grading runs at once: the runs mostly wait on interpreter start-up and handler sleeps, so
+  /// twice the cores (at least 4), capped by `LAMBDALINGS_JOBS` when set.
+  static var defaultParallelism: Int {
+    if let text = ProcessInfo.processInfo.environment["LAMBDALINGS_JOBS"], let count = Int(text),
+      count > 0
+    {
+      return count
+    }
+    return max(4, ProcessInfo.processInfo.activeProcessorCount * 2)
+  }
+
   enum RunKind: String {
     case solution
     case starter
@@ -123,6 +159,13 @@ enum Validation {
     }
     switch kind {
     case .solution:
+      if let failure = report.loadFailure {
+        return [
+          .error(
+            "\(who) does not start: \(failure.errorType): \(failure.message)",
+            file: report.codeFile, line: failure.line)
+        ]
+      }
       return report.results.filter { !$0.passed }.map { failure in
         let detail = failure.failures.joined(separator: "; ")
         let error = failure.error.map { " (\($0.split(separator: "\n").first ?? ""))" } ?? ""
