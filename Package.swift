@@ -13,6 +13,7 @@ let package = Package(
   targets: [
     .target(name: "SystemSupport"),
     .target(name: "Markdown"),
+    .target(name: "YAML"),
     .target(name: "Terminal", dependencies: ["Markdown", "SystemSupport"]),
     .target(name: "Course", dependencies: ["SystemSupport"]),
     .target(name: "Progress", dependencies: ["SystemSupport"]),
@@ -38,6 +39,7 @@ let package = Package(
       name: "progress-stress", dependencies: ["Progress"], path: "Tests/ProgressStress"),
     .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
+    .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
     .testTarget(
       name: "TerminalTests", dependencies: ["Terminal", "Markdown"],
       exclude: ["Fixtures", "Snapshots"]),
