@@ -18,14 +18,15 @@ let package = Package(
     .target(name: "Course", dependencies: ["SystemSupport"]),
     .target(name: "Progress", dependencies: ["SystemSupport"]),
     .target(name: "Quiz", dependencies: ["Course", "Markdown"]),
-    .target(name: "LambdaRuntime", dependencies: ["SystemSupport"]),
+    .target(name: "HTTP"),
+    .target(name: "LambdaRuntime", dependencies: ["HTTP", "SystemSupport"]),
     .target(name: "Workspace", dependencies: ["Course", "Progress", "SystemSupport"]),
     .target(name: "Grader", dependencies: ["Course", "LambdaRuntime"]),
     .target(
       name: "CLI",
       dependencies: [
         "SystemSupport", "Markdown", "Terminal", "Course", "Progress", "Quiz", "LambdaRuntime",
-        "Workspace", "Grader",
+        "Workspace", "Grader", "HTTP",
       ]
     ),
     .executableTarget(name: "lambdalings", dependencies: ["CLI"]),
@@ -38,6 +39,7 @@ let package = Package(
     .executableTarget(
       name: "progress-stress", dependencies: ["Progress"], path: "Tests/ProgressStress"),
     .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
+    .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
     .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
     .testTarget(

@@ -16,6 +16,7 @@ enum CommandTable {
     .quiz,
     .review,
     .invoke,
+    .serve,
     .events,
     .render,
     .validate,

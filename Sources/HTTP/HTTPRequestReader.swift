@@ -6,7 +6,7 @@
 
 /// Reads HTTP/1.1 requests one after another from a connected socket (keep-alive).
 ///
-/// Never trusts the peer: the head is capped, bodies over the payload limit are read and
+/// Never trusts the peer: the head is capped, bodies over the body limit are read and
 /// thrown away (or the connection is given up when they are absurdly large), and anything
 /// that does not parse is reported as `.malformed` so the server can answer 400.
 final class HTTPRequestReader {
@@ -18,23 +18,25 @@ final class HTTPRequestReader {
   }
 
   private let fd: Int32
+  let limits: HTTPLimits
   var buffer: [UInt8] = []
   private var chunk = [UInt8](repeating: 0, count: 65536)
 
-  init(fd: Int32) {
+  init(fd: Int32, limits: HTTPLimits) {
     self.fd = fd
+    self.limits = limits
   }
 
   /// Reads the next request, or reports why none could be read.
   func next() -> Outcome {
     guard let headEnd = readHead() else {
-      if buffer.count > RuntimeAPILimits.maxHeaderBytes {
-        return .malformed("request head larger than \(RuntimeAPILimits.maxHeaderBytes) bytes")
+      if buffer.count > limits.maxHeaderBytes {
+        return .malformed("request head larger than \(limits.maxHeaderBytes) bytes")
       }
       return buffer.isEmpty ? .closed : .malformed("connection closed inside the request head")
     }
-    if headEnd > RuntimeAPILimits.maxHeaderBytes {
-      return .malformed("request head larger than \(RuntimeAPILimits.maxHeaderBytes) bytes")
+    if headEnd > limits.maxHeaderBytes {
+      return .malformed("request head larger than \(limits.maxHeaderBytes) bytes")
     }
     let head = String(decoding: buffer[0..<headEnd], as: UTF8.self)
     buffer.removeFirst(headEnd + 4)
@@ -42,23 +44,23 @@ final class HTTPRequestReader {
       return .malformed("cannot parse the request line or headers")
     }
     let expectsContinue = request.header("Expect")?.lowercased() == "100-continue"
-    if request.header(.transferEncoding)?.lowercased().contains("chunked") == true {
+    if request.header("Transfer-Encoding")?.lowercased().contains("chunked") == true {
       if expectsContinue { sendContinue() }
       return readChunked(into: &request)
     }
-    guard let lengthText = request.header(.contentLength) else { return .request(request) }
+    guard let lengthText = request.header("Content-Length") else { return .request(request) }
     guard let length = Int(lengthText.trimmingSpaces()), length >= 0 else {
       return .malformed("invalid Content-Length '\(lengthText)'")
     }
-    if length > RuntimeAPILimits.maxPayloadBytes {
+    if length > limits.maxBodyBytes {
       request.bodyTooLarge = true
       if expectsContinue {
         // The client has not sent the body yet: answer 413 at once and drop the connection.
-        request.headers.append((RuntimeAPIHeader.connection.rawValue, "close"))
+        request.headers.append(("Connection", "close"))
         return .request(request)
       }
-      guard length <= RuntimeAPILimits.maxDiscardBytes, discard(length) else {
-        request.headers.append((RuntimeAPIHeader.connection.rawValue, "close"))
+      guard length <= limits.maxDiscardBytes, discard(length) else {
+        request.headers.append(("Connection", "close"))
         return .request(request)
       }
       return .request(request)
@@ -73,7 +75,7 @@ final class HTTPRequestReader {
   /// Tells a client that sent `Expect: 100-continue` (curl does, for bodies over 1 KB) to send
   /// the body now instead of after its one-second wait.
   private func sendContinue() {
-    _ = RuntimeAPIServer.send(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8), to: fd)
+    _ = HTTPSocket.send(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8), to: fd)
   }
 
   /// Parses `METHOD TARGET VERSION` and `Name: value` lines.
@@ -103,7 +105,7 @@ final class HTTPRequestReader {
     while true {
       if let end = findHeadEnd(from: searchFrom) { return end }
       searchFrom = max(0, buffer.count - 3)
-      if buffer.count > RuntimeAPILimits.maxHeaderBytes { return nil }
+      if buffer.count > limits.maxHeaderBytes { return nil }
       guard readMore() else { return nil }
     }
   }
@@ -158,7 +160,7 @@ final class HTTPRequestReader {
 
 extension String {
   /// The string without leading and trailing spaces and tabs.
-  func trimmingSpaces() -> String {
+  public func trimmingSpaces() -> String {
     var view = Substring(self)
     while let first = view.first, first == " " || first == "\t" { view.removeFirst() }
     while let last = view.last, last == " " || last == "\t" { view.removeLast() }

@@ -1,5 +1,5 @@
 extension HTTPRequestReader {
-  /// Reads a `Transfer-Encoding: chunked` body, keeping at most the payload limit.
+  /// Reads a `Transfer-Encoding: chunked` body, keeping at most the body limit.
   func readChunked(into request: inout HTTPRequest) -> Outcome {
     var body: [UInt8] = []
     var total = 0
@@ -14,19 +14,19 @@ extension HTTPRequestReader {
         while let trailer = readLine(), !trailer.isEmpty {}
         break
       }
-      total += size
-      if total > RuntimeAPILimits.maxDiscardBytes {
+      if size > limits.maxDiscardBytes - total {
         request.bodyTooLarge = true
-        request.headers.append((RuntimeAPIHeader.connection.rawValue, "close"))
+        request.headers.append(("Connection", "close"))
         return .request(request)
       }
+      total += size
       guard fill(size + 2) else { return .malformed("connection closed inside a chunk") }
-      if total <= RuntimeAPILimits.maxPayloadBytes {
+      if total <= limits.maxBodyBytes {
         body.append(contentsOf: buffer[0..<size])
       }
       buffer.removeFirst(size + 2)
     }
-    if total > RuntimeAPILimits.maxPayloadBytes {
+    if total > limits.maxBodyBytes {
       request.bodyTooLarge = true
     } else {
       request.body = body
@@ -48,7 +48,7 @@ extension HTTPRequestReader {
         index += 1
       }
       searchFrom = max(0, buffer.count - 1)
-      if buffer.count > RuntimeAPILimits.maxHeaderBytes { return nil }
+      if buffer.count > limits.maxHeaderBytes { return nil }
       guard readMore() else { return nil }
     }
   }
