@@ -22,11 +22,12 @@ let package = Package(
     .target(name: "LambdaRuntime", dependencies: ["HTTP", "SystemSupport"]),
     .target(name: "Workspace", dependencies: ["Course", "Progress", "SystemSupport"]),
     .target(name: "Grader", dependencies: ["Course", "LambdaRuntime"]),
+    .target(name: "APIGateway", dependencies: ["YAML", "LambdaRuntime", "HTTP"]),
     .target(
       name: "CLI",
       dependencies: [
         "SystemSupport", "Markdown", "Terminal", "Course", "Progress", "Quiz", "LambdaRuntime",
-        "Workspace", "Grader", "HTTP",
+        "Workspace", "Grader", "HTTP", "YAML", "APIGateway",
       ]
     ),
     .executableTarget(name: "lambdalings", dependencies: ["CLI"]),
@@ -42,6 +43,8 @@ let package = Package(
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
     .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+    .testTarget(
+      name: "APIGatewayTests", dependencies: ["APIGateway", "YAML", "LambdaRuntime", "HTTP"]),
     .testTarget(
       name: "TerminalTests", dependencies: ["Terminal", "Markdown"],
       exclude: ["Fixtures", "Snapshots"]),
