@@ -19,13 +19,14 @@ let package = Package(
     .target(name: "Quiz", dependencies: ["Course", "Markdown"]),
     .target(name: "HTTP"),
     .target(name: "LambdaRuntime", dependencies: ["HTTP", "SystemSupport"]),
+    .target(name: "LocalAWS", dependencies: ["HTTP", "LambdaRuntime", "SystemSupport"]),
     .target(name: "Workspace", dependencies: ["Course", "Progress", "SystemSupport"]),
     .target(name: "Grader", dependencies: ["Course", "LambdaRuntime"]),
     .target(
       name: "CLI",
       dependencies: [
         "SystemSupport", "Markdown", "Terminal", "Course", "Progress", "Quiz", "LambdaRuntime",
-        "Workspace", "Grader", "HTTP",
+        "Workspace", "Grader", "HTTP", "LocalAWS",
       ]
     ),
     .executableTarget(name: "lambdalings", dependencies: ["CLI"]),
@@ -39,6 +40,7 @@ let package = Package(
       name: "progress-stress", dependencies: ["Progress"], path: "Tests/ProgressStress"),
     .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+    .testTarget(name: "LocalAWSTests", dependencies: ["LocalAWS", "HTTP", "LambdaRuntime"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
     .testTarget(
       name: "TerminalTests", dependencies: ["Terminal", "Markdown"],
