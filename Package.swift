@@ -20,6 +20,7 @@ let package = Package(
     .target(name: "Quiz", dependencies: ["Course", "Markdown"]),
     .target(name: "HTTP"),
     .target(name: "LambdaRuntime", dependencies: ["HTTP", "SystemSupport"]),
+    .target(name: "LocalAWS", dependencies: ["HTTP", "LambdaRuntime", "SystemSupport"]),
     .target(name: "Workspace", dependencies: ["Course", "Progress", "SystemSupport"]),
     .target(name: "Grader", dependencies: ["Course", "LambdaRuntime"]),
     .target(name: "APIGateway", dependencies: ["YAML", "LambdaRuntime", "HTTP"]),
@@ -27,7 +28,7 @@ let package = Package(
       name: "CLI",
       dependencies: [
         "SystemSupport", "Markdown", "Terminal", "Course", "Progress", "Quiz", "LambdaRuntime",
-        "Workspace", "Grader", "HTTP", "YAML", "APIGateway",
+        "Workspace", "Grader", "HTTP", "LocalAWS", "YAML", "APIGateway",
       ]
     ),
     .executableTarget(name: "lambdalings", dependencies: ["CLI"]),
@@ -41,6 +42,7 @@ let package = Package(
       name: "progress-stress", dependencies: ["Progress"], path: "Tests/ProgressStress"),
     .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+    .testTarget(name: "LocalAWSTests", dependencies: ["LocalAWS", "HTTP", "LambdaRuntime"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
     .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
     .testTarget(

@@ -1,38 +1,33 @@
 import Foundation
 import HTTP
+import LocalAWS
 
-/// What `serve` answers on its Lambda/Logs port. Until the Lambda API lands every operation is
-/// refused in AWS's error shape, so the AWS CLI prints a clear message instead of hanging.
+/// What `serve` answers on its Lambda/Logs port: the `LocalAWSEndpoint` over the workspace's
+/// `serve-state/` folder.
 final class ServeEndpoint: Sendable {
-  /// The response header naming the AWS operation, for the request log.
-  static let operationHeader = "X-Lambdalings-Operation"
+  static let operationHeader = LocalAWSEndpoint.operationHeader
 
   let stateDirectory: String
-  let limits = HTTPLimits(maxBodyBytes: 72 * 1024 * 1024, maxDiscardBytes: 80 * 1024 * 1024)
+  let limits = LocalAWSEndpoint.limits
+  let malformed = LocalAWSEndpoint.malformed
+  private let endpoint: LocalAWSEndpoint
 
   init(stateDirectory: String) throws {
     self.stateDirectory = stateDirectory
+    do {
+      endpoint = try LocalAWSEndpoint(directory: URL(fileURLWithPath: stateDirectory))
+    } catch {
+      throw CLIError.content("serve cannot start: \(error)")
+    }
   }
 
   /// Answers one request.
   func handle(_ request: HTTPRequest) -> HTTPResponse {
-    var response = HTTPResponse.json(
-      404,
-      #"{"Type":"User","message":"Unknown operation \#(request.method) \#(request.path)"}"#)
-    response.headers.append(("x-amzn-ErrorType", "UnknownOperationException"))
-    return response
-  }
-
-  /// The answer to a request that could not be parsed.
-  var malformed: HTTPServer.MalformedHandler {
-    { reason in
-      var response = HTTPResponse.json(400, #"{"Type":"User","message":"Malformed request"}"#)
-      response.headers.append(("x-amzn-ErrorType", "InvalidRequestContentException"))
-      _ = reason
-      return response
-    }
+    endpoint.handle(request)
   }
 
   /// Stops every function environment.
-  func shutdown() {}
+  func shutdown() {
+    endpoint.shutdown()
+  }
 }
