@@ -165,14 +165,14 @@ public final class APIGateway: @unchecked Sendable {
     }
     var lines = [
       pad("METHOD", methodWidth) + "  " + pad("PATH", pathWidth) + "  "
-        + pad("FUNCTION", functionWidth) + "  API       PAYLOAD"
+        + pad("FUNCTION", functionWidth) + "  API          PAYLOAD"
     ]
     for route in template.routes {
       let api = route.api == .rest ? "REST" : "HTTP"
       let cors = route.cors != nil ? " (CORS)" : ""
       lines.append(
         pad(route.method, methodWidth) + "  " + pad(route.path, pathWidth) + "  "
-          + pad(route.function, functionWidth) + "  " + pad(api + cors, 8) + "  "
+          + pad(route.function, functionWidth) + "  " + pad(api + cors, 11) + "  "
           + route.payloadVersion)
     }
     _ = baseURL

@@ -32,6 +32,14 @@ enum ServeCommand {
       long: "host", value: "ADDRESS",
       help: "Address to bind (default 127.0.0.1; anything else must be given explicitly)."),
     OptionSpec(long: "quiet", short: "q", help: "Do not log one line per request."),
+    OptionSpec(
+      long: "api-port", value: "N",
+      help: "Port of the API Gateway front (default \(ServeAPIFront.defaultPort); 0 picks one)."),
+    OptionSpec(
+      long: "template", value: "FILE",
+      help: "serverless.yml or SAM template.yaml to serve (default: one in this folder)."),
+    OptionSpec(
+      long: "stage", value: "NAME", help: "Stage for ${opt:stage} in serverless.yml."),
   ]
 
   static func run(_ invocation: Invocation) throws -> Int32 {
@@ -40,6 +48,14 @@ enum ServeCommand {
     let host = try bindHost(args.value("host"), err: invocation.err)
     let quiet = args.flag("quiet")
     let out = invocation.out
+    let apiPort = try args.int("api-port", default: ServeAPIFront.defaultPort, range: 0...65535)
+    let templateFile = try ServeAPIFront.templateFile(
+      flag: args.value("template"), currentDirectory: invocation.context.currentDirectory)
+    let api = try templateFile.map {
+      try ServeAPIFront(
+        templateFile: $0, host: host, port: apiPort, stage: args.value("stage"), out: out,
+        quiet: quiet)
+    }
     let endpoint = try ServeEndpoint(
       stateDirectory: WorkspaceSetup.absolutePath(invocation.context) + "/serve-state")
     ProcessGroupRegistry.installSignalHandlers()
@@ -58,10 +74,13 @@ enum ServeCommand {
           return response
         })
     } catch let error as HTTPSocketError {
+      api?.stop()
       throw CLIError.content("serve could not listen on \(host):\(port): \(error)")
     }
     printBanner(server: server, endpoint: endpoint, out: out)
+    api?.printRoutes()
     server.waitUntilStopped()
+    api?.stop()
     endpoint.shutdown()
     return ExitCode.success
   }
