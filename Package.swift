@@ -22,7 +22,7 @@ let package = Package(
     .target(name: "LambdaRuntime", dependencies: ["HTTP", "SystemSupport"]),
     .target(name: "LocalAWS", dependencies: ["HTTP", "LambdaRuntime", "SystemSupport"]),
     .target(name: "Workspace", dependencies: ["Course", "Progress", "SystemSupport"]),
-    .target(name: "Grader", dependencies: ["Course", "LambdaRuntime"]),
+    .target(name: "Grader", dependencies: ["Course", "LambdaRuntime", "APIGateway", "HTTP"]),
     .target(name: "APIGateway", dependencies: ["YAML", "LambdaRuntime", "HTTP"]),
     .target(
       name: "CLI",

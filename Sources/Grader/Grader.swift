@@ -40,6 +40,7 @@ public enum Grader {
         defer { function.shutdown() }
         report.results.append(ScenarioRunner.run(scenario, on: function))
       }
+      try gradeAPI(exercise, codeFile: codeFile, language: language, into: &report)
     } catch let error as LambdaRuntimeError {
       report.setupError = error.description
     } catch {
