@@ -60,7 +60,7 @@ let package = Package(
     .testTarget(
       name: "GraderTests", dependencies: ["Grader", "Course", "LambdaRuntime"],
       exclude: ["Fixtures"]),
-    .testTarget(name: "CLITests", dependencies: ["CLI", "SystemSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["CLI", "SystemSupport", "HTTP"]),
   ],
   swiftLanguageModes: [.v6]
 )
