@@ -34,7 +34,9 @@ let package = Package(
     .executableTarget(name: "lambdalings", dependencies: ["CLI"]),
     .executableTarget(
       name: "lambdalings-bench",
-      dependencies: ["Markdown", "Terminal", "LambdaRuntime", "SystemSupport"],
+      dependencies: [
+        "Markdown", "Terminal", "LambdaRuntime", "SystemSupport", "APIGateway", "HTTP",
+      ],
       path: "Benchmarks/lambdalings-bench"
     ),
     // A helper the Progress tests run as separate processes; not a product.
