@@ -26,6 +26,11 @@ public final class HTTPClient {
     HTTPSocket.send(bytes, to: fd)
   }
 
+  /// Closes the sending side (the server then sees the end of the request stream).
+  public func finishSending() {
+    shutdown(fd, Int32(SHUT_WR))
+  }
+
   /// Sends a request with a `Content-Length` body and reads the answer; nil when the
   /// connection closed or timed out first.
   public func send(
