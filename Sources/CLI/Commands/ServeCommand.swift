@@ -78,7 +78,12 @@ enum ServeCommand {
       throw CLIError.content("serve could not listen on \(host):\(port): \(error)")
     }
     printBanner(server: server, endpoint: endpoint, out: out)
-    api?.printRoutes()
+    if let api {
+      api.printRoutes()
+    } else {
+      out.line(
+        "No serverless.yml or template.yaml here: pass --template FILE to serve an API as well.")
+    }
     server.waitUntilStopped()
     api?.stop()
     endpoint.shutdown()
