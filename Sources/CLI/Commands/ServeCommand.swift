@@ -6,7 +6,7 @@ extension CommandSpec {
   /// `lambdalings serve`: a local AWS endpoint for the real AWS CLI and SDKs.
   static let serve = CommandSpec(
     name: "serve", abstract: "Run a local Lambda and CloudWatch Logs endpoint for the AWS CLI.",
-    usage: "serve [--port N] [--host ADDRESS]",
+    usage: "serve [--port N] [--host ADDRESS] [--api-port N] [--template FILE]",
     discussion: """
       Serves the Lambda API (2015-03-31) and CloudWatch Logs on http://127.0.0.1:3001 (the port
       of `sam local start-lambda`); --port 0 lets the system choose and prints the port. Point
@@ -15,6 +15,10 @@ extension CommandSpec {
       Functions, versions, aliases and logs are kept in the workspace (serve-state/), so they
       survive a restart. Only loopback addresses are used unless --host names another one.
       Ctrl-C stops the server and every function environment it started.
+      With a serverless.yml or SAM template.yaml in the current folder (or --template FILE),
+      its HTTP routes are also served as API Gateway would on http://127.0.0.1:3000
+      (--api-port), for curl and browsers, CORS included; the server reloads when the
+      template or a handler changes.
       """,
     options: ServeCommand.options, run: ServeCommand.run)
 }
