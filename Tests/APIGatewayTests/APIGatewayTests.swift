@@ -45,6 +45,10 @@ import Testing
         events:
           - httpApi: GET /hello
           - http: GET rest/hello
+          - http:
+              path: rest/cors
+              method: get
+              cors: true
       bare:
         handler: app.bare
         events:
@@ -158,6 +162,26 @@ import Testing
       #expect((event?["pathParameters"] as? [String: String])?["proxy"] == "a/b")
       #expect(
         (event?["multiValueQueryStringParameters"] as? [String: [String]])?["x"] == ["1", "2"])
+    }
+  }
+
+  @Test(.enabled(if: TemplateFolder.hasPython)) func restCORSAnswersOnlyThePreflight() throws {
+    try withGateway { gateway in
+      let (preflight, _) = gateway.handle(
+        GatewayRequest(
+          method: "OPTIONS", path: "/rest/cors",
+          headers: [("Origin", "http://any.test"), ("Access-Control-Request-Method", "GET")]))
+      #expect(preflight.status == 204)
+      #expect(preflight.header("Access-Control-Allow-Origin") == "*")
+      #expect(preflight.header("Access-Control-Allow-Methods") == "OPTIONS,GET")
+      // Proxy integration: the function's own response must carry the header; this one
+      // does not, so nothing is added.
+      let (response, _) = get(gateway, "/rest/cors", headers: [("Origin", "http://any.test")])
+      #expect(response.status == 200)
+      #expect(response.header("Access-Control-Allow-Origin") == nil)
+      // A REST API without the route answers 403 "Missing Authentication Token" only when the
+      // template has no HTTP API; this one has, so an unknown path is a 404.
+      #expect(get(gateway, "/rest/none").0.status == 404)
     }
   }
 }
