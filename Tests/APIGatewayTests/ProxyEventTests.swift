@@ -91,3 +91,16 @@ import Testing
     #expect(json["isBase64Encoded"] == false)
   }
 }
+
+@Suite struct GatewayClockTests {
+  @Test func requestTimeMatchesAFormatter() {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "dd/MMM/yyyy:HH:mm:ss Z"
+    for seconds in [0.0, 951_782_400, 1_764_552_000.7, 4_107_542_399, 1_709_164_800, -86_401] {
+      let date = Date(timeIntervalSince1970: seconds)
+      #expect(GatewayClock.requestTime(date) == formatter.string(from: date), "\(seconds)")
+    }
+  }
+}
