@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import YAML
@@ -45,5 +46,54 @@ import Testing
   @Test func taggedBlockCollectionOnNextLine() {
     #expect(dump("a: !Join\n  - ','\n  - [x, y]") == "{a: !Join [\",\", [x, y]]}")
     #expect(dump("- !Sub\n  text\n- b") == "[!Sub text, b]")
+  }
+}
+
+@Suite struct YAMLMoreShapesTests {
+  @Test func taggedBlockScalarAndSpacing() throws {
+    let root = try YAML.parse(
+      """
+      Policy: !Sub |
+        arn:aws:s3:::${Bucket}/*
+        second line
+      spaced:      value   
+      "quoted key"  : 1
+      nested:
+          deep:
+                - a
+                -   b: 1
+                    c: 2
+      last: |
+        no final newline
+      """)
+    #expect(root["Policy"]?.tag == "!Sub")
+    #expect(root["Policy"]?.string == "arn:aws:s3:::${Bucket}/*\nsecond line\n")
+    #expect(root["spaced"]?.string == "value")
+    #expect(root["quoted key"]?.int == 1)
+    #expect(root["nested"]?["deep"]?.dump() == "[a, {b: 1, c: 2}]")
+    #expect(root["last"]?.string == "no final newline\n")
+  }
+
+  @Test func emptyFlowAndNullsInLists() throws {
+    let root = try YAML.parse("a: [ ]\nb: { }\nc:\n  - ~\n  -\n  - null\n")
+    #expect(root["a"]?.items?.isEmpty == true)
+    #expect(root["b"]?.entries?.isEmpty == true)
+    #expect(root["c"]?.items?.allSatisfy { $0.isNull } == true)
+  }
+
+  @Test func documentEndMarkerThenComments() throws {
+    let root = try YAML.parse("a: 1\n...\n# trailing comment\n")
+    #expect(root["a"]?.int == 1)
+  }
+
+  @Test func longDocumentsStayLinear() throws {
+    var text = "Resources:\n"
+    for index in 0..<3000 {
+      text += "  R\(index):\n    Type: AWS::Serverless::Function\n    Properties: {Handler: a.b}\n"
+    }
+    let start = Date()
+    let root = try YAML.parse(text)
+    #expect(root["Resources"]?.entries?.count == 3000)
+    #expect(Date().timeIntervalSince(start) < 5)
   }
 }
