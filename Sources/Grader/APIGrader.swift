@@ -13,9 +13,11 @@ public enum APIGrader {
     [CaseResult], setupError: String?
   ) {
     let templateFile = folder + "/" + spec.template
+    var copied = false
     if !FileManager.default.fileExists(atPath: templateFile), let starterFolder {
-      try? FileManager.default.copyItem(
-        atPath: starterFolder + "/" + spec.template, toPath: templateFile)
+      copied =
+        (try? FileManager.default.copyItem(
+          atPath: starterFolder + "/" + spec.template, toPath: templateFile)) != nil
     }
     let template: APITemplate
     do {
@@ -39,6 +41,10 @@ public enum APIGrader {
     var results: [CaseResult] = []
     for request in spec.requests {
       results.append(check(request, port: server.port))
+    }
+    if copied, let index = results.firstIndex(where: { !$0.passed }) {
+      results[index].failures.insert(
+        "(the starter \(spec.template) was copied to \(templateFile): edit that file)", at: 0)
     }
     return (results, nil)
   }
