@@ -373,4 +373,57 @@ import Testing
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("--template nothere.yml: no such file"))
   }
+
+  static let hasNode: Bool = {
+    let search = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    let found = search.split(separator: ":").contains {
+      FileManager.default.isExecutableFile(atPath: String($0) + "/node")
+    }
+    if !found { print("skipping the Node.js API test: node is not on PATH") }
+    return found
+  }()
+
+  @Test(.enabled(if: Curl.path != nil && hasNode), .timeLimit(.minutes(2)))
+  func nodeHandlerBehindASAMHttpApiWithAStageParameter() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    try write(
+      [
+        "template.yaml": """
+        Transform: AWS::Serverless-2016-10-31
+        Parameters:
+          Stage: {Type: String, Default: local}
+        Resources:
+          Items:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: nodejs20.x
+              CodeUri: fn
+              Handler: index.handler
+              Environment:
+                Variables:
+                  STAGE: !Ref Stage
+              Events:
+                Any:
+                  Type: HttpApi
+                  Properties: {Path: '/items/{id}', Method: ANY}
+        """,
+        "fn/index.mjs": """
+        export const handler = async (event) => ({
+          id: event.pathParameters.id,
+          method: event.requestContext.http.method,
+          stage: process.env.STAGE,
+        });
+        """,
+      ], in: runner.directory)
+    let serve = try ServeAPIProcess(runner)
+    defer { serve.stop() }
+    #expect(serve.stdout.contains("SAM template"))
+    let result = try Curl.run(
+      [serve.baseURL + "/items/a%20b", "-X", "DELETE"], in: runner.directory)
+    #expect(result.status == 200)
+    #expect(result.header("content-type") == "application/json")
+    let json = try JSONSerialization.jsonObject(with: result.body) as? [String: String]
+    #expect(json == ["id": "a b", "method": "DELETE", "stage": "local"])
+  }
 }
