@@ -32,7 +32,7 @@ let package = Package(
     .executableTarget(name: "lambdalings", dependencies: ["CLI"]),
     .executableTarget(
       name: "lambdalings-bench",
-      dependencies: ["Markdown", "Terminal", "LambdaRuntime", "SystemSupport"],
+      dependencies: ["Markdown", "Terminal", "LambdaRuntime", "SystemSupport", "HTTP", "LocalAWS"],
       path: "Benchmarks/lambdalings-bench"
     ),
     // A helper the Progress tests run as separate processes; not a product.

@@ -1,5 +1,5 @@
 // lambdalings-bench: measures the lesson engine and the local runtime against baselines
-// run in the same invocation. Usage: swift run -c release lambdalings-bench [markdown|runtime|cli]...
+// run in the same invocation. Usage: swift run -c release lambdalings-bench [markdown|runtime|cli|serve]...
 import Foundation
 
 let requested = Array(CommandLine.arguments.dropFirst())
@@ -7,6 +7,7 @@ let suites: [(name: String, run: ([String]) -> Void)] = [
   ("markdown", MarkdownBenchmark.run),
   ("runtime", RuntimeBenchmark.run),
   ("cli", CLIBenchmark.run),
+  ("serve", ServeBenchmark.run),
 ]
 let selected = requested.isEmpty ? suites.map(\.name) : requested.filter { !$0.hasPrefix("-") }
 for suite in suites where selected.contains(suite.name) {

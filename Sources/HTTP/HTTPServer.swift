@@ -86,7 +86,7 @@ public final class HTTPServer: @unchecked Sendable {
   public func waitUntilStopped() {
     stoppedCondition.lock()
     while !isStopped {
-      stoppedCondition.wait(until: Date().addingTimeInterval(0.2))
+      _ = stoppedCondition.wait(until: Date().addingTimeInterval(0.2))
     }
     stoppedCondition.unlock()
   }

@@ -13,8 +13,7 @@ import Testing
     return object
   }
 
-  private func createBody(name: String, memory: Int = 128, env: [String: String] = [:]) -> [UInt8]
-  {
+  private func createBody(name: String, memory: Int = 128, env: [String: String] = [:]) -> [UInt8] {
     let zip = LocalAWSTestServer.storedZip([
       ("lambda_function.py", "def lambda_handler(event, context):\n    return {'ok': True}\n")
     ])
@@ -58,11 +57,13 @@ import Testing
     defer { test.stop() }
     let client = try test.client()
     let bigEnv = ["BIG": String(repeating: "v", count: 5000)]
-    let tooBig = client.send("POST", "/2015-03-31/functions", body: createBody(name: "f", env: bigEnv))
+    let tooBig = client.send(
+      "POST", "/2015-03-31/functions", body: createBody(name: "f", env: bigEnv))
     #expect(tooBig?.status == 400)
     #expect(tooBig?.header("x-amzn-ErrorType") == "InvalidParameterValueException")
     #expect((json(tooBig)["message"] as? String)?.contains("4KB") == true)
-    let memory = client.send("POST", "/2015-03-31/functions", body: createBody(name: "f", memory: 64))
+    let memory = client.send(
+      "POST", "/2015-03-31/functions", body: createBody(name: "f", memory: 64))
     #expect(memory?.header("x-amzn-ErrorType") == "InvalidParameterValueException")
     let made = client.send("POST", "/2015-03-31/functions", body: createBody(name: "f"))
     #expect(made?.status == 201)
@@ -82,7 +83,8 @@ import Testing
     let test = try LocalAWSTestServer()
     defer { test.stop() }
     let client = try test.client()
-    #expect(client.send("POST", "/2015-03-31/functions", body: createBody(name: "g"))?.status == 201)
+    #expect(
+      client.send("POST", "/2015-03-31/functions", body: createBody(name: "g"))?.status == 201)
     let dry = client.send(
       "POST", "/2015-03-31/functions/g/invocations", headers: [("X-Amz-Invocation-Type", "DryRun")])
     #expect(dry?.status == 204)

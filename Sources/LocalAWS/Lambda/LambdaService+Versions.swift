@@ -47,7 +47,8 @@ extension LambdaService {
     return try locked { () throws(AWSError) -> HTTPResponse in
       let function = try existing(name)
       let numbers = function.versions.keys.sorted { Int($0) ?? 0 < Int($1) ?? 0 }
-      let versions = [configuration(function, version: "$LATEST")]
+      let versions =
+        [configuration(function, version: "$LATEST")]
         + numbers.map { configuration(function, version: $0) }
       return LambdaService.json(200, ["Versions": versions])
     }

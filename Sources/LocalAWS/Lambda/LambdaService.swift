@@ -66,7 +66,10 @@ final class LambdaService: @unchecked Sendable {
       ("GET", functions + "/{name}", "GetFunction", getFunction),
       ("DELETE", functions + "/{name}", "DeleteFunction", deleteFunction),
       ("GET", functions + "/{name}/configuration", "GetFunctionConfiguration", getConfiguration),
-      ("PUT", functions + "/{name}/configuration", "UpdateFunctionConfiguration", updateConfiguration),
+      (
+        "PUT", functions + "/{name}/configuration", "UpdateFunctionConfiguration",
+        updateConfiguration
+      ),
       ("PUT", functions + "/{name}/code", "UpdateFunctionCode", updateCode),
       ("POST", functions + "/{name}/invocations", "Invoke", invoke),
       ("POST", functions + "/{name}/versions", "PublishVersion", publishVersion),
@@ -140,7 +143,8 @@ final class LambdaService: @unchecked Sendable {
     }
     let inName = parts.count == 2 ? parts[1] : nil
     if let inName, let qualifier, inName != qualifier {
-      throw .invalid("The derived qualifier from the function name does not match the specified qualifier.")
+      throw .invalid(
+        "The derived qualifier from the function name does not match the specified qualifier.")
     }
     return (name, qualifier ?? inName)
   }

@@ -98,7 +98,8 @@ final class LogStore: @unchecked Sendable {
       let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
     else { return }
     for name in names where name.hasSuffix(".jsonl") {
-      guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
+      guard
+        let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
       else { continue }
       var groupName: String?
       for line in data.split(separator: UInt8(ascii: "\n")) {

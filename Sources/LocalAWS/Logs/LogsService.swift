@@ -132,7 +132,8 @@ struct LogsService: Sendable {
       lower = max(upper - limit, 0)
     } else if token != nil {
       throw AWSError(
-        status: 400, type: "InvalidParameterException", message: "The specified nextToken is invalid.")
+        status: 400, type: "InvalidParameterException",
+        message: "The specified nextToken is invalid.")
     } else if fromHead {
       lower = 0
       upper = min(limit, events.count)
@@ -164,7 +165,9 @@ struct LogsService: Sendable {
         matches.append((stream.name, index, event))
       }
     }
-    matches.sort { ($0.event.timestamp, $0.stream, $0.index) < ($1.event.timestamp, $1.stream, $1.index) }
+    matches.sort {
+      ($0.event.timestamp, $0.stream, $0.index) < ($1.event.timestamp, $1.stream, $1.index)
+    }
     let page = Page(input, items: matches, defaultLimit: 10_000)
     var output: [String: Any] = [
       "events": page.items.map { match -> [String: Any] in
