@@ -280,6 +280,25 @@ import Testing
     assert groups and groups[0]["logGroupName"] == "/aws/lambda/b3", groups
     events = logs.filter_log_events(logGroupName="/aws/lambda/b3", filterPattern="START")["events"]
     assert events, events
+    lam.publish_version(FunctionName="b3", Description="same code")
+    lam.update_function_configuration(FunctionName="b3", Timeout=5)
+    v2 = lam.publish_version(FunctionName="b3")["Version"]
+    alias = lam.update_alias(FunctionName="b3", Name="prod",
+        RoutingConfig={"AdditionalVersionWeights": {v2: 0.5}})
+    assert alias["RoutingConfig"]["AdditionalVersionWeights"] == {v2: 0.5}, alias
+    seen = {lam.invoke(FunctionName="b3", Qualifier="prod", Payload=b"{}")["ExecutedVersion"]
+            for _ in range(30)}
+    assert seen == {"1", v2}, seen
+    lam.add_permission(FunctionName="b3", StatementId="apigw", Action="lambda:InvokeFunction",
+        Principal="apigateway.amazonaws.com")
+    policy = json.loads(lam.get_policy(FunctionName="b3")["Policy"])
+    assert policy["Statement"][0]["Principal"] == {"Service": "apigateway.amazonaws.com"}
+    query = logs.start_query(logGroupName="/aws/lambda/b3", startTime=0, endTime=2**31,
+        queryString='filter @type = "REPORT" | stats count(*) as n')["queryId"]
+    answer = logs.get_query_results(queryId=query)
+    assert answer["status"] == "Complete", answer
+    count = int(answer["results"][0][0]["value"])
+    assert count >= 31, answer
     lam.delete_function(FunctionName="b3")
     print("boto3 flow ok")
     """#

@@ -106,6 +106,17 @@ final class LambdaService: @unchecked Sendable {
         getEventInvokeConfig
       ),
       ("GET", "/2016-08-19/account-settings", "GetAccountSettings", accountSettings),
+      ("POST", functions + "/{name}/policy", "AddPermission", addPermission),
+      ("GET", functions + "/{name}/policy", "GetPolicy", getPolicy),
+      ("DELETE", functions + "/{name}/policy/{sid}", "RemovePermission", removePermission),
+      (
+        "DELETE", "/2019-09-30/functions/{name}/provisioned-concurrency",
+        "DeleteProvisionedConcurrencyConfig", deleteProvisioned
+      ),
+      (
+        "DELETE", "/2019-09-25/functions/{name}/event-invoke-config",
+        "DeleteFunctionEventInvokeConfig", deleteEventInvokeConfig
+      ),
     ]
     for (method, pattern, name, operation) in routes {
       router.add(method, pattern) { request, parameters in
