@@ -98,6 +98,19 @@ import Testing
     #expect(notJSON?.status == 400)
   }
 
+  @Test func hugeUploadsAre413WithoutReadingThem() throws {
+    let test = try LocalAWSTestServer()
+    defer { test.stop() }
+    let client = try test.client()
+    client.sendRaw(
+      Array(
+        ("POST /2015-03-31/functions HTTP/1.1\r\nContent-Length: 900000000\r\n"
+          + "Expect: 100-continue\r\n\r\n").utf8))
+    let answer = client.readResponse()
+    #expect(answer?.status == 413)
+    #expect(answer?.header("x-amzn-ErrorType") == "RequestEntityTooLargeException")
+  }
+
   @Test func filterPatternsMatchTermsPhrasesAndExclusions() throws {
     #expect(try FilterPattern("ERROR").matches("an ERROR here"))
     #expect(try !FilterPattern("ERROR").matches("an error here"))
