@@ -1,0 +1,25 @@
+// Stands in for a DynamoDB table written with a conditional put. Do not change.
+const claimed = new Set();
+
+// Records key; true the first time, false when it was already recorded.
+const claim = (key) => {
+  if (claimed.has(key)) return false;
+  claimed.add(key);
+  return true;
+};
+
+// The side effect that must happen once per payment. Do not change.
+const charge = (paymentId, amount, currency) => {
+  console.log(`CHARGED ${paymentId} ${amount.toFixed(2)} ${currency}`);
+};
+
+export const handler = async (event) => {
+  const { paymentId, amount, currency } = event.detail;
+  // The business key is the same in every delivery; the EventBridge id is not.
+  if (!claim(paymentId)) {
+    console.log(`duplicate ${paymentId}, skipping`);
+    return { status: "duplicate", paymentId };
+  }
+  charge(paymentId, amount, currency);
+  return { status: "charged", paymentId };
+};
