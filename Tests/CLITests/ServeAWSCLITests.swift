@@ -280,6 +280,11 @@ import Testing
     assert groups and groups[0]["logGroupName"] == "/aws/lambda/b3", groups
     events = logs.filter_log_events(logGroupName="/aws/lambda/b3", filterPattern="START")["events"]
     assert events, events
+    got = lam.get_function(FunctionName="b3")
+    import hashlib, urllib.request
+    blob = urllib.request.urlopen(got["Code"]["Location"]).read()
+    assert base64.b64encode(hashlib.sha256(blob).digest()).decode() == \
+        got["Configuration"]["CodeSha256"], "the code download differs from the upload"
     lam.publish_version(FunctionName="b3", Description="same code")
     lam.update_function_configuration(FunctionName="b3", Timeout=5)
     v2 = lam.publish_version(FunctionName="b3")["Version"]
