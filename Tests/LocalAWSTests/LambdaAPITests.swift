@@ -98,6 +98,45 @@ import Testing
     #expect(notJSON?.status == 400)
   }
 
+  @Test func logTailIsTheLastFourKilobytesAndErrorsAreFlagged() throws {
+    let test = try LocalAWSTestServer()
+    defer { test.stop() }
+    let client = try test.client()
+    let code = """
+      def lambda_handler(event, context):
+          for i in range(300):
+              print("line %03d of a long log" % i)
+          if event.get("fail"):
+              raise RuntimeError("asked to fail")
+          return {"ok": True}
+      """
+    let zip = LocalAWSTestServer.storedZip([("lambda_function.py", code)])
+    let body: [String: Any] = [
+      "FunctionName": "loud", "Runtime": "python3.12", "Role": "r",
+      "Handler": "lambda_function.lambda_handler",
+      "Code": ["ZipFile": Data(zip).base64EncodedString()],
+    ]
+    #expect(
+      client.send("POST", "/2015-03-31/functions", body: JSONBody.encode(body))?.status == 201)
+    let path = "/2015-03-31/functions/loud/invocations"
+    let tail = try #require(
+      client.send("POST", path, headers: [("X-Amz-Log-Type", "Tail")], body: Array("{}".utf8)))
+    #expect(tail.status == 200)
+    #expect(tail.header("X-Amz-Function-Error") == nil)
+    #expect(tail.header("X-Amz-Executed-Version") == "$LATEST")
+    let encoded = try #require(tail.header("X-Amz-Log-Result"))
+    let decoded = try #require(Data(base64Encoded: encoded))
+    #expect(decoded.count == 4096)
+    let text = String(decoding: decoded, as: UTF8.self)
+    #expect(text.contains("REPORT RequestId:"))
+    #expect(!text.contains("line 000 "))
+    let failed = client.send("POST", path, body: Array(#"{"fail": true}"#.utf8))
+    #expect(failed?.status == 200)
+    #expect(failed?.header("X-Amz-Function-Error") == "Unhandled")
+    #expect(json(failed)["errorType"] as? String == "RuntimeError")
+    #expect(failed?.header("X-Amz-Log-Result") == nil)
+  }
+
   @Test func hugeUploadsAre413WithoutReadingThem() throws {
     let test = try LocalAWSTestServer()
     defer { test.stop() }
