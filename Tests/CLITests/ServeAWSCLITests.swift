@@ -280,6 +280,14 @@ import Testing
     assert groups and groups[0]["logGroupName"] == "/aws/lambda/b3", groups
     events = logs.filter_log_events(logGroupName="/aws/lambda/b3", filterPattern="START")["events"]
     assert events, events
+    # What `aws logs tail` (CLI v2) asks for: recent events of every stream, interleaved.
+    import time
+    recent = logs.filter_log_events(logGroupName="/aws/lambda/b3",
+        startTime=int((time.time() - 600) * 1000), interleaved=True)["events"]
+    assert any(e["message"].startswith("REPORT") for e in recent), recent
+    streams = logs.describe_log_streams(logGroupName="/aws/lambda/b3", orderBy="LastEventTime",
+        descending=True)["logStreams"]
+    assert streams and "[$LATEST]" in streams[0]["logStreamName"], streams
     got = lam.get_function(FunctionName="b3")
     import hashlib, urllib.request
     blob = urllib.request.urlopen(got["Code"]["Location"]).read()
