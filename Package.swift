@@ -35,7 +35,8 @@ let package = Package(
     .executableTarget(
       name: "lambdalings-bench",
       dependencies: [
-        "Markdown", "Terminal", "LambdaRuntime", "SystemSupport", "APIGateway", "HTTP",
+        "Markdown", "Terminal", "LambdaRuntime", "SystemSupport", "HTTP", "LocalAWS",
+        "APIGateway",
       ],
       path: "Benchmarks/lambdalings-bench"
     ),

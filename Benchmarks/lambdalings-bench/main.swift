@@ -1,5 +1,6 @@
 // lambdalings-bench: measures the lesson engine and the local runtime against baselines
-// run in the same invocation. Usage: swift run -c release lambdalings-bench [markdown|runtime|cli|api]...
+// run in the same invocation. Usage: swift run -c release lambdalings-bench
+// [markdown|runtime|cli|serve|api]...
 import Foundation
 
 let requested = Array(CommandLine.arguments.dropFirst())
@@ -7,6 +8,7 @@ let suites: [(name: String, run: ([String]) -> Void)] = [
   ("markdown", MarkdownBenchmark.run),
   ("runtime", RuntimeBenchmark.run),
   ("cli", CLIBenchmark.run),
+  ("serve", ServeBenchmark.run),
   ("api", APIBenchmark.run),
 ]
 let selected = requested.isEmpty ? suites.map(\.name) : requested.filter { !$0.hasPrefix("-") }

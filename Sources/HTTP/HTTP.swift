@@ -34,14 +34,18 @@ public struct HTTPLimits: Sendable {
   /// Oversized bodies up to this size are read and thrown away so the connection stays usable;
   /// larger ones close the connection after the answer.
   public var maxDiscardBytes: Int
+  /// Seconds a connection may stay silent before it is closed (nil: never, as the Runtime API
+  /// needs for environments that wait between invocations).
+  public var idleTimeoutSeconds: Int?
 
   /// Creates limits; the defaults fit the Lambda Runtime API (6 MB + 100 bytes of body).
   public init(
     maxHeaderBytes: Int = 64 * 1024, maxBodyBytes: Int = 6_291_556,
-    maxDiscardBytes: Int = 64 * 1024 * 1024
+    maxDiscardBytes: Int = 64 * 1024 * 1024, idleTimeoutSeconds: Int? = nil
   ) {
     self.maxHeaderBytes = maxHeaderBytes
     self.maxBodyBytes = maxBodyBytes
     self.maxDiscardBytes = max(maxDiscardBytes, maxBodyBytes)
+    self.idleTimeoutSeconds = idleTimeoutSeconds
   }
 }

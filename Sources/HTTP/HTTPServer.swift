@@ -86,7 +86,7 @@ public final class HTTPServer: @unchecked Sendable {
   public func waitUntilStopped() {
     stoppedCondition.lock()
     while !isStopped {
-      stoppedCondition.wait(until: Date().addingTimeInterval(0.2))
+      _ = stoppedCondition.wait(until: Date().addingTimeInterval(0.2))
     }
     stoppedCondition.unlock()
   }
@@ -125,6 +125,10 @@ public final class HTTPServer: @unchecked Sendable {
       connections.insert(fd)
       lock.unlock()
       HTTPSocket.configure(connection: fd)
+      if let seconds = limits.idleTimeoutSeconds {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+      }
       let worker = Thread { [self] in serve(fd) }
       worker.stackSize = 1024 * 1024
       worker.start()

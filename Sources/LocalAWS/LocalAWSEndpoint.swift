@@ -11,9 +11,10 @@ public final class LocalAWSEndpoint: Sendable {
   /// The response header naming the AWS operation, for `serve`'s request log.
   public static let operationHeader = "X-Lambdalings-Operation"
 
-  /// Request-size limits: a 50 MB zip is about 70 MB once base64-encoded in JSON.
+  /// Request-size limits: a 50 MB zip is about 70 MB once base64-encoded in JSON. Connections
+  /// silent for 5 minutes are closed, so idle clients do not hold threads forever.
   public static let limits = HTTPLimits(
-    maxBodyBytes: 72 * 1024 * 1024, maxDiscardBytes: 96 * 1024 * 1024)
+    maxBodyBytes: 72 * 1024 * 1024, maxDiscardBytes: 96 * 1024 * 1024, idleTimeoutSeconds: 300)
 
   /// Where the state lives.
   public let store: LocalAWSStore

@@ -49,7 +49,8 @@ import Testing
     try zip(runner, ["lambda_function.py": ServeAWSCLITests.handlerV1], to: "function.zip")
     try zip(runner, ["lambda_function.py": ServeAWSCLITests.handlerV2], to: "v2.zip")
     // A zip whose directory is intact (the CLI checks that much) but whose data is damaged.
-    var damaged = try [UInt8](Data(contentsOf: URL(fileURLWithPath: runner.directory + "/function.zip")))
+    var damaged = try [UInt8](
+      Data(contentsOf: URL(fileURLWithPath: runner.directory + "/function.zip")))
     for index in 52..<72 { damaged[index] ^= 0xA5 }
     try Data(damaged).write(to: URL(fileURLWithPath: runner.directory + "/corrupt.zip"))
     let serve = try ServeProcess(runner: runner)
@@ -81,10 +82,13 @@ import Testing
         "lambda", "create-function", "--function-name", "hello-world", "--runtime", "python3.12",
         "--handler", "h.h", "--role", role, "--zip-file", "fileb://function.zip",
       ], "ResourceConflictException")
-    try fails(["lambda", "get-function", "--function-name", "missing"], "ResourceNotFoundException")
     try fails(
-      ["lambda", "update-function-configuration", "--function-name", "hello-world",
-       "--memory-size", "20000"], "InvalidParameterValueException")
+      ["lambda", "get-function", "--function-name", "missing"], "ResourceNotFoundException")
+    try fails(
+      [
+        "lambda", "update-function-configuration", "--function-name", "hello-world",
+        "--memory-size", "20000",
+      ], "InvalidParameterValueException")
     try fails(
       [
         "lambda", "create-function", "--function-name", "broken", "--runtime", "python3.12",
@@ -105,33 +109,50 @@ import Testing
       #expect(tail?.contains("REPORT RequestId:") == true)
     }
     _ = try ok(
-      ["lambda", "invoke", "--function-name", "hello-world", "--payload", #"{"fail":true}"#,
-       "err.json"], "\"FunctionError\": \"Unhandled\"")
+      [
+        "lambda", "invoke", "--function-name", "hello-world", "--payload", #"{"fail":true}"#,
+        "err.json",
+      ], "\"FunctionError\": \"Unhandled\"")
     let big = String(repeating: "x", count: 6_400_000)
     try #"{"big":"\#(big)"}"#.write(
       toFile: runner.directory + "/big.json", atomically: true, encoding: .utf8)
     try fails(
-      ["lambda", "invoke", "--function-name", "hello-world", "--payload", "file://big.json",
-       "o.json"], "RequestTooLargeException")
+      [
+        "lambda", "invoke", "--function-name", "hello-world", "--payload", "file://big.json",
+        "o.json",
+      ], "RequestTooLargeException")
     _ = try ok(
-      ["lambda", "invoke", "--function-name", "hello-world", "--invocation-type", "DryRun",
-       "o.json"], "\"StatusCode\": 204")
+      [
+        "lambda", "invoke", "--function-name", "hello-world", "--invocation-type", "DryRun",
+        "o.json",
+      ], "\"StatusCode\": 204")
     _ = try ok(
-      ["lambda", "invoke", "--function-name", "hello-world", "--invocation-type", "Event",
-       "--payload", #"{"async":1}"#, "o.json"], "\"StatusCode\": 202")
+      [
+        "lambda", "invoke", "--function-name", "hello-world", "--invocation-type", "Event",
+        "--payload", #"{"async":1}"#, "o.json",
+      ], "\"StatusCode\": 202")
     // Update code and configuration, publish, alias, concurrency.
     _ = try ok(
-      ["lambda", "update-function-configuration", "--function-name", "hello-world",
-       "--timeout", "10", "--description", "demo"], "\"Timeout\": 10", "\"Description\": \"demo\"")
-    _ = try ok(["lambda", "publish-version", "--function-name", "hello-world"], "\"Version\": \"1\"")
+      [
+        "lambda", "update-function-configuration", "--function-name", "hello-world",
+        "--timeout", "10", "--description", "demo",
+      ], "\"Timeout\": 10", "\"Description\": \"demo\"")
     _ = try ok(
-      ["lambda", "create-alias", "--function-name", "hello-world", "--name", "live",
-       "--function-version", "1"], ":function:hello-world:live")
+      ["lambda", "publish-version", "--function-name", "hello-world"], "\"Version\": \"1\"")
     _ = try ok(
-      ["lambda", "update-function-code", "--function-name", "hello-world", "--zip-file",
-       "fileb://v2.zip"], "\"CodeSha256\"")
+      [
+        "lambda", "create-alias", "--function-name", "hello-world", "--name", "live",
+        "--function-version", "1",
+      ], ":function:hello-world:live")
+    _ = try ok(
+      [
+        "lambda", "update-function-code", "--function-name", "hello-world", "--zip-file",
+        "fileb://v2.zip",
+      ], "\"CodeSha256\"")
     _ = try ok(["lambda", "invoke", "--function-name", "hello-world", "v2.json"])
-    #expect(try String(contentsOfFile: runner.directory + "/v2.json", encoding: .utf8).contains("\"v\": 2"))
+    #expect(
+      try String(contentsOfFile: runner.directory + "/v2.json", encoding: .utf8).contains(
+        "\"v\": 2"))
     _ = try ok(
       ["lambda", "invoke", "--function-name", "hello-world", "--qualifier", "live", "live.json"],
       "\"ExecutedVersion\": \"1\"")
@@ -141,35 +162,49 @@ import Testing
       ["lambda", "get-alias", "--function-name", "hello-world", "--name", "live"],
       "\"FunctionVersion\": \"1\"")
     _ = try ok(
-      ["lambda", "put-function-concurrency", "--function-name", "hello-world",
-       "--reserved-concurrent-executions", "0"])
+      [
+        "lambda", "put-function-concurrency", "--function-name", "hello-world",
+        "--reserved-concurrent-executions", "0",
+      ])
     try fails(
       ["lambda", "invoke", "--function-name", "hello-world", "t.json"], "TooManyRequestsException")
     _ = try ok(["lambda", "delete-function-concurrency", "--function-name", "hello-world"])
     _ = try ok(["lambda", "invoke", "--function-name", "hello-world", "t.json"])
     try fails(
-      ["lambda", "put-function-concurrency", "--function-name", "hello-world",
-       "--reserved-concurrent-executions", "950"], "InvalidParameterValueException")
+      [
+        "lambda", "put-function-concurrency", "--function-name", "hello-world",
+        "--reserved-concurrent-executions", "950",
+      ], "InvalidParameterValueException")
     _ = try ok(
-      ["lambda", "put-function-concurrency", "--function-name", "hello-world",
-       "--reserved-concurrent-executions", "5"], "5")
+      [
+        "lambda", "put-function-concurrency", "--function-name", "hello-world",
+        "--reserved-concurrent-executions", "5",
+      ], "5")
     _ = try ok(
       ["lambda", "get-function-concurrency", "--function-name", "hello-world"],
       "\"ReservedConcurrentExecutions\": 5")
     _ = try ok(
-      ["lambda", "put-provisioned-concurrency-config", "--function-name", "hello-world",
-       "--qualifier", "live", "--provisioned-concurrent-executions", "1"], "READY")
+      [
+        "lambda", "put-provisioned-concurrency-config", "--function-name", "hello-world",
+        "--qualifier", "live", "--provisioned-concurrent-executions", "1",
+      ], "READY")
     _ = try ok(
-      ["lambda", "put-function-event-invoke-config", "--function-name", "hello-world",
-       "--maximum-retry-attempts", "1"], "\"MaximumRetryAttempts\": 1")
+      [
+        "lambda", "put-function-event-invoke-config", "--function-name", "hello-world",
+        "--maximum-retry-attempts", "1",
+      ], "\"MaximumRetryAttempts\": 1")
     _ = try ok(["lambda", "get-account-settings"], "\"ConcurrentExecutions\": 1000")
     try fails(
-      ["lambda", "put-provisioned-concurrency-config", "--function-name", "hello-world",
-       "--qualifier", "live", "--provisioned-concurrent-executions", "9"],
+      [
+        "lambda", "put-provisioned-concurrency-config", "--function-name", "hello-world",
+        "--qualifier", "live", "--provisioned-concurrent-executions", "9",
+      ],
       "InvalidParameterValueException")
     try fails(
-      ["lambda", "put-provisioned-concurrency-config", "--function-name", "hello-world",
-       "--qualifier", "$LATEST", "--provisioned-concurrent-executions", "1"],
+      [
+        "lambda", "put-provisioned-concurrency-config", "--function-name", "hello-world",
+        "--qualifier", "$LATEST", "--provisioned-concurrent-executions", "1",
+      ],
       "InvalidParameterValueException")
     _ = try ok(["lambda", "list-functions"], "hello-world")
     _ = try ok(["lambda", "get-function", "--function-name", "hello-world"], "\"Location\"")
@@ -178,22 +213,29 @@ import Testing
       ["logs", "describe-log-groups", "--log-group-name-prefix", "/aws/lambda/hello-world"],
       "/aws/lambda/hello-world")
     let streams = try ok(
-      ["logs", "describe-log-streams", "--log-group-name", "/aws/lambda/hello-world",
-       "--query", "logStreams[0].logStreamName", "--output", "text"], "[$LATEST]")
+      [
+        "logs", "describe-log-streams", "--log-group-name", "/aws/lambda/hello-world",
+        "--query", "logStreams[0].logStreamName", "--output", "text",
+      ], "[$LATEST]")
     _ = try ok(
-      ["logs", "get-log-events", "--log-group-name", "/aws/lambda/hello-world",
-       "--log-stream-name", streams.trimmingCharacters(in: .whitespacesAndNewlines)],
+      [
+        "logs", "get-log-events", "--log-group-name", "/aws/lambda/hello-world",
+        "--log-stream-name", streams.trimmingCharacters(in: .whitespacesAndNewlines),
+      ],
       "START RequestId:")
     _ = try ok(
-      ["logs", "filter-log-events", "--log-group-name", "/aws/lambda/hello-world",
-       "--filter-pattern", "?ValueError ?asked"], "asked to fail")
+      [
+        "logs", "filter-log-events", "--log-group-name", "/aws/lambda/hello-world",
+        "--filter-pattern", "?ValueError ?asked",
+      ], "asked to fail")
     try fails(
       ["logs", "get-log-events", "--log-group-name", "/aws/lambda/none", "--log-stream-name", "x"],
       "ResourceNotFoundException")
     // Delete; then it is gone.
     _ = try ok(["lambda", "delete-alias", "--function-name", "hello-world", "--name", "live"])
     _ = try ok(["lambda", "delete-function", "--function-name", "hello-world"])
-    try fails(["lambda", "get-function", "--function-name", "hello-world"], "ResourceNotFoundException")
+    try fails(
+      ["lambda", "get-function", "--function-name", "hello-world"], "ResourceNotFoundException")
     #expect(serve.log.contains("CreateFunction"))
     #expect(serve.stop() != 0 || true)
   }
@@ -238,6 +280,38 @@ import Testing
     assert groups and groups[0]["logGroupName"] == "/aws/lambda/b3", groups
     events = logs.filter_log_events(logGroupName="/aws/lambda/b3", filterPattern="START")["events"]
     assert events, events
+    # What `aws logs tail` (CLI v2) asks for: recent events of every stream, interleaved.
+    import time
+    recent = logs.filter_log_events(logGroupName="/aws/lambda/b3",
+        startTime=int((time.time() - 600) * 1000), interleaved=True)["events"]
+    assert any(e["message"].startswith("REPORT") for e in recent), recent
+    streams = logs.describe_log_streams(logGroupName="/aws/lambda/b3", orderBy="LastEventTime",
+        descending=True)["logStreams"]
+    assert streams and "[$LATEST]" in streams[0]["logStreamName"], streams
+    got = lam.get_function(FunctionName="b3")
+    import hashlib, urllib.request
+    blob = urllib.request.urlopen(got["Code"]["Location"]).read()
+    assert base64.b64encode(hashlib.sha256(blob).digest()).decode() == \
+        got["Configuration"]["CodeSha256"], "the code download differs from the upload"
+    lam.publish_version(FunctionName="b3", Description="same code")
+    lam.update_function_configuration(FunctionName="b3", Timeout=5)
+    v2 = lam.publish_version(FunctionName="b3")["Version"]
+    alias = lam.update_alias(FunctionName="b3", Name="prod",
+        RoutingConfig={"AdditionalVersionWeights": {v2: 0.5}})
+    assert alias["RoutingConfig"]["AdditionalVersionWeights"] == {v2: 0.5}, alias
+    seen = {lam.invoke(FunctionName="b3", Qualifier="prod", Payload=b"{}")["ExecutedVersion"]
+            for _ in range(30)}
+    assert seen == {"1", v2}, seen
+    lam.add_permission(FunctionName="b3", StatementId="apigw", Action="lambda:InvokeFunction",
+        Principal="apigateway.amazonaws.com")
+    policy = json.loads(lam.get_policy(FunctionName="b3")["Policy"])
+    assert policy["Statement"][0]["Principal"] == {"Service": "apigateway.amazonaws.com"}
+    query = logs.start_query(logGroupName="/aws/lambda/b3", startTime=0, endTime=2**31,
+        queryString='filter @type = "REPORT" | stats count(*) as n')["queryId"]
+    answer = logs.get_query_results(queryId=query)
+    assert answer["status"] == "Complete", answer
+    count = int(answer["results"][0][0]["value"])
+    assert count >= 31, answer
     lam.delete_function(FunctionName="b3")
     print("boto3 flow ok")
     """#

@@ -28,13 +28,15 @@ final class ServeProcess: @unchecked Sendable {
   }()
 
   /// Starts `serve` and waits (at most 20 s) for the line with its port.
-  init(runner: BinaryRunner, extra: [String] = []) throws {
+  init(runner: BinaryRunner, workspace: String = "ws", extra: [String] = []) throws {
     self.runner = runner
     process.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
-    process.arguments = ["serve", "--port", "0", "--workspace", runner.directory + "/ws"] + extra
+    process.arguments =
+      ["serve", "--port", "0", "--workspace", runner.directory + "/" + workspace] + extra
     process.currentDirectoryURL = URL(fileURLWithPath: runner.directory)
     process.environment = [
-      "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": runner.directory,
+      "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+      "HOME": runner.directory,
       "LANG": "C.UTF-8",
     ]
     process.standardOutput = output
@@ -83,7 +85,9 @@ final class ServeProcess: @unchecked Sendable {
   }
 
   /// Runs a program of the venv (`aws`, `python`) against the endpoint, with a time bound.
-  func tool(_ name: String, _ arguments: [String], timeout: Double = 60) throws -> BinaryRunner.Output {
+  func tool(_ name: String, _ arguments: [String], timeout: Double = 60) throws
+    -> BinaryRunner.Output
+  {
     guard let venv = ServeProcess.venv else {
       throw ServeProcessError(message: "no venv")
     }

@@ -127,6 +127,17 @@ import Testing
     }
   }
 
+  @Test func silentConnectionsAreClosedAfterTheIdleTimeout() throws {
+    let server = try HTTPServer(limits: HTTPLimits(idleTimeoutSeconds: 1)) { _ in .text(200, "") }
+    defer { server.stop() }
+    let client = try HTTPClient(port: server.port, timeoutSeconds: 10)
+    #expect(client.send("GET", "/")?.status == 200)
+    let started = Date()
+    // The server gives up on the silent connection: the read sees the end of the stream.
+    #expect(client.readResponse() == nil)
+    #expect(Date().timeIntervalSince(started) < 8)
+  }
+
   @Test func noContentAnswersCarryNoBody() {
     let bytes = HTTPResponse(status: 204, body: Array("x".utf8)).serialized()
     let text = String(decoding: bytes, as: UTF8.self)

@@ -13,8 +13,7 @@ import Testing
     return object
   }
 
-  private func createBody(name: String, memory: Int = 128, env: [String: String] = [:]) -> [UInt8]
-  {
+  private func createBody(name: String, memory: Int = 128, env: [String: String] = [:]) -> [UInt8] {
     let zip = LocalAWSTestServer.storedZip([
       ("lambda_function.py", "def lambda_handler(event, context):\n    return {'ok': True}\n")
     ])
@@ -58,11 +57,13 @@ import Testing
     defer { test.stop() }
     let client = try test.client()
     let bigEnv = ["BIG": String(repeating: "v", count: 5000)]
-    let tooBig = client.send("POST", "/2015-03-31/functions", body: createBody(name: "f", env: bigEnv))
+    let tooBig = client.send(
+      "POST", "/2015-03-31/functions", body: createBody(name: "f", env: bigEnv))
     #expect(tooBig?.status == 400)
     #expect(tooBig?.header("x-amzn-ErrorType") == "InvalidParameterValueException")
     #expect((json(tooBig)["message"] as? String)?.contains("4KB") == true)
-    let memory = client.send("POST", "/2015-03-31/functions", body: createBody(name: "f", memory: 64))
+    let memory = client.send(
+      "POST", "/2015-03-31/functions", body: createBody(name: "f", memory: 64))
     #expect(memory?.header("x-amzn-ErrorType") == "InvalidParameterValueException")
     let made = client.send("POST", "/2015-03-31/functions", body: createBody(name: "f"))
     #expect(made?.status == 201)
@@ -82,7 +83,8 @@ import Testing
     let test = try LocalAWSTestServer()
     defer { test.stop() }
     let client = try test.client()
-    #expect(client.send("POST", "/2015-03-31/functions", body: createBody(name: "g"))?.status == 201)
+    #expect(
+      client.send("POST", "/2015-03-31/functions", body: createBody(name: "g"))?.status == 201)
     let dry = client.send(
       "POST", "/2015-03-31/functions/g/invocations", headers: [("X-Amz-Invocation-Type", "DryRun")])
     #expect(dry?.status == 204)
@@ -94,6 +96,58 @@ import Testing
     let notJSON = client.send(
       "POST", "/2015-03-31/functions/g/invocations", body: Array("{nope".utf8))
     #expect(notJSON?.status == 400)
+  }
+
+  @Test func logTailIsTheLastFourKilobytesAndErrorsAreFlagged() throws {
+    let test = try LocalAWSTestServer()
+    defer { test.stop() }
+    let client = try test.client()
+    let code = """
+      def lambda_handler(event, context):
+          for i in range(300):
+              print("line %03d of a long log" % i)
+          if event.get("fail"):
+              raise RuntimeError("asked to fail")
+          return {"ok": True}
+      """
+    let zip = LocalAWSTestServer.storedZip([("lambda_function.py", code)])
+    let body: [String: Any] = [
+      "FunctionName": "loud", "Runtime": "python3.12", "Role": "r",
+      "Handler": "lambda_function.lambda_handler",
+      "Code": ["ZipFile": Data(zip).base64EncodedString()],
+    ]
+    #expect(
+      client.send("POST", "/2015-03-31/functions", body: JSONBody.encode(body))?.status == 201)
+    let path = "/2015-03-31/functions/loud/invocations"
+    let tail = try #require(
+      client.send("POST", path, headers: [("X-Amz-Log-Type", "Tail")], body: Array("{}".utf8)))
+    #expect(tail.status == 200)
+    #expect(tail.header("X-Amz-Function-Error") == nil)
+    #expect(tail.header("X-Amz-Executed-Version") == "$LATEST")
+    let encoded = try #require(tail.header("X-Amz-Log-Result"))
+    let decoded = try #require(Data(base64Encoded: encoded))
+    #expect(decoded.count == 4096)
+    let text = String(decoding: decoded, as: UTF8.self)
+    #expect(text.contains("REPORT RequestId:"))
+    #expect(!text.contains("line 000 "))
+    let failed = client.send("POST", path, body: Array(#"{"fail": true}"#.utf8))
+    #expect(failed?.status == 200)
+    #expect(failed?.header("X-Amz-Function-Error") == "Unhandled")
+    #expect(json(failed)["errorType"] as? String == "RuntimeError")
+    #expect(failed?.header("X-Amz-Log-Result") == nil)
+  }
+
+  @Test func hugeUploadsAre413WithoutReadingThem() throws {
+    let test = try LocalAWSTestServer()
+    defer { test.stop() }
+    let client = try test.client()
+    client.sendRaw(
+      Array(
+        ("POST /2015-03-31/functions HTTP/1.1\r\nContent-Length: 900000000\r\n"
+          + "Expect: 100-continue\r\n\r\n").utf8))
+    let answer = client.readResponse()
+    #expect(answer?.status == 413)
+    #expect(answer?.header("x-amzn-ErrorType") == "RequestEntityTooLargeException")
   }
 
   @Test func filterPatternsMatchTermsPhrasesAndExclusions() throws {

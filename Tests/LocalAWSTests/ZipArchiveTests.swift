@@ -63,9 +63,11 @@ import Testing
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
     defer { try? FileManager.default.removeItem(at: folder) }
     #expect(try archive.extract(to: folder) == 3)
-    let text = try String(contentsOf: folder.appendingPathComponent("lib/data.txt"), encoding: .utf8)
+    let text = try String(
+      contentsOf: folder.appendingPathComponent("lib/data.txt"), encoding: .utf8)
     #expect(text == files["lib/data.txt"])
-    #expect(FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("bootstrap").path))
+    #expect(
+      FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("bootstrap").path))
     #expect(
       !FileManager.default.isExecutableFile(
         atPath: folder.appendingPathComponent("lambda_function.py").path))
@@ -125,7 +127,9 @@ import Testing
 
   @Test func namesThatEscapeTheFolderAreRefused() throws {
     guard let bytes = try pythonZip(["../evil.py": "x"]) else { return }
-    #expect(throws: ZipArchive.Failure.self) { _ = try ZipArchive(bytes: bytes, sizeLimit: 1 << 20) }
+    #expect(throws: ZipArchive.Failure.self) {
+      _ = try ZipArchive(bytes: bytes, sizeLimit: 1 << 20)
+    }
   }
 
   @Test func checksumsMatchKnownValues() {

@@ -73,7 +73,8 @@ enum LambdaLimits {
   static func checkRuntime(_ runtime: String) throws(AWSError) {
     let python = runtime.hasPrefix("python3.") && Int(runtime.dropFirst(8)) != nil
     let node =
-      runtime.hasPrefix("nodejs") && runtime.hasSuffix(".x") && Int(runtime.dropFirst(6).dropLast(2)) != nil
+      runtime.hasPrefix("nodejs") && runtime.hasSuffix(".x")
+      && Int(runtime.dropFirst(6).dropLast(2)) != nil
     let provided = ["provided", "provided.al2", "provided.al2023"].contains(runtime)
     guard python || node || provided else {
       throw .invalid(

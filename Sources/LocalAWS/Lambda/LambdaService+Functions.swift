@@ -54,7 +54,8 @@ extension LambdaService {
   func getFunction(_ request: HTTPRequest, _ parameters: [String: String]) throws(AWSError)
     -> HTTPResponse
   {
-    let (name, qualifier) = try parseName(parameters["name"] ?? "", qualifier: request.query("Qualifier"))
+    let (name, qualifier) = try parseName(
+      parameters["name"] ?? "", qualifier: request.query("Qualifier"))
     return try locked { () throws(AWSError) -> HTTPResponse in
       let function = try existing(name, qualifier: qualifier)
       guard let (version, versionState) = function.resolve(qualifier) else {
@@ -78,7 +79,8 @@ extension LambdaService {
   func getConfiguration(_ request: HTTPRequest, _ parameters: [String: String]) throws(AWSError)
     -> HTTPResponse
   {
-    let (name, qualifier) = try parseName(parameters["name"] ?? "", qualifier: request.query("Qualifier"))
+    let (name, qualifier) = try parseName(
+      parameters["name"] ?? "", qualifier: request.query("Qualifier"))
     return try locked { () throws(AWSError) -> HTTPResponse in
       let function = try existing(name, qualifier: qualifier)
       guard let (version, _) = function.resolve(qualifier) else {
@@ -173,7 +175,8 @@ extension LambdaService {
   func deleteFunction(_ request: HTTPRequest, _ parameters: [String: String]) throws(AWSError)
     -> HTTPResponse
   {
-    let (name, qualifier) = try parseName(parameters["name"] ?? "", qualifier: request.query("Qualifier"))
+    let (name, qualifier) = try parseName(
+      parameters["name"] ?? "", qualifier: request.query("Qualifier"))
     return try locked { () throws(AWSError) -> HTTPResponse in
       var function = try existing(name, qualifier: qualifier)
       let previous = state
@@ -200,7 +203,8 @@ extension LambdaService {
 
   /// The `FunctionConfiguration` shape of one version.
   func configuration(_ function: FunctionState, version: String) -> [String: Any] {
-    let state = version == "$LATEST" ? function.latest : function.versions[version] ?? function.latest
+    let state =
+      version == "$LATEST" ? function.latest : function.versions[version] ?? function.latest
     var output: [String: Any] = [
       "FunctionName": function.name,
       "FunctionArn": functionARN(function.name, qualifier: version == "$LATEST" ? nil : version),

@@ -86,14 +86,12 @@ extension LambdaService {
       }
       let aliases = stored.aliases.filter { $0.value.functionVersion == version }.map(\.key)
       let provisioned = ([version] + aliases).compactMap { stored.provisioned[$0] }.max() ?? 0
-      var environment = versionState.environment
-      environment["AWS_LAMBDA_FUNCTION_VERSION"] = version
-      environment["AWS_LAMBDA_LOG_GROUP_NAME"] = "/aws/lambda/\(name)"
-      let configuration = FunctionConfiguration(
+      var configuration = FunctionConfiguration(
         name: name, codePath: store.codePath(versionState), handler: versionState.handler,
         runtime: kind, timeout: Double(versionState.timeout), memoryMB: versionState.memorySize,
-        environment: environment, reservedConcurrency: stored.reservedConcurrency,
+        environment: versionState.environment, reservedConcurrency: stored.reservedConcurrency,
         provisionedConcurrency: provisioned, region: region)
+      configuration.version = version
       do {
         let function = try LambdaFunction(configuration: configuration)
         runtimes[key] = function

@@ -47,7 +47,8 @@ extension LambdaService {
     return try locked { () throws(AWSError) -> HTTPResponse in
       let function = try existing(name)
       let numbers = function.versions.keys.sorted { Int($0) ?? 0 < Int($1) ?? 0 }
-      let versions = [configuration(function, version: "$LATEST")]
+      let versions =
+        [configuration(function, version: "$LATEST")]
         + numbers.map { configuration(function, version: $0) }
       return LambdaService.json(200, ["Versions": versions])
     }
@@ -55,11 +56,15 @@ extension LambdaService {
 
   private func aliasOutput(_ function: FunctionState, _ alias: String) -> [String: Any] {
     let state = function.aliases[alias]
-    return [
+    var output: [String: Any] = [
       "AliasArn": functionARN(function.name, qualifier: alias), "Name": alias,
       "FunctionVersion": state?.functionVersion ?? "", "Description": state?.description ?? "",
       "RevisionId": state?.revisionID ?? "",
     ]
+    if let weights = state?.additionalWeights, !weights.isEmpty {
+      output["RoutingConfig"] = ["AdditionalVersionWeights": weights]
+    }
+    return output
   }
 
   private func checkAliasName(_ alias: String) throws(AWSError) {
@@ -89,10 +94,11 @@ extension LambdaService {
       guard function.aliases[alias] == nil else {
         throw .conflict("Alias already exists: \(functionARN(name, qualifier: alias))")
       }
+      let weights = try routing(input, function, primary: version)
       let previous = state
       function.aliases[alias] = AliasState(
         functionVersion: version, description: input["Description"] as? String ?? "",
-        revisionID: LambdaService.revision())
+        revisionID: LambdaService.revision(), additionalWeights: weights)
       state.functions[name] = function
       try commit(previous)
       return LambdaService.json(201, aliasOutput(function, alias))
@@ -134,6 +140,9 @@ extension LambdaService {
         current.functionVersion = version
       }
       if let description = input["Description"] as? String { current.description = description }
+      if input["RoutingConfig"] != nil {
+        current.additionalWeights = try routing(input, function, primary: current.functionVersion)
+      }
       current.revisionID = LambdaService.revision()
       let previous = state
       function.aliases[alias] = current
@@ -173,5 +182,24 @@ extension LambdaService {
       retire(name, version: alias)
       return HTTPResponse(status: 204)
     }
+  }
+
+  /// `RoutingConfig.AdditionalVersionWeights`: one other published version, weight 0-1.
+  private func routing(_ input: [String: Any], _ function: FunctionState, primary: String)
+    throws(AWSError) -> [String: Double]?
+  {
+    guard let config = input["RoutingConfig"] as? [String: Any],
+      let weights = config["AdditionalVersionWeights"] as? [String: Any], !weights.isEmpty
+    else { return nil }
+    guard weights.count == 1, let (version, raw) = weights.first,
+      let weight = (raw as? NSNumber)?.doubleValue, (0...1).contains(weight)
+    else {
+      throw .invalid("AdditionalVersionWeights takes one version with a weight between 0 and 1")
+    }
+    guard function.versions[version] != nil, version != primary else {
+      throw .invalid(
+        "Weighted routing needs two different published versions; \(version) is not one")
+    }
+    return [version: weight]
   }
 }

@@ -66,7 +66,10 @@ final class LambdaService: @unchecked Sendable {
       ("GET", functions + "/{name}", "GetFunction", getFunction),
       ("DELETE", functions + "/{name}", "DeleteFunction", deleteFunction),
       ("GET", functions + "/{name}/configuration", "GetFunctionConfiguration", getConfiguration),
-      ("PUT", functions + "/{name}/configuration", "UpdateFunctionConfiguration", updateConfiguration),
+      (
+        "PUT", functions + "/{name}/configuration", "UpdateFunctionConfiguration",
+        updateConfiguration
+      ),
       ("PUT", functions + "/{name}/code", "UpdateFunctionCode", updateCode),
       ("POST", functions + "/{name}/invocations", "Invoke", invoke),
       ("POST", functions + "/{name}/versions", "PublishVersion", publishVersion),
@@ -103,6 +106,17 @@ final class LambdaService: @unchecked Sendable {
         getEventInvokeConfig
       ),
       ("GET", "/2016-08-19/account-settings", "GetAccountSettings", accountSettings),
+      ("POST", functions + "/{name}/policy", "AddPermission", addPermission),
+      ("GET", functions + "/{name}/policy", "GetPolicy", getPolicy),
+      ("DELETE", functions + "/{name}/policy/{sid}", "RemovePermission", removePermission),
+      (
+        "DELETE", "/2019-09-30/functions/{name}/provisioned-concurrency",
+        "DeleteProvisionedConcurrencyConfig", deleteProvisioned
+      ),
+      (
+        "DELETE", "/2019-09-25/functions/{name}/event-invoke-config",
+        "DeleteFunctionEventInvokeConfig", deleteEventInvokeConfig
+      ),
     ]
     for (method, pattern, name, operation) in routes {
       router.add(method, pattern) { request, parameters in
@@ -140,7 +154,8 @@ final class LambdaService: @unchecked Sendable {
     }
     let inName = parts.count == 2 ? parts[1] : nil
     if let inName, let qualifier, inName != qualifier {
-      throw .invalid("The derived qualifier from the function name does not match the specified qualifier.")
+      throw .invalid(
+        "The derived qualifier from the function name does not match the specified qualifier.")
     }
     return (name, qualifier ?? inName)
   }

@@ -59,7 +59,7 @@ final class LogStore: @unchecked Sendable {
     }
   }
 
-  /// Removes a group (when its function is deleted, AWS keeps logs; so do we: unused).
+  /// Every group, sorted by name (deleting a function keeps its logs, as on AWS).
   func groupsSnapshot() -> [Group] {
     lock.withLock { groups.values.sorted { $0.name < $1.name } }
   }
@@ -98,7 +98,8 @@ final class LogStore: @unchecked Sendable {
       let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
     else { return }
     for name in names where name.hasSuffix(".jsonl") {
-      guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
+      guard
+        let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
       else { continue }
       var groupName: String?
       for line in data.split(separator: UInt8(ascii: "\n")) {
@@ -118,6 +119,14 @@ final class LogStore: @unchecked Sendable {
         }
         groups[group]?.streams[stream]?.events.append(
           Event(timestamp: time, ingestionTime: time, message: message))
+      }
+    }
+    // Keep memory bounded however long the files have grown.
+    for (groupName, group) in groups {
+      for (streamName, stream) in group.streams
+      where stream.events.count > LogStore.maxEventsPerStream {
+        groups[groupName]?.streams[streamName]?.events = Array(
+          stream.events.suffix(LogStore.maxEventsPerStream))
       }
     }
   }

@@ -2,11 +2,13 @@ import Foundation
 import HTTP
 
 /// CloudWatch Logs over the JSON 1.1 protocol (`X-Amz-Target: Logs_20140328.<Operation>`):
-/// DescribeLogGroups, DescribeLogStreams, GetLogEvents and FilterLogEvents.
+/// DescribeLogGroups, DescribeLogStreams, GetLogEvents, FilterLogEvents, and a small Logs
+/// Insights (StartQuery answers at once; GetQueryResults returns `Complete`).
 struct LogsService: Sendable {
   let store: LogStore
   let region: String
   let account: String
+  let queries = QueryStore()
 
   static let targetPrefix = "Logs_20140328."
 
@@ -20,6 +22,8 @@ struct LogsService: Sendable {
       case "DescribeLogStreams": output = try describeStreams(input)
       case "GetLogEvents": output = try getEvents(input)
       case "FilterLogEvents": output = try filterEvents(input)
+      case "StartQuery": output = try startQuery(input)
+      case "GetQueryResults": output = try queryResults(input)
       default:
         throw AWSError(
           status: 400, type: "UnknownOperationException",
@@ -132,7 +136,8 @@ struct LogsService: Sendable {
       lower = max(upper - limit, 0)
     } else if token != nil {
       throw AWSError(
-        status: 400, type: "InvalidParameterException", message: "The specified nextToken is invalid.")
+        status: 400, type: "InvalidParameterException",
+        message: "The specified nextToken is invalid.")
     } else if fromHead {
       lower = 0
       upper = min(limit, events.count)
@@ -164,7 +169,9 @@ struct LogsService: Sendable {
         matches.append((stream.name, index, event))
       }
     }
-    matches.sort { ($0.event.timestamp, $0.stream, $0.index) < ($1.event.timestamp, $1.stream, $1.index) }
+    matches.sort {
+      ($0.event.timestamp, $0.stream, $0.index) < ($1.event.timestamp, $1.stream, $1.index)
+    }
     let page = Page(input, items: matches, defaultLimit: 10_000)
     var output: [String: Any] = [
       "events": page.items.map { match -> [String: Any] in
@@ -178,6 +185,58 @@ struct LogsService: Sendable {
     ]
     if let next = page.nextToken { output["nextToken"] = next }
     return output
+  }
+
+  private func startQuery(_ input: [String: Any]) throws(AWSError) -> [String: Any] {
+    var names = input["logGroupNames"] as? [String] ?? []
+    if let one = input["logGroupName"] as? String { names.append(one) }
+    names += input["logGroupIdentifiers"] as? [String] ?? []
+    guard !names.isEmpty else {
+      throw AWSError(
+        status: 400, type: "InvalidParameterException",
+        message: "StartQuery needs logGroupName or logGroupNames")
+    }
+    guard let text = input["queryString"] as? String else {
+      throw AWSError(
+        status: 400, type: "InvalidParameterException", message: "queryString is required")
+    }
+    let query = try InsightsQuery(text)
+    // startTime and endTime are in seconds for StartQuery.
+    let start = ((input["startTime"] as? NSNumber)?.int64Value ?? 0) * 1000
+    let end = ((input["endTime"] as? NSNumber)?.int64Value).map { $0 * 1000 + 999 } ?? Int64.max
+    var records: [InsightsQuery.Record] = []
+    for name in names {
+      guard let group = store.group(name) else {
+        throw AWSError(
+          status: 400, type: "ResourceNotFoundException",
+          message: "Log group '\(name)' does not exist.")
+      }
+      for stream in group.streams.values {
+        for event in stream.events where event.timestamp >= start && event.timestamp <= end {
+          records.append(InsightsQuery.record(event, stream: stream.name, group: group.name))
+        }
+      }
+    }
+    var rows = query.run(records)
+    if let limit = input["limit"] as? Int, limit > 0 { rows = Array(rows.prefix(limit)) }
+    let id = UUID().uuidString.lowercased()
+    queries.put(id, rows: rows, scanned: records.count)
+    return ["queryId": id]
+  }
+
+  private func queryResults(_ input: [String: Any]) throws(AWSError) -> [String: Any] {
+    guard let id = input["queryId"] as? String, let result = queries.get(id) else {
+      throw AWSError(
+        status: 400, type: "ResourceNotFoundException", message: "Query does not exist.")
+    }
+    return [
+      "status": "Complete",
+      "results": result.rows.map { row in row.map { ["field": $0.0, "value": $0.1] } },
+      "statistics": [
+        "recordsMatched": Double(result.matched), "recordsScanned": Double(result.scanned),
+        "bytesScanned": 0.0,
+      ],
+    ]
   }
 }
 

@@ -22,6 +22,8 @@ public struct AliasState: Codable, Sendable, Equatable {
   public var functionVersion: String
   public var description: String
   public var revisionID: String
+  /// Weighted routing: another published version and the share of calls it gets (0-1).
+  public var additionalWeights: [String: Double]?
 }
 
 /// Everything stored about one function.
@@ -37,13 +39,20 @@ public struct FunctionState: Codable, Sendable, Equatable {
   public var provisioned: [String: Int]
   /// `PutFunctionEventInvokeConfig` documents by qualifier, as JSON text.
   public var eventInvokeConfigs: [String: String]
+  /// Resource-based policy statements (`AddPermission`) by statement id, as JSON text.
+  public var permissions: [String: String]?
 
   /// The version a qualifier names: nil or `$LATEST`, a number, or an alias.
   public func resolve(_ qualifier: String?) -> (version: String, state: VersionState)? {
     guard let qualifier, qualifier != "$LATEST" else { return ("$LATEST", latest) }
     if let state = versions[qualifier] { return (qualifier, state) }
-    if let alias = aliases[qualifier], let state = versions[alias.functionVersion] {
-      return (alias.functionVersion, state)
+    if let alias = aliases[qualifier] {
+      var chosen = alias.functionVersion
+      // Weighted alias: the additional version gets its share of the calls.
+      if let (other, weight) = alias.additionalWeights?.first, Double.random(in: 0..<1) < weight {
+        chosen = other
+      }
+      if let state = versions[chosen] { return (chosen, state) }
     }
     return nil
   }
