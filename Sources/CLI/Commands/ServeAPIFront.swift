@@ -64,8 +64,19 @@ final class ServeAPIFront: @unchecked Sendable {
       return try APITemplate.load(file: file, stage: stage)
     } catch {
       throw CLIError.content(
-        error.description + "\nFix the template and run 'lambdalings serve' again.")
+        shortened(error).description + "\nFix the template and run 'lambdalings serve' again.")
     }
+  }
+
+  /// The problems with paths relative to the current folder when they are inside it.
+  static func shortened(_ error: TemplateError) -> TemplateError {
+    let folder = FileManager.default.currentDirectoryPath + "/"
+    return TemplateError(
+      error.problems.map { problem in
+        var copy = problem
+        if copy.file.hasPrefix(folder) { copy.file = String(copy.file.dropFirst(folder.count)) }
+        return copy
+      })
   }
 
   /// Answers one request on the API port.
@@ -150,7 +161,7 @@ final class ServeAPIFront: @unchecked Sendable {
       out.line(
         "api: \(names) changed, but the template has problems; still serving the last "
           + "good version:")
-      for problem in error.problems { out.line("  \(problem)") }
+      for problem in Self.shortened(error).problems { out.line("  \(problem)") }
     }
   }
 }
