@@ -1,5 +1,6 @@
 // lambdalings-bench: measures the lesson engine and the local runtime against baselines
-// run in the same invocation. Usage: swift run -c release lambdalings-bench [markdown|runtime|cli|delivery]...
+// run in the same invocation. Usage: swift run -c release lambdalings-bench
+// [markdown|runtime|cli|delivery|serve|api]...
 import Foundation
 
 let requested = Array(CommandLine.arguments.dropFirst())
@@ -8,6 +9,8 @@ let suites: [(name: String, run: ([String]) -> Void)] = [
   ("runtime", RuntimeBenchmark.run),
   ("cli", CLIBenchmark.run),
   ("delivery", DeliveryBenchmark.run),
+  ("serve", ServeBenchmark.run),
+  ("api", APIBenchmark.run),
 ]
 let selected = requested.isEmpty ? suites.map(\.name) : requested.filter { !$0.hasPrefix("-") }
 for suite in suites where selected.contains(suite.name) {

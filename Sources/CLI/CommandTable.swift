@@ -18,6 +18,7 @@ enum CommandTable {
     .quiz,
     .review,
     .invoke,
+    .serve,
     .events,
     .render,
     .validate,

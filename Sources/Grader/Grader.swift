@@ -42,6 +42,7 @@ public enum Grader {
       for scenario in exercise.scenarios {
         report.results.append(try run.runScenario(scenario))
       }
+      try gradeAPI(exercise, codeFile: codeFile, language: language, into: &report)
     } catch let error as LambdaRuntimeError {
       report.setupError = error.description
     } catch {

@@ -53,8 +53,9 @@ enum CheckRun {
       for: exercise, course: course, context: context)
     let file = context.display(workspace.exerciseFile(exercise))
     let language = workspace.language(for: exercise)
-    let report = Grader.grade(
+    var report = Grader.grade(
       exercise: exercise, codeFile: absolute(file, context), language: language)
+    if report.setupError == nil { report.results += deploymentResults(exercise, context: context) }
     var saveError: CLIError?
     if report.setupError == nil {
       let result = ExerciseResult(
