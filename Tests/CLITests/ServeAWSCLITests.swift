@@ -363,5 +363,10 @@ import Testing
     defer { second.stop() }
     let listed = try second.aws(["lambda", "get-function-configuration", "--function-name", "keep"])
     #expect(listed.status == 0 && listed.stdout.contains("\"FunctionName\": \"keep\""))
+    let logs = try second.aws([
+      "logs", "filter-log-events", "--log-group-name", "/aws/lambda/keep", "--filter-pattern",
+      "REPORT",
+    ])
+    #expect(logs.status == 0 && logs.stdout.contains("REPORT RequestId:"), "\(logs.stdout)")
   }
 }

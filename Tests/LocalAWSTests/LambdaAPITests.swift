@@ -137,6 +137,44 @@ import Testing
     #expect(failed?.header("X-Amz-Log-Result") == nil)
   }
 
+  @Test func reservedConcurrencyIsSharedByEveryVersion() throws {
+    let test = try LocalAWSTestServer()
+    defer { test.stop() }
+    let client = try test.client()
+    let code =
+      "import time\ndef lambda_handler(event, context):\n    time.sleep(1.5)\n    return 1\n"
+    let zip = LocalAWSTestServer.storedZip([("lambda_function.py", code)])
+    let body: [String: Any] = [
+      "FunctionName": "slow", "Runtime": "python3.12", "Role": "r", "Timeout": 10,
+      "Handler": "lambda_function.lambda_handler", "Publish": true,
+      "Code": ["ZipFile": Data(zip).base64EncodedString()],
+    ]
+    #expect(
+      client.send("POST", "/2015-03-31/functions", body: JSONBody.encode(body))?.status == 201)
+    let reserve = client.send(
+      "PUT", "/2017-10-31/functions/slow/concurrency",
+      body: Array(#"{"ReservedConcurrentExecutions": 2}"#.utf8))
+    #expect(reserve?.status == 200)
+    let port = test.server.port
+    let statuses = Locked<[Int]>([])
+    let group = DispatchGroup()
+    for index in 0..<4 {
+      group.enter()
+      Thread {
+        let qualifier = index % 2 == 0 ? "" : "?Qualifier=1"
+        let own = try? HTTPClient(port: port)
+        let status =
+          own?.send("POST", "/2015-03-31/functions/slow/invocations\(qualifier)", body: [])?.status
+          ?? 0
+        statuses.update { $0.append(status) }
+        group.leave()
+      }.start()
+    }
+    #expect(group.wait(timeout: .now() + 30) == .success)
+    let final = statuses.value.sorted()
+    #expect(final == [200, 200, 429, 429], "\(final)")
+  }
+
   @Test func hugeUploadsAre413WithoutReadingThem() throws {
     let test = try LocalAWSTestServer()
     defer { test.stop() }
@@ -208,4 +246,16 @@ import Testing
     let client = try test.client()
     #expect(client.send("GET", "/2016-08-19/account-settings")?.status == 200)
   }
+}
+
+/// A value behind a lock, for tests that collect results from threads.
+final class Locked<Value>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: Value
+
+  init(_ value: Value) { stored = value }
+
+  var value: Value { lock.withLock { stored } }
+
+  func update(_ change: (inout Value) -> Void) { lock.withLock { change(&stored) } }
 }

@@ -24,6 +24,9 @@ extension LambdaService {
       // is wired in, an Event invocation runs once in the background and its logs are kept.
       let payload = Data(request.body)
       DispatchQueue.global().async {
+        // Throttled events are dropped here; AWS would retry them (the async invoker's job).
+        guard (try? self.acquireSlot(name)) != nil else { return }
+        defer { self.releaseSlot(name) }
         let record = function.invoke(event: payload)
         self.record(record, name: name, version: version, function: function)
       }
@@ -43,6 +46,8 @@ extension LambdaService {
         status: 400, type: "InvalidRequestContentException",
         message: "Could not parse request body into json: the payload is not valid JSON")
     }
+    try acquireSlot(name)
+    defer { releaseSlot(name) }
     let record = function.invoke(
       event: Data(request.body), clientContext: request.header("X-Amz-Client-Context"))
     switch record.status {
@@ -76,9 +81,6 @@ extension LambdaService {
       guard let (version, versionState) = stored.resolve(qualifier) else {
         throw .notFound("Function not found: \(functionARN(name, qualifier: qualifier))")
       }
-      if stored.reservedConcurrency == 0 {
-        throw .throttled(reason: "ReservedFunctionConcurrentInvocationLimitExceeded")
-      }
       let key = name + "|" + version
       if let running = runtimes[key] { return (running, version) }
       guard let kind = LambdaRuntimeKind(name: versionState.runtime) else {
@@ -89,8 +91,8 @@ extension LambdaService {
       var configuration = FunctionConfiguration(
         name: name, codePath: store.codePath(versionState), handler: versionState.handler,
         runtime: kind, timeout: Double(versionState.timeout), memoryMB: versionState.memorySize,
-        environment: versionState.environment, reservedConcurrency: stored.reservedConcurrency,
-        provisionedConcurrency: provisioned, region: region)
+        environment: versionState.environment, provisionedConcurrency: provisioned,
+        region: region)
       configuration.version = version
       do {
         let function = try LambdaFunction(configuration: configuration)
@@ -129,5 +131,22 @@ extension LambdaService {
     if lines.count > 10_000 { lines = Array(lines.suffix(10_000)) }
     logs.isEmpty ? () : self.logs.append(group: "/aws/lambda/\(name)", stream: stream, lines: lines)
     return logs
+  }
+
+  /// Takes one of the function's reserved-concurrency slots, shared by all its versions and
+  /// aliases as on AWS; throws the 429 AWS answers when none is free.
+  func acquireSlot(_ name: String) throws(AWSError) {
+    try locked { () throws(AWSError) in
+      let current = inFlight[name, default: 0]
+      if let limit = state.functions[name]?.reservedConcurrency, current >= limit {
+        throw .throttled(reason: "ReservedFunctionConcurrentInvocationLimitExceeded")
+      }
+      inFlight[name] = current + 1
+    }
+  }
+
+  /// Gives a slot back.
+  func releaseSlot(_ name: String) {
+    lock.withLock { inFlight[name] = max(0, inFlight[name, default: 1] - 1) }
   }
 }

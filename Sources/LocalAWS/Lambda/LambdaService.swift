@@ -16,6 +16,8 @@ final class LambdaService: @unchecked Sendable {
   let lock = NSLock()
   var state: LocalAWSState
   var runtimes: [String: LambdaFunction] = [:]
+  /// Invocations running now, per function (for reserved concurrency).
+  var inFlight: [String: Int] = [:]
   /// Log stream names by runtime instance and environment id.
   var streams: [String: String] = [:]
   var router = HTTPRouter()
