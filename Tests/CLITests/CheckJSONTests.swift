@@ -106,7 +106,7 @@ struct CheckJSONTests {
     #expect(FileManager.default.fileExists(atPath: root + "/lessons/02-streams.md"))
     let validate = try runner.run(["validate", "--course", root])
     #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
-    #expect(validate.stdout.contains("0 error(s), 0 warning(s)"), "\(validate.stdout)")
+    #expect(validate.stdout.contains("0 errors, 0 warnings"), "\(validate.stdout)")
     #expect(validate.stdout.contains("sqs-batches (python) starter fails 1 of 1"))
     #expect(validate.stdout.contains("sqs-batches (node) solution passes all 1"))
   }

@@ -98,7 +98,7 @@ import Testing
     try Data("# mine\n".utf8).write(
       to: URL(fileURLWithPath: ExerciseCommandsTests.learnerFile(runner)))
     let terminal = try Terminal(["reset", "--course", course], directory: runner.directory)
-    #expect(terminal.waitFor("with the starter? Your file is kept as a backup. [y/N] "))
+    #expect(terminal.waitFor("kept as a backup. [y/N] "))
     terminal.type("y\n")
     #expect(terminal.waitFor("Next: edit "))
     #expect(terminal.finish() == 0)

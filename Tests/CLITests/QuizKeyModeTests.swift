@@ -191,7 +191,7 @@ import Testing
     let terminal = try PseudoTerminal(
       ["review"] + options, directory: runner.directory, environment: tomorrow)
     defer { terminal.close() }
-    try terminal.waitFor("Review: 2 question(s) due")
+    try terminal.waitFor("Review: 2 questions due")
     try terminal.waitFor("What is the synchronous payload limit?")
     try terminal.waitFor("(press a letter; Esc quits)")
     terminal.send("b")

@@ -32,12 +32,10 @@ extension CommandSpec {
     let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
     var text = TerminalRenderer(settings: settings, format: format)
       .render(Document(parsing: chapter.body))
-    text += ReadCommandSupport.footer(
-      chapter, course: course, styler: invocation.out.styler, context: context
-    )
-    .split(separator: "\n", omittingEmptySubsequences: false)
-    .flatMap { HangingIndent.wrap(String($0), width: settings.width) }
-    .joined(separator: "\n")
+    // Wrapped only on a terminal: piped, each suggested command stays on one line.
+    text += invocation.out.fitted(
+      ReadCommandSupport.footer(
+        chapter, course: course, styler: invocation.out.styler, context: context))
     let paged =
       !invocation.args.flag("no-pager")
       && Pager.page(text, settings: settings, environment: context.environment)
