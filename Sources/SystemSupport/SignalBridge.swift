@@ -68,6 +68,32 @@ public enum SignalBridge {
     }
   }
 
+  /// Ends the process with `status`, the entry point's way out. When a signal is already
+  /// ending the process (its handler restores the terminal and exits with 128 + the signal),
+  /// this waits for that instead: two threads must not race to `exit`, and the signal's status
+  /// is the true one (a pager killed by SIGTERM returns, and the command would say 0).
+  public static func exitProcess(_ status: Int32) -> Never {
+    let ours = lock.withLock { () -> Bool in
+      if exiting { return false }
+      exiting = true
+      return true
+    }
+    if ours { exit(status) }
+    parkForever()
+  }
+
+  /// Called when a foreground child has ended: if a signal is ending the process (it may have
+  /// been what ended the child), the calling thread waits here for the handler to exit, so the
+  /// command does not carry on (print, save progress) as if the child had finished normally.
+  static func waitIfExiting() {
+    if lock.withLock({ exiting }) { parkForever() }
+  }
+
+  /// Blocks the calling thread for good; the signal handler's `exit` ends the process.
+  private static func parkForever() -> Never {
+    while true { sleep(60) }
+  }
+
   /// Handles one delivered signal, on a Dispatch queue (not in signal context).
   private static func received(_ signalNumber: Int32) {
     let (depth, children, first) = lock.withLock { () -> (Int, Set<pid_t>, Bool) in
