@@ -45,8 +45,10 @@ public enum HangingIndent {
     let available = max(1, width - leading)
     let pad = String(repeating: " ", count: leading)
     let useful = hanging < available / 2 ? hanging : 0
+    // A glued command (`CommandText`) stays on one line unless it is wider than a line.
+    let loose = CommandText.loosened(body, width: available - useful)
     return WordWrapper.wrap(
-      body, width: available, hangingIndent: useful, breakingLongWords: false
+      loose, width: available, hangingIndent: useful, breakingLongWords: false
     ).map { pad + $0 }
   }
 }

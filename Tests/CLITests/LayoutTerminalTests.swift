@@ -83,6 +83,36 @@ import Testing
     #expect(wide.isEmpty, "at \(width) columns:\n\(wide.joined(separator: "\n"))")
   }
 
+  @Test func suggestedCommandsAndTitlesStayWholeAtFortyColumns() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    #expect(try runner.run(["init", "--course", BinaryRunner.shippedCourse]).status == 0)
+    let course = ["--course", BinaryRunner.shippedCourse]
+    // Whole lines as shown (trailing spaces aside): a command or title split at a space, or
+    // a title pulled up beside its id, would not match.
+    var expected: [([String], Int32, [String])] = [
+      ([], 0, ["    lambdalings read what-is-lambda", "All steps: lambdalings list"]),
+      (["read", "what-is-lambda", "--no-pager"], 0, ["  lambdalings read first-function"]),
+      (["list"], 0, ["    ○ exercise  http-api-hello", "      An HTTP API with CORS in"]),
+    ]
+    if CLIInterpreters.hasPython {
+      expected.append((["check", "hello-api"], 1, ["    lambdalings check hello-api"]))
+    }
+    for (command, status, wanted) in expected {
+      let text = try Self.screen(command + course, runner: runner, width: 40, status: status)
+      let lines = text.split(separator: "\n").map {
+        String($0.reversed().drop { $0 == " " }.reversed())
+      }
+      for line in wanted {
+        #expect(lines.contains(line), "\(command): no line \"\(line)\":\n\(text)")
+      }
+      // (Chapters hold code blocks, which overflow by design; see the test above.)
+      guard command.first != "read" else { continue }
+      let wide = Self.overflowing(text, width: 40)
+      #expect(wide.isEmpty, "\(command):\n\(wide.joined(separator: "\n"))")
+    }
+  }
+
   @Test func quizChoicesHangUnderTheirText() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }

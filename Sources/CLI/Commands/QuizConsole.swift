@@ -43,6 +43,8 @@ struct QuizConsole {
   var now: () -> Date
   /// Columns of the terminal, for laying out the answer hint.
   var width: Int = 80
+  /// The command line for `words`, as the learner would type it (`Context.command`).
+  var command: (String) -> String = { "lambdalings \($0)" }
   /// Piped answers longer than this are echoed cut.
   static let maxEcho = 200
 
@@ -171,8 +173,13 @@ struct QuizConsole {
     }
     text = fit(text) + "\n" + render(answered.question.explanation) + "\n"
     if !answered.question.see.isEmpty {
-      let links = answered.question.see.joined(separator: ", ")
-      text += fit(styler.apply("See: \(links) (lambdalings read)", .dim)) + "\n"
+      // `chapter#section` links become the command that shows the chapter.
+      let reads = answered.question.see.map { link -> String in
+        let parts = link.split(separator: "#", maxSplits: 1).map(String.init)
+        let section = parts.count > 1 ? styler.apply(" (section \(parts[1]))", .dim) : ""
+        return styler.apply(command("read \(parts.first ?? link)"), .command) + section
+      }
+      text += fit(styler.apply("See: ", .dim) + reads.joined(separator: "; ")) + "\n"
     }
     write(text)
   }

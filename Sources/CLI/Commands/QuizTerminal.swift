@@ -21,7 +21,7 @@ enum QuizTerminal {
         TerminalRenderer(settings: settings, format: format)
           .render(Document(parsing: markdown)).trimmingCharacters(in: .newlines)
       },
-      now: { context.now }, width: settings.width)
+      now: { context.now }, width: settings.width, command: { context.command($0) })
   }
 
   /// A recorder saving to the workspace's progress; without a workspace, says answers are not
