@@ -79,6 +79,7 @@ struct Watcher {
         out.line()
         var args = invocation.args
         args.positionals = [exercise.id]
+        args.flags.insert(HintCommand.fromWatch)
         _ = try CommandSpec.hint.run(Invocation(args: args, context: context, command: .hint))
         showKeys(passed: outcome.report.passed)
       case .character("l"), .character("L"):
