@@ -179,6 +179,22 @@ import Testing
     #expect(errors.isEmpty, "\(String(decoding: errors, as: UTF8.self))")
   }
 
+  @Test func progressResetAsksWithinAFortyColumnTerminal() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let course = BinaryRunner.fixtureCourse
+    #expect(try runner.run(["read", "basics", "--no-pager", "--course", course]).status == 0)
+    let terminal = try PseudoTerminal(
+      ["progress", "reset", "--course", course], directory: runner.directory, columns: 40)
+    defer { terminal.close() }
+    try terminal.waitFor("[y/N]")
+    #expect(LayoutTerminalTests.overflowing(terminal.text, width: 40).isEmpty, "\(terminal.text)")
+    terminal.send("n\r")
+    try terminal.waitFor("Nothing changed.")
+    #expect(try terminal.waitForExit() == 0)
+    #expect(lineDisciplineFlags(terminal.modes()) == lineDisciplineFlags(terminal.initialModes))
+  }
+
   @Test func resetAsksOnTheTerminalAndKeepsABackup() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
