@@ -133,6 +133,24 @@ import Testing
     _ = try terminal.waitForExit()
   }
 
+  @Test func quittingAQuizAtFortyColumnsWrapsWhatItSays() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let options = try QuizTestCourse.setUp(runner)
+    let terminal = try PseudoTerminal(
+      ["quiz", "mini", "--seed", "1"] + options, directory: runner.directory, columns: 40,
+      environment: ["NO_COLOR": "1"])
+    defer { terminal.close() }
+    try terminal.waitFor("Esc quits)")
+    terminal.send("\u{1b}")
+    try terminal.waitFor("next --skip")
+    #expect(try terminal.waitForExit() == 1)
+    let text = terminal.text
+    #expect(text.contains("Quiz stopped; your answers so far are\nsaved."), "\(text)")
+    #expect(text.contains("No question was answered, so there is no\nscore."), "\(text)")
+    #expect(Self.overflowing(text, width: 40).isEmpty, "\(text)")
+  }
+
   @Test func noColorChaptersArePlainText() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }

@@ -23,7 +23,7 @@ extension QuizConsole {
     let stoppedEarly = report.unanswered > 0 && end != .timeUp
     if stoppedEarly, report.answered.total == 0 {
       text += styler.apply("No question was answered, so there is no score.", .heading) + "\n"
-      write(text)
+      write(fitLines(text))
       return
     }
     if stoppedEarly {

@@ -68,14 +68,15 @@ struct QuizConsole {
         first = false
         guard let input = answer else {
           if clock?.expired == true { return .timeUp }
-          write("\nQuiz stopped; your answers so far are saved.\n")
+          write("\n" + fit("Quiz stopped; your answers so far are saved.") + "\n")
           return .quit
         }
         switch run.submit(input, at: now()) {
         case .invalid(let error):
-          write(styler.apply(error.message, .warning) + "\n")
+          write(fit(styler.apply(error.message, .warning)) + "\n")
         case .timeUp:
-          write(styler.apply("Time is up: that answer came too late to count.", .warning) + "\n")
+          write(
+            fit(styler.apply("Time is up: that answer came too late to count.", .warning)) + "\n")
           return .timeUp
         case .graded(let answered):
           do {
