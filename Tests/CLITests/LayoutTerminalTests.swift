@@ -152,6 +152,27 @@ import Testing
     #expect(Self.overflowing(text, width: 40).isEmpty, "\(text)")
   }
 
+  @Test func aQuizFollowsTheTerminalWhenItIsResized() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let options = try QuizTestCourse.setUp(runner)
+    let terminal = try PseudoTerminal(
+      ["quiz", "mini", "--seed", "1"] + options, directory: runner.directory, columns: 100,
+      environment: ["NO_COLOR": "1"])
+    defer { terminal.close() }
+    let start = try terminal.waitFor("Esc quits)")
+    terminal.resize(columns: 30, rows: 24)
+    terminal.send("b")
+    try terminal.waitFor("Enter submits)", after: start)
+    // Everything after the resize fits 30 columns (the toggles' status line is redrawn in
+    // place, one line by design).
+    let after = String(Array(terminal.text)[start...])
+    let lines = after.split(separator: "\n").map(String.init).filter { !$0.contains("[ ]") }
+    #expect(Self.overflowing(lines.joined(separator: "\n"), width: 30).isEmpty, "\(after)")
+    terminal.send("\u{1b}")
+    _ = try terminal.waitForExit()
+  }
+
   @Test func noColorChaptersArePlainText() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }

@@ -9,7 +9,7 @@ import Testing
   static func console(width: Int) -> QuizConsole {
     QuizConsole(
       write: { _ in }, readLine: { nil }, keys: nil, styler: Styler(enabled: false),
-      render: { $0 }, now: { Date() }, width: width)
+      render: { $0 }, now: { Date() }, columns: { width })
   }
 
   static let lines = [

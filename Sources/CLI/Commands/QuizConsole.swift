@@ -41,8 +41,11 @@ struct QuizConsole {
   /// Turns Markdown into terminal text.
   var render: (String) -> String
   var now: () -> Date
-  /// Columns of the terminal, for laying out the answer hint.
-  var width: Int = 80
+  /// Columns of the terminal, asked each time something is laid out, so a terminal resized
+  /// during the quiz gets the new width.
+  var columns: () -> Int = { 80 }
+  /// The terminal's width now.
+  var width: Int { columns() }
   /// The command line for `words`, as the learner would type it (`Context.command`).
   var command: (String) -> String = { "lambdalings \($0)" }
   /// Piped answers longer than this are echoed cut.
