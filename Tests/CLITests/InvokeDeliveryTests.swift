@@ -125,10 +125,15 @@ struct InvokeDeliveryTests {
     #expect(output.stdout.contains("destinations  sns:done 1"))
   }
 
-  @Test func dryRunAnswers204WithoutRunning() throws {
+  @Test(arguments: Language.allCases)
+  func dryRunAnswers204WithoutRunning(_ language: Language) throws {
+    guard language.available else {
+      print("skipped: \(language.rawValue) is not on PATH")
+      return
+    }
     let output = try Self.run(
-      ["invoke", "handler.py", "--invocation-type", "DryRun"],
-      files: ["handler.py": Self.source("fails", .python)])
+      ["invoke", language.file, "--invocation-type", "DryRun"],
+      files: [language.file: Self.source("fails", language)])
     #expect(output.status == 0)
     #expect(output.stdout == "StatusCode 204\n")
     #expect(!output.stderr.contains("START RequestId"))
@@ -184,16 +189,36 @@ struct InvokeDeliveryTests {
     #expect(info?["batchSize"] as? Int == 1)
   }
 
-  @Test func kinesisRecordsFromATemplateAreProcessed() throws {
+  @Test(arguments: Language.allCases)
+  func kinesisRecordsFromATemplateAreProcessed(_ language: Language) throws {
+    guard language.available else {
+      print("skipped: \(language.rawValue) is not on PATH")
+      return
+    }
     let output = try Self.run(
       [
-        "invoke", "handler.py", "--source", "kinesis", "--event-template", "sqs", "--count", "5",
-        "--batch-size", "2",
+        "invoke", language.file, "--source", "kinesis", "--event-template", "sqs", "--count",
+        "5", "--batch-size", "2",
       ],
-      files: ["handler.py": Self.source("ok", .python)])
+      files: [language.file: Self.source("ok", language)])
     #expect(output.status == 0, "\(output.stderr)")
     #expect(output.stdout.contains("records       5 on 1 shard: 5 processed, 0 discarded, 0 left"))
     #expect(output.stdout.contains("shard 1"))
+  }
+
+  @Test func timeScaleSlowsTheRetryScheduleDownToWatchIt() throws {
+    // One retry after 60 virtual seconds, at 60 virtual seconds per real second: about 1 s.
+    let output = try Self.run(
+      [
+        "invoke", "handler.py", "--invocation-type", "Event", "--retries", "1", "--time-scale",
+        "60", "--json",
+      ],
+      files: ["handler.py": Self.source("fails", .python)])
+    #expect(output.status == 1, "\(output.stderr)")
+    let summary = try #require(Self.lines(output).last)
+    let wall = summary["wallSeconds"] as? Double ?? 0
+    #expect(wall >= 0.95 && wall < 20, "wall \(wall) s")
+    #expect((summary["virtualSeconds"] as? Double ?? 0) >= 60)
   }
 
   @Test func badInputIsAUsageErrorNamingTheValue() throws {
