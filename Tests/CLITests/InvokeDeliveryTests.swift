@@ -206,6 +206,43 @@ struct InvokeDeliveryTests {
     #expect(output.stdout.contains("shard 1"))
   }
 
+  @Test(arguments: Language.allCases)
+  func fifoQueueKeepsEachGroupInOrder(_ language: Language) throws {
+    guard language.available else {
+      print("skipped: \(language.rawValue) is not on PATH")
+      return
+    }
+    // The handler answers with the bodies and group ids it got, in order.
+    let handler =
+      language == .python
+      ? "def lambda_handler(event, context):\n    return [[r['body'], "
+        + "r['attributes']['MessageGroupId']] for r in event['Records']]\n"
+      : "export const handler = async (event) => event.Records.map((r) => "
+        + "[r.body, r.attributes.MessageGroupId]);\n"
+    let messages = """
+      [{"body": "a1", "messageGroupId": "A"}, {"body": "b1", "messageGroupId": "B"},
+       {"body": "a2", "messageGroupId": "A"}, {"body": "b2", "messageGroupId": "B"},
+       {"body": "a3", "messageGroupId": "A"}]
+      """
+    let output = try Self.run(
+      [
+        "invoke", language.file, "--source", "sqs", "--fifo", "--messages", "messages.json",
+        "--batch-size", "2", "--json",
+      ],
+      files: [language.file: handler, "messages.json": messages])
+    #expect(output.status == 0, "\(output.stderr)")
+    let lines = Self.lines(output)
+    let results = lines.filter { $0["type"] as? String == "delivery" }.compactMap {
+      ($0["invocation"] as? [String: Any])?["result"] as? [[String]]
+    }
+    let seen = results.flatMap { $0 }
+    #expect(seen.count == 5, "\(lines)")
+    #expect(seen.filter { $0.last == "A" }.map(\.first) == ["a1", "a2", "a3"])
+    #expect(seen.filter { $0.last == "B" }.map(\.first) == ["b1", "b2"])
+    #expect(results.allSatisfy { $0.count <= 2 })
+    #expect(lines.last?["queue"] as? String == "my-queue.fifo")
+  }
+
   @Test func timeScaleSlowsTheRetryScheduleDownToWatchIt() throws {
     // One retry after 60 virtual seconds, at 60 virtual seconds per real second: about 1 s.
     let output = try Self.run(
