@@ -79,6 +79,27 @@ import Testing
     #expect(stored.functions["f"]?.latest.memorySize == 128)
   }
 
+  @Test func publishingUnchangedCodeAndConfigurationReturnsTheLastVersion() throws {
+    let test = try LocalAWSTestServer()
+    defer { test.stop() }
+    let client = try test.client()
+    #expect(
+      client.send("POST", "/2015-03-31/functions", body: createBody(name: "p"))?.status == 201)
+    func publish() -> String? {
+      json(client.send("POST", "/2015-03-31/functions/p/versions", body: Array("{}".utf8)))[
+        "Version"] as? String
+    }
+    #expect(publish() == "1")
+    #expect(publish() == "1")
+    let changed = client.send(
+      "PUT", "/2015-03-31/functions/p/configuration", body: Array(#"{"Timeout": 9}"#.utf8))
+    #expect(changed?.status == 200)
+    #expect(publish() == "2")
+    #expect(publish() == "2")
+    let versions = json(client.send("GET", "/2015-03-31/functions/p/versions"))["Versions"]
+    #expect((versions as? [Any])?.count == 3)
+  }
+
   @Test func invokePayloadLimitsAndDryRun() throws {
     let test = try LocalAWSTestServer()
     defer { test.stop() }

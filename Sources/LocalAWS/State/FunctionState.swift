@@ -17,6 +17,17 @@ public struct VersionState: Codable, Sendable, Equatable {
   public var revisionID: String
 }
 
+extension VersionState {
+  /// The same code and configuration: only the revision, time and description may differ.
+  func sameContent(as other: VersionState) -> Bool {
+    var mine = self
+    mine.revisionID = other.revisionID
+    mine.lastModified = other.lastModified
+    mine.description = other.description
+    return mine == other
+  }
+}
+
 /// An alias: a name pointing at a published version.
 public struct AliasState: Codable, Sendable, Equatable {
   public var functionVersion: String
