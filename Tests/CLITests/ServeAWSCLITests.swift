@@ -137,6 +137,12 @@ import Testing
         "lambda", "update-function-configuration", "--function-name", "hello-world",
         "--timeout", "10", "--description", "demo",
       ], "\"Timeout\": 10", "\"Description\": \"demo\"")
+    // Chapter 8's structured logs: the CLI's shorthand reaches the stored configuration.
+    _ = try ok(
+      [
+        "lambda", "update-function-configuration", "--function-name", "hello-world",
+        "--logging-config", "LogFormat=JSON,ApplicationLogLevel=INFO,SystemLogLevel=WARN",
+      ], "\"LogFormat\": \"JSON\"", "\"SystemLogLevel\": \"WARN\"")
     _ = try ok(
       ["lambda", "publish-version", "--function-name", "hello-world"], "\"Version\": \"1\"")
     _ = try ok(
