@@ -79,7 +79,7 @@ extension LambdaService {
       var configuration = FunctionConfiguration(
         name: name, codePath: store.codePath(versionState), handler: versionState.handler,
         runtime: kind, timeout: Double(versionState.timeout), memoryMB: versionState.memorySize,
-        environment: versionState.environment, provisionedConcurrency: provisioned,
+        environment: versionState.runtimeEnvironment, provisionedConcurrency: provisioned,
         region: region)
       configuration.version = version
       do {
