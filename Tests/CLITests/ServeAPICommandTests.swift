@@ -383,7 +383,8 @@ import Testing
     return found
   }()
 
-  @Test(.enabled(if: Curl.path != nil && hasNode), .timeLimit(.minutes(2)))
+  @Test(
+    .enabled(if: (Curl.path != nil && hasNode) || ClientTools.required), .timeLimit(.minutes(2)))
   func nodeHandlerBehindASAMHttpApiWithAStageParameter() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
