@@ -338,6 +338,30 @@ import Testing
   }
 
   @Test(.enabled(if: Curl.available), .timeLimit(.minutes(2)))
+  func editingAModuleTheHandlerImportsReloads() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let handler = """
+      import greeting
+
+      def lambda_handler(event, context):
+          return {"statusCode": 200, "body": greeting.WORD}
+      """
+    try write(
+      [
+        "serverless.yml": Self.seedTemplate, "lambda_function.py": handler,
+        "greeting.py": "WORD = 'Hello'\n",
+      ], in: runner.directory)
+    let serve = try ServeAPIProcess(runner)
+    defer { serve.stop() }
+    #expect(try Curl.run([serve.baseURL + "/hello"], in: runner.directory).text == "Hello")
+    Thread.sleep(forTimeInterval: 1.1)
+    try write(["greeting.py": "WORD = 'Bonjour'\n"], in: runner.directory)
+    #expect(serve.waitForOutput("api: greeting.py changed; reloaded"), "\(serve.stdout)")
+    #expect(try Curl.run([serve.baseURL + "/hello"], in: runner.directory).text == "Bonjour")
+  }
+
+  @Test(.enabled(if: Curl.available), .timeLimit(.minutes(2)))
   func aRequestInFlightDuringAReloadGetsItsAnswer() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }

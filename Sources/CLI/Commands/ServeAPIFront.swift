@@ -182,10 +182,10 @@ final class ServeAPIFront: Sendable {
 
   // MARK: Reloading
 
-  /// The template and handler files with their modification dates.
+  /// The template and the functions' source files with their modification dates.
   func watchList() -> [String: Date] {
-    var files = [templateFile]
-    files += state.withLock { $0.gateway.template.functions.map(\.handlerFile) }
+    // The template file always (even while a broken edit keeps the last good version).
+    let files = [templateFile] + state.withLock { $0.gateway.template.watchedFiles() }
     var result: [String: Date] = [:]
     for file in files {
       let date =
@@ -215,7 +215,8 @@ final class ServeAPIFront: Sendable {
   func checkForChanges() {
     let now = watchList()
     let before = state.withLock { $0.watched }
-    let changed = now.filter { before[$0.key] != $0.value }.map(\.key).sorted()
+    // Files that changed, appeared or went away.
+    let changed = Set(now.keys).union(before.keys).filter { now[$0] != before[$0] }.sorted()
     guard !changed.isEmpty else { return }
     let names = changed.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
     do {
