@@ -153,27 +153,37 @@ public final class APIGateway: Sendable {
     }
   }
 
-  /// The route table: method, path, function, API and payload version, one route a line.
-  public func routeTableLines(baseURL: String) -> [String] {
-    let methodWidth = max(6, template.routes.map(\.method.count).max() ?? 0)
-    let pathWidth = max(4, template.routes.map(\.path.count).max() ?? 0)
-    let functionWidth = max(8, template.routes.map(\.function.count).max() ?? 0)
+  /// The route table (method, path, function, API and payload version), one route a line, or
+  /// two lines a route when the table is wider than `width` columns.
+  public func routeTableLines(width: Int = .max) -> [String] {
+    let routes = template.routes
+    let methodWidth = max(6, routes.map(\.method.count).max() ?? 0)
+    let pathWidth = max(4, routes.map(\.path.count).max() ?? 0)
+    let functionWidth = max(8, routes.map(\.function.count).max() ?? 0)
     func pad(_ text: String, _ width: Int) -> String {
       text + String(repeating: " ", count: max(0, width - text.count))
     }
-    var lines = [
+    func api(_ route: APIRoute) -> String {
+      (route.api == .rest ? "REST" : "HTTP") + (route.cors != nil ? " (CORS)" : "")
+    }
+    let tableWidth = methodWidth + pathWidth + functionWidth + 11 + 7 + 8
+    guard tableWidth <= width else {
+      return routes.flatMap { route in
+        [
+          "\(route.method) \(route.path) -> \(route.function)",
+          "  " + (route.api == .rest ? "REST API" : "HTTP API")
+            + (route.cors != nil ? ", CORS" : "") + ", payload \(route.payloadVersion)",
+        ]
+      }
+    }
+    return [
       pad("METHOD", methodWidth) + "  " + pad("PATH", pathWidth) + "  "
         + pad("FUNCTION", functionWidth) + "  API          PAYLOAD"
     ]
-    for route in template.routes {
-      let api = route.api == .rest ? "REST" : "HTTP"
-      let cors = route.cors != nil ? " (CORS)" : ""
-      lines.append(
+      + routes.map { route in
         pad(route.method, methodWidth) + "  " + pad(route.path, pathWidth) + "  "
-          + pad(route.function, functionWidth) + "  " + pad(api + cors, 11) + "  "
-          + route.payloadVersion)
-    }
-    _ = baseURL
-    return lines
+          + pad(route.function, functionWidth) + "  " + pad(api(route), 11) + "  "
+          + route.payloadVersion
+      }
   }
 }

@@ -138,12 +138,18 @@ final class ServeAPIFront: Sendable {
     let url = "http://\(server.host):\(server.port)"
     let styler = out.styler
     let template = current.template
-    out.line(
-      "API Gateway for \(template.kind.rawValue) \(template.file) on "
-        + styler.apply(url, .emphasis))
-    for line in current.routeTableLines(baseURL: url) { out.line("  " + line) }
+    // The file as the learner would type it: relative to the current folder when inside it.
+    let folder = FileManager.default.currentDirectoryPath + "/"
+    let file =
+      template.file.hasPrefix(folder)
+      ? String(template.file.dropFirst(folder.count)) : template.file
+    let source = file == template.kind.rawValue ? file : "\(template.kind.rawValue) \(file)"
+    out.line("API Gateway for \(source) on " + styler.apply(url, .emphasis))
+    let width = out.settings.isTTY ? out.settings.width - 2 : .max
+    for line in current.routeTableLines(width: width) { out.line("  " + line) }
     if let example = Self.tryCommand(template.routes, url: url) {
-      out.line("Try: " + styler.apply(example.command, .command))
+      // Not wrapped: a command copies whole (the terminal folds it if it must).
+      out.write("Try: " + styler.apply(example.command, .command) + "\n")
       if let note = example.note { out.line("     " + note) }
     }
     for note in template.notes { out.line("note: \(note)") }
