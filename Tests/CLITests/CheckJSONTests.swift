@@ -108,7 +108,7 @@ struct CheckJSONTests {
     #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
     #expect(validate.stdout.contains("0 errors, 0 warnings"), "\(validate.stdout)")
     #expect(validate.stdout.contains("sqs-batches (python) starter fails 1 of 1"))
-    #expect(validate.stdout.contains("sqs-batches (node) solution passes all 1"))
+    #expect(validate.stdout.contains("sqs-batches (node) solution passes its 1 check"))
   }
 
   @Test func newNeverOverwritesAndExplains() throws {

@@ -95,6 +95,9 @@ enum SolutionSupport {
       return
     }
     out.line("Next: \(description)")
+    if let file = ExerciseSelection.nextExerciseFile(course: course, context: context) {
+      out.line("    edit " + styler.apply(file, .emphasis) + ", then")
+    }
     out.line("    " + styler.apply(command, .command))
   }
 }
