@@ -16,7 +16,11 @@ extension CommandSpec {
       the last log lines), and records the attempt in your progress. Exit code 0 when every
       case passes, 1 when one fails.
       """,
-    arguments: [ArgumentSpec("EXERCISE", help: "The exercise id (see 'lambdalings list').")],
+    arguments: [
+      ArgumentSpec(
+        "EXERCISE",
+        help: "The exercise id (default: the exercise folder you are in, else the current one).")
+    ],
     options: [OptionSpec(long: "json", help: "Print the results as JSON.")]
   ) { invocation in
     let context = invocation.context

@@ -12,7 +12,11 @@ extension CommandSpec {
       <file>.bak-<timestamp> next to it, so no work is lost. Asks for confirmation on a
       terminal; elsewhere, pass --yes.
       """,
-    arguments: [ArgumentSpec("EXERCISE", help: "The exercise id (default: the current one).")],
+    arguments: [
+      ArgumentSpec(
+        "EXERCISE",
+        help: "The exercise id (default: the exercise folder you are in, else the current one).")
+    ],
     options: [OptionSpec(long: "yes", short: "y", help: "Do not ask for confirmation.")]
   ) { invocation in
     let context = invocation.context
