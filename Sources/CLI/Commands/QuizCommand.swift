@@ -160,6 +160,9 @@ enum QuizCommandSupport {
         return
       }
       out.line("Next: \(NextStep.describe(next))")
+      if let file = ExerciseSelection.nextExerciseFile(course: course, context: context) {
+        out.line("    edit " + styler.apply(file, .emphasis) + ", then")
+      }
       out.line("    " + styler.apply(NextStep.command(next, context: context), .command))
       return
     }

@@ -43,6 +43,10 @@ struct QuizConsole {
   var now: () -> Date
   /// Columns of the terminal, for laying out the answer hint.
   var width: Int = 80
+  /// What the learner is doing, for "Quiz stopped" or "Review stopped".
+  var activity = "Quiz"
+  /// Whether the run is judged against a pass mark (a quiz) or not (a review).
+  var hasPassMark = true
   /// Piped answers longer than this are echoed cut.
   static let maxEcho = 200
 
@@ -66,7 +70,10 @@ struct QuizConsole {
         first = false
         guard let input = answer else {
           if clock?.expired == true { return .timeUp }
-          write("\nQuiz stopped; your answers so far are saved.\n")
+          write(
+            run.position == 0
+              ? "\n\(activity) stopped before any answer.\n"
+              : "\n\(activity) stopped; your answers so far are saved.\n")
           return .quit
         }
         switch run.submit(input, at: now()) {
