@@ -21,7 +21,7 @@ extension CommandSpec {
     let styler = out.styler
     out.line(
       "Validating \(styler.apply(course.title.isEmpty ? course.root : course.title, .emphasis))"
-        + " at \(course.root)")
+        + (course.root == "." ? " in this folder" : " at \(course.root)"))
     var diagnostics = Validation.unique(
       loaderDiagnostics + QuizLibrary(course: course).diagnostics + Validation.checkLinks(course))
     ProcessGroupRegistry.installSignalHandlers()
