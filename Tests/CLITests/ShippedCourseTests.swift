@@ -23,6 +23,10 @@ import Testing
     #expect(output.stdout.contains("; 0 errors,"), "\(output.stdout)")
     let ids = try Self.exerciseIDs()
     #expect(ids.count >= 13, "the shipped course lost exercises: \(ids)")
+    // In learning order: chapter 2's hello-api comes before chapter 9's big-response.
+    let first = try #require(output.stdout.range(of: "✓ hello-api (python)"))
+    let later = try #require(output.stdout.range(of: "✓ big-response (python)"))
+    #expect(first.lowerBound < later.lowerBound)
     for id in ids {
       for language in try Self.languages(of: id) {
         #expect(

@@ -29,7 +29,8 @@ enum ExerciseSelection {
     throw CLIError.usage(
       "every exercise has passed, so there is no current one",
       hint: "Name one to work on it again, e.g. '"
-        + invocation.context.command("\(invocation.command.name) \(course.exercises[0].id)")
+        + invocation.context.command(
+          "\(invocation.command.name) \((course.exercisesInOrder.first ?? course.exercises[0]).id)")
         + "'; '\(invocation.context.command("list"))' shows them all.")
   }
 

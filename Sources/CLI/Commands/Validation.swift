@@ -40,7 +40,7 @@ enum Validation {
       fail: out.styler.apply(out.settings.supportsUnicode ? "✗" : "FAIL", .error)
     )
     var jobs: [Job] = []
-    for exercise in course.exercises {
+    for exercise in course.exercisesInOrder {
       if exercise.cases.isEmpty && exercise.scenarios.isEmpty {
         checks.diagnostics.append(
           .error(
