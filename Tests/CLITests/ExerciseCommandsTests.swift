@@ -187,7 +187,10 @@ import Testing
     #expect(exercise.status == 0)
     #expect(exercise.stdout.contains("Exercise echo: Echo the event"))
     #expect(exercise.stdout.contains("Return the event unchanged."))
-    #expect(exercise.stdout.contains("lambdalings-workspace/exercises/echo/lambda_function.py"))
+    #expect(
+      exercise.stdout.contains(
+        "Edit: lambdalings-workspace/exercises/echo/lambda_function.py (lambdalings edit echo"),
+      "\(exercise.stdout)")
     #expect(exercise.stdout.contains("Check it: lambdalings check echo"))
   }
 }
