@@ -37,6 +37,9 @@ enum StatusFormatter {
     let next = status.next?.step
     let idWidth = min(28, (status.entries.map(\.step.id.count).max() ?? 0) + 2)
     var chapterNumber = 0
+    // On a terminal, a row too wide for it puts the whole title on the next line (piped
+    // output keeps one row per step, for grep).
+    let width = out.settings.isTTY ? out.settings.width : Int.max
     for entry in status.entries {
       let mark = glyph(entry, isNext: entry.step == next).rendered(out.settings)
       let id = entry.step.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
@@ -47,15 +50,26 @@ enum StatusFormatter {
           "\n\(mark) " + styler.apply("\(chapterNumber). \(entry.title)", .emphasis)
           + styler.apply("  (\(entry.step.id))", .dim) + "\n"
       case .exercise:
-        text += "    \(mark) exercise  \(id)\(entry.title)\n"
+        text += row("    \(mark) exercise  ", id: id, title: entry.title, width: width)
       case .quiz:
         let score = entry.bestScore.map { "  best \(Int(($0 * 100).rounded()))%" } ?? ""
-        text += "    \(mark) quiz      \(id)\(entry.title)" + styler.apply(score, .dim) + "\n"
+        text += row(
+          "    \(mark) quiz      ", id: id, title: entry.title + styler.apply(score, .dim),
+          width: width)
       }
     }
     text += "\n\(status.completed) of \(status.entries.count) steps done.\n"
     text += legend(out.settings, styler: styler)
     return text
+  }
+
+  /// `prefix id title` on one line when it fits `width`, else the title on its own line under
+  /// the kind, so a title never starts in the id column and continues at the margin.
+  static func row(_ prefix: String, id: String, title: String, width: Int) -> String {
+    let line = prefix + id + title
+    if DisplayWidth.of(line) <= width { return line + "\n" }
+    let indent = String(repeating: " ", count: 6)
+    return prefix + id.trimmingCharacters(in: .whitespaces) + "\n" + indent + title + "\n"
   }
 
   /// What the marks mean, on one line.

@@ -1,0 +1,23 @@
+import Foundation
+import Testing
+
+/// `list` on a narrow terminal: a step whose title does not fit beside its id gets the whole
+/// title on the next line, never its first word beside the id and the rest at the margin.
+@Suite(.timeLimit(.minutes(2))) struct ListLayoutTests {
+  @Test func aTitleThatDoesNotFitMovesWhole() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let text = try LayoutTerminalTests.screen(
+      ["list", "--course", BinaryRunner.shippedCourse], runner: runner, width: 40)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      $0.trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+    }
+    let row = try #require(lines.firstIndex { $0.contains("exercise  http-api-hello") })
+    #expect(lines[row].hasSuffix("http-api-hello"), "\(lines[row])")
+    #expect(lines[row + 1] == "      An HTTP API with CORS in", "\(text)")
+    #expect(LayoutTerminalTests.overflowing(text, width: 40).isEmpty, "\(text)")
+    // Piped, every step stays on one row.
+    let piped = try runner.run(["list", "--course", BinaryRunner.shippedCourse])
+    #expect(piped.stdout.contains("http-api-hello        An HTTP API with CORS in serverless.yml"))
+  }
+}
