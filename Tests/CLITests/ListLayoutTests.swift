@@ -21,3 +21,21 @@ import Testing
     #expect(piped.stdout.contains("http-api-hello        An HTTP API with CORS in serverless.yml"))
   }
 }
+
+/// The dashboard's footer on a narrow terminal: the workspace and the list command one under
+/// the other rather than wrapped into each other.
+@Suite(.timeLimit(.minutes(2))) struct DashboardLayoutTests {
+  @Test func theFooterSplitsInTwoWhenItDoesNotFit() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let course = ["--course", BinaryRunner.shippedCourse]
+    _ = try runner.run(["init"] + course)
+    let narrow = try LayoutTerminalTests.screen(course, runner: runner, width: 40)
+    #expect(
+      narrow.contains("Workspace: lambdalings-workspace\r\nAll steps: lambdalings list")
+        || narrow.contains("Workspace: lambdalings-workspace\nAll steps: lambdalings list"),
+      "\(narrow)")
+    let wide = try LayoutTerminalTests.screen(course, runner: runner, width: 80)
+    #expect(wide.contains("Workspace: lambdalings-workspace   All steps: lambdalings list"))
+  }
+}

@@ -63,10 +63,14 @@ extension CommandSpec {
         "\(Plural.count(due, "review")) due: " + styler.apply(context.command("review"), .command))
     }
     out.line()
-    out.line(
-      styler.apply(
-        "Workspace: \(WorkspaceSetup.path(context))   All steps: \(context.command("list"))",
-        .dim))
+    let workspaceLine = "Workspace: \(WorkspaceSetup.path(context))"
+    let listLine = "All steps: \(context.command("list"))"
+    // Side by side when they fit; on a narrow terminal, one under the other.
+    let together = workspaceLine + "   " + listLine
+    let fits = !out.settings.isTTY || DisplayWidth.of(together) <= out.settings.width
+    for line in fits ? [together] : [workspaceLine, listLine] {
+      out.line(styler.apply(line, .dim))
+    }
     return ExitCode.success
   }
 }
