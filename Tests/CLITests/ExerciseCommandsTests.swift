@@ -171,7 +171,10 @@ import Testing
     #expect(try String(contentsOfFile: Self.learnerFile(runner), encoding: .utf8) == starter)
     #expect(reset.stdout.contains("kept as "))
     let again = try runner.run(["reset", "echo", "--yes", "--course", course])
-    #expect(again.stdout.contains("already holds the starter"))
+    #expect(
+      again.stdout.contains(
+        "already holds the starter; nothing to reset.\nNext: edit it, then check it:\n"
+          + "    lambdalings check echo"), "\(again.stdout)")
   }
 
   @Test func nextShowsTheChapterThenTheExercise() throws {

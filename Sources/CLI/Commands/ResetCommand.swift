@@ -38,6 +38,8 @@ extension CommandSpec {
     }
     if FileManager.default.contents(atPath: file) == starterData {
       out.line("\(file) already holds the starter; nothing to reset.")
+      out.line("Next: edit it, then check it:")
+      out.line("    " + out.styler.apply(context.command("check \(exercise.id)"), .command))
       return ExitCode.success
     }
     if !invocation.args.flag("yes") {
