@@ -37,7 +37,7 @@ import Testing
     #expect(
       output.stdout.contains(
         "more-quiz.md:10: warning: question 'more-dlq' says (Choose three.) but its key marks "
-          + "2 correct choice(s) with [x]; fix the stem or the key"))
+          + "2 correct choices with [x]; fix the stem or the key"))
     #expect(
       output.stdout.contains(
         "more-quiz.md:25: warning: question 'more-untagged' lacks the quiz's topic tag 'more'"))
