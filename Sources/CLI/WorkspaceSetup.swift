@@ -23,8 +23,8 @@ enum WorkspaceSetup {
     out.line("\(verb) your workspace at \(styler.apply(report.workspace.path, .emphasis))")
     out.line(
       "  language: \(report.workspace.settings.language.rawValue);"
-        + " \(report.copied.count) starter file(s) copied,"
-        + " \(report.kept.count) file(s) of yours kept as they were.")
+        + " \(Plural.count(report.copied.count, "starter file")) copied,"
+        + " \(Plural.count(report.kept.count, "file")) of yours kept as they were.")
     out.line("  progress: \(report.workspace.path)/\(ProgressStore.fileName)")
   }
 

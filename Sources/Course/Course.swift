@@ -49,6 +49,15 @@ public struct Course: Sendable {
     return result
   }
 
+  /// The exercises in learning order (as `steps` visits them), for lists a learner or an
+  /// author reads top to bottom.
+  public var exercisesInOrder: [Exercise] {
+    steps.compactMap { step in
+      if case .exercise(let id) = step { return exercise(id) }
+      return nil
+    }
+  }
+
   /// Section anchors per chapter id (`"cold-starts"` -> `["provisioned-concurrency", ...]`),
   /// for checking links such as `cold-starts#provisioned-concurrency`.
   public var chapterAnchors: [String: Set<String>] {

@@ -27,7 +27,8 @@ public struct CourseLoader {
       diagnostics.append(
         .error(
           "no lessons/ folder here; a course needs lessons/\(CourseLoader.manifestName) with"
-            + " 'id:' and 'title:' (see docs/authoring.md), or pass --course DIR",
+            + " 'id:' and 'title:' ('lambdalings new chapter ID' writes it with a first"
+            + " chapter; see docs/authoring.md), or pass --course DIR",
           file: root, line: 0))
       return course
     }

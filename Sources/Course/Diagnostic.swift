@@ -35,7 +35,9 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
   }
 
   public var description: String {
-    let location = line > 0 ? "\(file):\(line)" : file
+    // A course found in the current folder is "."; its files read better without "./".
+    let shown = file.hasPrefix("./") ? String(file.dropFirst(2)) : file
+    let location = line > 0 ? "\(shown):\(line)" : shown
     return "\(location): \(severity.rawValue): \(message)"
   }
 }

@@ -36,7 +36,10 @@ struct InvocationOutcome {
       .flatMap { $0.split(separator: "\n", omittingEmptySubsequences: true) }
       .map { String($0) }
     lines += stack.prefix(stackLines)
-    if stack.count > stackLines { lines.append("... \(stack.count - stackLines) more line(s)") }
+    if stack.count > stackLines {
+      let more = stack.count - stackLines
+      lines.append("... \(more) more \(more == 1 ? "line" : "lines")")
+    }
     return lines.joined(separator: "\n")
   }
 

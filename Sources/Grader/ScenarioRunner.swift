@@ -95,6 +95,11 @@ enum ScenarioRunner {
     return found
   }
 
+  /// `1 invocation`, `3 invocations`.
+  static func invocations(_ count: Int) -> String {
+    count == 1 ? "1 invocation" : "\(count) invocations"
+  }
+
   /// Cold starts, throttles, log occurrences and warm durations.
   private static func countChecks(_ scenario: Scenario, _ outcomes: [InvocationOutcome])
     -> [Mismatch]
@@ -105,16 +110,16 @@ enum ScenarioRunner {
       found.append(
         Mismatch(
           path: "coldStarts", expected: "\(expected)", actual: "\(cold)",
-          message: "coldStarts: expected \(expected), got \(cold) over \(outcomes.count) "
-            + "invocation(s)"))
+          message: "coldStarts: expected \(expected), got \(cold) over "
+            + Self.invocations(outcomes.count)))
     }
     let throttled = outcomes.filter { $0.record.status == .throttled }.count
     if let expected = scenario.throttles, throttled != expected {
       found.append(
         Mismatch(
           path: "throttles", expected: "\(expected)", actual: "\(throttled)",
-          message: "throttles: expected \(expected), got \(throttled) over \(outcomes.count) "
-            + "invocation(s)"))
+          message: "throttles: expected \(expected), got \(throttled) over "
+            + Self.invocations(outcomes.count)))
     }
     for (text, expected) in scenario.logOccurrences.sorted(by: { $0.key < $1.key }) {
       let count = outcomes.reduce(0) { $0 + $1.occurrences(of: text) }
@@ -138,8 +143,8 @@ enum ScenarioRunner {
             path: "maxWarmDurationMs", expected: "at most \(ExpectationChecker.format(bound)) ms",
             actual: "\(got) ms",
             message: "warm duration: expected at most \(ExpectationChecker.format(bound)) ms, "
-              + "but invocation \(first.offset + 1) took \(got) ms (\(slow.count) of "
-              + "\(warm.count) warm invocation(s) were slower)"))
+              + "but invocation \(first.offset + 1) took \(got) ms (slower: \(slow.count) of "
+              + "\(warm.count) warm \(warm.count == 1 ? "invocation" : "invocations"))"))
       }
     }
     return found

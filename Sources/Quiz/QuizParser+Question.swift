@@ -61,7 +61,8 @@ extension QuizParser {
     report(
       .warning, question.line,
       "question '\(question.id)' says \(Question.chooseText(stated)) but its key marks "
-        + "\(marked) correct choice(s) with [x]; fix the stem or the key")
+        + "\(marked) correct \(marked == 1 ? "choice" : "choices") with [x]; fix the stem or the"
+        + " key")
   }
 
   /// Splits `key: value` when the key is a known metadata key.

@@ -108,7 +108,29 @@ struct CheckJSONTests {
     #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
     #expect(validate.stdout.contains("0 errors, 0 warnings"), "\(validate.stdout)")
     #expect(validate.stdout.contains("sqs-batches (python) starter fails 1 of 1"))
-    #expect(validate.stdout.contains("sqs-batches (node) solution passes all 1"))
+    #expect(validate.stdout.contains("sqs-batches (node) solution passes its 1 check"))
+  }
+
+  @Test func newInsideTheCourseNamesFilesAsSeenFromThereAndSuggestsPlainValidate() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    try FileManager.default.createDirectory(
+      atPath: runner.directory + "/c", withIntermediateDirectories: true)
+    let elsewhere = try runner.run(["new", "chapter", "intro", "--course", "c"])
+    #expect(elsewhere.stdout.contains("Created chapter 'intro' in c:\n  c/lessons/course.md\n"))
+    #expect(elsewhere.stdout.contains("    lambdalings validate --course c\n"))
+    let inside = try runner.run(["new", "exercise", "hello"], in: "c")
+    #expect(inside.status == 0, "\(inside.stderr)")
+    #expect(inside.stdout.contains("Created exercise 'hello' in this folder:\n"))
+    #expect(inside.stdout.contains("\n  exercises/hello/spec.json\n"), "\(inside.stdout)")
+    #expect(inside.stdout.hasSuffix("\n    lambdalings validate\n"), "\(inside.stdout)")
+    let check = try runner.run(["validate"], in: "c/exercises")
+    #expect(check.stdout.contains("Validating My Lambda course at"), "\(check.stdout)")
+    let broken = runner.directory + "/c/exercises/hello/spec.json"
+    try "{\"cases\": 1}".write(toFile: broken, atomically: true, encoding: .utf8)
+    let problems = try runner.run(["validate"], in: "c")
+    #expect(problems.stdout.contains("Validating My Lambda course in this folder"))
+    #expect(problems.stdout.contains("\nexercises/hello/spec.json:1: error:"), "\(problems.stdout)")
   }
 
   @Test func newNeverOverwritesAndExplains() throws {

@@ -171,7 +171,10 @@ import Testing
     #expect(try String(contentsOfFile: Self.learnerFile(runner), encoding: .utf8) == starter)
     #expect(reset.stdout.contains("kept as "))
     let again = try runner.run(["reset", "echo", "--yes", "--course", course])
-    #expect(again.stdout.contains("already holds the starter"))
+    #expect(
+      again.stdout.contains(
+        "already holds the starter; nothing to reset.\nNext: edit it, then check it:\n"
+          + "    lambdalings check echo"), "\(again.stdout)")
   }
 
   @Test func nextShowsTheChapterThenTheExercise() throws {
@@ -187,7 +190,10 @@ import Testing
     #expect(exercise.status == 0)
     #expect(exercise.stdout.contains("Exercise echo: Echo the event"))
     #expect(exercise.stdout.contains("Return the event unchanged."))
-    #expect(exercise.stdout.contains("lambdalings-workspace/exercises/echo/lambda_function.py"))
+    #expect(
+      exercise.stdout.contains(
+        "Edit: lambdalings-workspace/exercises/echo/lambda_function.py (lambdalings edit echo"),
+      "\(exercise.stdout)")
     #expect(exercise.stdout.contains("Check it: lambdalings check echo"))
   }
 }

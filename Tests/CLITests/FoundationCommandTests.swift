@@ -75,7 +75,7 @@ import Testing
     let second = try runner.run(["init", "--course", course])
     #expect(second.status == 0)
     #expect(second.stdout.contains("Updated your workspace"))
-    #expect(second.stdout.contains("0 starter file(s) copied, 1 file(s) of yours kept"))
+    #expect(second.stdout.contains("0 starter files copied, 1 file of yours kept"))
     #expect(try String(contentsOfFile: file, encoding: .utf8).contains("# mine"))
   }
 

@@ -30,6 +30,17 @@ import Testing
     #expect(try ExerciseCommandsTests.echoProgress(runner)["attempts"] as? Int == 2)
   }
 
+  @Test func verifyWithNothingTouchedSuggestsTheFirstExerciseOfThePath() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    #expect(try runner.run(["init", "--course", BinaryRunner.shippedCourse]).status == 0)
+    let output = try runner.run(["verify"])
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(
+      output.stdout.contains("Start with lambdalings next or lambdalings check hello-api."),
+      "\(output.stdout)")
+  }
+
   @Test func progressResetForgetsAStepOrEverythingAfterABackup() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }

@@ -19,6 +19,21 @@ import Testing
     #expect(tooFar.stderr.contains("there is no chapter 9: the course has 2"))
   }
 
+  @Test func progressEndsWithTheNextStepOrSaysTheWorkspaceIsNotThereYet() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let before = try runner.run(["progress", "--course", course])
+    #expect(before.status == 0, "\(before.stderr)")
+    #expect(before.stdout.contains("(not created yet: lambdalings --course \(course) creates it"))
+    #expect(try runner.run(["init", "--course", course]).status == 0)
+    _ = try runner.run(["read", "basics", "--no-pager"])
+    let after = try runner.run(["progress"])
+    #expect(
+      after.stdout.hasSuffix(
+        "Next: solve the exercise \"Echo the event\"\n    lambdalings check echo\n"),
+      "\(after.stdout)")
+  }
+
   @Test func eventsSuggestAnAbbreviatedTemplate() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }

@@ -163,6 +163,33 @@ enum QuizTestCourse {
     #expect(after.stdout.contains("Nothing to review right now."))
   }
 
+  @Test func aReviewStoppedEarlyIsScoredOnWhatWasAnsweredWithoutAPassMark() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let options = try QuizTestCourse.setUp(runner)
+    let today = ["LAMBDALINGS_NOW": "2026-11-27T18:00:00Z", "TZ": "UTC"]
+    _ = try runner.run(
+      ["quiz", "mini", "--topic", "limits"] + options, stdin: "a\n900\n", environment: today)
+    let tomorrow = ["LAMBDALINGS_NOW": "2026-11-28T09:00:00Z", "TZ": "UTC"]
+    let none = try runner.run(["review"] + options, stdin: "", environment: tomorrow)
+    #expect(none.stdout.contains("Review stopped before any answer."), "\(none.stdout)")
+    #expect(none.stdout.contains("No question was answered, so there is no score."))
+    // Whichever question the seed puts first, one of these answers it and the input then ends.
+    for first in ["b\n", "15 min\n"] {
+      let review = try runner.run(
+        ["review", "--seed", "1"] + options, stdin: first, environment: tomorrow)
+      guard review.stdout.contains("Review stopped; your answers so far are saved.") else {
+        continue
+      }
+      #expect(review.stdout.contains("Score: 1 of 1 answered (100%)\n"), "\(review.stdout)")
+      #expect(review.stdout.contains("1 of 2 questions not answered.\n"))
+      #expect(!review.stdout.contains("passed"))
+      #expect(!review.stdout.contains("Quiz"))
+      return
+    }
+    Issue.record("neither answer was taken by the first review question")
+  }
+
   @Test func listShowsCountsBestScoresAndDueReviews() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }

@@ -37,7 +37,10 @@ import Testing
     defer { runner.cleanUp() }
     let missing = try runner.run(["render", "nope.md"])
     #expect(missing.status == 2)
-    #expect(missing.stderr.contains("cannot read 'nope.md'"))
+    #expect(missing.stderr.contains("cannot read 'nope.md': there is no such file; check the path"))
+    let folder = try runner.run(["render", "."])
+    #expect(folder.status == 2)
+    #expect(folder.stderr.contains("cannot read '.': it is a folder; name a Markdown file in it"))
     let format = try runner.run(["render", "-", "--format", "pdf"], stdin: "x")
     #expect(format.status == 2)
     #expect(format.stderr.contains("--format must be ansi, plain or html, got 'pdf'"))

@@ -18,15 +18,21 @@ import Testing
   func everyStarterFailsAndEverySolutionPasses() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
-    let output = try runner.run(["validate", "--course", BinaryRunner.shippedCourse])
+    // No --course in a folder without one: the shipped course, and validate says so.
+    let output = try runner.run(["validate"])
     #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
     #expect(output.stdout.contains("; 0 errors,"), "\(output.stdout)")
+    #expect(output.stdout.contains("(the course shipped with Lambdalings: there is none in this"))
     let ids = try Self.exerciseIDs()
     #expect(ids.count >= 13, "the shipped course lost exercises: \(ids)")
+    // In learning order: chapter 2's hello-api comes before chapter 9's big-response.
+    let first = try #require(output.stdout.range(of: "✓ hello-api (python)"))
+    let later = try #require(output.stdout.range(of: "✓ big-response (python)"))
+    #expect(first.lowerBound < later.lowerBound)
     for id in ids {
       for language in try Self.languages(of: id) {
         #expect(
-          output.stdout.contains("✓ \(id) (\(language)) solution passes all"),
+          output.stdout.contains("✓ \(id) (\(language)) solution passes"),
           "\(id) \(language): the solution does not pass\n\(output.stdout)")
         #expect(
           output.stdout.contains("✓ \(id) (\(language)) starter fails"),

@@ -14,8 +14,8 @@ import Testing
     defer { runner.cleanUp() }
     let output = try runner.run(["validate", "--course", BinaryRunner.fixtureCourse])
     #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
-    #expect(output.stdout.contains("✓ echo (python) solution passes all 1 check(s)"))
-    #expect(output.stdout.contains("✓ echo (node) starter fails 1 of 1 check(s)"))
+    #expect(output.stdout.contains("✓ echo (python) solution passes its 1 check"))
+    #expect(output.stdout.contains("✓ echo (node) starter fails 1 of 1 check"))
     #expect(output.stdout.contains("basics-quiz.md:5: warning: quiz has no questions"))
     #expect(output.stdout.contains("The course is valid."))
   }
@@ -37,7 +37,7 @@ import Testing
     #expect(
       output.stdout.contains(
         "more-quiz.md:10: warning: question 'more-dlq' says (Choose three.) but its key marks "
-          + "2 correct choice(s) with [x]; fix the stem or the key"))
+          + "2 correct choices with [x]; fix the stem or the key"))
     #expect(
       output.stdout.contains(
         "more-quiz.md:25: warning: question 'more-untagged' lacks the quiz's topic tag 'more'"))

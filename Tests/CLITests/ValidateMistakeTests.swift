@@ -157,7 +157,7 @@ struct CourseMistake: Sendable, CustomStringConvertible {
     #expect(!output.stdout.contains("lambdalings reset"))
   }
 
-  @Test func anEmptyFolderAdvertisesNoMissingCommand() throws {
+  @Test func anEmptyFolderAdvertisesOnlyACommandThatExistsAndWorks() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
     try FileManager.default.createDirectory(
@@ -165,7 +165,13 @@ struct CourseMistake: Sendable, CustomStringConvertible {
     let output = try runner.run(["validate", "--course", "empty"])
     #expect(output.status == 2)
     #expect(output.stdout.contains("a course needs lessons/course.md"))
-    #expect(!output.stdout.contains("lambdalings new"))
+    #expect(!output.stdout.contains("new lesson"))
+    // The command it names makes the folder a valid course.
+    #expect(output.stdout.contains("'lambdalings new chapter ID'"), "\(output.stdout)")
+    #expect(try runner.run(["new", "chapter", "intro", "--course", "empty"]).status == 0)
+    let valid = try runner.run(["validate", "--course", "empty"])
+    #expect(valid.status == 0, "\(valid.stdout)\(valid.stderr)")
+    #expect(valid.stdout.contains("The course is valid."))
   }
 
   @Test func courseFlagNamingAFileSaysItIsAFile() throws {

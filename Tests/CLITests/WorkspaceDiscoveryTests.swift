@@ -21,6 +21,10 @@ import Testing
     // The file is named as seen from where the learner is.
     #expect(passed.stdout.contains("Checking echo (python): lambda_function.py\n"))
     #expect(!FileManager.default.fileExists(atPath: "\(runner.directory)/\(folder)/\(ws)"))
+    // Once passed it is no longer the current exercise, but its folder still names it.
+    let again = try runner.run(["check"], in: folder)
+    #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
+    #expect(again.stdout.contains("Checking echo (python)"))
     let inside = try runner.run(["list"], in: "lambdalings-workspace")
     #expect(inside.status == 0, "\(inside.stderr)")
     #expect(inside.stdout.contains("✓ exercise  echo"))
@@ -29,6 +33,53 @@ import Testing
   }
 
   private var ws: String { "lambdalings-workspace" }
+
+  @Test(.enabled(if: CLIInterpreters.hasPython, "python3 is not on PATH"))
+  func aPassNamesTheFileOfTheNextExercise() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    #expect(try runner.run(["init", "--course", BinaryRunner.shippedCourse]).status == 0)
+    let solution = try #require(
+      FileManager.default.contents(
+        atPath: BinaryRunner.shippedCourse
+          + "/exercises/hello-api/solution/python/lambda_function.py"))
+    try solution.write(
+      to: URL(
+        fileURLWithPath: "\(runner.directory)/\(ws)/exercises/hello-api/lambda_function.py"))
+    // Chapter 1 read, its quiz set aside, chapter 2 read: hello-api then context-info are next.
+    for step in [["read", "1", "--no-pager"], ["next", "--skip"], ["read", "2", "--no-pager"]] {
+      let output = try runner.run(step)
+      #expect(output.status == 0, "\(step): \(output.stderr)")
+    }
+    let passed = try runner.run(["check", "hello-api"])
+    #expect(passed.status == 0, "\(passed.stdout)\(passed.stderr)")
+    #expect(
+      passed.stdout.contains(
+        "Next: solve the exercise \"Read the context object\"\n"
+          + "    edit \(ws)/exercises/context-info/lambda_function.py, then\n"
+          + "    lambdalings check context-info\n"), "\(passed.stdout)")
+  }
+
+  @Test func anExerciseFolderNamesItsExerciseForEveryExerciseCommand() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    #expect(try runner.run(["init", "--course", BinaryRunner.shippedCourse]).status == 0)
+    // hello-api is the current exercise; the learner works in context-info's folder.
+    let there = try runner.run(["hint"], in: "\(ws)/exercises/context-info")
+    #expect(there.status == 0, "\(there.stderr)")
+    #expect(there.stdout.contains("Hint 1 of"))
+    #expect(there.stdout.contains("for context-info"), "\(there.stdout)")
+    let reset = try runner.run(["reset", "--yes"], in: "\(ws)/exercises/context-info")
+    #expect(reset.stdout.contains("context-info"), "\(reset.stdout)\(reset.stderr)")
+    // Elsewhere in the workspace the current exercise is the default.
+    let root = try runner.run(["hint"], in: ws)
+    #expect(root.stdout.contains("for hello-api"), "\(root.stdout)")
+    // A folder that is not an exercise of the course falls back to the current one.
+    try FileManager.default.createDirectory(
+      atPath: "\(runner.directory)/\(ws)/exercises/notes", withIntermediateDirectories: true)
+    let notes = try runner.run(["hint"], in: "\(ws)/exercises/notes")
+    #expect(notes.stdout.contains("for hello-api"), "\(notes.stdout)")
+  }
 
   @Test func aWorkspaceIsNeverCreatedInsideAnother() throws {
     let runner = try BinaryRunner()
@@ -89,9 +140,13 @@ import Testing
     for command in [
       ["list"], ["read", "what-is-lambda", "--no-pager"], [], ["progress"], ["next", "--no-pager"],
       ["check", "hello-api"], ["hint", "hello-api"], ["quiz", "limits"], ["review"],
+      ["quiz", "exam", "--count", "2"], ["verify"], ["progress", "reset", "--yes"], ["edit"],
+      ["solution", "hello-api", "--force"], ["reset", "hello-api", "--yes"], ["watch"],
     ] {
       let output = try runner.run(command + ["--course", other], stdin: "a\n")
       #expect(output.status == 2, "\(command): \(output.stdout)")
+      // Refused before anything of the command is shown.
+      #expect(output.stdout.isEmpty, "\(command): \(output.stdout)")
       #expect(
         output.stderr.contains("belongs to course 'fixture-course', not 'aws-lambda'"),
         "\(command): \(output.stderr)")

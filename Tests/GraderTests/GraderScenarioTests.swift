@@ -30,7 +30,7 @@ import Testing
   func crashingHandlerColdStartsEveryTime(language: Language) throws {
     let report = try GraderFixture.grade("orders", language, "crashes")
     let scenario = report.results[1]
-    #expect(scenario.failures.contains("coldStarts: expected 1, got 3 over 3 invocation(s)"))
+    #expect(scenario.failures.contains("coldStarts: expected 1, got 3 over 3 invocations"))
     #expect(
       scenario.failures.contains { $0.hasPrefix("invocation 1 failed with Runtime.ExitError") })
     #expect(scenario.error != nil)

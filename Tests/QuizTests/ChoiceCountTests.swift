@@ -65,9 +65,9 @@ import Testing
     #expect(
       diagnostics.map(\.description) == [
         "sample.md:7: warning: question 'says-three' says (Choose three.) but its key marks 2 "
-          + "correct choice(s) with [x]; fix the stem or the key",
+          + "correct choices with [x]; fix the stem or the key",
         "sample.md:37: warning: question 'single-says-two' says (Choose two.) but its key "
-          + "marks 1 correct choice(s) with [x]; fix the stem or the key",
+          + "marks 1 correct choice with [x]; fix the stem or the key",
       ])
   }
 

@@ -16,7 +16,11 @@ extension CommandSpec {
       the last log lines), and records the attempt in your progress. Exit code 0 when every
       case passes, 1 when one fails.
       """,
-    arguments: [ArgumentSpec("EXERCISE", help: "The exercise id (see 'lambdalings list').")],
+    arguments: [
+      ArgumentSpec(
+        "EXERCISE",
+        help: "The exercise id (default: the exercise folder you are in, else the current one).")
+    ],
     options: [OptionSpec(long: "json", help: "Print the results as JSON.")]
   ) { invocation in
     let context = invocation.context
@@ -42,6 +46,8 @@ enum CheckRun {
     var file: String
     /// After a pass: the next step's description and command (nil when the course is done).
     var next: (String, String)?
+    /// After a pass, when the next step is an exercise: the learner's file for it.
+    var nextFile: String?
     /// Why the attempt could not be recorded, to report after the grade.
     var saveError: CLIError?
   }
@@ -73,6 +79,7 @@ enum CheckRun {
     var outcome = Outcome(report: report, file: file, next: nil, saveError: saveError)
     if report.passed {
       outcome.next = try ExerciseSelection.nextStep(course: course, context: context)
+      outcome.nextFile = ExerciseSelection.nextExerciseFile(course: course, context: context)
     }
     return outcome
   }
@@ -91,6 +98,9 @@ enum CheckRun {
       out.line(styler.apply("Exercise \(exercise.id) passed!", .success))
       if let (description, command) = outcome.next {
         out.line("Next: \(description)")
+        if let file = outcome.nextFile {
+          out.line("    edit " + styler.apply(file, .emphasis) + ", then")
+        }
         out.line("    " + styler.apply(command, .command))
       } else {
         out.line("That was the last step of the course. Well done!")

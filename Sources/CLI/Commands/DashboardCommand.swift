@@ -59,7 +59,8 @@ extension CommandSpec {
     let due = progress.reviewCards.values.filter { $0.due <= context.now }.count
     if due > 0 {
       out.line()
-      out.line("\(due) review(s) due: " + styler.apply(context.command("review"), .command))
+      out.line(
+        "\(Plural.count(due, "review")) due: " + styler.apply(context.command("review"), .command))
     }
     out.line()
     let workspace = "Workspace: \(WorkspaceSetup.path(context))"

@@ -12,7 +12,11 @@ extension CommandSpec {
       or nano when neither is set. The editor gets the terminal; when it exits, edit shows the
       command that checks your work.
       """,
-    arguments: [ArgumentSpec("EXERCISE", help: "The exercise id (default: the current one).")]
+    arguments: [
+      ArgumentSpec(
+        "EXERCISE",
+        help: "The exercise id (default: the exercise folder you are in, else the current one).")
+    ]
   ) { invocation in
     let context = invocation.context
     let course = try context.course()

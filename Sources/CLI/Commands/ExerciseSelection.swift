@@ -5,11 +5,16 @@ import Workspace
 
 /// Which exercise an exercise command works on, and where the learner's copy of it is.
 enum ExerciseSelection {
-  /// The exercise named on the command line, or the current one: the first exercise that has
-  /// not passed yet, in course order.
+  /// The exercise named on the command line; else the one whose workspace folder the learner
+  /// is in (`cd exercises/hello-api && lambdalings check` grades that file, passed or not);
+  /// else the current one: the first exercise that has not passed yet, in course order.
   static func exercise(_ invocation: Invocation, course: Course) throws -> Exercise {
     if let id = invocation.args.positional(0) {
       return try named(id, course: course)
+    }
+    if let id = folderExercise(invocation.context), let exercise = course.exercise(id) {
+      _ = try WorkspaceSetup.existing(invocation.context)
+      return exercise
     }
     guard !course.exercises.isEmpty else {
       throw CLIError.content("the course at \(course.root) has no exercises yet")
@@ -24,8 +29,20 @@ enum ExerciseSelection {
     throw CLIError.usage(
       "every exercise has passed, so there is no current one",
       hint: "Name one to work on it again, e.g. '"
-        + invocation.context.command("\(invocation.command.name) \(course.exercises[0].id)")
+        + invocation.context.command(
+          "\(invocation.command.name) \((course.exercisesInOrder.first ?? course.exercises[0]).id)")
         + "'; '\(invocation.context.command("list"))' shows them all.")
+  }
+
+  /// The id of the exercise folder the current folder is in (`WORKSPACE/exercises/ID` or below
+  /// it), for the workspace the command line points at; nil elsewhere.
+  static func folderExercise(_ context: Context) -> String? {
+    let workspace = Context.absolute(WorkspaceSetup.path(context), in: context.currentDirectory)
+    let here = Context.absolute(".", in: context.currentDirectory)
+    let exercises = workspace + "/exercises/"
+    guard here.hasPrefix(exercises) else { return nil }
+    let id = here.dropFirst(exercises.count).split(separator: "/").first.map(String.init)
+    return id?.isEmpty == false ? id : nil
   }
 
   /// The exercise `id`, or a usage error suggesting the closest id.
@@ -56,7 +73,8 @@ enum ExerciseSelection {
     if !existed {
       context.err.line("Created your workspace at \(report.workspace.path).")
     } else if !report.copied.isEmpty {
-      context.err.line("Copied \(report.copied.count) missing starter file(s) into your workspace.")
+      context.err.line(
+        "Copied \(Plural.count(report.copied.count, "missing starter file")) into your workspace.")
     }
     return report.workspace
   }
@@ -64,6 +82,19 @@ enum ExerciseSelection {
   /// The learner's progress, from the workspace.
   static func progress(_ context: Context) throws -> ProgressDocument {
     try WorkspaceSetup.progress(context)
+  }
+
+  /// The learner's file for the next step when that step is an exercise, as the learner sees
+  /// the path; nil otherwise.
+  static func nextExerciseFile(course: Course, context: Context) -> String? {
+    guard let progress = try? WorkspaceSetup.progress(context),
+      case .exercise(let id)? = CourseStatus(
+        course: course, facts: WorkspaceSetup.facts(progress)
+      ).next?.step,
+      let exercise = course.exercise(id),
+      let workspace = try? WorkspaceSetup.existing(context)
+    else { return nil }
+    return context.display(workspace.exerciseFile(exercise))
   }
 
   /// The step after the current state of progress, described with its command.

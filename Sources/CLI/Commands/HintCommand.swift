@@ -13,7 +13,11 @@ extension CommandSpec {
       many you have seen. When there are no more, it says so and points at the solution.
       --all shows again every hint you have already seen, without revealing a new one.
       """,
-    arguments: [ArgumentSpec("EXERCISE", help: "The exercise id (default: the current one).")],
+    arguments: [
+      ArgumentSpec(
+        "EXERCISE",
+        help: "The exercise id (default: the exercise folder you are in, else the current one).")
+    ],
     options: [OptionSpec(long: "all", help: "Show every hint you have seen so far.")]
   ) { invocation in
     let context = invocation.context

@@ -59,11 +59,25 @@ extension CommandSpec {
       }
       let written = try scaffold.write(to: root)
       let out = invocation.out
-      out.line("Created \(kind) '\(id)' in \(root):")
-      for path in written { out.line("  \(path)") }
+      let absoluteRoot = Context.absolute(root, in: context.currentDirectory)
+      let here = Context.absolute(".", in: context.currentDirectory)
+      let shownRoot =
+        absoluteRoot == here ? "this folder" : context.display(absoluteRoot)
+      out.line("Created \(kind) '\(id)' in \(shownRoot):")
+      for path in written {
+        out.line("  " + context.display(Context.absolute(path, in: context.currentDirectory)))
+      }
       out.line(
         "Fill in the parts the comments point at, then check the course with:")
-      out.line("    " + out.styler.apply("lambdalings validate --course \(root)", .command))
+      // Plain 'validate' when it would find this course by itself.
+      let found = CourseLocator.locate(
+        flag: nil, environment: context.environment, currentDirectory: context.currentDirectory,
+        sourceCheckout: Context.sourceCheckout, workspaceCourse: context.rememberedCoursePath)?.path
+      let validate =
+        found.map({ Context.absolute($0, in: context.currentDirectory) }) == absoluteRoot
+        ? "lambdalings validate"
+        : "lambdalings validate --course \(Context.shellQuoted(context.display(absoluteRoot)))"
+      out.line("    " + out.styler.apply(validate, .command))
       return ExitCode.success
     } catch let problem as CourseScaffold.Problem {
       throw CLIError.content(problem.description)

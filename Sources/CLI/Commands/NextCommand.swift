@@ -94,7 +94,9 @@ enum NextCommandSupport {
       TerminalRenderer(settings: settings, format: format)
         .render(Document(parsing: exercise.statement)))
     out.line()
-    out.line("Edit: " + styler.apply(context.display(workspace.exerciseFile(exercise)), .emphasis))
+    out.line(
+      "Edit: " + styler.apply(context.display(workspace.exerciseFile(exercise)), .emphasis) + " ("
+        + styler.apply(context.command("edit \(exercise.id)"), .command) + " opens it)")
     out.line("Check it: " + styler.apply(context.command("check \(exercise.id)"), .command))
     out.line(
       "Or re-check on every save: "

@@ -44,7 +44,16 @@ extension CommandSpec {
     if invocation.args.flag("json") {
       invocation.out.write(try report.json() + "\n")
     } else {
-      invocation.out.lines(report.text(styler: invocation.out.styler))
+      let out = invocation.out
+      out.lines(report.text(styler: out.styler))
+      if try WorkspaceSetup.existing(context) == nil {
+        out.line(
+          "  (not created yet: " + out.styler.apply(context.command(""), .command)
+            + " creates it and shows the first step)")
+      } else if let next = status.next {
+        out.line("Next: \(NextStep.describe(next))")
+        out.line("    " + out.styler.apply(NextStep.command(next, context: context), .command))
+      }
     }
     return ExitCode.success
   }

@@ -102,6 +102,9 @@ extension QuizCommandSupport {
         seed: seed.value, timeLimit: blueprint.timeLimit(forQuestions: exam.session.items.count),
         startedAt: context.now)
     }
+    // The workspace is checked (another course's, not writable) before anything is shown.
+    var recorder = try QuizTerminal.recorder(
+      invocation, key: "exam", count: exam.session.items.count)
     let out = invocation.out
     out.line(
       out.styler.apply(
@@ -131,8 +134,6 @@ extension QuizCommandSupport {
       // On a terminal the clock runs while the learner thinks and ends the exam on time.
       console.clock = ExamClock(seconds: exam.remaining(at: context.now))
     }
-    var recorder = try QuizTerminal.recorder(
-      invocation, key: "exam", count: exam.session.items.count)
     let end = try console.run(&exam, feedback: false) { try recorder.record($0) }
     console.summary(
       exam.report(answeredOnly: end == .quit), end: end, byDomain: true, command: context.command)

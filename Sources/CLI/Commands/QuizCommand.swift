@@ -117,6 +117,9 @@ enum QuizCommandSupport {
       throw CLIError.usage(
         "no question matches these filters", hint: "Try `lambdalings quiz --list` for topics.")
     }
+    // The workspace is checked (another course's, not writable) before anything is shown.
+    var recorder = try QuizTerminal.recorder(
+      invocation, key: quizID ?? "mixed", count: session.items.count)
     let title = quizID.flatMap { library.bank($0)?.title } ?? "Mixed quiz"
     let out = invocation.out
     out.line(
@@ -125,8 +128,6 @@ enum QuizCommandSupport {
       out.line(out.styler.apply("(repeat this order with --seed \(seed.value))", .dim))
     }
     let console = QuizTerminal.console(invocation)
-    var recorder = try QuizTerminal.recorder(
-      invocation, key: quizID ?? "mixed", count: session.items.count)
     let sample = session.items.count < pool.count
     recorder.sample = sample
     let end = try console.run(&session, feedback: true) { try recorder.record($0) }
@@ -160,6 +161,9 @@ enum QuizCommandSupport {
         return
       }
       out.line("Next: \(NextStep.describe(next))")
+      if let file = ExerciseSelection.nextExerciseFile(course: course, context: context) {
+        out.line("    edit " + styler.apply(file, .emphasis) + ", then")
+      }
       out.line("    " + styler.apply(NextStep.command(next, context: context), .command))
       return
     }

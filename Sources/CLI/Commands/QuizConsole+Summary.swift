@@ -30,14 +30,17 @@ extension QuizConsole {
       let answered = report.answered
       let score =
         "Score: \(answered.correct) of \(answered.total) answered (\(answered.percent)%)"
-      text += styler.apply(score, .heading) + " · \(verdict)\n"
+      text += styler.apply(score, .heading) + (hasPassMark ? " · \(verdict)\n" : "\n")
       text += "\(report.unanswered) of \(total.total) \(Plural.noun(total.total, "question"))"
-      text += " not answered; the quiz is passed with \(Int((passMark * 100).rounded()))% of all"
-      text += " \(total.total).\n"
+      text +=
+        hasPassMark
+        ? " not answered; the quiz is passed with \(Int((passMark * 100).rounded()))% of all"
+          + " \(total.total).\n"
+        : " not answered.\n"
     } else {
       text += styler.apply(
         "Score: \(total.correct) of \(total.total) (\(total.percent)%)", .heading)
-      text += " · \(verdict)\n"
+      text += hasPassMark ? " · \(verdict)\n" : "\n"
       if report.unanswered > 0 {
         text += "\(Plural.count(report.unanswered, "question")) not answered in time.\n"
       }

@@ -48,6 +48,10 @@ struct QuizConsole {
   var width: Int { columns() }
   /// The command line for `words`, as the learner would type it (`Context.command`).
   var command: (String) -> String = { "lambdalings \($0)" }
+  /// What the learner is doing, for "Quiz stopped" or "Review stopped".
+  var activity = "Quiz"
+  /// Whether the run is judged against a pass mark (a quiz) or not (a review).
+  var hasPassMark = true
   /// Piped answers longer than this are echoed cut.
   static let maxEcho = 200
 
@@ -71,7 +75,12 @@ struct QuizConsole {
         first = false
         guard let input = answer else {
           if clock?.expired == true { return .timeUp }
-          write("\n" + fit("Quiz stopped; your answers so far are saved.") + "\n")
+          write(
+            "\n"
+              + fit(
+                run.position == 0
+                  ? "\(activity) stopped before any answer."
+                  : "\(activity) stopped; your answers so far are saved.") + "\n")
           return .quit
         }
         switch run.submit(input, at: now()) {

@@ -51,7 +51,15 @@ enum MarkdownInput {
       return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
     }
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw CLIError.content("cannot read '\(path)': no such file, or it is not readable")
+      var isFolder: ObjCBool = false
+      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+      let why =
+        !exists
+        ? "there is no such file; check the path (or pass - to read standard input)"
+        : isFolder.boolValue
+          ? "it is a folder; name a Markdown file in it"
+          : "it is not readable; check its permissions (ls -l)"
+      throw CLIError.content("cannot read '\(path)': \(why)")
     }
     return [UInt8](data)
   }

@@ -12,7 +12,11 @@ extension CommandSpec {
       <file>.bak-<timestamp> next to it, so no work is lost. Asks for confirmation on a
       terminal; elsewhere, pass --yes.
       """,
-    arguments: [ArgumentSpec("EXERCISE", help: "The exercise id (default: the current one).")],
+    arguments: [
+      ArgumentSpec(
+        "EXERCISE",
+        help: "The exercise id (default: the exercise folder you are in, else the current one).")
+    ],
     options: [OptionSpec(long: "yes", short: "y", help: "Do not ask for confirmation.")]
   ) { invocation in
     let context = invocation.context
@@ -34,6 +38,8 @@ extension CommandSpec {
     }
     if FileManager.default.contents(atPath: file) == starterData {
       out.line("\(file) already holds the starter; nothing to reset.")
+      out.line("Next: edit it, then check it:")
+      out.line("    " + out.styler.apply(context.command("check \(exercise.id)"), .command))
       return ExitCode.success
     }
     if !invocation.args.flag("yes") {

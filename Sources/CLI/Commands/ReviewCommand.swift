@@ -43,7 +43,9 @@ extension CommandSpec {
       questions: questions, seed: try QuizCommandSupport.seed(invocation).value)
     out.line(
       out.styler.apply("Review: \(Plural.count(questions.count, "question")) due", .heading))
-    let console = QuizTerminal.console(invocation)
+    var console = QuizTerminal.console(invocation)
+    console.activity = "Review"
+    console.hasPassMark = false
     var recorder = try QuizTerminal.recorder(invocation, key: "review", count: questions.count)
     let end = try console.run(&session, feedback: true) { try recorder.record($0) }
     console.summary(session.report, end: end, byDomain: false, command: context.command)

@@ -13,7 +13,11 @@ extension CommandSpec {
       The solution is shown once the exercise has passed, so you compare rather than copy.
       --force shows it anyway. The language is your workspace's language.
       """,
-    arguments: [ArgumentSpec("EXERCISE", help: "The exercise id (default: the current one).")],
+    arguments: [
+      ArgumentSpec(
+        "EXERCISE",
+        help: "The exercise id (default: the exercise folder you are in, else the current one).")
+    ],
     options: [
       OptionSpec(long: "force", help: "Show it even though the exercise has not passed."),
       OptionSpec(long: "plain", help: "Print the file as it is, without formatting."),
@@ -95,6 +99,9 @@ enum SolutionSupport {
       return
     }
     out.line("Next: \(description)")
+    if let file = ExerciseSelection.nextExerciseFile(course: course, context: context) {
+      out.line("    edit " + styler.apply(file, .emphasis) + ", then")
+    }
     out.line("    " + styler.apply(command, .command))
   }
 }

@@ -21,7 +21,14 @@ extension CommandSpec {
     let styler = out.styler
     out.line(
       "Validating \(styler.apply(course.title.isEmpty ? course.root : course.title, .emphasis))"
-        + " at \(course.root)")
+        + (course.root == "." ? " in this folder" : " at \(course.root)"))
+    if (try? context.courseLocation().source) == "built-in course" {
+      // An author in a folder of their own may not expect the shipped course.
+      out.line(
+        styler.apply(
+          "(the course shipped with Lambdalings: there is none in this folder or its parents;"
+            + " 'lambdalings new chapter ID' starts one here, or pass --course DIR)", .dim))
+    }
     var diagnostics = Validation.unique(
       loaderDiagnostics + QuizLibrary(course: course).diagnostics + Validation.checkLinks(course))
     ProcessGroupRegistry.installSignalHandlers()

@@ -40,7 +40,7 @@ enum Validation {
       fail: out.styler.apply(out.settings.supportsUnicode ? "✗" : "FAIL", .error)
     )
     var jobs: [Job] = []
-    for exercise in course.exercises {
+    for exercise in course.exercisesInOrder {
       if exercise.cases.isEmpty && exercise.scenarios.isEmpty {
         checks.diagnostics.append(
           .error(
@@ -96,11 +96,12 @@ enum Validation {
         out.line("  \(mark.fail) \(label): \(first.message)\(more)")
       } else {
         checks.passed += 1
+        let total = report.results.count
         let verdict =
           job.kind == .solution
-          ? "passes all \(report.results.count)"
-          : "fails \(report.results.count - report.passedCount) of \(report.results.count)"
-        out.line("  \(mark.pass) \(label) \(verdict) check(s)")
+          ? (total == 1 ? "passes its 1 check" : "passes all \(total) checks")
+          : "fails \(total - report.passedCount) of \(Plural.count(total, "check"))"
+        out.line("  \(mark.pass) \(label) \(verdict)")
       }
     }
     return checks

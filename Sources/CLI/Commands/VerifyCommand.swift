@@ -26,10 +26,12 @@ extension CommandSpec {
       return ExitCode.success
     }
     let progress = try WorkspaceSetup.store(context).load()
-    let touched = course.exercises.filter { VerifySupport.isTouched($0, workspace, progress) }
+    let touched = course.exercisesInOrder.filter {
+      VerifySupport.isTouched($0, workspace, progress)
+    }
     guard !touched.isEmpty else {
       out.line("You have not worked on any exercise yet.")
-      if let first = course.exercises.first {
+      if let first = course.exercisesInOrder.first {
         out.line(
           "Start with " + styler.apply(context.command("next"), .command) + " or "
             + styler.apply(context.command("check \(first.id)"), .command) + ".")

@@ -18,7 +18,11 @@ extension CommandSpec {
       itself. When standard input is not a terminal
       (scripts, tests), watch exits with 0 after the first pass.
       """,
-    arguments: [ArgumentSpec("EXERCISE", help: "The exercise id (default: the current one).")]
+    arguments: [
+      ArgumentSpec(
+        "EXERCISE",
+        help: "The exercise id (default: the exercise folder you are in, else the current one).")
+    ]
   ) { invocation in
     let course = try invocation.context.course()
     let exercise = try ExerciseSelection.exercise(invocation, course: course)
