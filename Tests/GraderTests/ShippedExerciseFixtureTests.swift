@@ -56,6 +56,18 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
       "context-info", .node, "remaining-not-called",
       mustFail: ["has time for a 1-second job within a 10-second timeout"],
       because: "body.enoughTime: expected true, got false"),
+    ShippedFixture(
+      "hello-api", .python, "body-as-object",
+      mustFail: ["returns the body as JSON text, not as an object"],
+      because: "first difference at result.body"),
+    ShippedFixture(
+      "hello-api", .python, "name-required",
+      mustFail: ["greets World when the query string has no name"],
+      because: "KeyError"),
+    ShippedFixture(
+      "hello-api", .node, "event-request-id",
+      mustFail: ["takes the request id from the context object, not from the event"],
+      because: "body.requestId: expected length 36"),
     // Chapter 3: S3 keys.
     ShippedFixture(
       "s3-object-keys", .python, "unquote-without-plus",
@@ -246,13 +258,20 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
     #expect(report.passed, "\(fixture.testDescription) was rejected: \(failed)")
   }
 
-  /// The chapters this work covers each have a wrong and a correct fixture.
+  /// Every chapter with exercises has a wrong and a correct fixture, here or in
+  /// `ShippedExerciseTests`.
   @Test func everyChapterHasFixtures() throws {
-    for chapter in ["first-function", "triggers", "errors-and-retries", "api-gateway"] {
-      let ids = Set(Self.course.exercises.filter { $0.chapterID == chapter }.map(\.id))
-      #expect(Self.wrong.contains { ids.contains($0.exercise) }, "no wrong fixture for \(chapter)")
-      #expect(
-        Self.correct.contains { ids.contains($0.exercise) }, "no correct fixture for \(chapter)")
+    let wrong = Set(Self.wrong.map(\.exercise) + ShippedExerciseTests.allWrong.map(\.exercise))
+    let correct = Set(
+      Self.correct.map(\.exercise) + ShippedExerciseTests.allAlternatives.map(\.0))
+    let chapters = Self.course.chapters.filter { chapter in
+      Self.course.exercises.contains { $0.chapterID == chapter.id }
+    }
+    #expect(chapters.count >= 9)
+    for chapter in chapters {
+      let ids = Set(Self.course.exercises.filter { $0.chapterID == chapter.id }.map(\.id))
+      #expect(!ids.isDisjoint(with: wrong), "no wrong fixture for \(chapter.id)")
+      #expect(!ids.isDisjoint(with: correct), "no correct fixture for \(chapter.id)")
     }
   }
 }
