@@ -91,7 +91,8 @@ import Testing
     ])
     try #require(created.status == 0, "\(created.stderr)")
     let workspace = runner.directory + "/ws"
-    let solution = BinaryRunner.shippedCourse
+    let solution =
+      BinaryRunner.shippedCourse
       + "/exercises/\(command.exercise)/solution/\(command.language)"
     let target = workspace + "/exercises/\(command.exercise)"
     for file in try FileManager.default.contentsOfDirectory(atPath: solution) {
