@@ -13,7 +13,8 @@ extension CheckRun {
     guard FileManager.default.fileExists(atPath: spec) else { return [] }
     let workspace = WorkspaceSetup.absolutePath(context)
     return DeploymentCheck.run(
-      specFile: spec, workspace: workspace, language: language.rawValue).map { result in
+      specFile: spec, workspace: workspace, language: language.rawValue
+    ).map { result in
       CaseResult(
         name: "deployed: \(result.name)", kind: .case, line: 0, failures: result.failures,
         invocations: 0)
