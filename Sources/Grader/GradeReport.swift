@@ -119,8 +119,10 @@ public struct CaseResult: Sendable, Equatable, Codable {
 
   public var name: String
   public var kind: Kind
-  /// Line in `spec.json`.
+  /// Line in `specFile` (0 when the file has no line for it).
   public var line: Int
+  /// The exercise file that defines this check: `spec.json`, `api.json` or `deployment.json`.
+  public var specFile = "spec.json"
   /// Each failed check, e.g. `statusCode: expected 200, got 500`. Empty when passed.
   public var failures: [String]
   /// The same failures with their JSON path, expected and actual values.

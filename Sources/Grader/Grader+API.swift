@@ -14,10 +14,11 @@ extension Grader {
     let (results, setupError) = APIGrader.run(spec, folder: folder, starterFolder: starter)
     report.results += results
     if let setupError {
-      report.results.append(
-        CaseResult(
-          name: "serve the API from \(spec.template)", kind: .case, line: 1,
-          failures: [setupError]))
+      var result = CaseResult(
+        name: "serve the API from \(spec.template)", kind: .case, line: 1,
+        failures: [setupError])
+      result.specFile = APICheckSpec.fileName
+      report.results.append(result)
     }
   }
 }

@@ -23,6 +23,9 @@ import Testing
     let before = try runner.run(["check", "deploy-hello-world", "--course", course])
     #expect(before.status == 1)
     #expect(before.stdout.contains("no function named hello-world"), "\(before.stdout)")
+    #expect(
+      before.stdout.contains("✗ deployed: function hello-world is deployed (deployment.json)"),
+      "\(before.stdout)")
 
     let serve = try ServeProcess(runner: runner, workspace: "lambdalings-workspace")
     defer { serve.stop() }

@@ -15,9 +15,11 @@ extension CheckRun {
     return DeploymentCheck.run(
       specFile: spec, workspace: workspace, language: language.rawValue
     ).map { result in
-      CaseResult(
+      var graded = CaseResult(
         name: "deployed: \(result.name)", kind: .case, line: 0, failures: result.failures,
         invocations: 0)
+      graded.specFile = DeploymentCheck.fileName
+      return graded
     }
   }
 }

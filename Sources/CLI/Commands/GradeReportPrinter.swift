@@ -83,7 +83,8 @@ struct GradeReportPrinter {
       out.line("  \(passMark) \(label) " + styler.apply("(\(timing))", .dim))
       return
     }
-    out.line("  \(failMark) \(label) " + styler.apply("(spec.json:\(result.line))", .dim))
+    let place = result.line > 0 ? "\(result.specFile):\(result.line)" : result.specFile
+    out.line("  \(failMark) \(label) " + styler.apply("(\(place))", .dim))
     for failure in result.failures {
       out.line("      \(failure)")
     }

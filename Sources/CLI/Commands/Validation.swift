@@ -152,7 +152,6 @@ enum Validation {
   static func judge(_ report: GradeReport, kind: RunKind, exercise: Exercise, language: Language)
     -> [Diagnostic]
   {
-    let spec = "\(exercise.directory)/spec.json"
     let who = "the \(language.rawValue) \(kind.rawValue)"
     if let setup = report.setupError {
       return [.error("\(who) could not run: \(setup)", file: report.codeFile, line: 0)]
@@ -172,7 +171,7 @@ enum Validation {
         return .error(
           "\(who) fails '\(failure.name)': \(detail.isEmpty ? "failed" : detail)\(error);"
             + " fix the solution or the spec",
-          file: spec, line: failure.line)
+          file: "\(exercise.directory)/\(failure.specFile)", line: failure.line)
       }
     case .starter:
       guard report.passed else { return [] }
