@@ -258,6 +258,31 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
     #expect(report.passed, "\(fixture.testDescription) was rejected: \(failed)")
   }
 
+  /// The practice track issue #9 asks for: at least 24 exercises, at least two for every
+  /// chapter from 2 to 10, each in Python and Node.js with at least 3 hints and at least 4
+  /// checks (cases, scenarios, `api.json` requests, `deployment.json` checks).
+  @Test func everyChapterHasAPracticeTrack() throws {
+    let exercises = Self.course.exercises
+    #expect(exercises.count >= 24)
+    for chapter in Self.course.chapters.dropFirst() {
+      let count = exercises.filter { $0.chapterID == chapter.id }.count
+      #expect(count >= 2, "chapter \(chapter.id) has \(count) exercise(s)")
+    }
+    for exercise in exercises {
+      #expect(Set(exercise.languages) == Set(Language.allCases), "\(exercise.id) languages")
+      #expect(exercise.hints.count >= 3, "\(exercise.id) has \(exercise.hints.count) hints")
+      var checks = exercise.cases.count + exercise.scenarios.count
+      for file in ["api.json", "deployment.json"] {
+        let path = "\(exercise.directory)/\(file)"
+        guard let data = FileManager.default.contents(atPath: path) else { continue }
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        checks += (object?["requests"] as? [Any])?.count ?? 0
+        checks += (object?["checks"] as? [Any])?.count ?? 0
+      }
+      #expect(checks >= 4, "\(exercise.id) has \(checks) checks")
+    }
+  }
+
   /// Every chapter with exercises has a wrong and a correct fixture, here or in
   /// `ShippedExerciseTests`.
   @Test func everyChapterHasFixtures() throws {
