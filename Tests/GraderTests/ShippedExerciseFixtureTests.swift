@@ -280,6 +280,31 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
         checks += (object?["checks"] as? [Any])?.count ?? 0
       }
       #expect(checks >= 4, "\(exercise.id) has \(checks) checks")
+      // The statement names the chapter sections it practises (`chapter-id#anchor` or
+      // `../../lessons/file.md#anchor`), and each link resolves.
+      let text = exercise.statement
+      let start = try #require(
+        text.range(of: "practises", options: .caseInsensitive),
+        "\(exercise.id) does not say what it practises")
+      let rest = text[start.upperBound...]
+      let sentence = rest[..<(rest.range(of: "\n\n")?.lowerBound ?? rest.endIndex)]
+      let links = sentence.split(separator: "](").dropFirst().compactMap {
+        $0.split(separator: ")").first
+      }
+      #expect(!links.isEmpty, "\(exercise.id): \(sentence)")
+      for link in links {
+        let parts = link.split(separator: "#", maxSplits: 1).map(String.init)
+        let chapter = Self.course.chapters.first {
+          $0.id == parts[0]
+            || (parts[0].hasSuffix(".md")
+              && $0.file.hasSuffix(
+                String(parts[0].split(separator: "/").last ?? "")))
+        }
+        #expect(chapter != nil, "\(exercise.id) links to no chapter: \(link)")
+        if parts.count == 2, let chapter {
+          #expect(chapter.anchors.contains(parts[1]), "\(exercise.id): no section \(link)")
+        }
+      }
     }
   }
 
