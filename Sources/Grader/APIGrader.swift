@@ -51,6 +51,7 @@ public enum APIGrader {
 
   static func check(_ request: APICheckSpec.Request, port: UInt16) -> CaseResult {
     var result = CaseResult(name: request.name, kind: .case, line: request.line)
+    result.specFile = APICheckSpec.fileName
     let started = Date()
     guard let client = try? HTTPClient(port: port, timeoutSeconds: 40),
       let response = client.send(

@@ -122,10 +122,10 @@ public struct CaseResult: Sendable, Equatable, Codable {
 
   public var name: String
   public var kind: Kind
-  /// Line in the file that declares the case: `spec.json`, or `specFile` when set.
+  /// Line in `specFile` (0 when the file has no line for it).
   public var line: Int
-  /// The file that declares the case when it is not `spec.json` (`api.json` for requests).
-  public var specFile: String?
+  /// The exercise file that defines this check: `spec.json`, `api.json` or `deployment.json`.
+  public var specFile = "spec.json"
   /// Each failed check, e.g. `statusCode: expected 200, got 500`. Empty when passed.
   public var failures: [String]
   /// The same failures with their JSON path, expected and actual values.
@@ -159,8 +159,8 @@ public struct CaseResult: Sendable, Equatable, Codable {
 
   public var passed: Bool { failures.isEmpty && skipped == nil }
 
-  /// `spec.json:12` or `api.json:5`: where the case is declared.
-  public var location: String { "\(specFile ?? "spec.json"):\(line)" }
+  /// `spec.json:12` or `api.json:5`: where the case is declared (the file alone without a line).
+  public var location: String { line > 0 ? "\(specFile):\(line)" : specFile }
 
   /// Sets the failures from mismatches.
   mutating func record(_ found: [Mismatch]) {

@@ -72,8 +72,7 @@ enum ScenarioRunner {
         continue
       }
       let isLast = index == outcomes.count - 1
-      let expectation = isLast && scenario.last != nil ? nil : scenario.each
-      if let expectation {
+      if let expectation = scenario.each {
         let misses = ExpectationChecker.mismatches(expectation, outcome)
         if let first = misses.first, !found.contains(where: { $0.path.hasPrefix("each") }) {
           found.append(prefixed(first, "each (invocation \(number))", path: "each.\(number)"))

@@ -15,7 +15,8 @@ import LambdaRuntime
 ///     { "name": "alias live", "alias": "live", "publishedVersion": true },
 ///     { "name": "reserved 5", "field": "ReservedConcurrentExecutions", "equals": 5 } ] }
 /// ```
-/// `atLeast` compares a number instead of `equals`. `field` paths read the function's `$LATEST` configuration as `GetFunctionConfiguration`
+/// `atLeast` compares a number instead of `equals`. A check with `"language": "python"` (or
+/// `"node"`) applies only to a learner working in that language, e.g. the runtime and handler. `field` paths read the function's `$LATEST` configuration as `GetFunctionConfiguration`
 /// shows it, plus `ReservedConcurrentExecutions` and `PublishedVersions` (a count).
 public enum DeploymentCheck {
   /// The outcome of one check: its name and what was wrong (empty when it passed).
@@ -27,9 +28,12 @@ public enum DeploymentCheck {
   /// The file name of the checks inside an exercise folder.
   public static let fileName = "deployment.json"
 
-  /// Runs the checks of `specFile` against the state of `workspace`. A broken spec is a
-  /// single failed result naming the file (course authors see it in `validate` too).
-  public static func run(specFile: String, workspace: String) -> [Result] {
+  /// Runs the checks of `specFile` against the state of `workspace`, leaving out those for
+  /// another `language` than the learner's. A broken spec is a single failed result naming
+  /// the file (course authors see it in `validate` too).
+  public static func run(specFile: String, workspace: String, language: String? = nil)
+    -> [Result]
+  {
     guard let data = FileManager.default.contents(atPath: specFile),
       let spec = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
       let name = spec["function"] as? String, let checks = spec["checks"] as? [[String: Any]]
@@ -58,7 +62,11 @@ public enum DeploymentCheck {
       ]
     }
     let logs = LogStore(folder: store.logsFolder)
-    return checks.map { check in
+    let mine = checks.filter { check in
+      guard let only = check["language"] as? String, let language else { return true }
+      return only == language
+    }
+    return mine.map { check in
       let title = check["name"] as? String ?? "check"
       return Result(name: title, failures: failures(check, function, store: store, logs: logs))
     }

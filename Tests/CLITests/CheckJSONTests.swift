@@ -24,6 +24,7 @@ struct CheckJSONTests {
       #expect(test["test_code"] is String)
       if testStatus != "pass" { #expect(test["message"] is String) }
       #expect(test["line"] is Int)
+      #expect(test["specFile"] as? String == "spec.json")
       #expect(test["durationMs"] is NSNumber)
     }
     return document

@@ -23,6 +23,9 @@ import Testing
     let before = try runner.run(["check", "deploy-hello-world", "--course", course])
     #expect(before.status == 1)
     #expect(before.stdout.contains("no function named hello-world"), "\(before.stdout)")
+    #expect(
+      before.stdout.contains("✗ deployed: function hello-world is deployed (deployment.json)"),
+      "\(before.stdout)")
 
     let serve = try ServeProcess(runner: runner, workspace: "lambdalings-workspace")
     defer { serve.stop() }
@@ -91,5 +94,60 @@ import Testing
     ])
     let done = try runner.run(["check", "publish-live", "--course", course])
     #expect(done.status == 0, "\(done.stdout)\(done.stderr)")
+  }
+}
+
+/// The same lab in Node.js: the runtime and handler checks follow the learner's language.
+@Suite struct ServeGradingNodeTests {
+  private let course = BinaryRunner.shippedCourse
+
+  @Test(.enabled(if: CLIInterpreters.hasNode, "node is not on PATH"))
+  func deployHelloWorldInNodeChecksTheNodeRuntime() throws {
+    guard ServeProcess.venv != nil else {
+      print("skipped: no venv with the AWS CLI (run .ci/run or set LAMBDALINGS_CI_VENV)")
+      return
+    }
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    #expect(try runner.run(["init", "--language", "node", "--course", course]).status == 0)
+    let exercise = runner.directory + "/lambdalings-workspace/exercises/deploy-hello-world"
+    try FileManager.default.removeItem(atPath: exercise + "/index.mjs")
+    try FileManager.default.copyItem(
+      atPath: course + "/exercises/deploy-hello-world/solution/node/index.mjs",
+      toPath: exercise + "/index.mjs")
+    let serve = try ServeProcess(runner: runner, workspace: "lambdalings-workspace")
+    defer { serve.stop() }
+    let zip = Process()
+    zip.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    zip.arguments = [
+      "-c",
+      "import zipfile, sys\nz = zipfile.ZipFile(sys.argv[2], 'w')\n"
+        + "z.write(sys.argv[1], 'index.mjs')\nz.close()",
+      exercise + "/index.mjs", runner.directory + "/function.zip",
+    ]
+    try zip.run()
+    zip.waitUntilExit()
+    // Deployed with the Python settings of the chapter's lab: the Node checks say so.
+    let created = try serve.aws([
+      "lambda", "create-function", "--function-name", "hello-world", "--runtime", "python3.12",
+      "--handler", "lambda_function.lambda_handler", "--role", "arn:aws:iam::1:role/lab",
+      "--zip-file", "fileb://function.zip", "--memory-size", "256", "--environment",
+      "Variables={STAGE=dev}",
+    ])
+    #expect(created.status == 0, "\(created.stderr)")
+    let wrong = try runner.run(["check", "deploy-hello-world", "--course", course])
+    #expect(wrong.status == 1)
+    #expect(wrong.stdout.contains("Runtime: expected \"nodejs24.x\""), "\(wrong.stdout)")
+    #expect(wrong.stdout.contains("Handler: expected \"index.handler\""), "\(wrong.stdout)")
+    #expect(!wrong.stdout.contains("python3.12\", got"), "\(wrong.stdout)")
+    let fixed = try serve.aws([
+      "lambda", "update-function-configuration", "--function-name", "hello-world",
+      "--runtime", "nodejs24.x", "--handler", "index.handler",
+    ])
+    #expect(fixed.status == 0, "\(fixed.stderr)")
+    _ = try serve.aws(["lambda", "invoke", "--function-name", "hello-world", "out.json"])
+    let passed = try runner.run(["check", "deploy-hello-world", "--course", course])
+    #expect(passed.status == 0, "\(passed.stdout)\(passed.stderr)")
+    #expect(passed.stdout.contains("runtime is nodejs24.x"), "\(passed.stdout)")
   }
 }

@@ -52,4 +52,30 @@ import Testing
     #expect(scenario.failures.first?.hasPrefix("coldStarts: expected 1, got") == true)
     #expect(scenario.failures.first?.hasPrefix("coldStarts: expected 1, got 1 ") == false)
   }
+  /// `each` holds for every invocation, the last one included, also when `last` is set.
+  @Test(arguments: Languages.available)
+  func eachAppliesToTheLastInvocationToo(language: Language) throws {
+    var exercise = try GraderFixture.exercise("orders")
+    exercise.cases = []
+    exercise.scenarios.removeFirst()
+    // Events o-1, o-1, o-2: the third answer has id o-2.
+    var each = Expectation()
+    each.bodyFields = ["id": JSONNode(.string("o-1"), line: 1)]
+    var last = Expectation()
+    last.bodyFields = ["charged": JSONNode(.bool(true), line: 1)]
+    exercise.scenarios[0].each = each
+    exercise.scenarios[0].last = last
+    let code = GraderFixture.handler("orders", language, "pass")
+    let report = Grader.grade(exercise: exercise, codeFile: code, language: language)
+    let scenario = try #require(report.results.first)
+    #expect(scenario.mismatches.map(\.path) == ["each.3.body.id"])
+    #expect(scenario.failures.first?.contains("each (invocation 3)") == true)
+
+    each.bodyFields = ["charged": JSONNode(.bool(true), line: 1)]
+    last.bodyFields = ["id": JSONNode(.string("o-2"), line: 1)]
+    exercise.scenarios[0].each = each
+    exercise.scenarios[0].last = last
+    let passing = Grader.grade(exercise: exercise, codeFile: code, language: language)
+    #expect(passing.passed, "\(passing.results.flatMap(\.failures))")
+  }
 }

@@ -38,7 +38,10 @@ import Testing
     var description: String { "\(exercise) \(language.rawValue) \(variant)" }
   }
 
-  static let wrongSolutions: [Wrong] = [
+  static let wrongSolutions: [Wrong] = allWrong.filter { Languages.available.contains($0.language) }
+
+  /// Every fixture, whether or not its interpreter is here.
+  static let allWrong: [Wrong] = [
     Wrong(exercise: "handler-config", language: .python, variant: "renamed", caughtBy: "not found"),
     Wrong(exercise: "handler-config", language: .node, variant: "renamed", caughtBy: "not found"),
     Wrong(
@@ -62,7 +65,7 @@ import Testing
     Wrong(
       exercise: "big-response", language: .python, variant: "six-mb",
       caughtBy: "first difference at result.inline"),
-  ].filter { Languages.available.contains($0.language) }
+  ]
 
   @Test(arguments: wrongSolutions)
   func plausibleWrongSolutionIsRejected(wrong: Wrong) throws {
@@ -77,11 +80,14 @@ import Testing
       "expected a failure containing \(wrong.caughtBy), got:\n\(Self.describe(report))")
   }
 
-  static let alternatives: [(String, Language)] = [
+  static let alternatives = allAlternatives.filter { Languages.available.contains($0.1) }
+
+  /// Every alternative, whether or not its interpreter is here.
+  static let allAlternatives: [(String, Language)] = [
     ("handler-config", .python), ("handler-config", .node), ("env-settings", .python),
     ("lazy-client", .python), ("json-logs", .python), ("json-logs", .node),
     ("deadline", .python),
-  ].filter { Languages.available.contains($0.1) }
+  ]
 
   @Test(arguments: alternatives)
   func differentlyWrittenSolutionIsAccepted(exercise: String, language: Language) throws {

@@ -61,7 +61,9 @@ enum CheckRun {
     let language = workspace.language(for: exercise)
     var report = Grader.grade(
       exercise: exercise, codeFile: absolute(file, context), language: language)
-    if report.setupError == nil { report.results += deploymentResults(exercise, context: context) }
+    if report.setupError == nil {
+      report.results += deploymentResults(exercise, language: language, context: context)
+    }
     var saveError: CLIError?
     if report.setupError == nil {
       let result = ExerciseResult(

@@ -13,6 +13,8 @@ struct TestRunnerDocument: Encodable {
     var output: String?
     var testCode: String
     var kind: String
+    /// The file that defines the test (`spec.json`, `api.json`, `deployment.json`) and its line.
+    var specFile: String
     var line: Int
     var durationMs: Double
     var invocations: Int
@@ -20,7 +22,8 @@ struct TestRunnerDocument: Encodable {
     var skipped: String?
 
     private enum CodingKeys: String, CodingKey {
-      case name, status, message, output, kind, line, durationMs, invocations, mismatches
+      case name, status, message, output, kind, specFile, line, durationMs, invocations
+      case mismatches
       case skipped
       case testCode = "test_code"
     }
@@ -41,6 +44,7 @@ struct TestRunnerDocument: Encodable {
         result.logTail.isEmpty ? nil : String(result.logTail.joined(separator: "\n").prefix(500))
       testCode = result.source
       kind = result.kind.rawValue
+      specFile = result.specFile
       line = result.line
       durationMs = (result.durationMs * 100).rounded() / 100
       invocations = result.invocations

@@ -154,9 +154,6 @@ enum Validation {
   static func judge(_ report: GradeReport, kind: RunKind, exercise: Exercise, language: Language)
     -> [Diagnostic]
   {
-    func spec(_ result: CaseResult) -> String {
-      "\(exercise.directory)/\(result.specFile ?? "spec.json")"
-    }
     let who = "the \(language.rawValue) \(kind.rawValue)"
     if let setup = report.setupError {
       return [.error("\(who) could not run: \(setup)", file: report.codeFile, line: 0)]
@@ -176,7 +173,7 @@ enum Validation {
         return .error(
           "\(who) fails '\(failure.name)': \(detail.isEmpty ? "failed" : detail)\(error);"
             + " fix the solution or the spec",
-          file: spec(failure), line: failure.line)
+          file: "\(exercise.directory)/\(failure.specFile)", line: failure.line)
       }
     case .starter:
       guard report.passed else { return [] }

@@ -1,0 +1,3 @@
+export const handler = async () => {
+  return { message: "hello world", stage: process.env.STAGE ?? "unset" };
+};

@@ -1,0 +1,3 @@
+export const handler = async (event, context) => {
+  return { message: "hello world", version: context.functionVersion };
+};

@@ -1,0 +1,4 @@
+export const handler = async (event, context) => {
+  // TODO: return { message: "hello world", version: <the version that runs> }
+  return { message: "hello world" };
+};
