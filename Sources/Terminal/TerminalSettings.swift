@@ -65,9 +65,6 @@ public struct TerminalSettings: Sendable, Equatable {
       isTTY: isTTY)
   }
 
-  /// Whether file descriptor 1 is a terminal.
-  public static var standardOutputIsTTY: Bool { isatty(STDOUT_FILENO) == 1 }
-
   static func decideColor(_ mode: ColorMode, environment: [String: String], isTTY: Bool) -> Bool {
     switch mode {
     case .never: return false

@@ -61,11 +61,6 @@ enum ExerciseSelection {
     return report.workspace
   }
 
-  /// The learner's progress, from the workspace.
-  static func progress(_ context: Context) throws -> ProgressDocument {
-    try WorkspaceSetup.progress(context)
-  }
-
   /// The step after the current state of progress, described with its command.
   static func nextStep(course: Course, context: Context) throws -> (String, String)? {
     let progress = try WorkspaceSetup.progress(context)
