@@ -2,12 +2,6 @@ import Foundation
 import SystemSupport
 import Terminal
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Where a command writes: standard output or standard error, with the colour decision attached.
 public final class OutputWriter: @unchecked Sendable {
   private let descriptor: Int32
@@ -31,7 +25,7 @@ public final class OutputWriter: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     guard !readerGone else { return }
-    if !PipeWriter.write(text, to: descriptor) && errno == EPIPE { readerGone = true }
+    if PipeWriter.write(text, to: descriptor) == .readerGone { readerGone = true }
   }
 
   /// Writes `text` and a newline. On a terminal each line of `text` is wrapped to its width

@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import SystemSupport
 
 /// An HTTP/1.1 server: one accept thread, one thread per keep-alive connection, each answer
 /// written in a single `send`. See `HTTP` for the whole API.
@@ -66,9 +61,9 @@ public final class HTTPServer: @unchecked Sendable {
     stopped = true
     let open = connections
     lock.unlock()
-    shutdown(listenFD, Int32(SHUT_RDWR))
+    TCPSocket.shutdown(listenFD)
     for fd in open {
-      shutdown(fd, Int32(SHUT_RDWR))
+      TCPSocket.shutdown(fd)
     }
     stoppedCondition.lock()
     stoppedCondition.broadcast()
@@ -100,34 +95,36 @@ public final class HTTPServer: @unchecked Sendable {
 
   deinit {
     stop()
-    close(listenFD)
+    TCPSocket.close(listenFD)
   }
 
   private func acceptLoop() {
     while true {
-      let fd = accept(listenFD, nil, nil)
-      if fd < 0 {
-        if errno == EINTR || errno == ECONNABORTED { continue }
-        if errno == EMFILE || errno == ENFILE {
-          // Out of descriptors: give connections time to close instead of spinning.
-          usleep(50_000)
-          if isStopped { return }
-          continue
-        }
+      let fd: Int32
+      switch TCPSocket.accept(listenFD) {
+      case .connection(let accepted):
+        fd = accepted
+      case .retry:
+        continue
+      case .outOfDescriptors:
+        // Give connections time to close instead of spinning.
+        Thread.sleep(forTimeInterval: 0.05)
+        if isStopped { return }
+        continue
+      case .closed:
         return
       }
       lock.lock()
       if stopped {
         lock.unlock()
-        close(fd)
+        TCPSocket.close(fd)
         return
       }
       connections.insert(fd)
       lock.unlock()
-      HTTPSocket.configure(connection: fd)
+      TCPSocket.configure(connection: fd)
       if let seconds = limits.idleTimeoutSeconds {
-        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        TCPSocket.setReceiveTimeout(fd, seconds: seconds)
       }
       let worker = Thread { [self] in serve(fd) }
       worker.stackSize = 1024 * 1024
@@ -142,19 +139,19 @@ public final class HTTPServer: @unchecked Sendable {
       lock.lock()
       connections.remove(fd)
       lock.unlock()
-      close(fd)
+      TCPSocket.close(fd)
     }
     while true {
       switch reader.next() {
       case .closed:
         return
       case .malformed(let reason):
-        _ = HTTPSocket.send(malformed(reason).serialized(closing: true), to: fd)
+        _ = TCPSocket.send(malformed(reason).serialized(closing: true), to: fd)
         return
       case .request(let request):
         let answer = handler(request)
         let closing = request.closesConnection
-        guard HTTPSocket.send(answer.serialized(closing: closing), to: fd), !closing else {
+        guard TCPSocket.send(answer.serialized(closing: closing), to: fd), !closing else {
           return
         }
       }

@@ -7,35 +7,22 @@
 /// Writes to a pipe whose reader may go away, without the process being killed by SIGPIPE and
 /// without changing the process-wide signal disposition (other threads keep theirs).
 public enum PipeWriter {
+  /// What became of a write.
+  public enum Outcome: Equatable, Sendable {
+    /// Everything was written.
+    case written
+    /// The reader has gone (`EPIPE`): nothing more will be read.
+    case readerGone
+    /// Another error (`errno`), e.g. a full disk behind a redirection.
+    case failed(Int32)
+  }
+
   /// Writes all of `text` to `descriptor`, stopping quietly when the reader has gone.
-  /// Returns whether everything was written; when not, `errno` tells why (`EPIPE`: the reader
-  /// has gone).
   @discardableResult
-  public static func write(_ text: String, to descriptor: Int32) -> Bool {
-    #if canImport(Darwin)
-      _ = fcntl(descriptor, F_SETNOSIGPIPE, 1)
-      return writeAll(text, to: descriptor)
-    #else
-      // SIGPIPE from write() is sent to the writing thread: block it here, and consume the
-      // pending signal before unblocking if the reader went away.
-      var blocked = sigset_t()
-      var previous = sigset_t()
-      sigemptyset(&blocked)
-      sigaddset(&blocked, SIGPIPE)
-      var pending = sigset_t()
-      sigpending(&pending)
-      let alreadyPending = sigismember(&pending, SIGPIPE) == 1
-      pthread_sigmask(SIG_BLOCK, &blocked, &previous)
-      let complete = writeAll(text, to: descriptor)
-      let writeError = errno
-      defer { errno = writeError }
-      if !complete && !alreadyPending {
-        var timeout = timespec(tv_sec: 0, tv_nsec: 0)
-        _ = sigtimedwait(&blocked, nil, &timeout)
-      }
-      pthread_sigmask(SIG_SETMASK, &previous, nil)
-      return complete
-    #endif
+  public static func write(_ text: String, to descriptor: Int32) -> Outcome {
+    let complete = Platform.withoutBrokenPipeSignal(descriptor) { writeAll(text, to: descriptor) }
+    if complete { return .written }
+    return errno == EPIPE ? .readerGone : .failed(errno)
   }
 
   private static func writeAll(_ text: String, to descriptor: Int32) -> Bool {
@@ -44,11 +31,7 @@ public enum PipeWriter {
       guard let base = bytes.baseAddress else { return true }
       var offset = 0
       while offset < bytes.count {
-        #if canImport(Glibc)
-          let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
-        #else
-          let written = Darwin.write(descriptor, base + offset, bytes.count - offset)
-        #endif
+        let written = Platform.write(descriptor, base + offset, bytes.count - offset)
         if written < 0 {
           if errno == EINTR { continue }
           return false

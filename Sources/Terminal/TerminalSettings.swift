@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// What the output terminal can do, decided once at start-up and passed around as a value.
 public struct TerminalSettings: Sendable, Equatable {
   /// Whether escape codes (colours, styles, hyperlinks) may be written.
