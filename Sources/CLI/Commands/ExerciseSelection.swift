@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Progress
+import SystemSupport
 import Workspace
 
 /// Which exercise an exercise command works on, and where the learner's copy of it is.
@@ -32,7 +33,7 @@ enum ExerciseSelection {
   static func named(_ id: String, course: Course) throws -> Exercise {
     if let exercise = course.exercise(id) { return exercise }
     let hint =
-      Suggestion.closest(to: id, in: course.exercises.map(\.id))
+      DidYouMean.closest(to: id, among: course.exercises.map(\.id))
       .map { "Did you mean '\($0)'? 'lambdalings list' shows every exercise." }
       ?? "'lambdalings list' shows every exercise."
     throw CLIError.usage("there is no exercise '\(id)'", hint: hint)
