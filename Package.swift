@@ -29,7 +29,9 @@ let package = Package(
       ]),
     .target(name: "LocalAWS", dependencies: ["HTTP", "LambdaRuntime", "SystemSupport"]),
     .target(name: "Workspace", dependencies: ["Course", "Progress", "SystemSupport"]),
-    .target(name: "Grader", dependencies: ["Course", "LambdaRuntime", "APIGateway", "HTTP"]),
+    .target(
+      name: "Grader",
+      dependencies: ["Course", "LambdaRuntime", "APIGateway", "HTTP", "SystemSupport"]),
     .target(name: "APIGateway", dependencies: ["YAML", "LambdaRuntime", "HTTP"]),
     .target(
       name: "CLI",

@@ -25,7 +25,7 @@ public final class OutputWriter: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     guard !readerGone else { return }
-    if PipeWriter.write(text, to: descriptor) == .readerGone { readerGone = true }
+    if !PipeWriter.write(text, to: descriptor) && PipeWriter.readerHasGone { readerGone = true }
   }
 
   /// Writes `text` and a newline. On a terminal each line of `text` is wrapped to its width

@@ -7,23 +7,17 @@
 /// Writes to a pipe whose reader may go away, without the process being killed by SIGPIPE and
 /// without changing the process-wide signal disposition (other threads keep theirs).
 public enum PipeWriter {
-  /// What became of a write.
-  public enum Outcome: Equatable, Sendable {
-    /// Everything was written.
-    case written
-    /// The reader has gone (`EPIPE`): nothing more will be read.
-    case readerGone
-    /// Another error (`errno`), e.g. a full disk behind a redirection.
-    case failed(Int32)
+  /// Writes all of `text` to `descriptor`, stopping quietly when the reader has gone.
+  /// Returns whether everything was written; when not, `readerHasGone` (asked on the same
+  /// thread, right after) tells whether the reader left.
+  @discardableResult
+  public static func write(_ text: String, to descriptor: Int32) -> Bool {
+    Platform.withoutBrokenPipeSignal(descriptor) { writeAll(text, to: descriptor) }
   }
 
-  /// Writes all of `text` to `descriptor`, stopping quietly when the reader has gone.
-  @discardableResult
-  public static func write(_ text: String, to descriptor: Int32) -> Outcome {
-    let complete = Platform.withoutBrokenPipeSignal(descriptor) { writeAll(text, to: descriptor) }
-    if complete { return .written }
-    return errno == EPIPE ? .readerGone : .failed(errno)
-  }
+  /// After a `write` that returned false, on the same thread: whether it failed because the
+  /// reader has gone (`EPIPE`) rather than for another reason, such as a full disk.
+  public static var readerHasGone: Bool { errno == EPIPE }
 
   private static func writeAll(_ text: String, to descriptor: Int32) -> Bool {
     var copy = text
