@@ -3,7 +3,7 @@ import SystemSupport
 
 /// An HTTP/1.1 server: one accept thread, one thread per keep-alive connection, each answer
 /// written in a single `send`. See `HTTP` for the whole API.
-public final class HTTPServer: @unchecked Sendable {
+public final class HTTPServer: Sendable {
   /// Answers one request; runs on the connection's thread and may block.
   public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
   /// Answers a request that could not be parsed (the reason says why); the connection closes.
@@ -18,10 +18,13 @@ public final class HTTPServer: @unchecked Sendable {
   private let handler: Handler
   private let malformed: MalformedHandler
   private let listenFD: Int32
-  private let lock = NSLock()
-  private let stoppedCondition = NSCondition()
-  private var connections: Set<Int32> = []
-  private var stopped = false
+  /// The open connections, and whether `stop` was called.
+  private let state = Locked(Connections())
+
+  private struct Connections: Sendable {
+    var open: Set<Int32> = []
+    var stopped = false
+  }
 
   /// `http://host:port`.
   public var url: String { "http://\(host):\(port)" }
@@ -53,45 +56,28 @@ public final class HTTPServer: @unchecked Sendable {
   /// Stops accepting, closes every connection and wakes `waitUntilStopped`. Idempotent.
   /// Handlers still running finish, but their answers go nowhere.
   public func stop() {
-    lock.lock()
-    guard !stopped else {
-      lock.unlock()
-      return
+    let open = state.withLock { state -> Set<Int32>? in
+      guard !state.stopped else { return nil }
+      state.stopped = true
+      return state.open
     }
-    stopped = true
-    let open = connections
-    lock.unlock()
+    guard let open else { return }
     TCPSocket.shutdown(listenFD)
     for fd in open {
       TCPSocket.shutdown(fd)
     }
-    stoppedCondition.lock()
-    stoppedCondition.broadcast()
-    stoppedCondition.unlock()
   }
 
   /// True once `stop` was called.
-  public var isStopped: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return stopped
-  }
+  public var isStopped: Bool { state.withLock { $0.stopped } }
 
   /// Blocks the calling thread until `stop` is called (from another thread or a signal bridge).
   public func waitUntilStopped() {
-    stoppedCondition.lock()
-    while !isStopped {
-      _ = stoppedCondition.wait(until: Date().addingTimeInterval(0.2))
-    }
-    stoppedCondition.unlock()
+    _ = state.wait { $0.stopped ? true : nil }
   }
 
   /// How many connections are open now.
-  public var openConnections: Int {
-    lock.lock()
-    defer { lock.unlock() }
-    return connections.count
-  }
+  public var openConnections: Int { state.withLock { $0.open.count } }
 
   deinit {
     stop()
@@ -114,14 +100,15 @@ public final class HTTPServer: @unchecked Sendable {
       case .closed:
         return
       }
-      lock.lock()
-      if stopped {
-        lock.unlock()
+      let accepted = state.withLock { state -> Bool in
+        guard !state.stopped else { return false }
+        state.open.insert(fd)
+        return true
+      }
+      guard accepted else {
         TCPSocket.close(fd)
         return
       }
-      connections.insert(fd)
-      lock.unlock()
       TCPSocket.configure(connection: fd)
       if let seconds = limits.idleTimeoutSeconds {
         TCPSocket.setReceiveTimeout(fd, seconds: seconds)
@@ -136,9 +123,7 @@ public final class HTTPServer: @unchecked Sendable {
   private func serve(_ fd: Int32) {
     let reader = HTTPRequestReader(fd: fd, limits: limits)
     defer {
-      lock.lock()
-      connections.remove(fd)
-      lock.unlock()
+      state.withLock { _ = $0.open.remove(fd) }
       TCPSocket.close(fd)
     }
     while true {
