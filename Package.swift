@@ -18,7 +18,7 @@ let package = Package(
     .target(name: "Course", dependencies: ["SystemSupport"]),
     .target(name: "Progress", dependencies: ["SystemSupport"]),
     .target(name: "Quiz", dependencies: ["Course", "Markdown"]),
-    .target(name: "HTTP"),
+    .target(name: "HTTP", dependencies: ["SystemSupport"]),
     .target(
       name: "LambdaRuntime", dependencies: ["HTTP", "SystemSupport"],
       // The bootstraps are real scripts, compiled into the binary as byte arrays.
@@ -29,7 +29,9 @@ let package = Package(
       ]),
     .target(name: "LocalAWS", dependencies: ["HTTP", "LambdaRuntime", "SystemSupport"]),
     .target(name: "Workspace", dependencies: ["Course", "Progress", "SystemSupport"]),
-    .target(name: "Grader", dependencies: ["Course", "LambdaRuntime", "APIGateway", "HTTP"]),
+    .target(
+      name: "Grader",
+      dependencies: ["Course", "LambdaRuntime", "APIGateway", "HTTP", "SystemSupport"]),
     .target(
       name: "APIGateway", dependencies: ["YAML", "LambdaRuntime", "HTTP", "SystemSupport"]),
     .target(

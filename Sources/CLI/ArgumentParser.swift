@@ -22,7 +22,7 @@ struct ArgumentParser {
       let name = tokens[index]
       guard let found = commands.first(where: { $0.name == name }) else {
         let visible = commands.filter { !$0.isHidden }.map(\.name)
-        let hint = Suggestion.closest(to: name, in: visible).map { "Did you mean '\($0)'?" }
+        let hint = DidYouMean.closest(to: name, among: visible).map { "Did you mean '\($0)'?" }
         throw CLIError.usage("unknown command '\(name)'", hint: hint)
       }
       command = found
@@ -109,7 +109,7 @@ struct ArgumentParser {
     -> CLIError
   {
     let names = options.filter { !$0.help.isEmpty }.map { "--\($0.long)" }
-    let hint = Suggestion.closest(to: token, in: names).map { "Did you mean '\($0)'?" }
+    let hint = DidYouMean.closest(to: token, among: names).map { "Did you mean '\($0)'?" }
     let owner = command.map { " for '\($0.name)'" } ?? ""
     return .usage("unknown option '\(token)'\(owner)", hint: hint)
   }
@@ -125,12 +125,5 @@ struct ArgumentParser {
       let extra = arguments.positionals[command.arguments.count]
       throw CLIError.usage("unexpected argument '\(extra)' for '\(command.name)'")
     }
-  }
-}
-
-/// The closest name to a mistyped one (the one rule set of `DidYouMean`).
-enum Suggestion {
-  static func closest(to input: String, in candidates: [String]) -> String? {
-    DidYouMean.closest(to: input, among: candidates)
   }
 }

@@ -4,7 +4,9 @@ public enum CLIError: Error, Equatable, CustomStringConvertible {
   case usage(String, hint: String? = nil)
   /// A course, event or other input file is wrong (exit 2).
   case content(String)
-  /// A check or quiz did not pass (exit 1); the message is already printed when empty.
+  /// The command could not do what was asked for a reason that is not a usage or content
+  /// error (exit 1). A command that has printed its own result (a failed check, a quiz below
+  /// the pass mark) returns `ExitCode.failure` instead of throwing.
   case failed(String)
 
   public var description: String {
@@ -40,7 +42,6 @@ enum ErrorReporter {
     let label = styled.apply("error:", .error)
     switch error {
     case let cli as CLIError:
-      if case .failed(let message) = cli, message.isEmpty { return cli.exitCode }
       err.lines("\(label) \(cli.description)\n")
       if case .usage = cli {
         let helpCommand = command.map { "lambdalings \($0) --help" } ?? "lambdalings help"

@@ -2,12 +2,6 @@ import Foundation
 import SystemSupport
 import Terminal
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Entry point of the command line; `main.swift` only calls `run` and `exit`.
 public enum LambdalingsCLI {
   /// Ends the process with `status` (what `run` returned), unless a signal is already ending
@@ -25,11 +19,13 @@ public enum LambdalingsCLI {
     let colorWord = colorFlag(arguments)
     let colorMode = colorWord.flatMap(ColorMode.init(flag:)) ?? .auto
     let outSettings = TerminalSettings.detect(
-      colorFlag: colorMode, environment: environment, isTTY: isatty(STDOUT_FILENO) == 1)
+      colorFlag: colorMode, environment: environment,
+      isTTY: Platform.isTerminal(Platform.standardOutput))
     let errSettings = TerminalSettings.detect(
-      colorFlag: colorMode, environment: environment, isTTY: isatty(STDERR_FILENO) == 1)
-    let out = OutputWriter(descriptor: STDOUT_FILENO, settings: outSettings)
-    let err = OutputWriter(descriptor: STDERR_FILENO, settings: errSettings)
+      colorFlag: colorMode, environment: environment,
+      isTTY: Platform.isTerminal(Platform.standardError))
+    let out = OutputWriter(descriptor: Platform.standardOutput, settings: outSettings)
+    let err = OutputWriter(descriptor: Platform.standardError, settings: errSettings)
     if let colorWord, ColorMode(flag: colorWord) == nil {
       return ErrorReporter.report(
         CLIError.usage("--color must be auto, always or never, got '\(colorWord)'"), command: nil,
@@ -59,7 +55,8 @@ public enum LambdalingsCLI {
       environment: environment, out: out, err: err,
       currentDirectory: FileManager.default.currentDirectoryPath,
       courseFlag: parsed.arguments.value("course"),
-      workspaceFlag: parsed.arguments.value("workspace"), stdinIsTTY: isatty(STDIN_FILENO) == 1)
+      workspaceFlag: parsed.arguments.value("workspace"),
+      stdinIsTTY: Platform.isTerminal(Platform.standardInput))
     do {
       return try command.run(Invocation(args: parsed.arguments, context: context, command: command))
     } catch {

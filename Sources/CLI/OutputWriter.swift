@@ -2,12 +2,6 @@ import Foundation
 import SystemSupport
 import Terminal
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Where a command writes: standard output or standard error, with the colour decision attached.
 public final class OutputWriter: @unchecked Sendable {
   private let descriptor: Int32
@@ -33,7 +27,7 @@ public final class OutputWriter: @unchecked Sendable {
     guard !readerGone else { return }
     // Suggested commands were glued so wrapping keeps them whole; spaces again from here on.
     let bytes = CommandText.unglued(text)
-    if !PipeWriter.write(bytes, to: descriptor) && errno == EPIPE { readerGone = true }
+    if !PipeWriter.write(bytes, to: descriptor) && PipeWriter.readerHasGone { readerGone = true }
   }
 
   /// Writes `text` and a newline. On a terminal each line of `text` is wrapped to its width

@@ -85,20 +85,8 @@ public enum Step: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  /// `chapter:first-function`, the form stored in progress.
+  /// `chapter:first-function`, the form `progress.json` keeps skipped steps in (`skipped`).
   public var description: String { "\(kind):\(id)" }
-
-  /// Parses the `kind:id` form.
-  public init?(_ text: String) {
-    let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-    guard parts.count == 2 else { return nil }
-    switch parts[0] {
-    case "chapter": self = .chapter(parts[1])
-    case "exercise": self = .exercise(parts[1])
-    case "quiz": self = .quiz(parts[1])
-    default: return nil
-    }
-  }
 }
 
 /// A chapter: a Markdown file in `lessons/` with a header.

@@ -1,3 +1,5 @@
+import SystemSupport
+
 extension ExerciseSpecParser {
   /// A case's `expect` (also a scenario's `each` and `last`), every key and type checked.
   mutating func parseExpectation(_ node: JSONNode, in place: String) -> Expectation {
@@ -88,7 +90,7 @@ extension ExerciseSpecParser {
     let known = ExerciseSpecParser.matchers
     guard known.contains(first.key) else {
       let guess =
-        NameSuggestion.closest(to: first.key, in: known.sorted())
+        DidYouMean.closest(to: first.key, among: known.sorted())
         .map { "; did you mean \"\($0)\"?" } ?? ""
       error(
         "unknown matcher \"\(first.key)\"\(guess) (known: \(known.sorted().joined(separator: ", ")))",

@@ -1,3 +1,5 @@
+import SystemSupport
+
 /// Reads an exercise's `spec.json`: graded cases and multi-invocation scenarios. Every key is
 /// checked (an unknown one is an error with a "did you mean"), every value has its type checked,
 /// and every problem is located at its line.
@@ -79,7 +81,7 @@ struct ExerciseSpecParser {
     for member in node.members ?? [] where !allowed.contains(member.key) {
       let known = allowed.sorted().joined(separator: ", ")
       let guess =
-        NameSuggestion.closest(to: member.key, in: allowed.sorted())
+        DidYouMean.closest(to: member.key, among: allowed.sorted())
         .map { "; did you mean \"\($0)\"?" } ?? ""
       error(
         "unknown key \"\(member.key)\" in \(place)\(guess) (known: \(known))", member.value.line)

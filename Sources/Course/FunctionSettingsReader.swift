@@ -1,3 +1,5 @@
+import SystemSupport
+
 /// Reads function settings: a case's `function` object in `spec.json`, or a learner's
 /// `function.json` (handler, timeout, memory, environment, reservedConcurrency), with
 /// `file:line` diagnostics for every unknown key or wrong value.
@@ -45,8 +47,8 @@ public struct FunctionSettingsReader {
     }
     for member in members where !FunctionSettingsReader.keys.contains(member.key) {
       let guess =
-        NameSuggestion.closest(
-          to: member.key, in: FunctionSettingsReader.keys.sorted()
+        DidYouMean.closest(
+          to: member.key, among: FunctionSettingsReader.keys.sorted()
         ).map { "; did you mean \"\($0)\"?" } ?? ""
       error(
         "unknown function setting \"\(member.key)\"\(guess) (known: "

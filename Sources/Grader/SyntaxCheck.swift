@@ -1,5 +1,6 @@
 import Foundation
 import LambdaRuntime
+import SystemSupport
 
 /// Finds the line of a syntax error that the runtime reports without one: Node's ES module
 /// loader gives only "SyntaxError: Unexpected token", so `node --check FILE` is asked where.
@@ -9,28 +10,17 @@ enum SyntaxCheck {
   static func nodeLine(_ file: String, searchPath: String?) -> Int {
     let path = searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
     guard let node = Interpreter.find("node", in: path) else { return 0 }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: node)
-    process.arguments = ["--check", file]
-    let pipe = Pipe()
-    process.standardError = pipe
-    process.standardOutput = FileHandle.nullDevice
-    do {
-      try process.run()
-    } catch {
+    // Through ProcessHandle, as every child of the product: its own process group, signals
+    // reset to their defaults, killed with its group when it takes too long.
+    guard
+      let process = try? ProcessHandle.launch(
+        executable: node, arguments: ["--check", file], environment: ["PATH": path])
+    else { return 0 }
+    guard process.waitForExit(until: ProcessClock.now() + 5_000_000_000) != nil else {
+      process.killGroup()
+      _ = process.waitForExit(until: ProcessClock.now() + 1_000_000_000)
       return 0
     }
-    let done = DispatchSemaphore(value: 0)
-    nonisolated(unsafe) var output = Data()
-    DispatchQueue.global().async {
-      output = pipe.fileHandleForReading.readDataToEndOfFile()
-      done.signal()
-    }
-    if done.wait(timeout: .now() + 5) == .timedOut {
-      process.terminate()
-      return 0
-    }
-    process.waitUntilExit()
-    return SourceLocation.line(of: file, in: [String(decoding: output, as: UTF8.self)])
+    return SourceLocation.line(of: file, in: [process.takeOutput().text])
   }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import SystemSupport
 
 /// A blocking HTTP/1.1 client on one keep-alive connection, for tests and benchmarks.
 /// Understands `Content-Length` framed and bodiless answers; not for general use.
@@ -13,22 +9,21 @@ public final class HTTPClient {
   /// Connects to `host:port`; `timeoutSeconds` bounds every read.
   public init(host: String = "127.0.0.1", port: UInt16, timeoutSeconds: Int = 30) throws {
     fd = try HTTPSocket.connect(host: host, port: port)
-    var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    TCPSocket.setReceiveTimeout(fd, seconds: timeoutSeconds)
     reader = HTTPRequestReader(fd: fd, limits: HTTPLimits(maxBodyBytes: 1 << 30))
   }
 
-  deinit { close(fd) }
+  deinit { TCPSocket.close(fd) }
 
   /// Sends raw bytes (for malformed-input tests); false when the peer is gone.
   @discardableResult
   public func sendRaw(_ bytes: [UInt8]) -> Bool {
-    HTTPSocket.send(bytes, to: fd)
+    TCPSocket.send(bytes, to: fd)
   }
 
   /// Closes the sending side (the server then sees the end of the request stream).
   public func finishSending() {
-    shutdown(fd, Int32(SHUT_WR))
+    TCPSocket.shutdown(fd, writingOnly: true)
   }
 
   /// Sends a request with a `Content-Length` body and reads the answer; nil when the

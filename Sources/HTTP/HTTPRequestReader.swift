@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import SystemSupport
 
 /// Reads HTTP/1.1 requests one after another from a connected socket (keep-alive).
 ///
@@ -75,7 +71,7 @@ final class HTTPRequestReader {
   /// Tells a client that sent `Expect: 100-continue` (curl does, for bodies over 1 KB) to send
   /// the body now instead of after its one-second wait.
   private func sendContinue() {
-    _ = HTTPSocket.send(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8), to: fd)
+    _ = TCPSocket.send(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8), to: fd)
   }
 
   /// Parses `METHOD TARGET VERSION` and `Name: value` lines.
@@ -146,15 +142,10 @@ final class HTTPRequestReader {
 
   /// Appends whatever the socket delivers next; false at EOF or on error.
   func readMore() -> Bool {
-    while true {
-      let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-      if count > 0 {
-        buffer.append(contentsOf: chunk[0..<count])
-        return true
-      }
-      if count < 0 && errno == EINTR { continue }
-      return false
-    }
+    let count = chunk.withUnsafeMutableBytes { TCPSocket.receive(fd, into: $0) }
+    guard count > 0 else { return false }
+    buffer.append(contentsOf: chunk[0..<count])
+    return true
   }
 }
 

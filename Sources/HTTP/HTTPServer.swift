@@ -1,14 +1,9 @@
 import Foundation
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import SystemSupport
 
 /// An HTTP/1.1 server: one accept thread, one thread per keep-alive connection, each answer
 /// written in a single `send`. See `HTTP` for the whole API.
-public final class HTTPServer: @unchecked Sendable {
+public final class HTTPServer: Sendable {
   /// Answers one request; runs on the connection's thread and may block.
   public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
   /// Answers a request that could not be parsed (the reason says why); the connection closes.
@@ -23,10 +18,13 @@ public final class HTTPServer: @unchecked Sendable {
   private let handler: Handler
   private let malformed: MalformedHandler
   private let listenFD: Int32
-  private let lock = NSLock()
-  private let stoppedCondition = NSCondition()
-  private var connections: Set<Int32> = []
-  private var stopped = false
+  /// The open connections, and whether `stop` was called.
+  private let state = Locked(Connections())
+
+  private struct Connections: Sendable {
+    var open: Set<Int32> = []
+    var stopped = false
+  }
 
   /// `http://host:port`.
   public var url: String { "http://\(host):\(port)" }
@@ -58,76 +56,62 @@ public final class HTTPServer: @unchecked Sendable {
   /// Stops accepting, closes every connection and wakes `waitUntilStopped`. Idempotent.
   /// Handlers still running finish, but their answers go nowhere.
   public func stop() {
-    lock.lock()
-    guard !stopped else {
-      lock.unlock()
-      return
+    let open = state.withLock { state -> Set<Int32>? in
+      guard !state.stopped else { return nil }
+      state.stopped = true
+      return state.open
     }
-    stopped = true
-    let open = connections
-    lock.unlock()
-    shutdown(listenFD, Int32(SHUT_RDWR))
+    guard let open else { return }
+    TCPSocket.shutdown(listenFD)
     for fd in open {
-      shutdown(fd, Int32(SHUT_RDWR))
+      TCPSocket.shutdown(fd)
     }
-    stoppedCondition.lock()
-    stoppedCondition.broadcast()
-    stoppedCondition.unlock()
   }
 
   /// True once `stop` was called.
-  public var isStopped: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return stopped
-  }
+  public var isStopped: Bool { state.withLock { $0.stopped } }
 
   /// Blocks the calling thread until `stop` is called (from another thread or a signal bridge).
   public func waitUntilStopped() {
-    stoppedCondition.lock()
-    while !isStopped {
-      _ = stoppedCondition.wait(until: Date().addingTimeInterval(0.2))
-    }
-    stoppedCondition.unlock()
+    _ = state.wait { $0.stopped ? true : nil }
   }
 
   /// How many connections are open now.
-  public var openConnections: Int {
-    lock.lock()
-    defer { lock.unlock() }
-    return connections.count
-  }
+  public var openConnections: Int { state.withLock { $0.open.count } }
 
   deinit {
     stop()
-    close(listenFD)
+    TCPSocket.close(listenFD)
   }
 
   private func acceptLoop() {
     while true {
-      let fd = accept(listenFD, nil, nil)
-      if fd < 0 {
-        if errno == EINTR || errno == ECONNABORTED { continue }
-        if errno == EMFILE || errno == ENFILE {
-          // Out of descriptors: give connections time to close instead of spinning.
-          usleep(50_000)
-          if isStopped { return }
-          continue
-        }
+      let fd: Int32
+      switch TCPSocket.accept(listenFD) {
+      case .connection(let accepted):
+        fd = accepted
+      case .retry:
+        continue
+      case .outOfDescriptors:
+        // Give connections time to close instead of spinning.
+        Thread.sleep(forTimeInterval: 0.05)
+        if isStopped { return }
+        continue
+      case .closed:
         return
       }
-      lock.lock()
-      if stopped {
-        lock.unlock()
-        close(fd)
+      let accepted = state.withLock { state -> Bool in
+        guard !state.stopped else { return false }
+        state.open.insert(fd)
+        return true
+      }
+      guard accepted else {
+        TCPSocket.close(fd)
         return
       }
-      connections.insert(fd)
-      lock.unlock()
-      HTTPSocket.configure(connection: fd)
+      TCPSocket.configure(connection: fd)
       if let seconds = limits.idleTimeoutSeconds {
-        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        TCPSocket.setReceiveTimeout(fd, seconds: seconds)
       }
       let worker = Thread { [self] in serve(fd) }
       worker.stackSize = 1024 * 1024
@@ -139,22 +123,20 @@ public final class HTTPServer: @unchecked Sendable {
   private func serve(_ fd: Int32) {
     let reader = HTTPRequestReader(fd: fd, limits: limits)
     defer {
-      lock.lock()
-      connections.remove(fd)
-      lock.unlock()
-      close(fd)
+      state.withLock { _ = $0.open.remove(fd) }
+      TCPSocket.close(fd)
     }
     while true {
       switch reader.next() {
       case .closed:
         return
       case .malformed(let reason):
-        _ = HTTPSocket.send(malformed(reason).serialized(closing: true), to: fd)
+        _ = TCPSocket.send(malformed(reason).serialized(closing: true), to: fd)
         return
       case .request(let request):
         let answer = handler(request)
         let closing = request.closesConnection
-        guard HTTPSocket.send(answer.serialized(closing: closing), to: fd), !closing else {
+        guard TCPSocket.send(answer.serialized(closing: closing), to: fd), !closing else {
           return
         }
       }

@@ -19,8 +19,6 @@ public struct ProgressDocument: Codable, Equatable, Sendable {
   public var created: Date
   /// When the progress file was last written.
   public var updated: Date
-  /// Where the learner is: the chapter, exercise or quiz to continue with.
-  public var currentStep: StepReference?
   /// Chapters the learner has opened, by chapter id.
   public var chapters: [String: ChapterProgress]
   /// Exercise attempts and results, by exercise id.
@@ -39,7 +37,6 @@ public struct ProgressDocument: Codable, Equatable, Sendable {
     self.courseID = courseID
     self.created = created
     self.updated = created
-    self.currentStep = nil
     self.chapters = [:]
     self.exercises = [:]
     self.quizzes = [:]

@@ -1,7 +1,8 @@
 import Course
 import Foundation
 
-/// Every quiz bank of a course, loaded from `lessons/quizzes/*.md`, with their diagnostics.
+/// Every quiz bank of a course (the `lessons/quizzes/*.md` the course loader found), with their
+/// diagnostics.
 public struct QuizLibrary: Sendable {
   public var banks: [QuizBank]
   public var diagnostics: [Diagnostic]
@@ -9,32 +10,6 @@ public struct QuizLibrary: Sendable {
   public init(banks: [QuizBank], diagnostics: [Diagnostic] = []) {
     self.banks = banks
     self.diagnostics = diagnostics
-  }
-
-  /// Loads every `.md` file of `directory` in name order.
-  ///
-  /// A missing directory gives an empty library; an unreadable file is an error diagnostic.
-  /// Question ids must be unique across banks, since progress is saved by question id.
-  public static func load(directory: URL, knownTargets: Set<String>? = nil) -> QuizLibrary {
-    let names =
-      (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?
-      .filter { $0.hasSuffix(".md") }.sorted() ?? []
-    var sources: [(file: String, text: String)] = []
-    var diagnostics: [Diagnostic] = []
-    for name in names {
-      let url = directory.appendingPathComponent(name)
-      guard let data = FileManager.default.contents(atPath: url.path) else {
-        diagnostics.append(
-          Diagnostic(
-            severity: .error, file: url.path, line: 1,
-            message: "cannot read quiz file; check its permissions"))
-        continue
-      }
-      sources.append((url.path, String(decoding: data, as: UTF8.self)))
-    }
-    var library = parse(sources, knownTargets: knownTargets)
-    library.diagnostics = diagnostics + library.diagnostics
-    return library
   }
 
   /// Parses banks given as (file, text) pairs and checks ids across them.

@@ -1,8 +1,9 @@
 import Foundation
 
-/// The spaced-repetition state of one question (SM-2), as the progress file stores it.
+/// The spaced-repetition state of one question (SM-2), as the scheduler works on it.
 ///
-/// Field names match Progress's `ReviewCard`; the CLI maps one to the other.
+/// The progress file stores Progress's `ReviewCard` instead; its fields have the same names and
+/// the CLI maps one to the other.
 public struct ReviewState: Sendable, Equatable, Hashable, Codable {
   public var questionID: String
   /// Successful reviews in a row since the last lapse (SM-2's n).

@@ -121,7 +121,7 @@ public enum AtomicFile {
       guard let base = raw.baseAddress else { return }
       var offset = 0
       while offset < raw.count {
-        let written = posixWrite(fd, base + offset, raw.count - offset)
+        let written = Platform.write(fd, base + offset, raw.count - offset)
         if written < 0 {
           if errno == EINTR { continue }
           throw FileSystemError.last("write", path)
@@ -138,13 +138,4 @@ public enum AtomicFile {
     defer { close(fd) }
     if fsync(fd) != 0 && errno != EINVAL { throw FileSystemError.last("flush", folder) }
   }
-}
-
-/// `write(2)`, named apart from `AtomicFile.write` so the two cannot be confused.
-private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-  #if canImport(Glibc)
-    return Glibc.write(fd, buffer, count)
-  #else
-    return Darwin.write(fd, buffer, count)
-  #endif
 }

@@ -53,13 +53,8 @@ public enum ForegroundProcess {
       _ = fcntl(inputPipe[1], F_SETFD, FD_CLOEXEC)
     }
 
-    #if os(Linux)
-      var actions = posix_spawn_file_actions_t()
-      var attributes = posix_spawnattr_t()
-    #else
-      var actions: posix_spawn_file_actions_t? = nil
-      var attributes: posix_spawnattr_t? = nil
-    #endif
+    var actions = Platform.spawnActions()
+    var attributes = Platform.spawnAttributes()
     posix_spawn_file_actions_init(&actions)
     posix_spawnattr_init(&attributes)
     defer {

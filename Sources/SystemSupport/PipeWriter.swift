@@ -8,35 +8,16 @@
 /// without changing the process-wide signal disposition (other threads keep theirs).
 public enum PipeWriter {
   /// Writes all of `text` to `descriptor`, stopping quietly when the reader has gone.
-  /// Returns whether everything was written; when not, `errno` tells why (`EPIPE`: the reader
-  /// has gone).
+  /// Returns whether everything was written; when not, `readerHasGone` (asked on the same
+  /// thread, right after) tells whether the reader left.
   @discardableResult
   public static func write(_ text: String, to descriptor: Int32) -> Bool {
-    #if canImport(Darwin)
-      _ = fcntl(descriptor, F_SETNOSIGPIPE, 1)
-      return writeAll(text, to: descriptor)
-    #else
-      // SIGPIPE from write() is sent to the writing thread: block it here, and consume the
-      // pending signal before unblocking if the reader went away.
-      var blocked = sigset_t()
-      var previous = sigset_t()
-      sigemptyset(&blocked)
-      sigaddset(&blocked, SIGPIPE)
-      var pending = sigset_t()
-      sigpending(&pending)
-      let alreadyPending = sigismember(&pending, SIGPIPE) == 1
-      pthread_sigmask(SIG_BLOCK, &blocked, &previous)
-      let complete = writeAll(text, to: descriptor)
-      let writeError = errno
-      defer { errno = writeError }
-      if !complete && !alreadyPending {
-        var timeout = timespec(tv_sec: 0, tv_nsec: 0)
-        _ = sigtimedwait(&blocked, nil, &timeout)
-      }
-      pthread_sigmask(SIG_SETMASK, &previous, nil)
-      return complete
-    #endif
+    Platform.withoutBrokenPipeSignal(descriptor) { writeAll(text, to: descriptor) }
   }
+
+  /// After a `write` that returned false, on the same thread: whether it failed because the
+  /// reader has gone (`EPIPE`) rather than for another reason, such as a full disk.
+  public static var readerHasGone: Bool { errno == EPIPE }
 
   private static func writeAll(_ text: String, to descriptor: Int32) -> Bool {
     var copy = text
@@ -44,11 +25,7 @@ public enum PipeWriter {
       guard let base = bytes.baseAddress else { return true }
       var offset = 0
       while offset < bytes.count {
-        #if canImport(Glibc)
-          let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
-        #else
-          let written = Darwin.write(descriptor, base + offset, bytes.count - offset)
-        #endif
+        let written = Platform.write(descriptor, base + offset, bytes.count - offset)
         if written < 0 {
           if errno == EINTR { continue }
           return false

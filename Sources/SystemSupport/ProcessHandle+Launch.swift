@@ -33,13 +33,8 @@ extension ProcessHandle {
     }
     _ = fcntl(outputPipe[0], F_SETFL, fcntl(outputPipe[0], F_GETFL) | O_NONBLOCK)
 
-    #if os(Linux)
-      var actions = posix_spawn_file_actions_t()
-      var attributes = posix_spawnattr_t()
-    #else
-      var actions: posix_spawn_file_actions_t? = nil
-      var attributes: posix_spawnattr_t? = nil
-    #endif
+    var actions = Platform.spawnActions()
+    var attributes = Platform.spawnAttributes()
     posix_spawn_file_actions_init(&actions)
     posix_spawnattr_init(&attributes)
     defer {
@@ -49,17 +44,9 @@ extension ProcessHandle {
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
     posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 2)
-    if let workingDirectory {
-      guard let addChdir = SpawnExtensions.addChdir else {
-        throw ProcessSpawnError(executable: executable, code: ENOSYS, operation: "addchdir")
-      }
-      _ = addChdir(&actions, workingDirectory)
+    if let workingDirectory, !Platform.addChangeDirectory(&actions, workingDirectory) {
+      throw ProcessSpawnError(executable: executable, code: ENOSYS, operation: "addchdir")
     }
-    #if os(Linux)
-      if let addCloseFrom = SpawnExtensions.addCloseFrom {
-        _ = addCloseFrom(&actions, 3)
-      }
-    #endif
 
     var defaults = sigset_t()
     sigemptyset(&defaults)
@@ -71,10 +58,8 @@ extension ProcessHandle {
     posix_spawnattr_setsigdefault(&attributes, &defaults)
     posix_spawnattr_setsigmask(&attributes, &emptyMask)
     posix_spawnattr_setpgroup(&attributes, 0)
-    var flags = POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK
-    #if canImport(Darwin)
-      flags |= POSIX_SPAWN_CLOEXEC_DEFAULT
-    #endif
+    var flags = Int32(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)
+    Platform.closeOtherDescriptors(&actions, flags: &flags)
     posix_spawnattr_setflags(&attributes, Int16(flags))
 
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
@@ -107,30 +92,5 @@ extension ProcessHandle {
     _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
     _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
     return 0
-  }
-}
-
-/// The non-portable `posix_spawn` file actions, looked up at run time because the C headers
-/// hide them from Swift unless `_GNU_SOURCE` is defined.
-private enum SpawnExtensions {
-  #if os(Linux)
-    typealias Actions = UnsafeMutablePointer<posix_spawn_file_actions_t>
-  #else
-    typealias Actions = UnsafeMutablePointer<posix_spawn_file_actions_t?>
-  #endif
-  typealias ChdirFunction = @convention(c) (Actions, UnsafePointer<CChar>) -> Int32
-  typealias CloseFromFunction = @convention(c) (Actions, Int32) -> Int32
-
-  static let addChdir: ChdirFunction? = lookup("posix_spawn_file_actions_addchdir_np")
-  static let addCloseFrom: CloseFromFunction? = lookup("posix_spawn_file_actions_addclosefrom_np")
-
-  private static func lookup<F>(_ name: String) -> F? {
-    #if os(Linux)
-      let handle = UnsafeMutableRawPointer(bitPattern: 0)
-    #else
-      let handle = UnsafeMutableRawPointer(bitPattern: -2)
-    #endif
-    guard let symbol = dlsym(handle, name) else { return nil }
-    return unsafeBitCast(symbol, to: F.self)
   }
 }

@@ -1,39 +1,24 @@
-import Foundation
-
-/// Reads the resident memory of a process from `/proc/<pid>/status` (Linux).
+/// The resident memory of a process and of the processes it started.
 ///
-/// Elsewhere the values are unknown (`nil`) and callers fall back to `getrusage`.
+/// Linux reads `/proc`; Darwin asks `proc_pid_rusage` and `proc_listchildpids` (see
+/// `Platform.memory(of:)`).
 public enum ProcessMemory {
   /// Current and peak resident set size, in bytes.
   public struct Sample: Sendable, Equatable {
-    /// `VmRSS`: resident now.
+    /// Resident now (Linux `VmRSS`, Darwin's physical footprint).
     public var residentBytes: Int
-    /// `VmHWM`: the peak resident size since the process started.
+    /// The peak since the process started (Linux `VmHWM`, Darwin's lifetime maximum footprint).
     public var peakBytes: Int
   }
 
-  /// Reads one sample for `pid`, or `nil` when the process is gone or `/proc` is missing.
+  /// Reads one sample for `pid`, or `nil` when the process is gone (or, on Linux, `/proc` is
+  /// missing).
   public static func sample(pid: Int32) -> Sample? {
-    #if os(Linux)
-      guard let text = readStatus(pid: pid) else { return nil }
-      var rss = 0
-      var hwm = 0
-      for line in text.split(separator: "\n") {
-        if line.hasPrefix("VmRSS:") {
-          rss = kilobytes(in: line) * 1024
-        } else if line.hasPrefix("VmHWM:") {
-          hwm = kilobytes(in: line) * 1024
-        }
-      }
-      if rss == 0 && hwm == 0 { return nil }
-      return Sample(residentBytes: rss, peakBytes: max(hwm, rss))
-    #else
-      return nil
-    #endif
+    Platform.memory(of: pid).map { Sample(residentBytes: $0.resident, peakBytes: $0.peak) }
   }
 
-  /// Resident memory of `pid` plus its descendants (found through the main thread's
-  /// `/proc/<pid>/task/<pid>/children`): what a handler and the programs it started use.
+  /// Resident memory of `pid` plus its descendants: what a handler and the programs it started
+  /// use.
   ///
   /// `peakBytes` is the larger of the leader's own peak and the current total.
   public static func treeSample(pid: Int32) -> Sample? {
@@ -51,34 +36,6 @@ public enum ProcessMemory {
     return total
   }
 
-  /// Direct children of `pid`'s main thread (empty when unknown).
-  static func children(of pid: Int32) -> [Int32] {
-    #if os(Linux)
-      guard let text = readFile("/proc/\(pid)/task/\(pid)/children") else { return [] }
-      return text.split(separator: " ").compactMap {
-        Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
-      }
-    #else
-      return []
-    #endif
-  }
-
-  private static func readStatus(pid: Int32) -> String? {
-    readFile("/proc/\(pid)/status")
-  }
-
-  private static func readFile(_ path: String) -> String? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-    guard count > 0 else { return nil }
-    return String(decoding: buffer[0..<count], as: UTF8.self)
-  }
-
-  private static func kilobytes(in line: Substring) -> Int {
-    let digits = line.drop { !$0.isNumber }.prefix { $0.isNumber }
-    return Int(digits) ?? 0
-  }
+  /// Direct children of `pid` (empty when unknown).
+  static func children(of pid: Int32) -> [Int32] { Platform.children(of: pid) }
 }

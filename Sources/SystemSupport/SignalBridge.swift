@@ -170,15 +170,7 @@ private enum CrashHandler {
         + " it with the command you ran (set SWIFT_BACKTRACE=enable=yes to see where it"
         + " happened).\n").utf8)
     for signalNumber in signals {
-      var action = sigaction()
-      #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = crashed
-        action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)
-      #else
-        action.__sigaction_u.__sa_handler = crashed
-        action.sa_flags = SA_RESETHAND
-      #endif
-      sigemptyset(&action.sa_mask)
+      var action = Platform.oneShotAction(crashed)
       sigaction(signalNumber, &action, nil)
     }
   }

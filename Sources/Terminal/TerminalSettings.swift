@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// What the output terminal can do, decided once at start-up and passed around as a value.
 public struct TerminalSettings: Sendable, Equatable {
   /// Whether escape codes (colours, styles, hyperlinks) may be written.
@@ -64,9 +58,6 @@ public struct TerminalSettings: Sendable, Equatable {
       useColor: useColor, width: width, supportsUnicode: unicode, supportsHyperlinks: links,
       isTTY: isTTY)
   }
-
-  /// Whether file descriptor 1 is a terminal.
-  public static var standardOutputIsTTY: Bool { isatty(STDOUT_FILENO) == 1 }
 
   static func decideColor(_ mode: ColorMode, environment: [String: String], isTTY: Bool) -> Bool {
     switch mode {

@@ -16,6 +16,33 @@ import Testing
     #expect(results == (0..<50).map { $0 * $0 })
   }
 
+  /// The last job waits until the first result has been delivered, so delivery must stream
+  /// (in index order, on the calling thread) while later jobs still run.
+  @Test func deliveryInOrderStreamsWhileLaterJobsRun() {
+    let firstDelivered = Locked(false)
+    let caller = Thread.current
+    var delivered: [Int] = []
+    var onCaller = true
+    let count = 8
+    ConcurrentInvocations.run(count: count, concurrency: 3) { index -> Int in
+      if index == count - 1 {
+        let seen = firstDelivered.wait(until: ProcessClock.now() + 10_000_000_000) {
+          $0 ? true : nil
+        }
+        return seen == true ? index : -1
+      }
+      // Later indexes finish first, so ordering is the helper's doing.
+      Thread.sleep(forTimeInterval: Double(count - index) * 0.002)
+      return index
+    } deliverInOrder: { index, result in
+      onCaller = onCaller && Thread.current == caller
+      delivered.append(result)
+      if index == 0 { firstDelivered.withLock { $0 = true } }
+    }
+    #expect(delivered == Array(0..<count))
+    #expect(onCaller)
+  }
+
   @Test func nothingToDoRunsNothing() {
     let results = ConcurrentInvocations.run(count: 0, concurrency: 4) { index in index }
     #expect(results.isEmpty)

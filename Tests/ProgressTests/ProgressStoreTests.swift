@@ -7,7 +7,7 @@ import Testing
   /// A document with every kind of record filled in.
   static func populated(_ document: inout ProgressDocument) {
     document.courseID = "aws-lambda-basics"
-    document.currentStep = StepReference(kind: .exercise, id: "hello-api")
+    document.skipped = ["quiz:limits"]
     document.markChapterRead("intro", at: Fixed.now)
     document.markChapterRead("intro", at: Fixed.later)
     let failed = ExerciseResult(
@@ -135,8 +135,8 @@ import Testing
     let workspace = try Workspace()
     let nested = workspace.url.appendingPathComponent("deeper/workspace")
     let store = ProgressStore(directory: nested, clock: { Fixed.now })
-    try store.update { $0.currentStep = StepReference(kind: .chapter, id: "intro") }
-    #expect(try store.load().currentStep == StepReference(kind: .chapter, id: "intro"))
+    try store.update { $0.skipped = ["chapter:intro"] }
+    #expect(try store.load().skipped == ["chapter:intro"])
   }
 
   @Test func threadsUpdatingConcurrentlyLoseNothing() throws {

@@ -17,11 +17,12 @@ import Testing
     "DVA-C02 3.4", "DVA-C02 4.1", "DVA-C02 4.2", "DVA-C02 4.3", "SAA-C03 2.1", "SAA-C03 2.2",
     "SAA-C03 3.2", "SAA-C03 4.2",
   ]
-  static let directory = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("lessons/quizzes")
+  static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+  /// The shipped quizzes, loaded as the CLI loads them: through the course.
+  static let shipped = QuizLibrary(course: CourseLoader.load(root: root).0)
 
-  let library = QuizLibrary.load(directory: directory, knownTargets: chapters)
+  let library = Self.shipped
 
   @Test func everyBankLoadsWithoutDiagnostics() {
     #expect(library.diagnostics.map(\.description) == [])
@@ -142,7 +143,7 @@ import Testing
 }
 
 @Test func authoringGuideExampleParsesCleanly() throws {
-  let guide = QuestionBankTests.directory.deletingLastPathComponent().deletingLastPathComponent()
+  let guide = URL(fileURLWithPath: QuestionBankTests.root)
     .appendingPathComponent("docs/authoring-quizzes.md")
   let text = try String(contentsOf: guide, encoding: .utf8)
   let start = try #require(text.range(of: "````markdown\n"))

@@ -1,3 +1,5 @@
+import SystemSupport
+
 extension CommandSpec {
   /// `lambdalings completions bash|zsh|fish`: a completion script built from the command table.
   static let completions = CommandSpec(
@@ -20,7 +22,7 @@ extension CommandSpec {
     case "zsh": invocation.out.write(script.zsh())
     case "fish": invocation.out.write(script.fish())
     default:
-      let hint = Suggestion.closest(to: shell, in: CompletionScript.shells).map {
+      let hint = DidYouMean.closest(to: shell, among: CompletionScript.shells).map {
         "Did you mean '\($0)'?"
       }
       throw CLIError.usage("completions are for bash, zsh or fish, not '\(shell)'", hint: hint)

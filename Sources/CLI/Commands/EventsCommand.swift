@@ -1,5 +1,6 @@
 import Foundation
 import LambdaRuntime
+import SystemSupport
 
 extension CommandSpec {
   /// `lambdalings events [list | show NAME | generate NAME]`: AWS-shaped sample events.
@@ -36,7 +37,7 @@ enum EventsCommand {
     let args = invocation.args
     let action = args.positional(0) ?? "list"
     guard actions.contains(action) else {
-      let hint = Suggestion.closest(to: action, in: actions).map {
+      let hint = DidYouMean.closest(to: action, among: actions).map {
         "Did you mean 'lambdalings events \($0)'?"
       }
       throw CLIError.usage(

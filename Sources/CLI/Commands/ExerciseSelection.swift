@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Progress
+import SystemSupport
 import Workspace
 
 /// Which exercise an exercise command works on, and where the learner's copy of it is.
@@ -49,7 +50,7 @@ enum ExerciseSelection {
   static func named(_ id: String, course: Course) throws -> Exercise {
     if let exercise = course.exercise(id) { return exercise }
     let hint =
-      Suggestion.closest(to: id, in: course.exercises.map(\.id))
+      DidYouMean.closest(to: id, among: course.exercises.map(\.id))
       .map { "Did you mean '\($0)'? 'lambdalings list' shows every exercise." }
       ?? "'lambdalings list' shows every exercise."
     throw CLIError.usage("there is no exercise '\(id)'", hint: hint)
@@ -77,11 +78,6 @@ enum ExerciseSelection {
         "Copied \(Plural.count(report.copied.count, "missing starter file")) into your workspace.")
     }
     return report.workspace
-  }
-
-  /// The learner's progress, from the workspace.
-  static func progress(_ context: Context) throws -> ProgressDocument {
-    try WorkspaceSetup.progress(context)
   }
 
   /// The learner's file for the next step when that step is an exercise, as the learner sees

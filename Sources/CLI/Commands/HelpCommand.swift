@@ -1,3 +1,5 @@
+import SystemSupport
+
 extension CommandSpec {
   /// `lambdalings help [COMMAND]`.
   static let help = CommandSpec(
@@ -13,7 +15,7 @@ extension CommandSpec {
     }
     guard let command = CommandTable.all.first(where: { $0.name == name }) else {
       let names = CommandTable.all.filter { !$0.isHidden }.map(\.name)
-      let hint = Suggestion.closest(to: name, in: names).map { "Did you mean '\($0)'?" }
+      let hint = DidYouMean.closest(to: name, among: names).map { "Did you mean '\($0)'?" }
       throw CLIError.usage("unknown command '\(name)'", hint: hint)
     }
     invocation.out.write(HelpFormatter.command(command, styler: styler, width: width))

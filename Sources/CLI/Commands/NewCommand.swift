@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import SystemSupport
 
 extension CommandSpec {
   /// `lambdalings new chapter|exercise|quiz ID [--chapter ID]`.
@@ -31,7 +32,7 @@ extension CommandSpec {
         "new needs a kind and an id", hint: "For example: lambdalings new exercise sqs-batches")
     }
     guard kinds.contains(kind) else {
-      let guess = NameSuggestion.closest(to: kind, in: kinds).map { " Did you mean '\($0)'?" } ?? ""
+      let guess = DidYouMean.closest(to: kind, among: kinds).map { " Did you mean '\($0)'?" } ?? ""
       throw CLIError.usage("unknown kind '\(kind)'; use chapter, exercise or quiz.\(guess)")
     }
     let root = NewContent.courseRoot(context)

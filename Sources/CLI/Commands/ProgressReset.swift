@@ -2,6 +2,7 @@ import Course
 import Foundation
 import Progress
 import Quiz
+import SystemSupport
 
 /// `lambdalings progress reset [STEP] [--yes]`: forgets one step or everything, after a backup.
 enum ProgressReset {
@@ -71,7 +72,7 @@ enum ProgressReset {
       let forms = matches.map { "'\($0.description)'" }.joined(separator: " or ")
       throw CLIError.usage("'\(text)' names more than one step; write \(forms)")
     }
-    let hint = Suggestion.closest(to: text, in: steps.map(\.id)).map {
+    let hint = DidYouMean.closest(to: text, among: steps.map(\.id)).map {
       "Did you mean '\($0)'? 'lambdalings list' shows every step."
     }
     throw CLIError.usage(

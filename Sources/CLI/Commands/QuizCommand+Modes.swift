@@ -1,6 +1,7 @@
 import Foundation
 import Progress
 import Quiz
+import SystemSupport
 
 extension QuizCommandSupport {
   /// `lambdalings quiz --list`.
@@ -52,7 +53,7 @@ extension QuizCommandSupport {
     }
     guard let bank = library.bank(id) else {
       let known = library.banks.map(\.id).joined(separator: ", ")
-      let guess = Suggestion.closest(to: id, in: library.banks.map(\.id))
+      let guess = DidYouMean.closest(to: id, among: library.banks.map(\.id))
       throw CLIError.usage(
         "there is no quiz '\(id)'",
         hint: (guess.map { "Did you mean '\($0)'? " } ?? "") + "Quizzes: \(known).")

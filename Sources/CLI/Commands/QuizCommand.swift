@@ -1,5 +1,6 @@
 import Foundation
 import Quiz
+import SystemSupport
 import Workspace
 
 extension CommandSpec {
@@ -75,7 +76,7 @@ enum QuizCommandSupport {
     guard let quizID else { return library.allQuestions }
     guard let bank = library.bank(quizID) else {
       let known = library.banks.map(\.id).joined(separator: ", ")
-      let guess = Suggestion.closest(to: quizID, in: library.banks.map(\.id))
+      let guess = DidYouMean.closest(to: quizID, among: library.banks.map(\.id))
       throw CLIError.usage(
         "there is no quiz '\(quizID)'",
         hint: (guess.map { "Did you mean '\($0)'? " } ?? "") + "Quizzes: \(known).")

@@ -151,11 +151,18 @@ struct QuizConsole {
   /// Shows a question and reads its answer. Single-key questions switch to raw mode before the
   /// question is printed, so a key pressed as soon as it appears is not echoed twice.
   func showAndAsk(_ item: PresentedQuestion, show: () -> Void) -> String? {
-    guard let keys, item.question.kind != .numeric, item.question.kind != .text else {
+    guard let keys else {
       show()
       return ask(item)
     }
-    return keys.withRawMode {
+    switch item.question.kind {
+    case .single, .trueFalse, .multiple, .ordering:
+      return keys.withRawMode {
+        show()
+        return askWithKeys(item, keys)
+      }
+    case .numeric, .text:
+      // Typed answers are read a line at a time; `askWithKeys` chooses how.
       show()
       return askWithKeys(item, keys)
     }

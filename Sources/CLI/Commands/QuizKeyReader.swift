@@ -1,12 +1,6 @@
 import Foundation
 import SystemSupport
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// One key press read in raw mode.
 enum QuizKey: Equatable {
   case character(Character)
@@ -25,8 +19,8 @@ final class QuizKeyReader {
   let descriptor: Int32
 
   /// A reader for `descriptor`, or nil when it is not a terminal.
-  init?(descriptor: Int32 = STDIN_FILENO) {
-    guard isatty(descriptor) == 1 else { return nil }
+  init?(descriptor: Int32 = Platform.standardInput) {
+    guard Platform.isTerminal(descriptor) else { return nil }
     self.descriptor = descriptor
   }
 
@@ -82,22 +76,9 @@ final class QuizKeyReader {
     return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
   }
 
-  private func readByte() -> UInt8? {
-    var byte: UInt8 = 0
-    while true {
-      let count = read(descriptor, &byte, 1)
-      if count == 1 { return byte }
-      if count < 0, errno == EINTR { continue }
-      return nil
-    }
-  }
+  private func readByte() -> UInt8? { Platform.readByte(descriptor) }
 
   private func waitForByte(milliseconds: Int32) -> Bool {
-    var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-    while true {
-      let ready = poll(&request, 1, milliseconds)
-      if ready < 0 && errno == EINTR { continue }
-      return ready > 0
-    }
+    Platform.waitForInput(descriptor, milliseconds: milliseconds)
   }
 }

@@ -2,6 +2,7 @@ import Course
 import Foundation
 import Markdown
 import Progress
+import SystemSupport
 import Terminal
 import Workspace
 
@@ -59,7 +60,7 @@ enum ReadCommandSupport {
         }
         return course.chapters[number - 1]
       }
-      let hint = Suggestion.closest(to: id, in: course.chapters.map(\.id))
+      let hint = DidYouMean.closest(to: id, among: course.chapters.map(\.id))
         .map { "Did you mean '\($0)'? 'lambdalings list' shows every chapter." }
       throw CLIError.usage("there is no chapter '\(id)'", hint: hint)
     }

@@ -44,7 +44,8 @@ extension CommandSpec {
   }
 }
 
-/// Reading Markdown input and choosing render settings, shared by `render` and `read`.
+/// Reading Markdown input (a file, or standard input for `-`) and choosing render settings for
+/// `render` (`read` loads chapters through the course instead).
 enum MarkdownInput {
   static func read(_ path: String) throws -> [UInt8] {
     if path == "-" {

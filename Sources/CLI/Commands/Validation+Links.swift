@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Markdown
+import SystemSupport
 
 extension Validation {
   /// Links and images in chapter text that point nowhere: a chapter that does not exist, a
@@ -115,6 +116,6 @@ extension Validation {
 /// `; did you mean 'x'?` for a message, or nothing.
 enum DidYouMeanHint {
   static func text(_ name: String, among candidates: [String]) -> String {
-    Suggestion.closest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    DidYouMean.closest(to: name, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
   }
 }

@@ -78,13 +78,13 @@ enum Validation {
     }
     let workers = parallelism ?? defaultParallelism
     let allJobs = jobs
-    ParallelRunner.run(allJobs.count, workers: workers) { index in
+    ConcurrentInvocations.run(count: allJobs.count, concurrency: workers) { index in
       let job = allJobs[index]
       let file =
         job.kind == .solution
         ? job.exercise.solutionPath(job.language) : job.exercise.starterPath(job.language)
       return Grader.grade(exercise: job.exercise, codeFile: file, language: job.language)
-    } deliver: { index, report in
+    } deliverInOrder: { index, report in
       let job = jobs[index]
       checks.total += 1
       let problems = judge(

@@ -1,12 +1,6 @@
 import Foundation
 import SystemSupport
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Writes the bundled bootstraps to a cache folder at run time (once per content version).
 ///
 /// The folder is `$TMPDIR/lambdalings-<uid>/runtime-<hash>/`; a changed bootstrap gets a new
@@ -36,7 +30,7 @@ enum BootstrapCache {
   /// The folder given to runtimes as `LAMBDA_RUNTIME_DIR`.
   static var directory: String {
     let base = FileManager.default.temporaryDirectory.path
-    return "\(base)/lambdalings-\(getuid())/runtime-\(contentHash)"
+    return "\(base)/lambdalings-\(Platform.userID)/runtime-\(contentHash)"
   }
 
   private static func write(name: String, source: String) throws -> String {
