@@ -1,5 +1,6 @@
 // lambdalings-bench: measures the lesson engine and the local runtime against baselines
-// run in the same invocation. Usage: swift run -c release lambdalings-bench [markdown|runtime|cli]...
+// run in the same invocation. Usage: swift run -c release lambdalings-bench [markdown|runtime|cli|process]...
+// (`process --baseline BINARY` also times an earlier build of lambdalings in the same run)
 import Foundation
 
 let requested = Array(CommandLine.arguments.dropFirst())
@@ -7,8 +8,10 @@ let suites: [(name: String, run: ([String]) -> Void)] = [
   ("markdown", MarkdownBenchmark.run),
   ("runtime", RuntimeBenchmark.run),
   ("cli", CLIBenchmark.run),
+  ("process", ProcessBenchmark.run),
 ]
-let selected = requested.isEmpty ? suites.map(\.name) : requested.filter { !$0.hasPrefix("-") }
+let selected =
+  requested.isEmpty ? suites.map(\.name) : requested.filter { !$0.hasPrefix("-") && !$0.hasPrefix("/") }
 for suite in suites where selected.contains(suite.name) {
   suite.run(requested)
 }
