@@ -14,7 +14,8 @@ enum LargeCourse {
       try files.copyItem(atPath: "\(source)/\(folder)", toPath: "\(destination)/\(folder)")
     }
     let template = "\(source)/exercises/hello-api"
-    let quizText = try String(contentsOfFile: "\(source)/lessons/quizzes/limits.md", encoding: .utf8)
+    let quizText = try String(
+      contentsOfFile: "\(source)/lessons/quizzes/limits.md", encoding: .utf8)
     let chapterText = try String(
       contentsOfFile: "\(source)/lessons/09-limits.md", encoding: .utf8)
     let chapterBody = chapterText.components(separatedBy: "\n---\n").dropFirst()
@@ -39,8 +40,10 @@ enum LargeCourse {
         .write(
           toFile: "\(destination)/lessons/quizzes/\(quiz).md", atomically: false,
           encoding: .utf8)
-      let listed = (0..<exercises).filter { $0 / perChapter == number || (number == quizzes - 1 && $0 / perChapter >= quizzes) }
-        .map { String(format: "gen-exercise-%03d", $0) }
+      let listed = (0..<exercises).filter {
+        $0 / perChapter == number || (number == quizzes - 1 && $0 / perChapter >= quizzes)
+      }
+      .map { String(format: "gen-exercise-%03d", $0) }
       let header = """
         ---
         id: \(chapter)

@@ -85,7 +85,8 @@ enum ProcessBenchmark {
     return [
       Suite(
         what: "invoke, no-op Python handler, python3 a pyenv shim",
-        command: "lambdalings invoke noop/lambda_function.py", arguments: [
+        command: "lambdalings invoke noop/lambda_function.py",
+        arguments: [
           "invoke", setup.noopHandler,
         ], environment: shimmed, stdin: nil,
         floors: version + [("+ `python3 -S -c pass`", setup.realPython, ["-S", "-c", "pass"])],
@@ -137,7 +138,8 @@ enum ProcessBenchmark {
       _ = ProcessTimer.time(baseline, suite.arguments, suite.environment, stdin: suite.stdin)
     }
     for _ in 0..<runs {
-      after.append(ProcessTimer.time(binary, suite.arguments, suite.environment, stdin: suite.stdin))
+      after.append(
+        ProcessTimer.time(binary, suite.arguments, suite.environment, stdin: suite.stdin))
       if let baseline {
         before.append(
           ProcessTimer.time(baseline, suite.arguments, suite.environment, stdin: suite.stdin))

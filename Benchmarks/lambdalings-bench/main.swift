@@ -11,7 +11,8 @@ let suites: [(name: String, run: ([String]) -> Void)] = [
   ("process", ProcessBenchmark.run),
 ]
 let selected =
-  requested.isEmpty ? suites.map(\.name) : requested.filter { !$0.hasPrefix("-") && !$0.hasPrefix("/") }
+  requested.isEmpty
+  ? suites.map(\.name) : requested.filter { !$0.hasPrefix("-") && !$0.hasPrefix("/") }
 for suite in suites where selected.contains(suite.name) {
   suite.run(requested)
 }

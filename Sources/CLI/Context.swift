@@ -15,6 +15,7 @@ public final class Context: @unchecked Sendable {
   /// Whether standard input is a terminal (interactive prompts).
   public let stdinIsTTY: Bool
   private var loadedCourse: (Course, [Diagnostic])?
+  private var loadedOutline: (Course, [Diagnostic])?
 
   init(
     environment: [String: String], out: OutputWriter, err: OutputWriter, currentDirectory: String,
@@ -76,9 +77,30 @@ public final class Context: @unchecked Sendable {
     return loaded
   }
 
+  /// The course's headers only (ids, titles, order, links; see `CourseLoader.load(root:outline:)`),
+  /// for commands that list: their start-up does not grow with the size of the course's files.
+  /// The whole course when it is loaded already. Header errors stop the command.
+  public func courseOutline() throws -> Course {
+    if loadedCourse != nil { return try course() }
+    if loadedOutline == nil {
+      let location = try courseLocation()
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: location.path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      else { return try course() }
+      loadedOutline = CourseLoader.load(root: location.path, outline: true)
+    }
+    guard let (course, diagnostics) = loadedOutline else { return try course() }
+    return try Context.stopOnErrors(course, diagnostics)
+  }
+
   /// The loaded course; a course with errors stops the command with every error listed.
   public func course() throws -> Course {
     let (course, diagnostics) = try courseWithDiagnostics()
+    return try Context.stopOnErrors(course, diagnostics)
+  }
+
+  private static func stopOnErrors(_ course: Course, _ diagnostics: [Diagnostic]) throws -> Course {
     if diagnostics.hasErrors {
       let errors = diagnostics.filter { $0.severity == .error }
       let listing = errors.prefix(20).map(\.description).joined(separator: "\n")

@@ -59,10 +59,11 @@ public struct InterpreterCache: Sendable {
     guard let stamp = InterpreterFingerprint.stamp(interpreter.path, follow: true),
       !interpreter.path.contains("\n"), !interpreter.version.contains("\n")
     else { return }
-    let text = [
-      Self.header, "path=\(interpreter.path)", "version=\(interpreter.version)",
-      "target=\(stamp)", "key:",
-    ].joined(separator: "\n") + "\n" + fingerprint.text
+    let text =
+      [
+        Self.header, "path=\(interpreter.path)", "version=\(interpreter.version)",
+        "target=\(stamp)", "key:",
+      ].joined(separator: "\n") + "\n" + fingerprint.text
     do {
       try FileManager.default.createDirectory(
         atPath: directory, withIntermediateDirectories: true, attributes: nil)

@@ -76,7 +76,8 @@ public struct InterpreterFingerprint: Sendable, Equatable {
   /// The per-user files that choose a version when no local file does.
   static func globalVersionFiles(_ environment: [String: String]) -> [String] {
     let home = environment["HOME"] ?? NSHomeDirectory()
-    let config = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+    let config =
+      environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
       ?? "\(home)/.config"
     let pyenv = environment["PYENV_ROOT"] ?? "\(home)/.pyenv"
     let nodenv = environment["NODENV_ROOT"] ?? "\(home)/.nodenv"

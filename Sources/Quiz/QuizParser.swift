@@ -11,7 +11,7 @@ public struct QuizParser {
     var number: Int
     var text: String
 
-    var trimmed: String { text.trimmingCharacters(in: .whitespaces) }
+    var trimmed: String { text.trimmingSpaces() }
     var isBlank: Bool { trimmed.isEmpty }
   }
 
@@ -90,8 +90,8 @@ public struct QuizParser {
         report(.error, line.number, "front matter line is not `key: value`")
         continue
       }
-      let key = line.text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-      let value = line.text[line.text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      let key = line.text[..<colon].trimmingSpaces().lowercased()
+      let value = line.text[line.text.index(after: colon)...].trimmingSpaces()
       if !["id", "title", "chapter"].contains(key) {
         report(
           .warning, line.number, "unknown front matter key '\(key)' (known: id, title, chapter)")
@@ -151,7 +151,7 @@ struct FenceTracker {
     let length = trimmed.prefix(while: { $0 == first }).count
     guard length >= 3 else { return open != nil }
     if let current = open {
-      let rest = trimmed.dropFirst(length).trimmingCharacters(in: .whitespaces)
+      let rest = trimmed.dropFirst(length).trimmingSpaces()
       if current.character == first, length >= current.length, rest.isEmpty { open = nil }
       return true
     }

@@ -77,6 +77,8 @@ extension ProcessHandle {
     #endif
     posix_spawnattr_setflags(&attributes, Int16(flags))
 
+    var environment = environment
+    if let token = OrphanGuard.token() { environment[OrphanGuard.variable] = token }
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     let envp =
       environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -94,6 +96,7 @@ extension ProcessHandle {
       close(wakePipe[1])
       throw ProcessSpawnError(executable: executable, code: result, operation: "posix_spawn")
     }
+    OrphanGuard.watch(group: pid)
     let handle = ProcessHandle(
       pid: pid, startedAt: startedAt, executable: executable, outputFD: outputPipe[0],
       wakeFDs: (wakePipe[0], wakePipe[1]), outputCapacity: outputCapacity, onExit: onExit)

@@ -15,7 +15,8 @@ import Testing
     var log: String { "\(root)/shim.log" }
 
     init() throws {
-      root = FileManager.default.temporaryDirectory
+      root =
+        FileManager.default.temporaryDirectory
         .appendingPathComponent("shim-\(UUID().uuidString)").path
       for folder in ["shims", "project/sub", "versions/3.11", "versions/3.13"] {
         try FileManager.default.createDirectory(
@@ -117,7 +118,8 @@ import Testing
     _ = try sandbox.resolve()
     // pyenv rewrites its shims when versions are installed.
     let shim = try String(contentsOfFile: "\(sandbox.shims)/python3", encoding: .utf8)
-    try sandbox.write("shims/python3", shim.replacingOccurrences(of: "3.11}", with: "3.13}") + "# rewritten\n")
+    try sandbox.write(
+      "shims/python3", shim.replacingOccurrences(of: "3.11}", with: "3.13}") + "# rewritten\n")
     let rewritten = try #require(try sandbox.resolve())
     #expect(rewritten.1 == .probe)
     #expect(rewritten.0.version == "3.13")

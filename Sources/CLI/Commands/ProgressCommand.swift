@@ -15,7 +15,7 @@ extension CommandSpec {
     options: [OptionSpec(long: "json", help: "Print machine-readable JSON.")]
   ) { invocation in
     let context = invocation.context
-    let course = try context.course()
+    let course = try context.courseOutline()
     let document = try WorkspaceSetup.progress(context)
     let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(document))
     let report = ProgressReport(

@@ -88,7 +88,8 @@ enum MarkdownInput {
       default:
         throw CLIError.usage(
           "unknown extension '\(name)' in --extensions",
-          hint: "Use none, gfm, or names from: table, strikethrough, autolink, tasklist, tagfilter.")
+          hint: "Use none, gfm, or names from: table, strikethrough, autolink, tasklist, tagfilter."
+        )
       }
     }
     return (result, tagFilter)
@@ -118,8 +119,9 @@ enum MarkdownInput {
       }
       if !sawKey, !current.text.isEmpty {
         let key = current.text.prefix { byte in
-          byte != 58 && (byte == 45 || byte == 95 || (48...57).contains(byte)
-            || (65...90).contains(byte) || (97...122).contains(byte))
+          byte != 58
+            && (byte == 45 || byte == 95 || (48...57).contains(byte)
+              || (65...90).contains(byte) || (97...122).contains(byte))
         }
         guard !key.isEmpty, current.text.dropFirst(key.count).first == 58 else { return bytes }
         sawKey = true
