@@ -78,11 +78,11 @@ extension ProcessBenchmark {
 /// Spawns processes directly (posix_spawn; Foundation's Process adds time of its own) and
 /// times them from spawn to exit.
 enum ProcessTimer {
-  /// Milliseconds from spawn to exit; output discarded, standard input from `stdin` or
-  /// /dev/null.
+  /// Milliseconds from spawn to exit (wall) and of CPU (user + system, the process and the
+  /// children it waited for); output discarded, standard input from `stdin` or /dev/null.
   static func time(
     _ path: String, _ arguments: [String], _ environment: [String: String], stdin: String?
-  ) -> Double {
+  ) -> (wall: Double, cpu: Double) {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -97,10 +97,15 @@ enum ProcessTimer {
     }
     var pid: pid_t = 0
     let start = DispatchTime.now().uptimeNanoseconds
-    guard posix_spawn(&pid, path, &actions, nil, argv, envp) == 0 else { return .nan }
+    guard posix_spawn(&pid, path, &actions, nil, argv, envp) == 0 else { return (.nan, .nan) }
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    func milliseconds(_ time: timeval) -> Double {
+      Double(time.tv_sec) * 1000 + Double(time.tv_usec) / 1000
+    }
+    return (wall, milliseconds(usage.ru_utime) + milliseconds(usage.ru_stime))
   }
 
   /// The standard output of a command (for set-up; not timed).

@@ -11,14 +11,21 @@ import Foundation
 /// before and after come from the same machine at the same moment. Runs are interleaved, so
 /// load on the machine falls on every column alike; every figure is a median.
 enum ProcessBenchmark {
+  /// Medians of one command: wall-clock and CPU milliseconds.
+  struct Figure {
+    var wall: Double
+    var cpu: Double
+  }
+
   struct Row {
     var what: String
     var command: String
-    var before: Double?
-    var after: Double
-    var floor: Double?
+    var before: Figure?
+    var after: Figure
+    var floor: Figure?
     var floorName: String
     var goal: String
+    /// Judged on CPU time: on this shared machine wall time mostly measures waiting for a core.
     var met: Bool
   }
 
@@ -51,13 +58,16 @@ enum ProcessBenchmark {
         rows.append(measure(suite, binary: binary, baseline: baseline, runs: runs))
         print(describe(rows[rows.count - 1]))
       }
-      print("\n| what | command | before | after | floor or peer (same run) | goal | met |")
-      print("|---|---|---|---|---|---|---|")
+      print(
+        "\n| what | command | before wall / CPU | after wall / CPU | floor or peer wall / CPU"
+          + " | after / floor (CPU) | goal | met (CPU) |")
+      print("|---|---|---|---|---|---|---|---|")
       for row in rows {
-        let before = row.before.map(format) ?? "-"
-        let floor = row.floor.map { "\(row.floorName) \(format($0))" } ?? "-"
+        let before = row.before.map(pair) ?? "-"
+        let floor = row.floor.map { "\(row.floorName) \(pair($0))" } ?? "-"
+        let ratio = row.floor.map { format(row.after.cpu / $0.cpu) + "x" } ?? "-"
         print(
-          "| \(row.what) | `\(row.command)` | \(before) | \(format(row.after)) | \(floor) | "
+          "| \(row.what) | `\(row.command)` | \(before) | \(pair(row.after)) | \(floor) | \(ratio) | "
             + "\(row.goal) | \(row.met ? "yes" : "no") |")
       }
     } catch {
@@ -129,9 +139,10 @@ enum ProcessBenchmark {
   }
 
   static func measure(_ suite: Suite, binary: String, baseline: String?, runs: Int) -> Row {
-    var after: [Double] = []
-    var before: [Double] = []
-    var floors: [[Double]] = Array(repeating: [], count: suite.floors.count)
+    typealias Sample = (wall: Double, cpu: Double)
+    var after: [Sample] = []
+    var before: [Sample] = []
+    var floors: [[Sample]] = Array(repeating: [], count: suite.floors.count)
     // One warm-up of each, unmeasured (fills caches such as the interpreter cache).
     _ = ProcessTimer.time(binary, suite.arguments, suite.environment, stdin: suite.stdin)
     if let baseline {
@@ -149,23 +160,33 @@ enum ProcessBenchmark {
           ProcessTimer.time(floor.1, floor.2, suite.environment, stdin: suite.stdin))
       }
     }
-    let floor = suite.floors.isEmpty ? nil : floors.map(median).reduce(0, +)
-    let afterMedian = median(after)
+    func figure(_ samples: [Sample]) -> Figure {
+      Figure(wall: median(samples.map(\.wall)), cpu: median(samples.map(\.cpu)))
+    }
+    let floor: Figure? =
+      suite.floors.isEmpty
+      ? nil
+      : floors.map(figure).reduce(Figure(wall: 0, cpu: 0)) {
+        Figure(wall: $0.wall + $1.wall, cpu: $0.cpu + $1.cpu)
+      }
+    let afterFigure = figure(after)
     return Row(
       what: suite.what, command: suite.command,
-      before: baseline == nil ? nil : median(before), after: afterMedian, floor: floor,
+      before: baseline == nil ? nil : figure(before), after: afterFigure, floor: floor,
       floorName: suite.floors.map(\.0).joined(separator: " "), goal: suite.goal,
-      met: suite.check(afterMedian, floor))
+      met: suite.check(afterFigure.cpu, floor?.cpu))
   }
 
   static func describe(_ row: Row) -> String {
-    var text = "  \(row.what): after \(format(row.after)) ms"
-    if let before = row.before { text += ", before \(format(before)) ms" }
+    var text = "  \(row.what): after \(pair(row.after)) ms (wall / CPU)"
+    if let before = row.before { text += ", before \(pair(before))" }
     if let floor = row.floor {
-      text += ", \(row.floorName) \(format(floor)) ms (\(format(row.after / floor))x)"
+      text += ", \(row.floorName) \(pair(floor)) (CPU \(format(row.after.cpu / floor.cpu))x)"
     }
-    return text + " -> \(row.goal): \(row.met ? "met" : "not met")"
+    return text + " -> \(row.goal): \(row.met ? "met" : "not met") (CPU)"
   }
+
+  static func pair(_ figure: Figure) -> String { "\(format(figure.wall)) / \(format(figure.cpu))" }
 
   static func median(_ values: [Double]) -> Double {
     let sorted = values.filter { !$0.isNaN }.sorted()

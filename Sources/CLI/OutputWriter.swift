@@ -21,15 +21,22 @@ public final class OutputWriter: @unchecked Sendable {
 
   /// Writes `text` as is (callers add newlines).
   public func write(_ text: String) {
+    var text = text
+    text.withUTF8 { write(buffer: $0) }
+  }
+
+  /// Writes bytes as they are (rendered HTML, for instance).
+  public func write(bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { write(buffer: $0) }
+  }
+
+  private func write(buffer: UnsafeBufferPointer<UInt8>) {
     lock.lock()
     defer { lock.unlock() }
-    var bytes = Array(text.utf8)
+    guard let base = buffer.baseAddress else { return }
     var offset = 0
-    while offset < bytes.count {
-      let written = bytes.withUnsafeMutableBytes { buffer -> Int in
-        guard let base = buffer.baseAddress else { return 0 }
-        return Foundation.write(descriptor, base + offset, buffer.count - offset)
-      }
+    while offset < buffer.count {
+      let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
       if written < 0 {
         if errno == EINTR { continue }
         return  // A closed pipe (e.g. `| head`) is not an error worth reporting.

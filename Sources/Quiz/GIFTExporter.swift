@@ -18,7 +18,7 @@ public enum GIFTExporter {
     if !question.exams.isEmpty {
       comment += " exam: " + question.exams.map(\.description).joined(separator: ", ")
     }
-    var prompt = question.prompt
+    var prompt = question.promptWithChoiceCount
     if case .numeric(let key) = question.answer, let unit = key.expected.unit {
       prompt += "\n\n(Answer in \(unitName(unit)).)"
     }

@@ -20,6 +20,8 @@ public enum JSONExporter {
     var prompt: String
     var explanation: String
     var shuffle: Bool
+    /// How many choices to pick (multiple response only), as the prompt states it.
+    var choose: Int?
     var choices: [ChoiceItem]?
     var answer: Bool?
     var numeric: NumericItem?
@@ -55,8 +57,9 @@ public enum JSONExporter {
   static func item(_ question: Question) -> Item {
     var item = Item(
       id: question.id, type: question.kind.rawValue, topics: question.topics,
-      exams: question.exams.map(\.description), see: question.see, prompt: question.prompt,
-      explanation: question.explanation, shuffle: question.shuffles)
+      exams: question.exams.map(\.description), see: question.see,
+      prompt: question.promptWithChoiceCount, explanation: question.explanation,
+      shuffle: question.shuffles, choose: question.choiceCount)
     switch question.answer {
     case .singleChoice(let choices), .multipleResponse(let choices):
       item.choices = choices.map { ChoiceItem(text: $0.text, correct: $0.isCorrect) }

@@ -8,6 +8,8 @@ public struct MockExam: Sendable {
   public let startedAt: Date
   /// Seconds allowed.
   public let timeLimit: TimeInterval
+  /// The exam whose domain weights chose the questions; nil for a plain round-robin mix.
+  public let blueprint: ExamBlueprint?
 
   /// Draws `count` questions from `banks` round-robin (so every bank is represented), after
   /// applying `filter`, then shuffles their order and choices with `seed`.
@@ -29,6 +31,52 @@ public struct MockExam: Sendable {
       questions: picked, seed: generator.next(), shuffleQuestions: true)
     self.startedAt = startedAt
     self.timeLimit = timeLimit
+    blueprint = nil
+  }
+
+  /// Draws `count` questions tagged for `blueprint`'s exam, as many from each domain as the
+  /// exam's weights give (see `ExamBlueprint.quotas`), round-robin across banks within a
+  /// domain; then shuffles their order and choices with `seed`.
+  public init(
+    blueprint: ExamBlueprint, banks: [QuizBank], filter: QuestionFilter = QuestionFilter(),
+    count: Int, seed: UInt64, timeLimit: TimeInterval, startedAt: Date
+  ) {
+    var generator = SeededGenerator(seed: seed)
+    var byDomain: [String: [[Question]]] = [:]
+    for bank in banks {
+      let pool = bank.questions.filter(filter.matches).shuffled(using: &generator)
+      for (domain, questions) in Dictionary(grouping: pool, by: { blueprint.domain(of: $0) ?? "" })
+      where !domain.isEmpty {
+        byDomain[domain, default: []].append(questions)
+      }
+    }
+    let available = byDomain.mapValues { $0.reduce(0) { $0 + $1.count } }
+    let quotas = blueprint.quotas(count: count, available: available)
+    var picked: [Question] = []
+    for (domain, _) in blueprint.weights {
+      var pools = byDomain[domain] ?? []
+      let quota = quotas[domain, default: 0]
+      var taken = 0
+      while taken < quota, pools.contains(where: { !$0.isEmpty }) {
+        for index in pools.indices where taken < quota && !pools[index].isEmpty {
+          picked.append(pools[index].removeFirst())
+          taken += 1
+        }
+      }
+    }
+    session = QuizSession(questions: picked, seed: generator.next(), shuffleQuestions: true)
+    self.startedAt = startedAt
+    self.timeLimit = timeLimit
+    self.blueprint = blueprint
+  }
+
+  /// How many questions of each domain of the blueprint the exam asks, in domain order.
+  public var domainCounts: [(domain: String, count: Int)] {
+    guard let blueprint else { return [] }
+    let questions = session.items.map(\.question)
+    return blueprint.weights.map { entry in
+      (entry.domain, questions.filter { blueprint.domain(of: $0) == entry.domain }.count)
+    }
   }
 
   /// Seconds left at `now` (never negative).
@@ -46,8 +94,23 @@ public struct MockExam: Sendable {
     return session.submit(input)
   }
 
-  /// The result; questions left unanswered count as wrong.
-  public var report: SessionReport { session.report }
+  /// The result; questions left unanswered count as wrong. With a blueprint, each question
+  /// counts once, toward its domain of that exam.
+  public var report: SessionReport {
+    var report = session.report
+    guard let blueprint else { return report }
+    let missed = Set(report.missed)
+    report.domains = blueprint.weights.compactMap { entry in
+      let questions = session.items.map(\.question).filter {
+        blueprint.domain(of: $0) == entry.domain
+      }
+      guard !questions.isEmpty else { return nil }
+      let right = questions.filter { !missed.contains($0.id) }.count
+      return ScoreLine(
+        label: blueprint.title(domain: entry.domain), correct: right, total: questions.count)
+    }
+    return report
+  }
 
   /// `mm:ss` for a countdown display.
   public static func clock(_ seconds: TimeInterval) -> String {

@@ -45,10 +45,23 @@ extension QuizParser {
     if prompt.isEmpty {
       report(.error, heading.number, "question '\(id)' has no question text before its answer")
     }
-    return Question(
+    let question = Question(
       id: id, quizID: quizID, topics: meta.topics, exams: meta.exams, see: meta.see,
       prompt: prompt, answer: answer, explanation: explanation ?? "", shuffles: meta.shuffles,
       line: heading.number)
+    checkStatedCount(question)
+    return question
+  }
+
+  /// Warns when a stem says how many to choose and the answer key disagrees.
+  mutating func checkStatedCount(_ question: Question) {
+    guard let stated = question.statedChoiceCount else { return }
+    let marked = question.choiceCount ?? (question.kind == .single ? 1 : nil)
+    guard let marked, marked != stated else { return }
+    report(
+      .warning, question.line,
+      "question '\(question.id)' says \(Question.chooseText(stated)) but its key marks "
+        + "\(marked) correct choice(s) with [x]; fix the stem or the key")
   }
 
   /// Splits `key: value` when the key is a known metadata key.

@@ -63,6 +63,7 @@ public struct QuizParser {
     if questions.isEmpty && errorCount == 0 {
       report(.warning, max(bodyStart, 1), "quiz has no questions: add a `## question-id` section")
     }
+    checkOwnTopic(questions, topic: header["topic"], quizID: quizID)
     let chapter = header["chapter"] ?? ""
     return QuizBank(
       id: quizID, title: header["title"] ?? quizID, chapter: chapter, file: file,
@@ -70,6 +71,24 @@ public struct QuizParser {
   }
 
   var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+
+  /// Warns about questions that lack the quiz's own topic tag, since `quiz --topic` would miss
+  /// them in a topic review. The topic is `topic:` from the front matter; without it, the quiz
+  /// id, once any question of the quiz uses the id as a tag (so a bank whose tags never name
+  /// it, such as a small test quiz, is left alone).
+  mutating func checkOwnTopic(_ questions: [Question], topic declared: String?, quizID: String) {
+    let topic = (declared ?? quizID).lowercased()
+    guard !topic.isEmpty else { return }
+    guard declared != nil || questions.contains(where: { $0.topics.contains(topic) }) else {
+      return
+    }
+    for question in questions where !question.topics.isEmpty && !question.topics.contains(topic) {
+      report(
+        .warning, question.line,
+        "question '\(question.id)' lacks the quiz's topic tag '\(topic)'; add it to `tags:` so "
+          + "`quiz --topic \(topic)` finds it (or set `topic:` in the front matter)")
+    }
+  }
 
   /// Reads the `---` header; returns its keys and the index of the first line after it.
   mutating func parseFrontMatter(_ lines: [Line]) -> ([String: String], Int) {
@@ -92,9 +111,10 @@ public struct QuizParser {
       }
       let key = line.text[..<colon].trimmingSpaces().lowercased()
       let value = line.text[line.text.index(after: colon)...].trimmingSpaces()
-      if !["id", "title", "chapter"].contains(key) {
+      if !["id", "title", "chapter", "topic"].contains(key) {
         report(
-          .warning, line.number, "unknown front matter key '\(key)' (known: id, title, chapter)")
+          .warning, line.number,
+          "unknown front matter key '\(key)' (known: id, title, chapter, topic)")
       }
       header[key] = value
     }

@@ -203,13 +203,33 @@ enum QuizTestCourse {
     let output = try runner.run(
       ["quiz", "exam", "--time", "10m", "--count", "5", "--seed", "3"] + options, stdin: "quit\n")
     #expect(output.status == 1)
-    #expect(output.stdout.contains("Mock exam: 5 questions, 10:00 minutes."))
+    #expect(output.stdout.contains("Mock exam (DVA-C02): 4 questions, 10:00 minutes."))
+    #expect(output.stdout.contains("The real exam: 65 questions in 130 minutes."))
+    #expect(output.stdout.contains("DVA-C02 domain 1: Development with AWS Services (32%): 4"))
+    #expect(output.stdout.contains("DVA-C02 domain 2: Security (26%): 0"))
     #expect(output.stdout.contains("time left 10:00"))
     #expect(output.stdout.contains("By exam domain:"))
-    #expect(output.stdout.contains("DVA-C02 domain 1: Development with AWS Services"))
-    #expect(output.stdout.contains("SAA-C03 domain 2: Design Resilient Architectures"))
+    #expect(output.stdout.contains("  DVA-C02 domain 1: Development with AWS Services     0/4"))
+    #expect(!output.stdout.contains("SAA-C03 domain"), "only the chosen exam's domains")
     let bad = try runner.run(["quiz", "exam", "--time", "soon"] + options)
     #expect(bad.status == 2)
+    let unknown = try runner.run(["quiz", "exam", "--exam", "XYZ-C01"] + options)
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr.contains("there is no exam blueprint for 'XYZ-C01'"))
+  }
+
+  @Test func mockExamKeepsTheRealExamsPace() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let options = try QuizTestCourse.setUp(runner)
+    // Two questions at the real pace (130 minutes for 65) is four minutes.
+    let output = try runner.run(
+      ["quiz", "exam", "--count", "2", "--seed", "3"] + options, stdin: "quit\n")
+    #expect(output.stdout.contains("Mock exam (DVA-C02): 2 questions, 4:00 minutes."))
+    // SAA-C03 has one question in the fixture: a one-question mock of two minutes.
+    let saa = try runner.run(["quiz", "exam", "--exam", "SAA-C03"] + options, stdin: "quit\n")
+    #expect(saa.stdout.contains("Mock exam (SAA-C03): 1 questions, 2:00 minutes."))
+    #expect(saa.stdout.contains("SAA-C03 domain 2: Design Resilient Architectures (26%): 1"))
   }
 
   @Test func shippedBanksLoadAndList() throws {

@@ -20,6 +20,30 @@ import Testing
     #expect(output.stdout.contains("The course is valid."))
   }
 
+  /// A stem whose "(Choose three.)" disagrees with its key, and a question without its quiz's
+  /// topic tag, are warnings with file and line; the course stays valid.
+  @Test(.enabled(if: bothInterpreters, "python3 and node are needed to run every solution"))
+  func choiceCountAndTopicWarnings() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let root = runner.directory + "/course"
+    try FileManager.default.copyItem(atPath: BinaryRunner.fixtureCourse, toPath: root)
+    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/quiz-warnings/more-quiz.md")
+    try FileManager.default.copyItem(
+      atPath: fixture.path, toPath: root + "/lessons/quizzes/more-quiz.md")
+    let output = try runner.run(["validate", "--course", root])
+    #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
+    #expect(
+      output.stdout.contains(
+        "more-quiz.md:10: warning: question 'more-dlq' says (Choose three.) but its key marks "
+          + "2 correct choice(s) with [x]; fix the stem or the key"))
+    #expect(
+      output.stdout.contains(
+        "more-quiz.md:25: warning: question 'more-untagged' lacks the quiz's topic tag 'more'"))
+    #expect(output.stdout.contains("The course is valid."))
+  }
+
   @Test(.enabled(if: bothInterpreters, "python3 and node are needed to run every solution"))
   func shippedCourseIsValid() throws {
     let runner = try BinaryRunner()

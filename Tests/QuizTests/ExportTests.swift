@@ -42,7 +42,7 @@ import Testing
   @Test func multipleResponseWeights() throws {
     let expected = ##"""
       // [id:dlq-targets] [tag:errors] exam: DVA-C02 1.2
-      ::dlq-targets::[markdown]Which services can be a dead-letter queue?{
+      ::dlq-targets::[markdown]Which services can be a dead-letter queue?\n\n(Choose two.){
       ~%50%Amazon SQS
       ~%-50%Amazon S3
       ~%50%Amazon SNS

@@ -50,27 +50,62 @@ extension QuizCommandSupport {
     return ExitCode.success
   }
 
-  /// `lambdalings quiz exam [--time 30m] [--count N] [--exam E] [--seed S]`.
+  /// `lambdalings quiz exam [--exam DVA-C02|SAA-C03] [--count N] [--time T] [--seed S]`: a
+  /// mock exam weighted by the exam's domains, timed at the real exam's pace.
   static func exam(_ library: QuizLibrary, _ invocation: Invocation) throws -> Int32 {
-    let timeText = invocation.args.value("time") ?? "30m"
-    guard let limit = MockExam.parseDuration(timeText) else {
-      throw CLIError.usage("--time must be a duration such as 30m or 90s, got '\(timeText)'")
+    let examText = invocation.args.value("exam") ?? "DVA-C02"
+    let code = String(examText.split(separator: " ").first ?? "")
+    guard let blueprint = ExamBlueprint.named(code) else {
+      let known = ExamBlueprint.all.map(\.exam).joined(separator: ", ")
+      throw CLIError.usage(
+        "there is no exam blueprint for '\(examText)'", hint: "Mock exams: \(known).")
     }
     let seed = try seed(invocation)
-    let filter = QuestionFilter(
-      topic: invocation.args.value("topic"), exam: invocation.args.value("exam"))
+    let filter = QuestionFilter(topic: invocation.args.value("topic"), exam: examText)
     let context = invocation.context
+    let wanted = try count(invocation) ?? blueprint.questionCount
+    var limit = blueprint.timeLimit(forQuestions: wanted)
+    if let timeText = invocation.args.value("time") {
+      guard let parsed = MockExam.parseDuration(timeText) else {
+        throw CLIError.usage("--time must be a duration such as 30m or 90s, got '\(timeText)'")
+      }
+      limit = parsed
+    }
     var exam = MockExam(
-      banks: library.banks, filter: filter, count: try count(invocation) ?? 20, seed: seed.value,
-      timeLimit: limit, startedAt: context.now)
+      blueprint: blueprint, banks: library.banks, filter: filter, count: wanted,
+      seed: seed.value, timeLimit: limit, startedAt: context.now)
     guard !exam.session.items.isEmpty else {
       throw CLIError.usage("no question matches these filters")
+    }
+    if invocation.args.value("time") == nil, exam.session.items.count < wanted {
+      // Fewer questions than asked: keep the real exam's pace for the ones there are.
+      exam = MockExam(
+        blueprint: blueprint, banks: library.banks, filter: filter, count: wanted,
+        seed: seed.value, timeLimit: blueprint.timeLimit(forQuestions: exam.session.items.count),
+        startedAt: context.now)
     }
     let out = invocation.out
     out.line(
       out.styler.apply(
-        "Mock exam: \(exam.session.items.count) questions, \(MockExam.clock(limit)) minutes.",
-        .heading))
+        "Mock exam (\(blueprint.exam)): \(exam.session.items.count) questions, "
+          + "\(MockExam.clock(exam.timeLimit)) minutes.", .heading))
+    out.line(
+      "The real exam: \(blueprint.questionCount) questions in \(blueprint.minutes) minutes. "
+        + "Questions per domain, by the exam's weights:")
+    let total = exam.session.items.count
+    let ideal = blueprint.quotas(
+      count: total,
+      available: Dictionary(uniqueKeysWithValues: blueprint.weights.map { ($0.domain, total) }))
+    for entry in exam.domainCounts {
+      let share = blueprint.weights.first { $0.domain == entry.domain }?.share ?? 0
+      var line =
+        "  \(blueprint.title(domain: entry.domain)) (\(Int((share * 100).rounded()))%): "
+        + "\(entry.count)"
+      if entry.count < ideal[entry.domain, default: 0] {
+        line += " (the course has too few; the other domains take the rest)"
+      }
+      out.line(line)
+    }
     out.line("No feedback until the end, as in the real exam. Seed: \(seed.value).")
     let console = QuizTerminal.console(invocation)
     var recorder = try QuizTerminal.recorder(

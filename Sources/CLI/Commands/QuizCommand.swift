@@ -3,7 +3,7 @@ import Quiz
 
 extension CommandSpec {
   /// `lambdalings quiz [QUIZ] [--topic T] [--exam E] [--count N] [--seed S]`, `quiz --list`,
-  /// `quiz exam [--time 30m]`, `quiz export QUIZ --format gift|json`.
+  /// `quiz exam [--exam DVA-C02] [--count N] [--time T]`, `quiz export QUIZ --format gift|json`.
   static let quiz = CommandSpec(
     name: "quiz", abstract: "Take a quiz; answers are explained and missed ones come back later.",
     usage: "quiz [QUIZ | exam | export QUIZ] [options]",
@@ -13,7 +13,9 @@ extension CommandSpec {
       Without a terminal, one answer per line is read from standard input (`b`, `a,c`, `t`,
       `900 s`, `c,a,b`), so quizzes can be scripted. Esc, Ctrl-C or `quit` stop early.
       Without QUIZ, questions come from every quiz (10 of them unless --count says otherwise).
-      `quiz exam` is a timed mock exam mixing every quiz, scored by exam domain.
+      `quiz exam` is a mock exam weighted by the exam's domains and timed at its pace: DVA-C02
+      (or --exam SAA-C03) has 65 questions in 130 minutes; --count 20 gives 40 minutes.
+      The score is reported per exam domain at the end.
       `quiz export QUIZ --format gift` writes Moodle GIFT; `--format json` a neutral JSON form.
       Exit code 1 when the score is under 70%.
       """,
@@ -30,7 +32,9 @@ extension CommandSpec {
       OptionSpec(
         long: "count", short: "n", value: "N", help: "Ask at most N questions (a random sample)."),
       OptionSpec(long: "seed", value: "S", help: "Shuffle reproducibly with this number."),
-      OptionSpec(long: "time", value: "DURATION", help: "Mock exam time limit (default 30m)."),
+      OptionSpec(
+        long: "time", value: "DURATION",
+        help: "Mock exam time limit (default: 2 minutes a question, the real exam's pace)."),
       OptionSpec(long: "format", value: "FORMAT", help: "Export format: gift or json."),
     ]
   ) { invocation in
