@@ -1,14 +1,20 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension CourseLoader {
   func isDirectory(_ path: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      && isDirectory.boolValue
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
   }
 
   func fileExists(_ path: String) -> Bool {
-    FileManager.default.fileExists(atPath: path)
+    var info = stat()
+    return stat(path, &info) == 0
   }
 
   /// Names of the files in `folder` ending in `suffix`, sorted; empty when the folder is missing.
