@@ -13,31 +13,50 @@ let package = Package(
   targets: [
     .target(name: "SystemSupport"),
     .target(name: "Markdown"),
+    .target(name: "YAML"),
     .target(name: "Terminal", dependencies: ["Markdown", "SystemSupport"]),
     .target(name: "Course", dependencies: ["SystemSupport"]),
     .target(name: "Progress", dependencies: ["SystemSupport"]),
     .target(name: "Quiz", dependencies: ["Course", "Markdown"]),
-    .target(name: "LambdaRuntime", dependencies: ["SystemSupport"]),
+    .target(name: "HTTP"),
+    .target(
+      name: "LambdaRuntime", dependencies: ["HTTP", "SystemSupport"],
+      // The bootstraps are real scripts, compiled into the binary as byte arrays.
+      resources: [
+        .embedInCode("Bootstrap/Scripts/bootstrap.py"),
+        .embedInCode("Bootstrap/Scripts/lambdalings_runtime.py"),
+        .embedInCode("Bootstrap/Scripts/bootstrap.cjs"),
+      ]),
+    .target(name: "LocalAWS", dependencies: ["HTTP", "LambdaRuntime", "SystemSupport"]),
     .target(name: "Workspace", dependencies: ["Course", "Progress", "SystemSupport"]),
-    .target(name: "Grader", dependencies: ["Course", "LambdaRuntime"]),
+    .target(name: "Grader", dependencies: ["Course", "LambdaRuntime", "APIGateway", "HTTP"]),
+    .target(name: "APIGateway", dependencies: ["YAML", "LambdaRuntime", "HTTP"]),
     .target(
       name: "CLI",
       dependencies: [
         "SystemSupport", "Markdown", "Terminal", "Course", "Progress", "Quiz", "LambdaRuntime",
-        "Workspace", "Grader",
+        "Workspace", "Grader", "HTTP", "LocalAWS", "YAML", "APIGateway",
       ]
     ),
     .executableTarget(name: "lambdalings", dependencies: ["CLI"]),
     .executableTarget(
       name: "lambdalings-bench",
-      dependencies: ["Markdown", "Terminal", "LambdaRuntime", "SystemSupport"],
+      dependencies: [
+        "Markdown", "Terminal", "LambdaRuntime", "SystemSupport", "HTTP", "LocalAWS",
+        "APIGateway",
+      ],
       path: "Benchmarks/lambdalings-bench"
     ),
     // A helper the Progress tests run as separate processes; not a product.
     .executableTarget(
       name: "progress-stress", dependencies: ["Progress"], path: "Tests/ProgressStress"),
     .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
+    .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+    .testTarget(name: "LocalAWSTests", dependencies: ["LocalAWS", "HTTP", "LambdaRuntime"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
+    .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+    .testTarget(
+      name: "APIGatewayTests", dependencies: ["APIGateway", "YAML", "LambdaRuntime", "HTTP"]),
     .testTarget(
       name: "TerminalTests", dependencies: ["Terminal", "Markdown"],
       exclude: ["Fixtures", "Snapshots"]),
@@ -51,7 +70,7 @@ let package = Package(
     .testTarget(
       name: "GraderTests", dependencies: ["Grader", "Course", "LambdaRuntime"],
       exclude: ["Fixtures"]),
-    .testTarget(name: "CLITests", dependencies: ["CLI", "SystemSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["CLI", "SystemSupport", "HTTP"]),
   ],
   swiftLanguageModes: [.v6]
 )

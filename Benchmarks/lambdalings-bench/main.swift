@@ -1,5 +1,6 @@
 // lambdalings-bench: measures the lesson engine and the local runtime against baselines
-// run in the same invocation. Usage: swift run -c release lambdalings-bench [markdown|runtime|cli|process]...
+// run in the same invocation. Usage: swift run -c release lambdalings-bench
+// [markdown|runtime|cli|delivery|serve|api|process]...
 // (`process --baseline BINARY` also times an earlier build of lambdalings in the same run)
 import Foundation
 
@@ -8,6 +9,9 @@ let suites: [(name: String, run: ([String]) -> Void)] = [
   ("markdown", MarkdownBenchmark.run),
   ("runtime", RuntimeBenchmark.run),
   ("cli", CLIBenchmark.run),
+  ("delivery", DeliveryBenchmark.run),
+  ("serve", ServeBenchmark.run),
+  ("api", APIBenchmark.run),
   ("process", ProcessBenchmark.run),
 ]
 let selected =

@@ -1,3 +1,5 @@
+import SystemSupport
+
 /// Splits a command line into the command, its options and positionals, and the global options.
 ///
 /// Options may come before or after the command; `--name=value` and `--name value` both work;
@@ -126,34 +128,9 @@ struct ArgumentParser {
   }
 }
 
-/// The closest name to a mistyped one, by edit distance.
+/// The closest name to a mistyped one (the one rule set of `DidYouMean`).
 enum Suggestion {
   static func closest(to input: String, in candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, distance(input.lowercased(), $0.lowercased())) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-    let allowed = max(2, input.count / 3)
-    if best.1 <= allowed { return best.0 }
-    return candidates.first { $0.hasPrefix(input) && !input.isEmpty }
-  }
-
-  /// Edit distance where swapping two neighbouring letters counts as one edit ("lsit" -> "list").
-  static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-    for i in 0...a.count { table[i][0] = i }
-    for j in 0...b.count { table[0][j] = j }
-    for i in 1...a.count {
-      for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
-        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-          table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
-        }
-      }
-    }
-    return table[a.count][b.count]
+    DidYouMean.closest(to: input, among: candidates)
   }
 }

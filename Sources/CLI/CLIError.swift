@@ -41,14 +41,14 @@ enum ErrorReporter {
     switch error {
     case let cli as CLIError:
       if case .failed(let message) = cli, message.isEmpty { return cli.exitCode }
-      err.write("\(label) \(cli.description)\n")
+      err.lines("\(label) \(cli.description)\n")
       if case .usage = cli {
         let helpCommand = command.map { "lambdalings \($0) --help" } ?? "lambdalings help"
-        err.write("Run '\(helpCommand)' for usage.\n")
+        err.line("Run '\(helpCommand)' for usage.")
       }
       return cli.exitCode
     default:
-      err.write("\(label) \(error)\n")
+      err.lines("\(label) \(error)\n")
       return ExitCode.usageOrContent
     }
   }

@@ -77,10 +77,11 @@ public struct OptionSpec: Sendable {
 enum GlobalOptions {
   static let all: [OptionSpec] = [
     OptionSpec(
-      long: "course", value: "DIR", help: "Use the course in DIR (default: the shipped one)."),
+      long: "course", value: "DIR",
+      help: "Use the course in DIR (default: the workspace's course, else the shipped one)."),
     OptionSpec(
       long: "workspace", value: "DIR",
-      help: "Use the workspace in DIR (default: ./lambdalings-workspace)."),
+      help: "Use the workspace in DIR (default: the one you are in, else ./lambdalings-workspace)."),
     OptionSpec(
       long: "color", value: "WHEN", help: "Colour output: auto, always or never (default: auto)."),
     OptionSpec(long: "help", short: "h", help: "Show help for the command."),

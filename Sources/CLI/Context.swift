@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Terminal
+import Workspace
 
 /// Everything a command may use: arguments, environment, output streams, course and workspace.
 public final class Context: @unchecked Sendable {
@@ -51,7 +52,7 @@ public final class Context: @unchecked Sendable {
     guard
       let location = CourseLocator.locate(
         flag: courseFlag, environment: environment, currentDirectory: currentDirectory,
-        sourceCheckout: Context.sourceCheckout)
+        sourceCheckout: Context.sourceCheckout, workspaceCourse: rememberedCoursePath)
     else {
       throw CLIError.content(
         "no course found: not in --course, LAMBDALINGS_COURSE, this folder or its parents.\n"
@@ -65,12 +66,15 @@ public final class Context: @unchecked Sendable {
     if let loadedCourse { return loadedCourse }
     let location = try courseLocation()
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: location.path, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    else {
+    guard FileManager.default.fileExists(atPath: location.path, isDirectory: &isDirectory) else {
       throw CLIError.content(
         "the course folder '\(location.path)' (from \(location.source)) does not exist;"
           + " check the path")
+    }
+    guard isDirectory.boolValue else {
+      throw CLIError.content(
+        "'\(location.path)' (from \(location.source)) is a file, not a folder; a course is the"
+          + " folder holding lessons/course.md, so pass that folder instead")
     }
     let loaded = CourseLoader.load(root: location.path)
     loadedCourse = loaded
@@ -94,6 +98,51 @@ public final class Context: @unchecked Sendable {
     return try Context.stopOnErrors(course, diagnostics)
   }
 
+  /// The course path the workspace's `workspace.json` remembers, if any.
+  var rememberedCoursePath: String? {
+    let path = Workspace.resolvePath(
+      flag: workspaceFlag, environment: environment, currentDirectory: ".")
+    return (try? Workspace.open(at: path))?.settings.coursePath
+  }
+
+  /// `lambdalings WORDS` as the learner can copy it: with `--workspace` when it was given, and
+  /// `--course` when it was given and the workspace does not remember that course by itself.
+  public func command(_ words: String) -> String {
+    var text = words.isEmpty ? "lambdalings" : "lambdalings \(words)"
+    if let workspaceFlag, !workspaceFlag.isEmpty {
+      text += " --workspace \(Context.shellQuoted(workspaceFlag))"
+    }
+    if let courseFlag, !courseFlag.isEmpty {
+      let given = Context.absolute(courseFlag, in: currentDirectory)
+      let remembered = rememberedCoursePath.map { Context.absolute($0, in: currentDirectory) }
+      if given != remembered { text += " --course \(Context.shellQuoted(courseFlag))" }
+    }
+    return text
+  }
+
+  /// `path` as the learner sees it: relative to the current folder when it is inside it (a
+  /// workspace found from a subfolder has an absolute path), else as it is.
+  public func display(_ path: String) -> String {
+    guard path.hasPrefix("/") else { return path }
+    let here = Context.absolute(".", in: currentDirectory)
+    let full = Context.absolute(path, in: currentDirectory)
+    let prefix = here == "/" ? "/" : here + "/"
+    return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : path
+  }
+
+  /// `text` quoted for a POSIX shell when it holds anything but safe characters.
+  static func shellQuoted(_ text: String) -> String {
+    let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:@%+,")
+    if !text.isEmpty, text.allSatisfy({ safe.contains($0) }) { return text }
+    return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+
+  /// `path` made absolute against `folder`, without `.` and `..`.
+  static func absolute(_ path: String, in folder: String) -> String {
+    let full = path.hasPrefix("/") ? path : "\(folder)/\(path)"
+    return URL(fileURLWithPath: full).standardizedFileURL.path
+  }
+
   /// The loaded course; a course with errors stops the command with every error listed.
   public func course() throws -> Course {
     let (course, diagnostics) = try courseWithDiagnostics()
@@ -103,10 +152,8 @@ public final class Context: @unchecked Sendable {
   private static func stopOnErrors(_ course: Course, _ diagnostics: [Diagnostic]) throws -> Course {
     if diagnostics.hasErrors {
       let errors = diagnostics.filter { $0.severity == .error }
-      let listing = errors.prefix(20).map(\.description).joined(separator: "\n")
-      let more = errors.count > 20 ? "\n... and \(errors.count - 20) more" : ""
       throw CLIError.content(
-        "the course at \(course.root) has \(errors.count) error(s):\n\(listing)\(more)\n"
+        "the course at \(course.root) has \(ProblemList.text(errors))\n"
           + "Fix them and run the command again.")
     }
     return course

@@ -1,64 +1,115 @@
 import SystemSupport
+import Terminal
 
-/// Help text for the whole tool and for each command.
+/// Help text for the whole tool and for each command, laid out for a terminal `width` columns
+/// wide: paragraphs are reflowed, and the description column of a table continues under
+/// itself (or goes under its name when the terminal is too narrow for two columns).
 enum HelpFormatter {
-  static func overview(_ commands: [CommandSpec], styler: Styler) -> String {
-    var text = "lambdalings \(SystemSupport.version): learn AWS Lambda by doing.\n\n"
-    text += styler.apply("USAGE:", .heading) + " lambdalings [COMMAND] [options]\n"
-    text += "  With no command, shows where you are and what to do next.\n\n"
-    text += styler.apply("COMMANDS:", .heading) + "\n"
+  static func overview(_ commands: [CommandSpec], styler: Styler, width: Int = 80) -> String {
+    var text =
+      paragraph("lambdalings \(SystemSupport.version): learn AWS Lambda by doing.", width: width)
+      + "\n"
+    text += usage("lambdalings [COMMAND] [options]", styler: styler, width: width)
+    text += paragraph("  With no command, shows where you are and what to do next.", width: width)
+    text += "\n" + styler.apply("COMMANDS:", .heading) + "\n"
     let visible = commands.filter { !$0.isHidden }
-    let width = (visible.map(\.name.count).max() ?? 0) + 2
-    for command in visible {
-      text += "  " + styler.apply(pad(command.name, width), .command) + command.abstract + "\n"
-    }
-    text += "\n" + options(GlobalOptions.all, styler: styler, title: "GLOBAL OPTIONS:")
-    text += "      --version    Show the version.\n"
-    text += "\nRun 'lambdalings COMMAND --help' for a command's options.\n"
-    text += "Exit codes: 0 success, 1 a check or quiz failed, 2 usage or content error.\n"
+    let rows = visible.map { (name: $0.name, help: $0.abstract) }
+    text += table(rows, width: width) { styler.apply($0, .command) }
+    let version = OptionSpec(long: "version", help: "Show the version.")
+    text +=
+      "\n"
+      + options(
+        GlobalOptions.all + [version], styler: styler, title: "GLOBAL OPTIONS:", width: width)
+    text += "\n"
+    text += paragraph("Run 'lambdalings COMMAND --help' for a command's options.", width: width)
+    text += paragraph(
+      "Exit codes: 0 success, 1 a check or quiz failed, 2 usage or content error.", width: width)
     return text
   }
 
-  static func command(_ command: CommandSpec, styler: Styler) -> String {
-    var text = command.abstract + "\n\n"
-    text += styler.apply("USAGE:", .heading) + " lambdalings \(command.usage)\n"
+  static func command(_ command: CommandSpec, styler: Styler, width: Int = 80) -> String {
+    var text = paragraph(command.abstract, width: width) + "\n"
+    text += usage("lambdalings \(command.usage)", styler: styler, width: width)
     if !command.discussion.isEmpty {
-      text += "\n" + command.discussion.trimmingCharacters(in: "\n") + "\n"
+      text += "\n" + reflow(command.discussion, width: width)
     }
     if !command.arguments.isEmpty {
       text += "\n" + styler.apply("ARGUMENTS:", .heading) + "\n"
-      let width = (command.arguments.map(\.name.count).max() ?? 0) + 2
-      for argument in command.arguments {
-        text += "  " + pad(argument.name, width) + argument.help + "\n"
-      }
+      text += table(command.arguments.map { (name: $0.name, help: $0.help) }, width: width)
     }
     if !command.options.isEmpty {
-      text += "\n" + options(command.options, styler: styler, title: "OPTIONS:")
+      text += "\n" + options(command.options, styler: styler, title: "OPTIONS:", width: width)
     }
-    text += "\n" + options(GlobalOptions.all, styler: styler, title: "GLOBAL OPTIONS:")
+    text +=
+      "\n" + options(GlobalOptions.all, styler: styler, title: "GLOBAL OPTIONS:", width: width)
     return text
   }
 
-  private static func options(_ specs: [OptionSpec], styler: Styler, title: String) -> String {
-    var text = styler.apply(title, .heading) + "\n"
-    let width = (specs.map(\.synopsis.count).max() ?? 0) + 2
-    for spec in specs {
-      let repeatable = spec.isRepeatable ? " (repeatable)" : ""
-      text += "  " + pad(spec.synopsis, width) + spec.help + repeatable + "\n"
+  private static func options(
+    _ specs: [OptionSpec], styler: Styler, title: String, width: Int
+  ) -> String {
+    let rows = specs.map { spec in
+      (name: spec.synopsis, help: spec.help + (spec.isRepeatable ? " (repeatable)" : ""))
+    }
+    return styler.apply(title, .heading) + "\n" + table(rows, width: width)
+  }
+
+  /// `USAGE: ...`, continued under the command line when it is too long.
+  private static func usage(_ line: String, styler: Styler, width: Int) -> String {
+    let label = "USAGE: "
+    let lines = WordWrapper.wrap(
+      line, width: max(1, width - label.count), hangingIndent: 2, breakingLongWords: false)
+    let pad = String(repeating: " ", count: label.count)
+    return styler.apply("USAGE:", .heading) + " " + lines.joined(separator: "\n" + pad) + "\n"
+  }
+
+  /// Two columns: names indented by two, descriptions aligned after the longest name and
+  /// wrapped under themselves; on a narrow terminal each description goes under its name.
+  static func table(
+    _ rows: [(name: String, help: String)], width: Int, style: (String) -> String = { $0 }
+  ) -> String {
+    let nameWidth = rows.map { DisplayWidth.of($0.name) }.max() ?? 0
+    let column = 2 + nameWidth + 2
+    var text = ""
+    for row in rows {
+      let name = "  " + style(row.name)
+      if width - column >= 24 {
+        let help = WordWrapper.wrap(row.help, width: width - column, breakingLongWords: false)
+        let gap = String(repeating: " ", count: column - 2 - DisplayWidth.of(row.name))
+        let pad = String(repeating: " ", count: column)
+        text += name + gap + help.joined(separator: "\n" + pad) + "\n"
+      } else {
+        text += name + "\n"
+        let help = WordWrapper.wrap(row.help, width: max(1, width - 6), breakingLongWords: false)
+        text += help.map { "      " + $0 }.joined(separator: "\n") + "\n"
+      }
     }
     return text
   }
 
-  private static func pad(_ text: String, _ width: Int) -> String {
-    text + String(repeating: " ", count: max(1, width - text.count))
+  /// One line of text wrapped to `width` with a hanging indent.
+  private static func paragraph(_ text: String, width: Int) -> String {
+    HangingIndent.wrap(text, width: width).joined(separator: "\n") + "\n"
   }
-}
 
-extension String {
-  fileprivate func trimmingCharacters(in set: Character) -> String {
-    var result = Substring(self)
-    while result.first == set { result = result.dropFirst() }
-    while result.last == set { result = result.dropLast() }
-    return String(result)
+  /// A command's discussion: paragraphs (separated by blank lines) are joined and wrapped to
+  /// `width`; lines that start with spaces, `- ` or `$ ` keep their own line.
+  static func reflow(_ text: String, width: Int) -> String {
+    var logical: [String] = []
+    for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      let line = String(raw)
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      let startsItsOwn = line.hasPrefix(" ") || line.hasPrefix("- ") || line.hasPrefix("$ ")
+      if trimmed.isEmpty {
+        logical.append("")
+      } else if startsItsOwn || logical.last.map(\.isEmpty) ?? true {
+        logical.append(line)
+      } else {
+        logical[logical.count - 1] += " " + trimmed
+      }
+    }
+    while logical.first == "" { logical.removeFirst() }
+    while logical.last == "" { logical.removeLast() }
+    return logical.flatMap { HangingIndent.wrap($0, width: width) }.joined(separator: "\n") + "\n"
   }
 }

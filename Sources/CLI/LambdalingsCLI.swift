@@ -11,7 +11,11 @@ import Terminal
 /// Entry point of the command line; `main.swift` only calls `run`.
 public enum LambdalingsCLI {
   /// Runs the command line and returns the process exit code.
+  ///
+  /// Installs the signal bridge first, once for every command: Ctrl-C, Ctrl-\, SIGTERM and
+  /// SIGHUP end the program quietly with the terminal restored and child processes killed.
   public static func run(arguments: [String], environment: [String: String]) -> Int32 {
+    SignalBridge.install(environment: environment)
     let colorWord = colorFlag(arguments)
     let colorMode = colorWord.flatMap(ColorMode.init(flag:)) ?? .auto
     let outSettings = TerminalSettings.detect(
@@ -40,8 +44,8 @@ public enum LambdalingsCLI {
     if parsed.arguments.flag("help") {
       let text =
         parsed.command == nil
-        ? HelpFormatter.overview(CommandTable.all, styler: out.styler)
-        : HelpFormatter.command(command, styler: out.styler)
+        ? HelpFormatter.overview(CommandTable.all, styler: out.styler, width: out.settings.width)
+        : HelpFormatter.command(command, styler: out.styler, width: out.settings.width)
       out.write(text)
       return ExitCode.success
     }

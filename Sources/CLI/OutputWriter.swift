@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 import Terminal
 
 #if canImport(Glibc)
@@ -11,6 +12,8 @@ import Terminal
 public final class OutputWriter: @unchecked Sendable {
   private let descriptor: Int32
   private let lock = NSLock()
+  /// Set once a write found the pipe closed; guarded by `lock`.
+  private var readerGone = false
   /// Settings of this stream (colour, width, Unicode) decided once at start-up.
   public let settings: TerminalSettings
 
@@ -20,6 +23,10 @@ public final class OutputWriter: @unchecked Sendable {
   }
 
   /// Writes `text` as is (callers add newlines).
+  ///
+  /// When the reader has gone (`lambdalings render big.md | head -1`), output stops quietly:
+  /// no SIGPIPE, no error, the rest of this run's output is dropped and the command still
+  /// finishes (saving progress) and exits with its own status.
   public func write(_ text: String) {
     var text = text
     text.withUTF8 { write(buffer: $0) }
@@ -33,20 +40,31 @@ public final class OutputWriter: @unchecked Sendable {
   private func write(buffer: UnsafeBufferPointer<UInt8>) {
     lock.lock()
     defer { lock.unlock() }
-    guard let base = buffer.baseAddress else { return }
-    var offset = 0
-    while offset < buffer.count {
-      let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
-      if written < 0 {
-        if errno == EINTR { continue }
-        return  // A closed pipe (e.g. `| head`) is not an error worth reporting.
-      }
-      offset += written
-    }
+    guard !readerGone else { return }
+    if !PipeWriter.write(buffer, to: descriptor) && errno == EPIPE { readerGone = true }
   }
 
-  /// Writes `text` and a newline.
-  public func line(_ text: String = "") { write(text + "\n") }
+  /// Writes `text` and a newline. On a terminal each line of `text` is wrapped to its width
+  /// with a hanging indent (`HangingIndent`), so no word is cut by the terminal; piped output
+  /// is left as it is.
+  public func line(_ text: String = "") { write(fitted(text) + "\n") }
+
+  /// Writes a block of lines (each ending with a newline) as `line` would, wrapped on a
+  /// terminal. Use `write` for text that is laid out already (rendered Markdown, code).
+  public func lines(_ text: String) {
+    let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+    line(body)
+  }
+
+  /// `text` wrapped to the terminal's width, line by line; unchanged off a terminal.
+  func fitted(_ text: String) -> String {
+    guard settings.isTTY else { return text }
+    // Asked each time: a terminal resized during `watch` gets the new width.
+    let width = TerminalSize.current(descriptor: descriptor)?.columns ?? settings.width
+    return text.split(separator: "\n", omittingEmptySubsequences: false)
+      .flatMap { HangingIndent.wrap(String($0), width: width) }
+      .joined(separator: "\n")
+  }
 
   /// Styling helper bound to this stream's colour decision.
   public var styler: Styler { Styler(enabled: settings.useColor) }

@@ -42,9 +42,16 @@ enum WorkspaceSetup {
       .standardizedFileURL.path
   }
 
-  /// The existing workspace, or nil when there is none yet.
+  /// The existing workspace, or nil when there is none yet. A workspace made for another
+  /// course is refused here, so no command reads or writes it.
   static func existing(_ context: Context) throws -> Workspace? {
-    try Workspace.open(at: path(context))
+    guard let workspace = try Workspace.open(at: path(context)) else { return nil }
+    let course = try context.course()
+    if workspace.settings.courseID != course.id {
+      throw WorkspaceError.otherCourse(
+        path: path(context), courseID: workspace.settings.courseID, expected: course.id)
+    }
+    return workspace
   }
 
   /// The workspace's progress; empty when there is no workspace yet.
@@ -63,6 +70,36 @@ enum WorkspaceSetup {
     ProgressStore(directory: URL(fileURLWithPath: path), clock: { context.now })
   }
 
+  /// The error shown when progress could not be written (a read-only workspace, a full disk):
+  /// what was not saved, why, and what to do.
+  static func notSaved(_ error: Error, what: String, context: Context) -> CLIError {
+    CLIError.content(
+      "your progress could not be saved, so \(what) is not recorded: \(error)\n"
+        + "Make the workspace \(absolutePath(context)) writable (e.g. chmod -R u+w), or use"
+        + " another one with --workspace DIR.")
+  }
+
+  /// Refuses before any work when progress cannot be written: the workspace folder, or its
+  /// progress file, is not writable.
+  static func requireWritable(_ context: Context, before what: String) throws {
+    let folder = absolutePath(context)
+    let manager = FileManager.default
+    let file = "\(folder)/\(ProgressStore.fileName)"
+    let problem: String?
+    if !manager.isWritableFile(atPath: folder) {
+      problem = "the folder \(folder) is read-only"
+    } else if manager.fileExists(atPath: file), !manager.isWritableFile(atPath: file) {
+      problem = "\(file) is read-only"
+    } else {
+      problem = nil
+    }
+    guard let problem else { return }
+    throw CLIError.content(
+      "cannot \(what): your progress could not be saved, because \(problem).\n"
+        + "Make the workspace writable (e.g. chmod -R u+w \(Context.shellQuoted(folder))), or"
+        + " use another one with --workspace DIR.")
+  }
+
   /// What status needs from progress.
   static func facts(_ document: ProgressDocument) -> CourseStatus.Facts {
     var facts = CourseStatus.Facts()
@@ -74,14 +111,16 @@ enum WorkspaceSetup {
     for (id, quiz) in document.quizzes {
       if let best = quiz.bestFraction { facts.quizBestScores[id] = best }
     }
+    facts.skipped = Set(document.skipped ?? [])
     return facts
   }
 }
 
 extension QuizProgress {
-  /// The best attempt's score as a fraction 0...1.
+  /// The best score of an attempt at the whole quiz, as a fraction 0...1 (practice on part
+  /// of it, with `--topic` or `--count`, does not count).
   var bestFraction: Double? {
-    guard let best, best.questionCount > 0 else { return nil }
-    return Double(best.score) / Double(best.questionCount)
+    attempts.filter { $0.sample != true && $0.questionCount > 0 }
+      .map { Double($0.score) / Double($0.questionCount) }.max()
   }
 }

@@ -121,4 +121,31 @@ public struct QuizSource: Sendable, Equatable {
   public var file: String
   /// The whole file text (header included), for the quiz parser.
   public var text: String
+  /// The share of right answers that passes the quiz (header `pass: 80%`; default 70%).
+  public var passMark: Double = QuizSource.defaultPassMark
+
+  /// The pass mark when a quiz does not set one, like AWS's scaled 700/1000.
+  public static let defaultPassMark = 0.7
+
+  public init(
+    id: String, title: String, chapterID: String?, file: String, text: String,
+    passMark: Double = QuizSource.defaultPassMark
+  ) {
+    self.id = id
+    self.title = title
+    self.chapterID = chapterID
+    self.file = file
+    self.text = text
+    self.passMark = passMark
+  }
+
+  /// Reads a pass mark written as `80%`, `80` or `0.8`; nil when it is not one in (0, 100%].
+  public static func parsePassMark(_ text: String) -> Double? {
+    var number = text.trimmingWhitespace()
+    let percent = number.hasSuffix("%")
+    if percent { number = String(number.dropLast()).trimmingWhitespace() }
+    guard let value = Double(number), value.isFinite else { return nil }
+    let fraction = (percent || value > 1) ? value / 100 : value
+    return fraction > 0 && fraction <= 1 ? fraction : nil
+  }
 }

@@ -86,6 +86,7 @@ extension CourseLoader {
       diagnostics += spec.diagnostics
     }
     exercise.hints = loadHints("\(directory)/hints.md")
+    checkConfigFiles(&exercise)
     return exercise
   }
 
@@ -114,6 +115,30 @@ extension CourseLoader {
         .error(
           "the \(language.rawValue) \(role) is missing; create \(path) or drop \(language.rawValue)"
             + " from 'languages:'", file: "\(exercise.directory)/exercise.md", line: 1))
+    }
+  }
+
+  /// A starter `function.json` makes the function configuration part of the exercise: every
+  /// language's starter and solution then need one, and each must parse.
+  private mutating func checkConfigFiles(_ exercise: inout Exercise) {
+    let name = Exercise.configFileName
+    let paths = exercise.languages.flatMap { language in
+      ["starter", "solution"].map { "\(exercise.directory)/\($0)/\(language.rawValue)/\(name)" }
+    }
+    let present = paths.filter(fileExists)
+    guard !present.isEmpty else { return }
+    exercise.usesConfigFile = true
+    for path in paths where !fileExists(path) {
+      diagnostics.append(
+        .error(
+          "\(path) is missing; when one starter or solution has a \(name), every one needs it",
+          file: "\(exercise.directory)/exercise.md", line: 1))
+    }
+    for path in present {
+      guard let text = readText(path, required: true) else { continue }
+      var reader = FunctionSettingsReader(file: path)
+      _ = reader.read(text: text)
+      diagnostics += reader.diagnostics
     }
   }
 

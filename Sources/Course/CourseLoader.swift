@@ -35,8 +35,8 @@ public struct CourseLoader {
     guard isDirectory(lessons) else {
       diagnostics.append(
         .error(
-          "no lessons/ folder here; a course needs lessons/\(CourseLoader.manifestName)"
-            + " (run 'lambdalings new lesson NAME' or pass --course DIR)",
+          "no lessons/ folder here; a course needs lessons/\(CourseLoader.manifestName) with"
+            + " 'id:' and 'title:' (see docs/authoring.md), or pass --course DIR",
           file: root, line: 0))
       return course
     }
@@ -52,8 +52,9 @@ public struct CourseLoader {
     let file = "\(root)/lessons/\(CourseLoader.manifestName)"
     guard let text = readText(file, required: false) else {
       diagnostics.append(
-        .warning(
-          "no course header; create lessons/\(CourseLoader.manifestName) with 'id:' and 'title:'",
+        .error(
+          "no course header; create lessons/\(CourseLoader.manifestName) with 'id:' and 'title:'"
+            + " between '---' lines (see docs/authoring.md)",
           file: file, line: 0))
       course.id = URL(fileURLWithPath: root).standardizedFileURL.lastPathComponent
       return
@@ -126,11 +127,21 @@ public struct CourseLoader {
             line: header.line(of: "id")))
         continue
       }
+      var passMark = QuizSource.defaultPassMark
+      if let raw = header.value("pass") {
+        if let parsed = QuizSource.parsePassMark(raw) {
+          passMark = parsed
+        } else {
+          diagnostics.append(
+            .error(
+              "'pass: \(raw)' is not a pass mark; write a percentage such as 'pass: 80%'",
+              file: file, line: header.line(of: "pass")))
+        }
+      }
       quizzes.append(
         QuizSource(
           id: id, title: header.value("title") ?? id, chapterID: header.value("chapter"),
-          file: file,
-          text: outline ? "" : text))
+          file: file, text: outline ? "" : text, passMark: passMark))
     }
     return quizzes
   }
@@ -151,11 +162,23 @@ public struct CourseLoader {
       }
     }
     for exercise in course.exercises {
-      guard let chapter = exercise.chapterID, course.chapter(chapter) == nil else { continue }
-      diagnostics.append(
-        .warning(
-          "exercise belongs to chapter '\(chapter)', which does not exist yet",
-          file: "\(exercise.directory)/exercise.md", line: 1))
+      guard let chapterID = exercise.chapterID else { continue }
+      guard let chapter = course.chapter(chapterID) else {
+        diagnostics.append(
+          .warning(
+            "exercise belongs to chapter '\(chapterID)', which does not exist yet",
+            file: "\(exercise.directory)/exercise.md", line: 1))
+        continue
+      }
+      if !chapter.exerciseIDs.contains(exercise.id) {
+        let owner = course.chapters.first { $0.exerciseIDs.contains(exercise.id) }
+        let placed = owner.map { " (it is listed by '\($0.id)' instead)" } ?? ""
+        diagnostics.append(
+          .error(
+            "exercise says 'chapter: \(chapterID)', but that chapter does not list it\(placed);"
+              + " add '\(exercise.id)' to the 'exercises:' of \(chapter.file), or fix 'chapter:'",
+            file: "\(exercise.directory)/exercise.md", line: 1))
+      }
     }
   }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Finds the course to use: `--course`, then `LAMBDALINGS_COURSE`, then the current folder or a
-/// parent holding a course, then the source checkout the binary was built from.
+/// Finds the course to use: `--course`, then `LAMBDALINGS_COURSE`, then the course the
+/// workspace remembers, then the current folder or a parent holding a course, then the source
+/// checkout the binary was built from.
 public enum CourseLocator {
   /// Where a course was found and why.
   public struct Location: Sendable, Equatable {
@@ -18,11 +19,14 @@ public enum CourseLocator {
   /// Resolves the course folder; nil only when nothing at all was found.
   public static func locate(
     flag: String?, environment: [String: String], currentDirectory: String,
-    sourceCheckout: String?
+    sourceCheckout: String?, workspaceCourse: String? = nil
   ) -> Location? {
     if let flag, !flag.isEmpty { return Location(path: flag, source: "--course") }
     if let variable = environment["LAMBDALINGS_COURSE"], !variable.isEmpty {
       return Location(path: variable, source: "LAMBDALINGS_COURSE")
+    }
+    if let workspaceCourse, isCourse(workspaceCourse) {
+      return Location(path: workspaceCourse, source: "the workspace's workspace.json")
     }
     var folder = URL(fileURLWithPath: currentDirectory).standardizedFileURL
     while true {

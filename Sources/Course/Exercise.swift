@@ -47,6 +47,12 @@ public struct Exercise: Sendable, Equatable {
   public var scenarios: [Scenario]
   /// Hints in order, each stronger than the last.
   public var hints: [String]
+  /// True when the starters come with a learner-editable `function.json` (handler, timeout,
+  /// memory, environment) that the grader reads next to the handler file.
+  public var usesConfigFile: Bool = false
+
+  /// The name of the learner-editable function configuration file.
+  public static let configFileName = "function.json"
 
   /// The starter file a learner begins from.
   public func starterPath(_ language: Language) -> String {
@@ -56,6 +62,20 @@ public struct Exercise: Sendable, Equatable {
   /// The reference solution.
   public func solutionPath(_ language: Language) -> String {
     "\(directory)/solution/\(language.rawValue)/\(language.handlerFile)"
+  }
+
+  /// The starter's `function.json`, copied to the workspace with the starter.
+  public func starterConfigPath(_ language: Language) -> String {
+    "\(directory)/starter/\(language.rawValue)/\(Exercise.configFileName)"
+  }
+
+  /// The settings the exercise header gives (timeout, memory, handler per language).
+  public var headerSettings: FunctionSettings {
+    var settings = FunctionSettings()
+    settings.handlers = handlers
+    settings.timeoutSeconds = timeoutSeconds
+    settings.memoryMB = memoryMB
+    return settings
   }
 }
 
@@ -85,6 +105,25 @@ public struct ExerciseCase: Sendable, Equatable {
   public var line: Int
   public var event: EventSource
   public var expect: Expectation
+  /// Settings this case runs with, over the exercise's (e.g. a missing environment variable).
+  public var function = FunctionSettings()
+  /// Invoke a version or alias (`live`), so the invoked ARN ends with `:live`.
+  public var qualifier: String?
+  /// The case as written in `spec.json`, for reports.
+  public var source = ""
+
+  public init(
+    name: String, line: Int, event: EventSource, expect: Expectation,
+    function: FunctionSettings = FunctionSettings(), qualifier: String? = nil, source: String = ""
+  ) {
+    self.name = name
+    self.line = line
+    self.event = event
+    self.expect = expect
+    self.function = function
+    self.qualifier = qualifier
+    self.source = source
+  }
 }
 
 /// What a result must satisfy. Every field is optional; unset fields are not checked.
@@ -102,8 +141,32 @@ public struct Expectation: Sendable, Equatable {
   /// Each string must appear in the function's log output.
   public var logContains: [String] = []
   public var maxDurationMs: Double?
+  /// The error message must equal this exactly.
+  public var errorMessage: String?
+  /// None of these strings may appear in the function's log output.
+  public var logNotContains: [String] = []
+  /// Each object must match one JSON log line (every field equal; `"$requestId"` stands for
+  /// the invocation's request id).
+  public var logJSON: [JSONNode] = []
+  /// Every line the function printed must be a JSON object.
+  public var logLinesAreJSON = false
+  public var minDurationMs: Double?
+  /// Path in the function's scratch folder (`/tmp`, `TMPDIR`) to whether it must exist.
+  public var scratchFiles: [String: Bool] = [:]
+  /// Whether the invocation must (true) or must not (false) be a cold start.
+  public var coldStart: Bool?
 
   public init() {}
+
+  /// True when no check is set.
+  public var isEmpty: Bool {
+    self == Expectation()
+  }
+
+  /// True when the expectation is about a failed invocation.
+  public var wantsError: Bool {
+    errorType != nil || errorMessageContains != nil || errorMessage != nil
+  }
 }
 
 /// Several invocations graded together, e.g. "init runs once across warm calls".
@@ -115,4 +178,31 @@ public struct Scenario: Sendable, Equatable {
   public var expectedColdStarts: Int?
   /// Log text that must appear exactly this many times across all invocations.
   public var logOccurrences: [String: Int]
+  /// Every warm invocation's Duration must be at most this.
+  public var maxWarmDurationMs: Double?
+  /// How many invocations must be throttled (429, reserved concurrency).
+  public var throttles: Int?
+  /// Checked on every invocation that was not throttled.
+  public var each: Expectation?
+  /// Checked on the last invocation.
+  public var last: Expectation?
+  /// Path in the scratch folder to whether it must exist after the last invocation.
+  public var scratchFiles: [String: Bool] = [:]
+  /// Settings the scenario's function runs with.
+  public var function = FunctionSettings()
+  public var qualifier: String?
+  /// The scenario as written in `spec.json`.
+  public var source = ""
+
+  public init(
+    name: String, line: Int, events: [EventSource], concurrency: Int = 1,
+    expectedColdStarts: Int? = nil, logOccurrences: [String: Int] = [:]
+  ) {
+    self.name = name
+    self.line = line
+    self.events = events
+    self.concurrency = concurrency
+    self.expectedColdStarts = expectedColdStarts
+    self.logOccurrences = logOccurrences
+  }
 }

@@ -79,12 +79,13 @@ public struct FrontMatter: Sendable, Equatable {
       }
       entries.append(Entry(key: key, value: unquoted(value), line: number))
     }
+    // Without its closing line the whole file would be header: use none of its keys.
     diagnostics.append(
       .error(
         "the header opened with '---' on line 1 is never closed; add a line '---' after it",
         file: file, line: 1))
     return (
-      FrontMatter(entries: entries, body: "", bodyStartLine: lines.count + 1, isPresent: true),
+      FrontMatter(entries: [], body: "", bodyStartLine: lines.count + 1, isPresent: true),
       diagnostics
     )
   }

@@ -10,6 +10,11 @@ public struct GradeReport: Sendable, Equatable, Codable {
   public var results: [CaseResult]
   /// Why nothing could run at all (missing interpreter, missing file, bad configuration).
   public var setupError: String?
+  /// The function did not start (the file does not load, the handler is not found, init code
+  /// failed): reported once here; the cases it stopped are marked `skipped`.
+  public var loadFailure: LoadFailure?
+  /// The learner's `function.json` that was read, when the exercise has one.
+  public var configFile: String?
 
   public init(
     exerciseID: String, language: String, codeFile: String, results: [CaseResult] = [],
@@ -24,7 +29,7 @@ public struct GradeReport: Sendable, Equatable, Codable {
 
   /// True when the handler ran and every case and scenario passed.
   public var passed: Bool {
-    setupError == nil && !results.isEmpty && results.allSatisfy(\.passed)
+    setupError == nil && loadFailure == nil && !results.isEmpty && results.allSatisfy(\.passed)
   }
 
   /// How many cases and scenarios passed.
@@ -37,11 +42,70 @@ public struct GradeReport: Sendable, Equatable, Codable {
   public var summary: String {
     if let setupError { return "could not run: \(setupError)" }
     var text = "\(passedCount)/\(results.count) passed"
+    if let loadFailure {
+      return text + "; the function does not start: \(loadFailure.headline)"
+    }
     if let failure = firstFailure {
       text += "; first failure: \(failure.name)"
       if let message = failure.failures.first { text += ": \(message)" }
     }
     return text
+  }
+}
+
+/// One difference between what a check expected and what happened, located by a JSON path
+/// such as `body.items.0.id` or `logJSON[0].requestId`.
+public struct Mismatch: Sendable, Equatable, Codable {
+  /// Where the difference is: `statusCode`, `body.message`, `headers.Content-Type`, ...
+  public var path: String
+  /// The expected value, as JSON or text; nil when the check is not about one value.
+  public var expected: String?
+  /// What was there instead.
+  public var actual: String?
+  /// The whole sentence, e.g. `statusCode: expected 200, got 500`.
+  public var message: String
+
+  public init(path: String, expected: String? = nil, actual: String? = nil, message: String) {
+    self.path = path
+    self.expected = expected
+    self.actual = actual
+    self.message = message
+  }
+
+  /// `path: expected X, got Y`.
+  static func value(_ path: String, expected: String, got: String) -> Mismatch {
+    Mismatch(
+      path: path, expected: expected, actual: got,
+      message: "\(path): expected \(expected), got \(got)")
+  }
+}
+
+/// The function could not start: where and why, shown once for all the cases it stopped.
+public struct LoadFailure: Sendable, Equatable, Codable {
+  /// `Runtime.UserCodeSyntaxError`, `Runtime.ImportModuleError`, `Runtime.HandlerNotFound`, ...
+  public var errorType: String
+  public var message: String
+  /// The learner's file and the line the error points at (0 when unknown).
+  public var file: String
+  public var line: Int
+  /// The handler string that was used (`lambda_function.lambda_handler`).
+  public var handler: String
+  /// The error with its first stack lines, and the last lines the function printed.
+  public var details: String?
+  public var logTail: [String]
+  /// The case whose own `function.handler` was not found (nil: the exercise's handler).
+  public var caseName: String?
+
+  /// `lambda_function.py:3: Runtime.UserCodeSyntaxError: ...`.
+  public var headline: String {
+    let name = file.split(separator: "/").last.map(String.init) ?? file
+    let location = line > 0 ? "\(name):\(line): " : ""
+    return "\(location)\(errorType): \(message)"
+  }
+
+  /// True when the file itself does not load (as opposed to the handler string being wrong).
+  public var isFileProblem: Bool {
+    errorType != "Runtime.HandlerNotFound" && errorType != "Runtime.MalformedHandlerName"
   }
 }
 
@@ -59,6 +123,10 @@ public struct CaseResult: Sendable, Equatable, Codable {
   public var line: Int
   /// Each failed check, e.g. `statusCode: expected 200, got 500`. Empty when passed.
   public var failures: [String]
+  /// The same failures with their JSON path, expected and actual values.
+  public var mismatches: [Mismatch] = []
+  /// Why the case was not run (an earlier case timed out, the function does not start).
+  public var skipped: String?
   /// The handler's error (type, message, first stack trace lines), when it failed.
   public var error: String?
   /// The last lines the function printed, when the case failed.
@@ -67,6 +135,8 @@ public struct CaseResult: Sendable, Equatable, Codable {
   public var invocations: Int
   /// Duration of the (last) invocation in ms.
   public var durationMs: Double
+  /// The case as written in spec.json.
+  public var source: String = ""
 
   public init(
     name: String, kind: Kind, line: Int, failures: [String] = [], error: String? = nil,
@@ -82,5 +152,18 @@ public struct CaseResult: Sendable, Equatable, Codable {
     self.durationMs = durationMs
   }
 
-  public var passed: Bool { failures.isEmpty }
+  public var passed: Bool { failures.isEmpty && skipped == nil }
+
+  /// Sets the failures from mismatches.
+  mutating func record(_ found: [Mismatch]) {
+    mismatches = found
+    failures = found.map(\.message)
+  }
+
+  /// Marks the case as not run, with the reason as its one failure.
+  mutating func skip(_ reason: String) {
+    skipped = reason
+    invocations = 0
+    record([Mismatch(path: "", message: "not run: \(reason)")])
+  }
 }

@@ -4,12 +4,14 @@ import LambdaRuntime
 
 /// Runs a handler file against an exercise's cases and scenarios on the embedded runtime.
 ///
-/// One `LambdaFunction` serves every case, so environments are reused between cases as on AWS
-/// (warm starts are real); each scenario gets a fresh one, because its `coldStarts` and
-/// `logOccurrences` count from a cold start. Every function is shut down before `grade`
-/// returns. Callers
-/// that may be interrupted install `ProcessGroupRegistry.installSignalHandlers()` so Ctrl-C
-/// kills the runtime processes too.
+/// Cases that run with the same configuration share one `LambdaFunction`, so environments are
+/// reused between them as on AWS (warm starts are real); a case with its own `function`
+/// settings gets a function for them. Each scenario gets a fresh function, because its
+/// `coldStarts` and `logOccurrences` count from a cold start. A function that does not start is
+/// reported once (`loadFailure`), and after an unexpected timeout the remaining cases on that
+/// configuration are skipped rather than waited for. Every function is shut down before
+/// `grade` returns. Callers that may be interrupted install
+/// `ProcessGroupRegistry.installSignalHandlers()` so Ctrl-C kills the runtime processes too.
 public enum Grader {
   /// Grades `codeFile` (the learner's file, a starter or a solution) in `language`.
   ///
@@ -23,61 +25,78 @@ public enum Grader {
       report.setupError = problem
       return report
     }
-    var configuration = configuration(exercise, codeFile, language)
-    if let searchPath { configuration.environment["PATH"] = searchPath }
+    let settings: FunctionSettings
     do {
-      if !exercise.cases.isEmpty {
-        let function = try LambdaFunction(configuration: configuration)
-        defer { function.shutdown() }
-        for item in exercise.cases {
-          report.results.append(run(item, on: function))
-        }
-      }
+      (settings, report.configFile) = try baseSettings(
+        exercise, codeFile: codeFile, language: language)
+    } catch {
+      report.setupError = "\(error)"
+      return report
+    }
+    var run = GradeRun(
+      exercise: exercise, codeFile: codeFile, language: language, settings: settings,
+      searchPath: searchPath)
+    defer { run.pool.shutdown() }
+    do {
+      report.results = try CaseGroups.run(exercise.cases, on: &run)
       for scenario in exercise.scenarios {
-        // A scenario counts cold starts and init side effects from a fresh start, so it gets
-        // its own function; its invocations share it, so warm reuse inside it is real.
-        let function = try LambdaFunction(configuration: configuration)
-        defer { function.shutdown() }
-        report.results.append(ScenarioRunner.run(scenario, on: function))
+        report.results.append(try run.runScenario(scenario))
       }
+      try gradeAPI(exercise, codeFile: codeFile, language: language, into: &report)
     } catch let error as LambdaRuntimeError {
       report.setupError = error.description
     } catch {
       report.setupError = "\(error)"
     }
+    report.loadFailure = run.loadFailure
     return report
   }
 
-  /// The function configuration for an exercise and a handler file.
+  /// The configuration for an exercise and a handler file, before any case's own settings.
   public static func configuration(_ exercise: Exercise, _ codeFile: String, _ language: Language)
     -> FunctionConfiguration
   {
+    let settings =
+      (try? baseSettings(exercise, codeFile: codeFile, language: language).0)
+      ?? exercise.headerSettings
+    return configuration(exercise, codeFile, language, settings)
+  }
+
+  /// The configuration for resolved settings.
+  static func configuration(
+    _ exercise: Exercise, _ codeFile: String, _ language: Language, _ settings: FunctionSettings
+  ) -> FunctionConfiguration {
     FunctionConfiguration(
       name: exercise.id,
       codePath: URL(fileURLWithPath: codeFile).deletingLastPathComponent().path,
-      handler: exercise.handlers[language] ?? language.defaultHandler,
+      handler: settings.handler(for: language) ?? language.defaultHandler,
       runtime: language == .python ? .python : .nodejs,
-      timeout: exercise.timeoutSeconds, memoryMB: exercise.memoryMB)
+      timeout: settings.timeoutSeconds ?? exercise.timeoutSeconds,
+      memoryMB: settings.memoryMB ?? exercise.memoryMB,
+      environment: settings.resolvedEnvironment,
+      reservedConcurrency: settings.reservedConcurrency)
   }
 
-  /// Runs one case and checks its expectation.
-  static func run(_ item: ExerciseCase, on function: LambdaFunction) -> CaseResult {
-    var result = CaseResult(name: item.name, kind: .case, line: item.line)
-    let event: Data
-    do {
-      event = try eventData(item.event)
-    } catch {
-      result.failures = ["the case's event could not be built: \(error)"]
-      return result
+  /// The exercise header's settings, with the learner's `function.json` over them when the
+  /// exercise has one (read from the handler file's folder), and the file that was read.
+  static func baseSettings(_ exercise: Exercise, codeFile: String, language: Language) throws
+    -> (FunctionSettings, String?)
+  {
+    guard exercise.usesConfigFile else { return (exercise.headerSettings, nil) }
+    let folder = URL(fileURLWithPath: codeFile).deletingLastPathComponent().path
+    let path = "\(folder)/\(Exercise.configFileName)"
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw GraderError(
+        "\(path) is missing; this exercise's function configuration lives there. Copy the "
+          + "starter's back: cp \(exercise.starterConfigPath(language)) \(path)")
     }
-    let outcome = InvocationOutcome(function.invoke(event: event))
-    result.durationMs = outcome.record.durationMs
-    result.failures = ExpectationChecker.failures(item.expect, outcome)
-    if !result.passed {
-      result.error = outcome.errorDescription()
-      result.logTail = outcome.logTail()
+    var reader = FunctionSettingsReader(file: path)
+    let learner = reader.read(text: String(decoding: data, as: UTF8.self))
+    if !reader.diagnostics.isEmpty {
+      let lines = reader.diagnostics.map(\.description).joined(separator: "\n")
+      throw GraderError("\(lines)\nFix \(Exercise.configFileName) and check again.")
     }
-    return result
+    return (exercise.headerSettings.overridden(by: learner), path)
   }
 
   /// The JSON bytes of an event: inline text, or a template with its overrides applied.
@@ -96,4 +115,10 @@ public enum Grader {
     guard !FileManager.default.fileExists(atPath: path) else { return nil }
     return "\(path) does not exist; restore the starter with 'lambdalings reset' or create it"
   }
+}
+
+/// A problem that stops grading before any case runs.
+struct GraderError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
 }

@@ -6,11 +6,17 @@ struct InvocationOutcome {
   let record: InvocationRecord
   /// The result (or the error document) parsed as JSON; nil when it is not JSON.
   let result: JSONNode?
+  /// The function's scratch folder (its `/tmp`), when it has one.
+  let scratchFolder: String?
 
-  init(_ record: InvocationRecord) {
+  init(_ record: InvocationRecord, scratchFolder: String? = nil) {
     self.record = record
+    self.scratchFolder = scratchFolder
     result = JSONNode.parsing(record.resultText)
   }
+
+  /// True when the invocation ran out of time.
+  var timedOut: Bool { record.status == .timeout }
 
   var isError: Bool { record.isError }
   var errorType: String? { record.errorType ?? result?["errorType"]?.string }

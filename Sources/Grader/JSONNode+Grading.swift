@@ -26,15 +26,17 @@ extension JSONNode {
     }
   }
 
-  /// The value at a dotted path (`a.b.0.c`); array elements by index.
+  /// The value at a dotted path (`a.b.0.c`); array elements by index, `-1` for the last.
   func value(atPath path: String) -> JSONNode? {
     var current = self
     for segment in path.split(separator: ".", omittingEmptySubsequences: false) {
       let key = String(segment)
       if let member = current[key] {
         current = member
-      } else if let items = current.array, let index = Int(key), items.indices.contains(index) {
-        current = items[index]
+      } else if let items = current.array, let index = Int(key),
+        items.indices.contains(index < 0 ? items.count + index : index)
+      {
+        current = items[index < 0 ? items.count + index : index]
       } else {
         return nil
       }

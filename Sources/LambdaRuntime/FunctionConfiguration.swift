@@ -26,6 +26,8 @@ public struct FunctionConfiguration: Sendable, Equatable {
   public var region: String
   /// Most bytes of output kept per invocation (the rest is counted and dropped).
   public var logCapacity: Int
+  /// The version that runs (`AWS_LAMBDA_FUNCTION_VERSION`): `$LATEST` or a published number.
+  public var version = "$LATEST"
 
   /// Creates a configuration; `validate()` checks the ranges.
   public init(

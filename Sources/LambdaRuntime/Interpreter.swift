@@ -17,9 +17,13 @@ public struct Interpreter: Sendable, Equatable {
     }
   }
 
-  nonisolated(unsafe) private static var memo: [String: Interpreter] = [:]
-  nonisolated(unsafe) private static var notes: [String] = []
-  private static let lock = NSLock()
+  /// What this run resolved: interpreters by runtime and search path, and a note per resolution.
+  private struct Resolutions {
+    var memo: [String: Interpreter] = [:]
+    var notes: [String] = []
+  }
+
+  private static let resolutions = Locked(Resolutions())
 
   /// Where a resolution came from.
   public enum Source: String, Sendable {
@@ -38,7 +42,7 @@ public struct Interpreter: Sendable, Equatable {
     let environment = ProcessInfo.processInfo.environment
     let searchPath = searchPath ?? environment["PATH"] ?? "/usr/bin:/bin"
     let key = "\(runtime.rawValue)|\(searchPath)"
-    if let cached = lock.withLock({ memo[key] }) { return cached }
+    if let cached = resolutions.withLock({ $0.memo[key] }) { return cached }
     let started = ProcessClock.now()
     guard
       let (resolved, source) = try resolve(
@@ -53,15 +57,15 @@ public struct Interpreter: Sendable, Equatable {
     let note =
       "\(runtime.rawValue): \(resolved.path) (\(resolved.version)), \(how), "
       + String(format: "%.1f ms", milliseconds)
-    lock.withLock {
-      memo[key] = resolved
-      notes.append(note)
+    resolutions.withLock {
+      $0.memo[key] = resolved
+      $0.notes.append(note)
     }
     return resolved
   }
 
   /// What the resolutions of this run did, one line each (for `--verbose`).
-  public static func resolutionNotes() -> [String] { lock.withLock { notes } }
+  public static func resolutionNotes() -> [String] { resolutions.withLock { $0.notes } }
 
   /// Resolves the interpreter of `runtime` as a program started in `currentDirectory` with
   /// `environment` and `searchPath` would run it: from `cache` when its entry for the current

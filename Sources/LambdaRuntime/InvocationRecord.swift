@@ -49,6 +49,10 @@ public struct InvocationRecord: Sendable, Equatable {
   /// When the invoke phase started and ended, in ms since the function was created.
   public var invokeSpan: ClosedRange<Double>
 
+  /// True when the environment's INIT failed (the module did not load, the handler was not
+  /// found, init code raised or ran out of time), so the handler never ran.
+  public var initFailed = false
+
   /// True for every status except success.
   public var isError: Bool { status != .success }
 

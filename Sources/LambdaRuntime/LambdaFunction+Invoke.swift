@@ -5,9 +5,15 @@ extension LambdaFunction {
   /// Runs one synchronous invocation (like `aws lambda invoke`) and returns its record.
   ///
   /// Never throws: throttling, oversized payloads, timeouts, crashes and handler errors are
-  /// all results, shaped as AWS shapes them.
-  public func invoke(event: Data, clientContext: String? = nil) -> InvocationRecord {
-    let requestID = UUID().uuidString.lowercased()
+  /// all results, shaped as AWS shapes them. A `qualifier` (a version or an alias such as
+  /// `live`) is appended to the invoked function ARN the handler sees, as when a caller invokes
+  /// `my-function:live`. `requestID` lets a caller that retries the same event (the
+  /// asynchronous invoker) keep one request id across attempts, as Lambda does.
+  public func invoke(
+    event: Data, clientContext: String? = nil, qualifier: String? = nil,
+    requestID: String? = nil
+  ) -> InvocationRecord {
+    let requestID = requestID ?? UUID().uuidString.lowercased()
     let arrival = ProcessClock.now()
     if let rejection = InvocationRejection.check(event: event) {
       return rejected(requestID, at: arrival, rejection)
@@ -15,7 +21,7 @@ extension LambdaFunction {
     guard let (pooled, expired) = acquire() else {
       return rejected(requestID, at: arrival, .throttled)
     }
-    defer { lock.withLock { busy -= 1 } }
+    defer { pool.withLock { $0.busy -= 1 } }
     for environment in expired { environment.terminate() }
     var candidate = pooled
     while true {
@@ -42,7 +48,8 @@ extension LambdaFunction {
       let invocation = RuntimeChannel.Invocation(
         requestID: requestID, event: Array(event),
         deadlineMs: Int64((Date().timeIntervalSince1970 + configuration.timeout) * 1000),
-        functionARN: configuration.functionARN, traceID: LambdaFunction.traceID(),
+        functionARN: configuration.functionARN + (qualifier.map { ":\($0)" } ?? ""),
+        traceID: LambdaFunction.traceID(),
         clientContext: clientContext, cognitoIdentity: nil)
       let record = builder.run(invocation, on: environment)
       release(environment)
@@ -55,33 +62,42 @@ extension LambdaFunction {
   /// Takes an idle environment (or none, meaning a cold start) and expires idle ones;
   /// nil when reserved concurrency is exhausted.
   private func acquire() -> (ExecutionEnvironment?, [ExecutionEnvironment])? {
-    lock.lock()
-    defer { lock.unlock() }
-    if let reserved = configuration.reservedConcurrency, busy >= reserved { return nil }
-    busy += 1
-    let expired = removeExpiredLocked()
-    return (idle.popLast(), expired)
+    pool.withLock { pool -> (ExecutionEnvironment?, [ExecutionEnvironment])? in
+      if let reserved = configuration.reservedConcurrency, pool.busy >= reserved { return nil }
+      pool.busy += 1
+      let expired = LambdaFunction.removeExpired(
+        from: &pool, idleTimeout: configuration.idleTimeout)
+      return (pool.idle.popLast(), expired)
+    }
   }
 
   /// Terminates environments idle for longer than the idle timeout (and dead ones).
   /// Runs on every invocation and from the background reaper.
   func expireIdleEnvironments() {
-    let expired = lock.withLock { removeExpiredLocked() }
+    let expired = pool.withLock {
+      LambdaFunction.removeExpired(from: &$0, idleTimeout: configuration.idleTimeout)
+    }
     for environment in expired { environment.terminate() }
   }
 
-  /// Removes stale or exited environments from the idle list; the caller holds `lock`.
-  private func removeExpiredLocked() -> [ExecutionEnvironment] {
+  /// Removes stale or exited environments from the idle list of `pool` (which the caller
+  /// holds locked) and returns them, to be terminated outside the lock.
+  private static func removeExpired(from pool: inout Pool, idleTimeout: TimeInterval)
+    -> [ExecutionEnvironment]
+  {
     let now = ProcessClock.now()
-    let maxIdle = UInt64(max(0, configuration.idleTimeout) * 1e9)
+    let maxIdle = UInt64(max(0, idleTimeout) * 1e9)
     var expired: [ExecutionEnvironment] = []
-    idle.removeAll { environment in
-      let stale = !environment.provisioned && now - environment.lastUsed > maxIdle
+    var live = pool.live
+    pool.idle.removeAll { environment in
+      let lastUsed = environment.lastUsed
+      let stale = !environment.provisioned && now > lastUsed && now - lastUsed > maxIdle
       guard stale || environment.process.exit != nil else { return false }
       expired.append(environment)
       live[environment.id] = nil
       return true
     }
+    pool.live = live
     return expired
   }
 

@@ -3,7 +3,7 @@ import SystemSupport
 
 /// A function on the local runtime: a pool of execution environments, with reserved and
 /// provisioned concurrency, idle expiry and clean shutdown. `invoke` is thread-safe.
-public final class LambdaFunction: @unchecked Sendable {
+public final class LambdaFunction: Sendable {
   /// One environment ever started, for timelines.
   public struct EnvironmentSummary: Sendable, Equatable {
     /// 1, 2, ...
@@ -21,16 +21,25 @@ public final class LambdaFunction: @unchecked Sendable {
   /// `ProcessClock` reading at creation; record spans are relative to it.
   public let createdAt: UInt64
   let launch: RuntimeLaunch
-  let lock = NSLock()
-  var idle: [ExecutionEnvironment] = []
-  var live: [Int: ExecutionEnvironment] = [:]
-  var busy = 0
-  var nextEnvironmentID = 1
-  var summaries: [Int: EnvironmentSummary] = [:]
-  var isShutDown = false
-  private var reaper: DispatchSourceTimer?
+  /// The pool, behind the lock that owns it.
+  let pool = Locked(Pool())
+
+  /// The environments and counters every invocation shares.
+  struct Pool: Sendable {
+    /// Environments waiting for an invocation (the last one is reused first).
+    var idle: [ExecutionEnvironment] = []
+    /// Every environment not yet terminated, by id.
+    var live: [Int: ExecutionEnvironment] = [:]
+    /// Invocations running now (for reserved concurrency).
+    var busy = 0
+    var nextEnvironmentID = 1
+    var summaries: [Int: EnvironmentSummary] = [:]
+    var isShutDown = false
+    var provisioningErrors: [String] = []
+  }
+
   /// Errors of provisioned environments whose INIT failed.
-  public private(set) var provisioningErrors: [String] = []
+  public var provisioningErrors: [String] { pool.withLock { $0.provisioningErrors } }
 
   /// Validates the configuration, resolves the runtime, and initialises the provisioned
   /// environments (in parallel) before returning.
@@ -42,17 +51,18 @@ public final class LambdaFunction: @unchecked Sendable {
     if configuration.provisionedConcurrency > 0 {
       try provision(configuration.provisionedConcurrency)
     }
-    startReaper()
+    scheduleReaper(every: min(max(configuration.idleTimeout / 4, 0.05), 60))
   }
 
-  /// Expires idle environments in the background, checking four times per idle timeout.
-  private func startReaper() {
-    let interval = min(max(configuration.idleTimeout / 4, 0.05), 60)
-    let timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
-    timer.schedule(deadline: .now() + interval, repeating: interval)
-    timer.setEventHandler { [weak self] in self?.expireIdleEnvironments() }
-    timer.resume()
-    reaper = timer
+  /// Expires idle environments in the background, checking four times per idle timeout,
+  /// until the function is shut down or released.
+  private func scheduleReaper(every interval: Double) {
+    DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + interval) {
+      [weak self] in
+      guard let self, !pool.withLock({ $0.isShutDown }) else { return }
+      expireIdleEnvironments()
+      scheduleReaper(every: interval)
+    }
   }
 
   deinit {
@@ -61,18 +71,16 @@ public final class LambdaFunction: @unchecked Sendable {
 
   /// Environments started so far (cold starts plus provisioned ones), in order.
   public var environments: [EnvironmentSummary] {
-    lock.withLock { summaries.values.sorted { $0.id < $1.id } }
+    pool.withLock { $0.summaries.values.sorted { $0.id < $1.id } }
   }
 
   /// Kills every environment's process group and stops their servers.
   public func shutdown() {
-    let all = lock.withLock { () -> [ExecutionEnvironment] in
-      isShutDown = true
-      reaper?.cancel()
-      reaper = nil
-      let everything = Array(live.values)
-      live.removeAll()
-      idle.removeAll()
+    let all = pool.withLock { pool -> [ExecutionEnvironment] in
+      pool.isShutDown = true
+      let everything = Array(pool.live.values)
+      pool.live.removeAll()
+      pool.idle.removeAll()
       return everything
     }
     for environment in all { environment.terminate() }
@@ -87,11 +95,11 @@ public final class LambdaFunction: @unchecked Sendable {
       let outcome = environment.awaitInit(until: deadline)
       finishInit(environment)
       if outcome == .ready {
-        lock.withLock { idle.append(environment) }
+        pool.withLock { $0.idle.append(environment) }
       } else {
         let output = environment.process.takeOutput().text
-        lock.withLock {
-          provisioningErrors.append("environment \(environment.id): \(outcome)\n\(output)")
+        pool.withLock {
+          $0.provisioningErrors.append("environment \(environment.id): \(outcome)\n\(output)")
         }
         release(environment)
       }
@@ -100,15 +108,15 @@ public final class LambdaFunction: @unchecked Sendable {
 
   /// Starts a new environment (INIT runs in the background).
   func startEnvironment(provisioned: Bool) throws -> ExecutionEnvironment {
-    let id = lock.withLock { () -> Int in
-      defer { nextEnvironmentID += 1 }
-      return nextEnvironmentID
+    let id = pool.withLock { pool -> Int in
+      defer { pool.nextEnvironmentID += 1 }
+      return pool.nextEnvironmentID
     }
     let environment = try ExecutionEnvironment(
       id: id, configuration: configuration, launch: launch, provisioned: provisioned)
-    lock.withLock {
-      live[id] = environment
-      summaries[id] = EnvironmentSummary(
+    pool.withLock {
+      $0.live[id] = environment
+      $0.summaries[id] = EnvironmentSummary(
         id: id, provisioned: provisioned, initSpan: nil, processID: environment.process.pid)
     }
     return environment
@@ -117,18 +125,18 @@ public final class LambdaFunction: @unchecked Sendable {
   /// Records the INIT span of an environment once INIT is over.
   func finishInit(_ environment: ExecutionEnvironment) {
     let span = offset(environment.initStarted)...offset(environment.initEnded)
-    lock.withLock { summaries[environment.id]?.initSpan = span }
+    pool.withLock { $0.summaries[environment.id]?.initSpan = span }
   }
 
   /// Returns an environment to the pool, or terminates it when it is dead.
   func release(_ environment: ExecutionEnvironment) {
-    environment.lastUsed = ProcessClock.now()
-    let keep = lock.withLock { () -> Bool in
-      let keep = !environment.isDead && !isShutDown
+    environment.markUsed()
+    let keep = pool.withLock { pool -> Bool in
+      let keep = !environment.isDead && !pool.isShutDown
       if keep {
-        idle.append(environment)
+        pool.idle.append(environment)
       } else {
-        live[environment.id] = nil
+        pool.live[environment.id] = nil
       }
       return keep
     }

@@ -47,13 +47,15 @@ extension RecordBuilder {
         memorySizeMB: function.configuration.memoryMB, maxMemoryMB: memory, initDurationMs: nil,
         status: initStatus, errorType: initStatus == "error" ? errorType : nil) + "\n"
     let span = function.offset(environment.initStarted)...function.offset(environment.initEnded)
-    return InvocationRecord(
+    var record = InvocationRecord(
       requestID: requestID, environmentID: environment.id, cold: true, initDurationMs: initMs,
       durationMs: initMs, billedDurationMs: billed,
       memorySizeMB: function.configuration.memoryMB, maxMemoryUsedMB: memory,
       status: initStatus == "timeout" ? .timeout : .error, statusCode: 200,
       errorType: errorType, result: Data(result), logs: logs, droppedLogBytes: droppedBytes,
       initSpan: span, invokeSpan: span.upperBound...span.upperBound)
+    record.initFailed = true
+    return record
   }
 
   /// The record of an invocation whose environment could not even be started.

@@ -20,9 +20,8 @@ struct RecordBuilder {
   mutating func run(_ invocation: RuntimeChannel.Invocation, on environment: ExecutionEnvironment)
     -> InvocationRecord?
   {
-    let cold = environment.initPending && !environment.provisioned
+    let cold = environment.takeInitPending() && !environment.provisioned
     let initDuration = cold ? environment.initDurationMs : nil
-    environment.initPending = false
     append(environment.process.takeOutput())
     logs += ReportLine.start(requestID) + "\n"
     let start = ProcessClock.now()

@@ -29,6 +29,9 @@ public struct ProgressDocument: Codable, Equatable, Sendable {
   public var quizzes: [String: QuizProgress]
   /// Spaced-repetition state, by question id.
   public var reviewCards: [String: ReviewCard]
+  /// Steps the learner chose to skip for now (`quiz:limits`), so the dashboard moves past them;
+  /// absent when none.
+  public var skipped: [String]?
 
   /// An empty document, as for a learner who has not started yet.
   public init(courseID: String? = nil, created: Date) {

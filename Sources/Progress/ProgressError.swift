@@ -39,10 +39,10 @@ public struct ProgressError: Error, CustomStringConvertible, Equatable, Sendable
     self.backupExists = backupExists
   }
 
-  /// `file:line: error: what. Where the backup is. What to do.`
+  /// `file:line: what. Where the backup is. What to do.` (the reporter adds `error:`)
   public var description: String {
     let location = line.map { "\(file):\($0)" } ?? file
-    return "\(location): error: \(problem). \(backupSentence) \(advice)"
+    return "\(location): \(problem). \(backupSentence) \(advice)"
   }
 
   private var problem: String {

@@ -28,13 +28,19 @@ public struct QuizAttempt: Codable, Equatable, Sendable {
   public var questionCount: Int
   /// The answers, in the order they were given.
   public var answers: [QuizAnswer]
+  /// True for practice on part of the quiz (`--topic`, `--count`): such an attempt does not
+  /// make the quiz done. Absent for an attempt at the whole quiz.
+  public var sample: Bool?
 
   /// An attempt with the given fields.
-  public init(date: Date, score: Int, questionCount: Int, answers: [QuizAnswer]) {
+  public init(
+    date: Date, score: Int, questionCount: Int, answers: [QuizAnswer], sample: Bool? = nil
+  ) {
     self.date = date
     self.score = score
     self.questionCount = questionCount
     self.answers = answers
+    self.sample = sample
   }
 }
 

@@ -96,16 +96,21 @@ public struct MockExam: Sendable {
 
   /// The result; questions left unanswered count as wrong. With a blueprint, each question
   /// counts once, toward its domain of that exam.
-  public var report: SessionReport {
+  public var report: SessionReport { report(answeredOnly: false) }
+
+  /// The result with one line per domain of the blueprint. An unanswered question is not right;
+  /// with `answeredOnly` (a learner who stopped early) it is left out of the domain lines.
+  public func report(answeredOnly: Bool) -> SessionReport {
     var report = session.report
     guard let blueprint else { return report }
-    let missed = Set(report.missed)
+    let correct = Dictionary(
+      session.answers.map { ($0.question.id, $0.grade.isCorrect) }, uniquingKeysWith: { $1 })
     report.domains = blueprint.weights.compactMap { entry in
       let questions = session.items.map(\.question).filter {
-        blueprint.domain(of: $0) == entry.domain
+        blueprint.domain(of: $0) == entry.domain && (!answeredOnly || correct[$0.id] != nil)
       }
       guard !questions.isEmpty else { return nil }
-      let right = questions.filter { !missed.contains($0.id) }.count
+      let right = questions.filter { correct[$0.id] == true }.count
       return ScoreLine(
         label: blueprint.title(domain: entry.domain), correct: right, total: questions.count)
     }

@@ -55,10 +55,20 @@ public struct PresentedQuestion: Sendable, Equatable {
     case .numeric(let key):
       guard let unit = key.expected.unit else { return "Type a number." }
       let other = unit.dimension == .time ? "ms, s, min, h" : "KB, MB, GB"
-      return "Type a number; a bare number means \(unit.symbol), units such as \(other) work too."
+      return "Type a number; a number alone is read in \(PresentedQuestion.unitName(unit)),"
+        + " and units such as \(other) work too."
     case .text: return "Type your answer."
     case .ordering: return "Put these in order: type the letters, first to last (e.g. `c,a,b`)."
     }
+  }
+
+  /// The unit as a word for sentences: `s` is "seconds", `MB` stays "MB".
+  static func unitName(_ unit: QuantityUnit) -> String {
+    let names = [
+      "ms": "milliseconds", "s": "seconds", "min": "minutes", "h": "hours", "d": "days",
+      "%": "percent",
+    ]
+    return names[unit.symbol] ?? unit.symbol
   }
 
   static func numberWord(_ count: Int) -> String {

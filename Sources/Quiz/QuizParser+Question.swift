@@ -84,7 +84,11 @@ extension QuizParser {
     case "exam":
       for item in QuizParser.list(value) {
         if let tag = ExamTag(parsing: item) {
-          meta.exams.append(tag)
+          if let problem = ExamTasks.problem(with: tag) {
+            report(.error, line, problem)
+          } else {
+            meta.exams.append(tag)
+          }
         } else {
           report(.error, line, "exam tag '\(item)' is not an exam code and task like `DVA-C02 1.2`")
         }

@@ -49,19 +49,21 @@ public struct QuizParser {
     var questions: [Question] = []
     var seen: [String: Int] = [:]
     for section in splitSections(Array(lines[bodyStart...])) {
+      // The id is checked first, so a duplicate is reported even when the question has
+      // another error.
+      let id = section.heading.trimmed.drop(while: { $0 == "#" })
+        .trimmingCharacters(in: .whitespaces)
+      if !id.isEmpty, let first = seen[id] {
+        report(
+          .error, section.heading.number,
+          "duplicate question id '\(id)' (first used on line \(first)); "
+            + "ids must be unique because progress is saved by id")
+      }
+      let duplicate = !id.isEmpty && seen[id] != nil
+      if !id.isEmpty, !duplicate { seen[id] = section.heading.number }
       let errorsBefore = errorCount
       let question = parseQuestion(section.heading, section.lines, quizID: quizID)
-      if let question {
-        if let first = seen[question.id] {
-          report(
-            .error, question.line,
-            "duplicate question id '\(question.id)' (first used on line \(first)); "
-              + "ids must be unique because progress is saved by id")
-          continue
-        }
-        seen[question.id] = question.line
-        if errorCount == errorsBefore { questions.append(question) }
-      }
+      if let question, !duplicate, errorCount == errorsBefore { questions.append(question) }
     }
     if questions.isEmpty && errorCount == 0 {
       report(.warning, max(bodyStart, 1), "quiz has no questions: add a `## question-id` section")
@@ -114,10 +116,10 @@ public struct QuizParser {
       }
       let key = line.text[..<colon].trimmingSpaces().lowercased()
       let value = line.text[line.text.index(after: colon)...].trimmingSpaces()
-      if !["id", "title", "chapter", "topic"].contains(key) {
+      if !["id", "title", "chapter", "topic", "pass"].contains(key) {
         report(
           .warning, line.number,
-          "unknown front matter key '\(key)' (known: id, title, chapter, topic)")
+          "unknown front matter key '\(key)' (known: id, title, chapter, topic, pass)")
       }
       header[key] = value
     }

@@ -18,8 +18,14 @@ public struct ScoreLine: Sendable, Equatable {
 }
 
 /// The result of a session: overall score, per topic, per exam domain, and the weakest topic.
+///
+/// `total` counts every question of the session (an unanswered one is not right); the topic and
+/// domain lines, the weakest topic and `missed` only count questions that were answered, so a
+/// session stopped early says nothing about questions it never asked.
 public struct SessionReport: Sendable, Equatable {
   public var total: ScoreLine
+  /// Right answers out of the questions answered.
+  public var answered: ScoreLine
   /// Sum of partial credit (a question counts as correct only when exact).
   public var credit: Double
   public var unanswered: Int
@@ -27,7 +33,7 @@ public struct SessionReport: Sendable, Equatable {
   public var topics: [ScoreLine]
   /// One line per exam domain, e.g. `DVA-C02 domain 1: Development with AWS Services`.
   public var domains: [ScoreLine]
-  /// Ids of questions answered wrong or not at all.
+  /// Ids of questions answered wrong (unasked ones are not listed).
   public var missed: [String]
 
   public init(questions: [Question], answers: [AnsweredQuestion]) {
@@ -36,12 +42,14 @@ public struct SessionReport: Sendable, Equatable {
     let isRight = { (question: Question) in gradeByID[question.id]?.isCorrect == true }
     let correct = questions.filter(isRight).count
     total = ScoreLine(label: "total", correct: correct, total: questions.count)
+    let asked = questions.filter { gradeByID[$0.id] != nil }
+    answered = ScoreLine(label: "answered", correct: correct, total: asked.count)
     credit = answers.map(\.grade.credit).reduce(0, +)
-    unanswered = questions.count - answers.count
-    missed = questions.filter { !isRight($0) }.map(\.id)
+    unanswered = questions.count - asked.count
+    missed = asked.filter { !isRight($0) }.map(\.id)
     var topicScores: [String: ScoreLine] = [:]
     var domainScores: [String: ScoreLine] = [:]
-    for question in questions {
+    for question in asked {
       let right = isRight(question) ? 1 : 0
       for topic in Set(question.topics) {
         topicScores[topic, default: ScoreLine(label: topic, correct: 0, total: 0)].add(right)

@@ -32,11 +32,6 @@ public struct FileLock: Sendable {
     self.lockFileURL = URL(fileURLWithPath: fileURL.path + ".lock")
   }
 
-  /// A lock held directly on `lockFileURL`.
-  public init(lockFile lockFileURL: URL) {
-    self.lockFileURL = lockFileURL
-  }
-
   /// Waits for the lock in `mode`, runs `body`, and releases the lock, also when `body` throws.
   public func withLock<T>(_ mode: Mode, _ body: () throws -> T) throws -> T {
     let fd = try openLockFile()

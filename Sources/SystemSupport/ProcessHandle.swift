@@ -11,7 +11,7 @@ import Foundation
 /// Output goes through one pipe (stdout and stderr keep their relative order) into a
 /// bounded `ProcessOutput`. A background thread reads it; another one waits for the exit.
 /// `killGroup()` kills the child and everything it started in its group.
-public final class ProcessHandle: @unchecked Sendable {
+public final class ProcessHandle: Sendable {
   /// The child's process id, which is also its process group id.
   public let pid: Int32
   /// `ProcessClock.now()` just before the child was spawned.
@@ -19,13 +19,18 @@ public final class ProcessHandle: @unchecked Sendable {
   /// The program that was started.
   public let executable: String
 
-  private let condition = NSCondition()
-  private var output: ProcessOutput
-  private var outputFD: Int32
   private let wakeFDs: (read: Int32, write: Int32)
-  private var exitValue: ProcessExit?
-  private var groupKilled = false
   private let onExit: (@Sendable (ProcessExit) -> Void)?
+  private let state: Locked<State>
+
+  /// What the reader, the exit waiter and callers share.
+  private struct State: Sendable {
+    var output: ProcessOutput
+    /// The read end of the output pipe; -1 once it reached end of file.
+    var outputFD: Int32
+    var exit: ProcessExit?
+    var groupKilled = false
+  }
 
   init(
     pid: Int32, startedAt: UInt64, executable: String, outputFD: Int32,
@@ -35,10 +40,9 @@ public final class ProcessHandle: @unchecked Sendable {
     self.pid = pid
     self.startedAt = startedAt
     self.executable = executable
-    self.outputFD = outputFD
     self.wakeFDs = wakeFDs
-    self.output = ProcessOutput(capacity: outputCapacity)
     self.onExit = onExit
+    state = Locked(State(output: ProcessOutput(capacity: outputCapacity), outputFD: outputFD))
     ProcessGroupRegistry.register(pid)
   }
 
@@ -54,27 +58,20 @@ public final class ProcessHandle: @unchecked Sendable {
 
   /// How the process ended, or `nil` while it runs.
   public var exit: ProcessExit? {
-    condition.withLock { exitValue }
+    state.withLock { $0.exit }
   }
 
   /// Waits until the process has exited or `deadline` (a `ProcessClock` reading) passes.
   public func waitForExit(until deadline: UInt64) -> ProcessExit? {
-    condition.lock()
-    defer { condition.unlock() }
-    while exitValue == nil {
-      let now = ProcessClock.now()
-      if now >= deadline { break }
-      _ = condition.wait(until: Date(timeIntervalSinceNow: Double(deadline - now) / 1e9))
-    }
-    return exitValue
+    state.wait(until: deadline) { $0.exit }
   }
 
   /// Reads whatever the pipe holds right now, then returns and clears the captured output.
   public func takeOutput() -> (text: String, droppedBytes: Int) {
-    condition.lock()
-    defer { condition.unlock() }
-    drainLocked()
-    return output.take()
+    state.withLock { state in
+      ProcessHandle.drain(&state)
+      return state.output.take()
+    }
   }
 
   /// Current and peak resident memory of the child and the processes it started, when the
@@ -87,10 +84,11 @@ public final class ProcessHandle: @unchecked Sendable {
   ///
   /// With SIGKILL the group is also forgotten by `ProcessGroupRegistry`.
   public func killGroup(signal: Int32 = SIGKILL) {
-    condition.lock()
-    let already = groupKilled && signal == SIGKILL
-    if signal == SIGKILL { groupKilled = true }
-    condition.unlock()
+    let already = state.withLock { state -> Bool in
+      let already = state.groupKilled && signal == SIGKILL
+      if signal == SIGKILL { state.groupKilled = true }
+      return already
+    }
     guard !already else { return }
     kill(-pid, signal)
     if signal == SIGKILL {
@@ -100,22 +98,24 @@ public final class ProcessHandle: @unchecked Sendable {
     }
   }
 
-  /// Reads the pipe without blocking into `output`; returns false at end of file.
-  /// The caller holds `condition`.
+  /// Reads the pipe without blocking into `state.output`; returns false at end of file.
+  /// Called with the lock held.
   @discardableResult
-  private func drainLocked() -> Bool {
-    guard outputFD >= 0 else { return false }
+  private static func drain(_ state: inout State) -> Bool {
+    guard state.outputFD >= 0 else { return false }
     var chunk = [UInt8](repeating: 0, count: 65536)
     while true {
-      let count = chunk.withUnsafeMutableBytes { read(outputFD, $0.baseAddress, $0.count) }
+      let count = chunk.withUnsafeMutableBytes { read(state.outputFD, $0.baseAddress, $0.count) }
       if count > 0 {
-        chunk.withUnsafeBytes { output.append(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        chunk.withUnsafeBytes {
+          state.output.append(UnsafeRawBufferPointer(rebasing: $0[0..<count]))
+        }
         continue
       }
       if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return true }
       if count < 0 && errno == EINTR { continue }
-      close(outputFD)
-      outputFD = -1
+      close(state.outputFD)
+      state.outputFD = -1
       return false
     }
   }
@@ -123,9 +123,7 @@ public final class ProcessHandle: @unchecked Sendable {
   /// Reads the output pipe until end of file or until the group is killed.
   private func readLoop() {
     while true {
-      condition.lock()
-      let fd = outputFD
-      condition.unlock()
+      let fd = state.withLock { $0.outputFD }
       if fd < 0 { return }
       var fds = [
         pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
@@ -136,9 +134,7 @@ public final class ProcessHandle: @unchecked Sendable {
         if errno == EINTR { continue }
         return
       }
-      condition.lock()
-      let open = drainLocked()
-      condition.unlock()
+      let open = state.withLock { ProcessHandle.drain(&$0) }
       if fds[1].revents != 0 || !open { return }
     }
   }
@@ -155,14 +151,12 @@ public final class ProcessHandle: @unchecked Sendable {
       }
     }
     let value = ProcessExit(waitStatus: status)
-    condition.lock()
-    exitValue = value
-    condition.broadcast()
-    condition.unlock()
+    state.withLock { $0.exit = value }
     onExit?(value)
   }
 
   deinit {
+    let (groupKilled, outputFD) = state.withLock { ($0.groupKilled, $0.outputFD) }
     if !groupKilled {
       kill(-pid, SIGKILL)
       ProcessGroupRegistry.unregister(pid)

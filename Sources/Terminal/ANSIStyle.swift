@@ -74,6 +74,9 @@ public enum ANSIStyle: Sendable, Equatable, Hashable {
     hyperlinkIntroducer + sanitizedURL(url) + stringTerminator
   }
 
+  /// Moves the cursor home and clears the screen (`watch` between two runs).
+  public static let clearScreen = controlSequenceIntroducer + "H" + controlSequenceIntroducer + "2J"
+
   /// The sequence closing an OSC 8 hyperlink.
   public static let hyperlinkEnd = hyperlinkIntroducer + stringTerminator
 

@@ -36,15 +36,15 @@ struct InlineRenderer {
     case .softBreak: output += " "
     case .hardBreak: output += "\n"
     case .code(let code):
-      wrapped(in: [.yellow], plainMarker: "`") {
+      wrapped(in: [.yellow]) {
         $0.output += TextSanitizer.clean(code, keepTabs: false)
       }
     case .emphasis(let children):
-      wrapped(in: [.italic], plainMarker: "_") { $0.append(children) }
+      wrapped(in: [.italic]) { $0.append(children) }
     case .strong(let children):
-      wrapped(in: [.bold], plainMarker: "**") { $0.append(children) }
+      wrapped(in: [.bold]) { $0.append(children) }
     case .strikethrough(let children):
-      wrapped(in: [.strikethrough], plainMarker: "~~") { $0.append(children) }
+      wrapped(in: [.strikethrough]) { $0.append(children) }
     case .link(let destination, _, let children, let isAutolink):
       appendLink(destination: destination, children: children, isAutolink: isAutolink)
     case .image(let source, _, let alt):
@@ -62,11 +62,11 @@ struct InlineRenderer {
     let showsURL = !isAutolink && text != url && "mailto:" + text != url && !url.isEmpty
     if hyperlinks && !url.isEmpty {
       output += ANSIStyle.hyperlinkStart(url)
-      wrapped(in: [.blue, .underline], plainMarker: "") { $0.append(children) }
+      wrapped(in: [.blue, .underline]) { $0.append(children) }
       output += ANSIStyle.hyperlinkEnd
       return
     }
-    wrapped(in: [.blue, .underline], plainMarker: "") { $0.append(children) }
+    wrapped(in: [.blue, .underline]) { $0.append(children) }
     if showsURL { styledRun(" (" + url + ")", [.dim]) }
   }
 
@@ -77,15 +77,12 @@ struct InlineRenderer {
     pop()
   }
 
-  /// Runs `body` inside `styles` when colour is on, else between plain-text markers.
-  private mutating func wrapped(
-    in styles: [ANSIStyle], plainMarker: String, _ body: (inout InlineRenderer) -> Void
-  ) {
-    if !color { output += plainMarker }
+  /// Runs `body` inside `styles`. Without colour the text is plain: no `**`, `_` or
+  /// backticks, so what is shown is what is measured (table cells, wrapping).
+  private mutating func wrapped(in styles: [ANSIStyle], _ body: (inout InlineRenderer) -> Void) {
     push(styles)
     body(&self)
     pop()
-    if !color { output += plainMarker }
   }
 
   private mutating func push(_ styles: [ANSIStyle]) {

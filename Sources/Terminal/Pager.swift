@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import SystemSupport
 
 /// Shows long output through the user's pager, the way git does.
 public enum Pager {
@@ -51,27 +46,16 @@ public enum Pager {
     return rows
   }
 
-  /// Runs the pager with `input` on its stdin and waits for it. SIGINT is ignored meanwhile
-  /// (Ctrl-C belongs to the pager); a pager quitting before reading everything is not an error.
+  /// Runs the pager with `input` on its stdin and waits for it. The pager runs in our process
+  /// group, the terminal's foreground group, so it can read keys and set terminal modes (in a
+  /// group of its own `less` would be stopped by SIGTTOU and hang); Ctrl-C is the pager's
+  /// meanwhile. A pager quitting before reading everything is not an error.
   static func run(_ command: String, input: String, environment: [String: String]) -> Bool {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", command]
-    process.environment = environment
-    let pipe = Pipe()
-    process.standardInput = pipe
-    let oldInterrupt = signal(SIGINT, SIG_IGN)
-    defer { signal(SIGINT, oldInterrupt) }
-    do {
-      try process.run()
-    } catch {
-      return false
-    }
-    PipeWriter.write(input, to: pipe.fileHandleForWriting.fileDescriptor)
-    try? pipe.fileHandleForWriting.close()
-    process.waitUntilExit()
+    guard
+      let exit = try? ForegroundProcess.runShell(
+        command, input: input, environment: environment)
+    else { return false }
     // 126/127: the shell could not find or run the pager; let the caller print instead.
-    let status = process.terminationStatus
-    return !(process.terminationReason == .exit && (status == 126 || status == 127))
+    return exit != .exited(126) && exit != .exited(127)
   }
 }

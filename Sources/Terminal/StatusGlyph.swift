@@ -8,6 +8,8 @@ public enum StatusGlyph: Sendable, Equatable, CaseIterable {
   case pending
   /// Where the learner is now: `▶` / `>`.
   case current
+  /// Skipped on purpose: `–` / `[-]`.
+  case skipped
 
   /// The glyph alone, Unicode or ASCII.
   public func symbol(unicode: Bool) -> String {
@@ -20,6 +22,8 @@ public enum StatusGlyph: Sendable, Equatable, CaseIterable {
     case (.pending, false): "[ ]"
     case (.current, true): "▶"
     case (.current, false): ">"
+    case (.skipped, true): "–"
+    case (.skipped, false): "[-]"
     }
   }
 
@@ -30,6 +34,7 @@ public enum StatusGlyph: Sendable, Equatable, CaseIterable {
     case .failed: [.red, .bold]
     case .pending: [.dim]
     case .current: [.cyan, .bold]
+    case .skipped: [.yellow]
     }
   }
 

@@ -7,8 +7,8 @@ enum TableLayout {
   /// `longestWord`, in a table at most `available` columns wide (borders included).
   ///
   /// Columns that fit keep their natural width. Otherwise the widest columns give up space first,
-  /// none below its longest word (capped at 12) or below `minimumColumn`. Returns nil when even
-  /// the minimum widths do not fit.
+  /// none below its longest word or `minimumColumn`, so an identifier is never cut in two.
+  /// Returns nil when even those widths do not fit (the caller stacks the table instead).
   static func columnWidths(natural: [Int], longestWord: [Int], available: Int) -> [Int]? {
     let count = natural.count
     guard count > 0 else { return [] }
@@ -17,12 +17,9 @@ enum TableLayout {
     var excess = widths.reduce(0, +) - content
     if excess <= 0 { return widths }
     let floors = zip(widths, longestWord).map { width, word in
-      min(width, max(minimumColumn, min(word, 12)))
+      min(width, max(minimumColumn, word))
     }
     excess = shrink(&widths, toward: floors, by: excess)
-    if excess > 0 {
-      excess = shrink(&widths, toward: widths.map { min($0, minimumColumn) }, by: excess)
-    }
     return excess > 0 ? nil : widths
   }
 

@@ -91,7 +91,8 @@ extension TerminalRenderer {
     for row in rows {
       if !lines.isEmpty { lines.append(style(glyphs.line(min(context.width, 8)), [.dim])) }
       for (name, value) in zip(header, row) {
-        lines += WordWrapper.wrap(name + ": " + value, width: context.width)
+        lines += WordWrapper.wrap(
+          name + ": " + value, width: context.width, hangingIndent: 2, breakingLongWords: false)
       }
     }
     return lines.isEmpty

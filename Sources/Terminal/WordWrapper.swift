@@ -6,13 +6,29 @@
 /// so each line stands alone (prefixes such as a quote bar never inherit a style).
 public enum WordWrapper {
   /// The lines of `text` wrapped to `width` columns (at least 1); never empty.
-  public static func wrap(_ text: String, width: Int) -> [String] {
+  ///
+  /// Every line after the first starts with `hangingIndent` spaces (a list item's text under
+  /// its `d) ` or `- `). With `breakingLongWords` false a word wider than the line stays whole
+  /// and overflows on a line of its own.
+  public static func wrap(
+    _ text: String, width: Int, hangingIndent: Int = 0, breakingLongWords: Bool = true
+  ) -> [String] {
     var copy = text
-    return copy.withUTF8 { wrap(bytes: $0, width: max(1, width)) }
+    return copy.withUTF8 {
+      var builder = WrappedLineBuilder(
+        width: max(1, width), hangingIndent: hangingIndent, breaksLongWords: breakingLongWords)
+      return wrap(bytes: $0, into: &builder)
+    }
   }
 
   static func wrap(bytes: UnsafeBufferPointer<UInt8>, width: Int) -> [String] {
     var builder = WrappedLineBuilder(width: width)
+    return wrap(bytes: bytes, into: &builder)
+  }
+
+  private static func wrap(
+    bytes: UnsafeBufferPointer<UInt8>, into builder: inout WrappedLineBuilder
+  ) -> [String] {
     var index = 0
     var pendingSpaces = 0
     let count = bytes.count

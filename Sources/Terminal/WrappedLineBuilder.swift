@@ -1,6 +1,11 @@
 /// Accumulates wrapped lines for `WordWrapper`, tracking the open style and hyperlink.
 struct WrappedLineBuilder {
   let width: Int
+  /// Spaces in front of every line after the first, which is that much narrower.
+  let hangingIndent: Int
+  /// Whether a word wider than a line is broken between grapheme clusters (else it overflows on
+  /// a line of its own, so paths, URLs and JSON stay whole).
+  let breaksLongWords: Bool
   private(set) var lines: [String] = []
   private var current: [UInt8] = []
   private var currentWidth = 0
@@ -9,16 +14,26 @@ struct WrappedLineBuilder {
   /// The OSC 8 sequence of the hyperlink currently open, if any.
   private var activeLink: [UInt8]?
 
-  init(width: Int) {
+  init(width: Int, hangingIndent: Int = 0, breaksLongWords: Bool = true) {
     self.width = width
+    self.hangingIndent = max(0, min(hangingIndent, width - 1))
+    self.breaksLongWords = breaksLongWords
   }
+
+  /// The columns available on the current line.
+  private var lineWidth: Int { lines.isEmpty ? width : width - hangingIndent }
 
   /// Places a visible word after `spaces` spaces, breaking the line first when it does not fit.
   mutating func place(
     _ word: UnsafeBufferPointer<UInt8>, width wordWidth: Int, spaces: Int, hasEscape: Bool
   ) {
+    let width = lineWidth
+    if !breaksLongWords && wordWidth > self.width - hangingIndent {
+      placeInPieces(word, spaces: spaces)
+      return
+    }
     if currentWidth == 0 {
-      if wordWidth <= width {
+      if wordWidth <= width || !breaksLongWords {
         append(word, width: wordWidth, hasEscape: hasEscape)
       } else {
         appendBroken(word)
@@ -31,7 +46,7 @@ struct WrappedLineBuilder {
       append(word, width: wordWidth, hasEscape: hasEscape)
       return
     }
-    if wordWidth > width && currentWidth + spaces < width {
+    if breaksLongWords && wordWidth > width && currentWidth + spaces < width {
       current.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
       currentWidth += spaces
       appendBroken(word)
@@ -39,6 +54,54 @@ struct WrappedLineBuilder {
     }
     breakLine()
     place(word, width: wordWidth, spaces: 0, hasEscape: hasEscape)
+  }
+
+  /// Places a word wider than any line in pieces: split after each `/` when every piece then
+  /// fits a line (a path breaks between folders), else also after `-`, `_`, `.`, `:`, `,`, `=`,
+  /// `&` and `?` (`Access-Control-Allow-Origin` between its parts); never inside an escape
+  /// sequence. A piece still wider than the line overflows.
+  private mutating func placeInPieces(_ word: UnsafeBufferPointer<UInt8>, spaces: Int) {
+    var pieces = Self.pieces(of: word, breakingAfter: Set("/".utf8))
+    let fits = pieces.allSatisfy {
+      DisplayWidth.of(bytes: UnsafeBufferPointer(rebasing: word[$0])) <= width - hangingIndent
+    }
+    if !fits { pieces = Self.pieces(of: word, breakingAfter: Set("/-_.:,=&?".utf8)) }
+    for (number, range) in pieces.enumerated() {
+      let piece = UnsafeBufferPointer(rebasing: word[range])
+      let pieceWidth = DisplayWidth.of(bytes: piece)
+      let hasEscape = piece.contains(0x1B)
+      let gap = number == 0 ? spaces : 0
+      if currentWidth > 0 && currentWidth + gap + pieceWidth > lineWidth {
+        breakLine()
+      } else if currentWidth > 0 {
+        current.append(contentsOf: repeatElement(UInt8(ascii: " "), count: gap))
+        currentWidth += gap
+      }
+      append(piece, width: pieceWidth, hasEscape: hasEscape)
+    }
+  }
+
+  /// The byte ranges of `word` split after each byte of `breakAfter` outside escape sequences.
+  private static func pieces(
+    of word: UnsafeBufferPointer<UInt8>, breakingAfter breakAfter: Set<UInt8>
+  ) -> [Range<Int>] {
+    var pieces: [Range<Int>] = []
+    var start = 0
+    var index = 0
+    while index < word.count {
+      if word[index] == 0x1B {
+        index = EscapeSequence.end(in: word, from: index)
+        continue
+      }
+      let isBreak = breakAfter.contains(word[index])
+      index += 1
+      if isBreak && index < word.count {
+        pieces.append(start..<index)
+        start = index
+      }
+    }
+    if start < word.count { pieces.append(start..<word.count) }
+    return pieces
   }
 
   /// Appends bytes as they are, noting any style or hyperlink they open or close.
@@ -53,7 +116,7 @@ struct WrappedLineBuilder {
   mutating func breakLine() {
     if activeLink != nil { current.append(contentsOf: ANSIStyle.hyperlinkEnd.utf8) }
     if !activeStyles.isEmpty { current.append(contentsOf: ANSIStyle.reset.sequence.utf8) }
-    lines.append(String(decoding: current, as: UTF8.self))
+    lines.append(indent + String(decoding: current, as: UTF8.self))
     current = activeLink ?? []
     current.append(contentsOf: activeStyles)
     currentWidth = 0
@@ -61,8 +124,13 @@ struct WrappedLineBuilder {
 
   /// The finished lines, including the last one.
   mutating func finish() -> [String] {
-    lines.append(String(decoding: current, as: UTF8.self))
+    lines.append(indent + String(decoding: current, as: UTF8.self))
     return lines
+  }
+
+  /// What goes in front of the line being finished.
+  private var indent: String {
+    lines.isEmpty ? "" : String(repeating: " ", count: hangingIndent)
   }
 
   /// Appends a word wider than the line, one grapheme cluster at a time.
@@ -95,7 +163,9 @@ struct WrappedLineBuilder {
 
   private mutating func appendCluster(_ bytes: UnsafeBufferPointer<UInt8>, width clusterWidth: Int)
   {
-    if clusterWidth > 0 && currentWidth > 0 && currentWidth + clusterWidth > width { breakLine() }
+    if clusterWidth > 0 && currentWidth > 0 && currentWidth + clusterWidth > lineWidth {
+      breakLine()
+    }
     append(bytes, width: clusterWidth, hasEscape: false)
   }
 

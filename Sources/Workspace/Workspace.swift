@@ -37,15 +37,37 @@ public struct Workspace: Sendable, Equatable {
       ? settings.language : (exercise.languages.first ?? settings.language)
   }
 
-  /// Where the workspace is: `--workspace`, then `LAMBDALINGS_WORKSPACE`, then
-  /// `./lambdalings-workspace`.
+  /// Where the workspace is: `--workspace`, then `LAMBDALINGS_WORKSPACE`, then the current
+  /// folder or the nearest parent holding `workspace.json` (so commands work from inside the
+  /// workspace, as git does), then `./lambdalings-workspace`.
   public static func resolvePath(
     flag: String?, environment: [String: String], currentDirectory: String
   ) -> String {
     if let flag, !flag.isEmpty { return flag }
     if let variable = environment["LAMBDALINGS_WORKSPACE"], !variable.isEmpty { return variable }
-    return currentDirectory == "." || currentDirectory.isEmpty
-      ? defaultFolderName : "\(currentDirectory)/\(defaultFolderName)"
+    let start = currentDirectory.isEmpty ? "." : currentDirectory
+    if let found = enclosing(start) { return found }
+    return start == "." ? defaultFolderName : "\(start)/\(defaultFolderName)"
+  }
+
+  /// Whether `path` holds a workspace settings file.
+  public static func isWorkspace(_ path: String) -> Bool {
+    FileManager.default.fileExists(atPath: "\(path)/\(settingsFileName)")
+  }
+
+  /// The workspace `path` is in: `path` itself or its nearest parent holding `workspace.json`;
+  /// nil when there is none. `path` need not exist yet.
+  public static func enclosing(_ path: String) -> String? {
+    let absolute =
+      path.hasPrefix("/")
+      ? path : "\(FileManager.default.currentDirectoryPath)/\(path)"
+    var folder = URL(fileURLWithPath: absolute).standardizedFileURL
+    while true {
+      if isWorkspace(folder.path) { return folder.path }
+      let parent = folder.deletingLastPathComponent()
+      if parent.path == folder.path { return nil }
+      folder = parent
+    }
   }
 
   /// Opens the workspace at `path`; nil when none exists there yet.
@@ -69,12 +91,16 @@ public struct WorkspaceSettings: Codable, Sendable, Equatable {
   public var courseID: String
   public var language: Language
   public var created: Date
+  /// The absolute path of the course folder the workspace was made from, so commands run in
+  /// the workspace find their course without `--course`. Absent in older workspaces.
+  public var coursePath: String?
 
-  public init(courseID: String, language: Language, created: Date) {
+  public init(courseID: String, language: Language, created: Date, coursePath: String? = nil) {
     self.version = 1
     self.courseID = courseID
     self.language = language
     self.created = created
+    self.coursePath = coursePath
   }
 }
 
@@ -84,6 +110,7 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
   case notAFolder(String)
   case cannotCreate(path: String, reason: String)
   case otherCourse(path: String, courseID: String, expected: String)
+  case nested(path: String, inside: String)
 
   public var description: String {
     switch self {
@@ -94,11 +121,17 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
     case .notAFolder(let path):
       return "\(path) exists but is not a folder; choose another place with --workspace DIR"
     case .cannotCreate(let path, let reason):
+      let reason = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
       return "cannot create the workspace at \(path): \(reason).\n"
         + "Choose a writable place with --workspace DIR."
     case .otherCourse(let path, let courseID, let expected):
       return "the workspace at \(path) belongs to course '\(courseID)', not '\(expected)'.\n"
-        + "Use another folder with --workspace DIR, or the matching --course."
+        + "Use another folder with --workspace DIR, or the matching --course;"
+        + " nothing was written to it."
+    case .nested(let path, let inside):
+      return "\(path) is inside the workspace at \(inside); a workspace cannot hold another.\n"
+        + "Run the command there without a folder (it finds the workspace), or choose a folder"
+        + " outside it."
     }
   }
 }

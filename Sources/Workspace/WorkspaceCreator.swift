@@ -26,54 +26,113 @@ public enum WorkspaceCreator {
     }
     var workspace: Workspace
     let existing = try Workspace.open(at: path)
+    if existing == nil {
+      let parent = URL(fileURLWithPath: absolute(path)).deletingLastPathComponent().path
+      if let outer = Workspace.enclosing(parent) {
+        throw WorkspaceError.nested(path: path, inside: outer)
+      }
+    }
     if let existing {
       if existing.settings.courseID != course.id {
         throw WorkspaceError.otherCourse(
           path: path, courseID: existing.settings.courseID, expected: course.id)
       }
       workspace = existing
+      // The workspace remembers where its course is now (older ones learn it here).
+      workspace.settings.coursePath = absolute(course.root)
       if let language, language != existing.settings.language {
         workspace.settings.language = language
         try writeSettings(workspace)
+      } else if existing.settings.coursePath != workspace.settings.coursePath {
+        // A read-only workspace simply stays as it was.
+        try? writeSettings(workspace)
       }
     } else {
       let settings = WorkspaceSettings(
-        courseID: course.id, language: language ?? .python, created: now)
+        courseID: course.id, language: language ?? .python, created: now,
+        coursePath: absolute(course.root))
       workspace = Workspace(path: path, settings: settings)
       do {
         try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
       } catch {
-        throw WorkspaceError.cannotCreate(path: path, reason: error.localizedDescription)
+        throw WorkspaceError.cannotCreate(path: path, reason: reason(error, creating: path))
       }
       try writeSettings(workspace)
     }
     var copied: [String] = []
     var kept: [String] = []
     for exercise in course.exercises {
-      let target = workspace.exerciseFile(exercise)
-      if manager.fileExists(atPath: target) {
-        kept.append(target)
-        continue
+      let language = workspace.language(for: exercise)
+      var files = [(exercise.starterPath(language), workspace.exerciseFile(exercise))]
+      if exercise.usesConfigFile {
+        // The function configuration the learner edits (handler, timeout, memory...).
+        files.append(
+          (
+            exercise.starterConfigPath(language),
+            "\(workspace.exerciseFolder(exercise.id))/\(Exercise.configFileName)"
+          ))
       }
-      let source = exercise.starterPath(workspace.language(for: exercise))
-      guard let data = manager.contents(atPath: source) else { continue }
-      do {
-        try manager.createDirectory(
-          atPath: workspace.exerciseFolder(exercise.id), withIntermediateDirectories: true)
-        // Never overwrite: create the file exclusively, so a file appearing meanwhile is kept.
-        guard manager.createFile(atPath: target + ".new", contents: data) else {
-          throw WorkspaceError.cannotCreate(path: target, reason: "cannot write the starter")
+      for (source, target) in files {
+        if manager.fileExists(atPath: target) {
+          kept.append(target)
+          continue
         }
-        try manager.moveItem(atPath: target + ".new", toPath: target)
-        copied.append(target)
-      } catch let error as WorkspaceError {
-        throw error
-      } catch {
-        try? manager.removeItem(atPath: target + ".new")
-        kept.append(target)
+        guard let data = manager.contents(atPath: source) else { continue }
+        if try copyStarter(data, to: target, folder: workspace.exerciseFolder(exercise.id)) {
+          copied.append(target)
+        } else {
+          kept.append(target)
+        }
       }
     }
     return Report(workspace: workspace, existed: existing != nil, copied: copied, kept: kept)
+  }
+
+  /// The system's words for a failed file operation ("Not a directory"), not Foundation's
+  /// generic "The operation could not be completed."
+  static func reason(_ error: Error, creating path: String) -> String {
+    let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+    if let underlying, underlying.domain == NSPOSIXErrorDomain {
+      return FileSystemError(operation: "", path: "", code: Int32(underlying.code)).reason
+    }
+    let manager = FileManager.default
+    var parent = URL(fileURLWithPath: absolute(path)).deletingLastPathComponent()
+    while !manager.fileExists(atPath: parent.path), parent.path != "/" {
+      parent = parent.deletingLastPathComponent()
+    }
+    var isDirectory: ObjCBool = false
+    if manager.fileExists(atPath: parent.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+      return "\(parent.path) is a file, not a folder"
+    }
+    if !manager.isWritableFile(atPath: parent.path) {
+      return "\(parent.path) is not writable"
+    }
+    return error.localizedDescription
+  }
+
+  /// `path` made absolute against the current folder, without `.` and `..`.
+  static func absolute(_ path: String) -> String {
+    let full = path.hasPrefix("/") ? path : "\(FileManager.default.currentDirectoryPath)/\(path)"
+    return URL(fileURLWithPath: full).standardizedFileURL.path
+  }
+
+  /// Writes a starter file that does not exist yet; false when it appeared meanwhile.
+  private static func copyStarter(_ data: Data, to target: String, folder: String) throws -> Bool {
+    let manager = FileManager.default
+    do {
+      try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      // Never overwrite: write aside, then move (which fails when the target appeared).
+      guard manager.createFile(atPath: target + ".new", contents: data) else {
+        throw WorkspaceError.cannotCreate(path: target, reason: "cannot write the starter")
+      }
+      try manager.moveItem(atPath: target + ".new", toPath: target)
+      return true
+    } catch let error as WorkspaceError {
+      throw error
+    } catch {
+      try? manager.removeItem(atPath: target + ".new")
+      return false
+    }
   }
 
   private static func writeSettings(_ workspace: Workspace) throws {
@@ -86,7 +145,8 @@ public enum WorkspaceCreator {
         to: URL(fileURLWithPath: "\(workspace.path)/\(Workspace.settingsFileName)"),
         options: .atomic)
     } catch {
-      throw WorkspaceError.cannotCreate(path: workspace.path, reason: error.localizedDescription)
+      throw WorkspaceError.cannotCreate(
+        path: workspace.path, reason: reason(error, creating: workspace.path))
     }
   }
 }

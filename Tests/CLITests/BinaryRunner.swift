@@ -51,14 +51,17 @@ struct BinaryRunner {
     try? FileManager.default.removeItem(atPath: directory)
   }
 
-  /// Runs `lambdalings arguments` in the runner's folder with a clean, colourless environment.
+  /// Runs `lambdalings arguments` in the runner's folder (or `folder`, relative to it) with a
+  /// clean, colourless environment.
   func run(
-    _ arguments: [String], stdin: String = "", environment extra: [String: String] = [:]
+    _ arguments: [String], stdin: String = "", environment extra: [String: String] = [:],
+    in folder: String? = nil
   ) throws -> Output {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
     process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    process.currentDirectoryURL = URL(
+      fileURLWithPath: folder.map { $0.hasPrefix("/") ? $0 : "\(directory)/\($0)" } ?? directory)
     var environment: [String: String] = [
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
       "HOME": directory, "LANG": "C.UTF-8", "TERM": "xterm-256color",

@@ -71,13 +71,24 @@ struct InvokeCommandTests {
       "invoke", "\(Self.fixtures)/python/counter.py", "--handler", "handler", "--times", "4",
     ])
     #expect(output.status == 0, "\(output.stderr)")
-    #expect(output.stdout.contains("invocations   4 (1 environment"))
-    #expect(output.stdout.contains("cold starts   1\n"))
-    #expect(output.stdout.contains("throttles     0\n"))
-    #expect(output.stdout.contains("env 1"))
+    // Summary and timeline go to stderr, so stdout holds only the results, one per line.
+    #expect(output.stderr.contains("invocations   4 (1 environment"))
+    #expect(output.stderr.contains("cold starts   1\n"))
+    #expect(output.stderr.contains("throttles     0\n"))
+    #expect(output.stderr.contains("env 1"))
     #expect(output.stdout.contains("\"count\": 4"))
+    let results = output.stdout.split(separator: "\n").map { json(String($0)) }
+    #expect(results.map { $0["count"] as? Int } == [1, 2, 3, 4])
     #expect(output.stderr.components(separatedBy: "REPORT RequestId: ").count == 5)
     #expect(output.stderr.components(separatedBy: "Init Duration: ").count == 2)
+  }
+
+  @Test func aSinglePipedResultEndsWithANewlineAndHelpExplainsSet() throws {
+    let output = try run(["invoke", "\(Self.fixtures)/python/counter.py", "--handler", "handler"])
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(output.stdout.hasSuffix("}\n"))
+    let help = try run(["invoke", "--help"])
+    #expect(help.stdout.contains("template parameter"))
   }
 
   @Test func timelineIsColouredOnlyWhenAsked() throws {
@@ -85,10 +96,10 @@ struct InvokeCommandTests {
       "invoke", "\(Self.fixtures)/python/counter.py", "--handler", "handler", "--times", "2",
     ]
     let plain = try run(arguments)
-    #expect(!plain.stdout.contains("\u{1B}["))
+    #expect(!plain.stderr.contains("\u{1B}["))
     let coloured = try run(arguments + ["--color", "always"])
-    #expect(coloured.stdout.contains("\u{1B}["))
-    #expect(coloured.stdout.contains("env 1"))
+    #expect(coloured.stderr.contains("\u{1B}["))
+    #expect(coloured.stderr.contains("env 1"))
   }
 
   @Test func jsonPrintsOneRecordPerInvocation() throws {

@@ -7,99 +7,41 @@ import Testing
   import Darwin
 #endif
 
-/// Drives `lambdalings quiz` through a pseudo-terminal, so it answers with single keys.
-@Suite struct QuizKeyModeTests {
-  /// A child process whose standard input, output and error are the slave side of a pty.
-  final class PseudoTerminal {
-    let master: Int32
-    let process = Process()
-    private(set) var transcript = ""
-
-    init(arguments: [String], directory: String) throws {
-      var master: Int32 = -1
-      var slave: Int32 = -1
-      guard openpty(&master, &slave, nil, nil, nil) == 0 else {
-        throw POSIXError(.init(rawValue: errno) ?? .EIO)
-      }
-      self.master = master
-      let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
-      process.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
-      process.arguments = arguments
-      process.currentDirectoryURL = URL(fileURLWithPath: directory)
-      process.environment = [
-        "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-        "HOME": directory, "LANG": "C.UTF-8", "TERM": "xterm-256color", "NO_COLOR": "1",
-      ]
-      process.standardInput = handle
-      process.standardOutput = handle
-      process.standardError = handle
-      try process.run()
-      try handle.close()
-    }
-
-    /// Reads output until it contains `text` (a generous bound keeps a broken run from hanging).
-    func waitFor(_ text: String, seconds: Double = 60) -> Bool {
-      let deadline = Date().addingTimeInterval(seconds)
-      while !transcript.contains(text), Date() < deadline {
-        var request = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-        guard poll(&request, 1, 200) > 0 else { continue }
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let count = read(master, &buffer, buffer.count)
-        if count <= 0 { break }
-        transcript += String(decoding: buffer[0..<count], as: UTF8.self)
-      }
-      return transcript.contains(text)
-    }
-
-    /// Types `keys` into the terminal.
-    func type(_ keys: String) {
-      let bytes = Array(keys.utf8)
-      _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, bytes.count) }
-    }
-
-    /// Waits for the child to exit (ending it if a broken run still waits for keys), then closes
-    /// the master side.
-    func finish() -> Int32 {
-      let deadline = Date().addingTimeInterval(30)
-      while process.isRunning, Date() < deadline {
-        _ = waitFor("\u{0}", seconds: 0.2)
-      }
-      if process.isRunning { process.terminate() }
-      process.waitUntilExit()
-      close(master)
-      return process.terminationStatus
-    }
-  }
-
+/// Drives `lambdalings quiz`, `quiz exam` and `review` through a pseudo-terminal, so they answer
+/// with single keys, run the exam clock and meet Ctrl-C, Ctrl-\ and signals as in a terminal.
+@Suite(.timeLimit(.minutes(2))) struct QuizKeyModeTests {
   @Test func singleKeyAnswersThroughAPseudoTerminal() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
     let options = try QuizTestCourse.setUp(runner)
     let terminal = try PseudoTerminal(
-      arguments: ["quiz", "mini", "--seed", "1"] + options, directory: runner.directory)
-    #expect(terminal.waitFor("(press a letter; Esc quits)"))
-    terminal.type("b")
-    #expect(terminal.waitFor("✔ Correct."))
+      ["quiz", "mini", "--seed", "1"] + options, directory: runner.directory,
+      environment: ["NO_COLOR": "1"])
+    defer { terminal.close() }
+    var at = try terminal.waitFor("(press a letter; Esc quits)")
+    terminal.send("b")
+    at = try terminal.waitFor("✔ Correct.", after: at)
     #expect(!terminal.transcript.contains("bb"), "the key was echoed before raw mode")
-    #expect(terminal.waitFor("Enter submits)"))
-    terminal.type("a")
-    terminal.type("\r")  // only one picked: asks for two
-    #expect(terminal.waitFor("choose 2"))
-    terminal.type(" ")  // the cursor is on a: untoggles it
-    terminal.type("\u{1B}[B")  // down to b
-    terminal.type("\u{1B}[B")  // down to c
-    terminal.type(" ")
-    terminal.type("a")
-    terminal.type("\r")
-    #expect(terminal.waitFor("(press t or f; Esc quits)"))
-    terminal.type("t")
-    #expect(terminal.waitFor("(type it and press Enter; an empty line quits)"))
-    terminal.type("15 min\n")
-    #expect(terminal.waitFor("Name the OS-only runtime."))
-    #expect(terminal.waitFor("(type it and press Enter; an empty line quits)\r\n> "))
-    terminal.type("provided.al2023\n")
-    #expect(terminal.waitFor("Score: 5 of 5 (100%) · passed"))
-    #expect(terminal.finish() == 0)
+    at = try terminal.waitFor("Enter submits)", after: at)
+    terminal.send("a")
+    terminal.send("\r")  // only one picked: asks for two
+    at = try terminal.waitFor("choose 2", after: at)
+    terminal.send(" ")  // the cursor is on a: untoggles it
+    terminal.send("\u{1B}[B")  // down to b
+    terminal.send("\u{1B}[B")  // down to c
+    terminal.send(" ")
+    terminal.send("a")
+    terminal.send("\r")
+    at = try terminal.waitFor("(press t or f; Esc quits)", after: at)
+    terminal.send("t")
+    at = try terminal.waitFor("(type it and press Enter; an empty line quits)", after: at)
+    terminal.send("15 min\r")
+    at = try terminal.waitFor("Name the OS-only runtime.", after: at)
+    at = try terminal.waitFor("(type it and press Enter; an empty line quits)\n> ", after: at)
+    terminal.send("provided.al2023\r")
+    try terminal.waitFor("Score: 5 of 5 (100%) · passed", after: at)
+    #expect(try terminal.waitForExit() == 0)
+    #expect(lineDisciplineFlags(terminal.modes()) == lineDisciplineFlags(terminal.initialModes))
     let answers = try #require(
       (((try QuizTestCourse.progress(runner)["quizzes"] as? [String: Any])?["mini"]
         as? [String: Any])?["attempts"] as? [[String: Any]])?.first?["answers"] as? [[String: Any]])
@@ -107,39 +49,157 @@ import Testing
       answers.map { $0["answer"] as? String } == ["b", "a,c", "t", "15 min", "provided.al2023"])
   }
 
-  @Test func escapeStopsTheQuizAndKeepsAnswers() throws {
+  @Test func ctrlCAsAKeyStopsTheQuizAndKeepsAnswers() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
     let options = try QuizTestCourse.setUp(runner)
-    let terminal = try PseudoTerminal(
-      arguments: ["quiz", "mini"] + options, directory: runner.directory)
-    #expect(terminal.waitFor("(press a letter; Esc quits)"))
-    terminal.type("a")
-    #expect(terminal.waitFor("✘ Not quite."))
-    #expect(terminal.waitFor("Enter submits)"))
-    terminal.type("\u{3}")  // Ctrl-C arrives as a key in raw mode
-    #expect(terminal.waitFor("Quiz stopped; your answers so far are saved."))
-    #expect(terminal.finish() == 1)
+    let terminal = try PseudoTerminal(["quiz", "mini"] + options, directory: runner.directory)
+    defer { terminal.close() }
+    try terminal.waitFor("(press a letter; Esc quits)")
+    terminal.send("a")
+    try terminal.waitFor("Not quite.")
+    try terminal.waitFor("Enter submits)")
+    terminal.send("\u{3}")  // Ctrl-C arrives as a key in raw mode
+    try terminal.waitFor("Quiz stopped; your answers so far are saved.")
+    #expect(try terminal.waitForExit() == 1)
+    #expect(lineDisciplineFlags(terminal.modes()) == lineDisciplineFlags(terminal.initialModes))
     let cards = try QuizTestCourse.progress(runner)["reviewCards"] as? [String: Any]
     #expect(cards?.keys.sorted() == ["q1-single"])
   }
 
-  @Test func examAnswerAfterTheDeadlineDoesNotCount() throws {
+  @Test func ctrlBackslashQuitsQuietlyWithoutABacktrace() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
     let options = try QuizTestCourse.setUp(runner)
     let terminal = try PseudoTerminal(
-      arguments: ["quiz", "exam", "--time", "1s", "--topic", "errors"] + options,
+      ["quiz", "mini", "--topic", "limits", "--seed", "1"] + options, directory: runner.directory)
+    defer { terminal.close() }
+    try terminal.waitFor("(press a letter; Esc quits)")
+    terminal.send("\u{1c}")  // Ctrl-\ in raw mode: a key
+    try terminal.waitFor("Quiz stopped")
+    #expect(try terminal.waitForExit() == 1)
+    #expect(lineDisciplineFlags(terminal.modes()) == lineDisciplineFlags(terminal.initialModes))
+    // In the terminal's normal mode (a typed answer) Ctrl-\ is SIGQUIT: quiet exit, no crash.
+    let second = try PseudoTerminal(
+      ["quiz", "mini", "--topic", "limits", "--seed", "1"] + options, directory: runner.directory)
+    defer { second.close() }
+    try second.waitFor("(press a letter; Esc quits)")
+    second.send("b")
+    try second.waitFor("(type it and press Enter; an empty line quits)")
+    second.send("\u{1c}")
+    #expect(try second.waitForExit() == 128 + SIGQUIT)
+    #expect(!second.text.contains("Program crashed"))
+    #expect(!second.text.contains("Backtrace"))
+    #expect(lineDisciplineFlags(second.modes()) == lineDisciplineFlags(second.initialModes))
+  }
+
+  @Test(arguments: [SIGTERM, SIGHUP, SIGINT])
+  func aSignalDuringRawModeRestoresTheTerminal(signal: Int32) throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let options = try QuizTestCourse.setUp(runner)
+    let terminal = try PseudoTerminal(
+      ["quiz", "mini", "--topic", "limits", "--seed", "1"] + options, directory: runner.directory)
+    defer { terminal.close() }
+    try terminal.waitFor("(press a letter; Esc quits)")
+    #expect(
+      lineDisciplineFlags(terminal.modes()) != lineDisciplineFlags(terminal.initialModes),
+      "the quiz should be in raw mode while it waits for a key")
+    kill(terminal.pid, signal)
+    #expect(try terminal.waitForExit() == 128 + signal)
+    #expect(lineDisciplineFlags(terminal.modes()) == lineDisciplineFlags(terminal.initialModes))
+    #expect(!terminal.text.contains("Backtrace"))
+  }
+
+  @Test func examClockRunsAndEndsTheExamWithoutAKey() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let options = try QuizTestCourse.setUp(runner)
+    let terminal = try PseudoTerminal(
+      ["quiz", "exam", "--time", "3s", "--topic", "limits", "--seed", "1"] + options,
       directory: runner.directory)
-    #expect(terminal.waitFor("Enter submits)"))
-    Thread.sleep(forTimeInterval: 1.5)  // well past the one-second limit
-    terminal.type("a")
-    terminal.type("c")
-    terminal.type("\r")
-    #expect(terminal.waitFor("Time is up: that answer came too late to count."))
-    #expect(terminal.waitFor("Score: 0 of 1 (0%)"))
-    #expect(terminal.finish() == 1)
-    let quizzes = try QuizTestCourse.progress(runner)["quizzes"] as? [String: Any]
-    #expect(quizzes?["exam"] == nil)
+    defer { terminal.close() }
+    let started = Date()
+    try terminal.waitFor("time left 0:0")
+    try terminal.waitFor("Time is up.", seconds: 10)
+    // The clock ran while no key was pressed: several readings on the status line.
+    let readings = Set(
+      ["0:03", "0:02", "0:01", "0:00"].filter { terminal.text.contains("time left " + $0) })
+    #expect(readings.count >= 2, "\(terminal.text)")
+    try terminal.waitFor("Score: 0 of 1 (0%)")
+    #expect(try terminal.waitForExit() == 1)
+    #expect(Date().timeIntervalSince(started) < 10, "the exam did not end on time")
+    #expect(lineDisciplineFlags(terminal.modes()) == lineDisciplineFlags(terminal.initialModes))
+  }
+
+  @Test func examTimeUpWhileTypingDiscardsTheUnsentLine() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let options = try QuizTestCourse.setUp(runner)
+    let terminal = try PseudoTerminal(
+      ["quiz", "exam", "--time", "2s", "--topic", "runtimes", "--seed", "3"] + options,
+      directory: runner.directory)
+    defer { terminal.close() }
+    let at = try terminal.waitFor("Question 1 of 2")
+    try terminal.waitFor("(press t or f; Esc quits)", after: at)
+    terminal.send("t")
+    try terminal.waitFor("(type it and press Enter; an empty line quits)")
+    terminal.send("half an ans")
+    try terminal.waitFor("Time is up.", seconds: 5)
+    #expect(try terminal.waitForExit() == 1)
+    #expect(lineDisciplineFlags(terminal.modes()) == lineDisciplineFlags(terminal.initialModes))
+  }
+
+  @Test func examAnswersInTimeCount() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let options = try QuizTestCourse.setUp(runner)
+    let terminal = try PseudoTerminal(
+      ["quiz", "exam", "--time", "1m", "--topic", "errors"] + options,
+      directory: runner.directory)
+    defer { terminal.close() }
+    try terminal.waitFor("time left 1:00")
+    terminal.send("a")
+    terminal.send("c")
+    terminal.send("\r")
+    try terminal.waitFor("Score: 1 of 1 (100%)")
+    #expect(try terminal.waitForExit() == 0)
+  }
+
+  @Test func examRefusesAZeroTimeLimit() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let options = try QuizTestCourse.setUp(runner)
+    for time in ["0", "0s", "0m"] {
+      let output = try runner.run(["quiz", "exam", "--time", time] + options)
+      #expect(output.status == 2, "--time \(time)")
+      #expect(
+        output.stderr.contains("--time must be a duration of at least one second"), "--time \(time)"
+      )
+    }
+  }
+
+  @Test func reviewAsksDueQuestionsWithSingleKeys() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let options = try QuizTestCourse.setUp(runner)
+    let today = ["LAMBDALINGS_NOW": "2026-11-27T18:00:00Z", "TZ": "UTC"]
+    let quiz = try runner.run(
+      ["quiz", "mini", "--topic", "limits"] + options, stdin: "a\n900\n", environment: today)
+    #expect(quiz.stdout.contains("Score: 1 of 2 (50%)"))
+    let tomorrow = ["LAMBDALINGS_NOW": "2026-11-28T09:00:00Z", "TZ": "UTC"]
+    let terminal = try PseudoTerminal(
+      ["review"] + options, directory: runner.directory, environment: tomorrow)
+    defer { terminal.close() }
+    try terminal.waitFor("Review: 2 questions due")
+    try terminal.waitFor("What is the synchronous payload limit?")
+    try terminal.waitFor("(press a letter; Esc quits)")
+    terminal.send("b")
+    try terminal.waitFor("Correct.")
+    try terminal.waitFor("(type it and press Enter; an empty line quits)")
+    terminal.send("15 min\r")
+    try terminal.waitFor("Score: 2 of 2 (100%)")
+    #expect(try terminal.waitForExit() == 0)
+    #expect(lineDisciplineFlags(terminal.modes()) == lineDisciplineFlags(terminal.initialModes))
   }
 }

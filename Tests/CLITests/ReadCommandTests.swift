@@ -11,7 +11,7 @@ import Testing
     let output = try runner.run(["read", "--course", course])
     #expect(output.status == 0, "\(output.stderr)")
     #expect(output.stdout.contains("Lambda basics"))
-    #expect(output.stdout.contains("A handler receives an **event** and a **context**."))
+    #expect(output.stdout.contains("A handler receives an event and a context."))
     #expect(output.stdout.contains("quiz: lambdalings quiz basics-quiz"))
     #expect(output.stdout.contains("next chapter: lambdalings read more"))
     #expect(!output.stdout.contains("\u{1B}["))

@@ -17,21 +17,11 @@ import Testing
     private let lock = NSLock()
     private var collected = Data()
 
-    /// Standard input, when the test types into the process.
-    let input = Pipe()
-
-    /// Runs `lambdalings arguments`, or, with `terminal`, the same under `script` so that
-    /// standard input and output are a pseudo-terminal.
-    init(arguments: [String], directory: String, terminal: Bool = false) throws {
-      if terminal {
-        let command = ([BinaryRunner.binary] + arguments).map { "'\($0)'" }
-          .joined(separator: " ")
-        process.executableURL = URL(fileURLWithPath: WatchCommandTests.script)
-        process.arguments = ["-qec", command, "/dev/null"]
-      } else {
-        process.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
-        process.arguments = arguments
-      }
+    /// Runs `lambdalings arguments` with standard input from /dev/null (see
+    /// `WatchTerminalTests` for watch on a terminal).
+    init(arguments: [String], directory: String) throws {
+      process.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
+      process.arguments = arguments
       process.currentDirectoryURL = URL(fileURLWithPath: directory)
       process.environment = [
         "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
@@ -40,7 +30,7 @@ import Testing
       let pipe = Pipe()
       process.standardOutput = pipe
       process.standardError = pipe
-      process.standardInput = terminal ? input : FileHandle.nullDevice
+      process.standardInput = FileHandle.nullDevice
       pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
         let data = handle.availableData
         guard let self else { return }
@@ -97,40 +87,6 @@ import Testing
     let progress = try String(
       contentsOfFile: runner.directory + "/lambdalings-workspace/progress.json", encoding: .utf8)
     #expect(progress.contains("\"attempts\" : 2"))
-  }
-
-  static let script = "/usr/bin/script"
-  static let hasScript = FileManager.default.isExecutableFile(atPath: script)
-
-  @Test(
-    .enabled(if: CLIInterpreters.hasPython, "python3 is not on PATH"),
-    .enabled(if: hasScript, "script(1) is needed for a pseudo-terminal"))
-  func onATerminalWatchWaitsForTheLearnerAfterAPass() throws {
-    let runner = try BinaryRunner()
-    defer { runner.cleanUp() }
-    #expect(try runner.run(["init", "--course", course]).status == 0)
-    let solution = try #require(
-      FileManager.default.contents(
-        atPath: course + "/exercises/echo/solution/python/lambda_function.py"))
-    try solution.write(
-      to: URL(
-        fileURLWithPath: runner.directory
-          + "/lambdalings-workspace/exercises/echo/lambda_function.py"))
-    let watch = try WatchProcess(
-      arguments: ["watch", "echo", "--course", course], directory: runner.directory,
-      terminal: true)
-    defer { watch.stop() }
-    let asked = watch.wait(seconds: 60) { watch.output.contains("Press Enter") }
-    #expect(asked, "\(watch.output)")
-    #expect(watch.output.contains("Exercise echo passed!"))
-    // It never moves on by itself.
-    Thread.sleep(forTimeInterval: 0.5)
-    #expect(watch.process.isRunning)
-    watch.input.fileHandleForWriting.write(Data("q\n".utf8))
-    let exited = watch.wait(seconds: 10) { !watch.process.isRunning }
-    #expect(exited, "\(watch.output)")
-    watch.stop()
-    #expect(exited && watch.process.terminationStatus == 0)
   }
 
   @Test(.enabled(if: CLIInterpreters.hasPython, "python3 is not on PATH"))

@@ -170,11 +170,15 @@ import Testing
           + " result must be",
         "exercises/hello/spec.json:4: error: every case needs a \"name\" string saying what it"
           + " checks",
+        "exercises/hello/spec.json:4: warning: the \"expect\" of case \"\" is empty, so it"
+          + " checks nothing; add a check",
         "exercises/hello/spec.json:5: error: needs an \"event\" (JSON) or a \"template\" (see"
           + " 'lambdalings events list')",
-        "exercises/hello/spec.json:5: error: \"statusCode\" must be a whole number",
-        "exercises/hello/spec.json:6: error: unknown key \"statuscode\" (known: body, errorMessageContains,"
-          + " errorType, headers, logContains, maxDurationMs, result, statusCode)",
+        "exercises/hello/spec.json:5: error: \"statusCode\" must be a whole number, not \"200\"",
+        "exercises/hello/spec.json:6: error: unknown key \"statuscode\" in the \"expect\" of case"
+          + " \"typo\"; did you mean \"statusCode\"? (known: body, coldStart, errorMessage,"
+          + " errorMessageContains, errorType, headers, logContains, logJSON, logLinesAreJSON,"
+          + " logNotContains, maxDurationMs, minDurationMs, result, scratchFiles, statusCode)",
       ])
   }
 

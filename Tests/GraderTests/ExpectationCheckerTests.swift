@@ -47,6 +47,7 @@ import Testing
     #expect(
       ExpectationChecker.failures(expect, Self.record(#"{"a":2,"b":[true,null]}"#)) == [
         #"result: expected {"a":1,"b":[true,null]}, got {"a":2,"b":[true,null]}"#
+          + " (first difference at result.a)"
       ])
   }
 

@@ -103,3 +103,42 @@ import Testing
     #expect(configuration.codePath.hasSuffix("handlers/greet/node/pass"))
   }
 }
+
+/// A function that does not start, and a timeout, are reported once.
+@Suite struct GraderLoadFailureTests {
+  @Test(arguments: Languages.available)
+  func fileThatDoesNotLoadIsReportedOnceWithItsLine(language: Language) throws {
+    let report = try GraderFixture.grade("greet", language, "syntax")
+    let failure = try #require(report.loadFailure)
+    #expect(failure.isFileProblem)
+    #expect(failure.errorType == "Runtime.UserCodeSyntaxError")
+    #expect(failure.line == (language == .python ? 4 : 2), "\(failure)")
+    #expect(report.results.count == 2)
+    #expect(report.results.allSatisfy { $0.skipped != nil && $0.invocations == 0 })
+    #expect(!report.passed)
+    #expect(report.summary.contains("the function does not start"))
+  }
+
+  @Test(arguments: Languages.available)
+  func afterATimeoutTheRemainingCasesAreNotWaitedFor(language: Language) throws {
+    let started = Date()
+    let report = try GraderFixture.grade("greet", language, "slow")
+    let elapsed = Date().timeIntervalSince(started)
+    #expect(report.results[0].failures.first?.contains("Sandbox.Timedout") == true)
+    let second = report.results[1]
+    #expect(second.skipped?.contains("timed out after 1.00 seconds") == true)
+    #expect(second.skipped?.contains("spec.json:3") == true)
+    // One timeout of 1 s, not two.
+    #expect(elapsed < 1.9, "grading took \(elapsed) s")
+  }
+
+  @Test func lineIsFoundInPythonAndNodeMessages() {
+    let file = "/w/ex/lambda_function.py"
+    #expect(
+      SourceLocation.line(of: file, in: ["invalid syntax (lambda_function.py, line 3)"]) == 3)
+    #expect(
+      SourceLocation.line(of: file, in: ["  File \"/w/ex/lambda_function.py\" Line 12\n"]) == 12)
+    #expect(SourceLocation.line(of: "/w/index.mjs", in: ["at file:///w/index.mjs:7:3"]) == 7)
+    #expect(SourceLocation.line(of: file, in: ["no location here"]) == 0)
+  }
+}

@@ -82,7 +82,7 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
     ShippedFixture(
       "dynamodb-changes", .python, "numbers-as-text",
       mustFail: ["INSERT: the new image, with numbers as numbers"],
-      because: "\"total\":\"19.90\""),
+      because: "body.changes.0.new.total: expected 19.9, got \"19.90\""),
     ShippedFixture(
       "dynamodb-changes", .node, "new-image-required",
       mustFail: ["REMOVE: only the old image, new is null"],

@@ -5,21 +5,7 @@ import Foundation
 /// Runs `count` invocations at the same time, each on its own thread.
 func invokeConcurrently(_ function: LambdaFunction, count: Int, event: String) -> [InvocationRecord]
 {
-  final class Box: @unchecked Sendable {
-    var records: [InvocationRecord] = []
-    let lock = NSLock()
+  ConcurrentInvocations.run(count: count, concurrency: count) { _ in
+    function.invoke(event: Data(event.utf8))
   }
-  let box = Box()
-  let group = DispatchGroup()
-  for _ in 0..<count {
-    group.enter()
-    let thread = Thread {
-      let record = function.invoke(event: Data(event.utf8))
-      box.lock.withLock { box.records.append(record) }
-      group.leave()
-    }
-    thread.start()
-  }
-  group.wait()
-  return box.records
 }

@@ -128,9 +128,7 @@ import Testing
     #expect(UUID(uuidString: id) != nil)
   }
 
-  @Test func editDistance() {
-    #expect(EventTemplateError.distance("kitten", "sitting") == 3)
-    #expect(EventTemplateError.distance("", "abc") == 3)
-    #expect(EventTemplateError.distance("SNS", "sns") == 0)
+  @Test func closestNameIgnoresCase() {
+    #expect(EventTemplateError.closest(to: "SNS", among: ["sqs", "sns"]) == "sns")
   }
 }

@@ -81,6 +81,13 @@ final class RawHTTPClient {
     return Response(status: status, headers: headers, body: body)
   }
 
+  /// True when bytes from the server are waiting to be read right now (does not block).
+  func hasBytesWaiting() -> Bool {
+    if !buffer.isEmpty { return true }
+    var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+    return poll(&descriptor, 1, 0) > 0
+  }
+
   /// True when the server closed the connection (read returns 0).
   func isClosedByPeer() -> Bool { buffer.isEmpty && !readMore() }
 

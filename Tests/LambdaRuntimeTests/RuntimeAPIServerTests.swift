@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 import Testing
 
 @testable import LambdaRuntime
@@ -22,12 +23,13 @@ import Testing
     let (server, channel) = try server()
     defer { server.stop() }
     let client = try RawHTTPClient(port: server.port)
-    DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) {
-      channel.submit(invocation("req-1"))
-    }
-    let started = Date()
-    let response = try #require(client.request("GET", "\(base)/invocation/next"))
-    #expect(Date().timeIntervalSince(started) >= 0.09)
+    client.send("GET \(base)/invocation/next HTTP/1.1\r\nHost: x\r\n\r\n")
+    // The server is inside `next()` once init is over; with no event queued it must hold the
+    // request open (a long poll) instead of answering.
+    #expect(waitUntilInitIsOver(channel))
+    #expect(!client.hasBytesWaiting(), "GET /next answered before an event was queued")
+    channel.submit(invocation("req-1"))
+    let response = try #require(client.readResponse())
     #expect(response.status == 200)
     #expect(response.body == "{\"a\":1}")
     #expect(response.headers["lambda-runtime-aws-request-id"] == "req-1")
@@ -39,6 +41,14 @@ import Testing
     #expect(response.headers["lambda-runtime-cognito-identity"] == nil)
     #expect(response.headers["content-type"] == "application/json")
     if case .ready = channel.initState {} else { Issue.record("init should be over") }
+  }
+
+  /// Waits (on the channel's state, at most 10 s) until a `GET /next` has ended init.
+  private func waitUntilInitIsOver(_ channel: RuntimeChannel) -> Bool {
+    let over = channel.wait(until: ProcessClock.now() + 10_000_000_000) { state -> Bool? in
+      state.initState == .running ? nil : true
+    }
+    return over == true
   }
 
   @Test func responseWithRightAndWrongRequestID() throws {
@@ -58,9 +68,7 @@ import Testing
       client.request("POST", "\(base)/invocation/req-2/response", body: Array("42".utf8)))
     #expect(right.status == 202)
     #expect(right.body == "{\"status\":\"OK\"}")
-    channel.condition.lock()
     let completion = channel.takeCompletion(for: "req-2")
-    channel.condition.unlock()
     #expect(completion == .response(body: Array("42".utf8), contentType: nil))
   }
 
@@ -79,9 +87,7 @@ import Testing
       let answer = client.request(
         "POST", "\(base)/invocation/\(id)/error", body: body, headers: headers)
       #expect(answer?.status == 202)
-      channel.condition.lock()
       let completion = channel.takeCompletion(for: id)
-      channel.condition.unlock()
       #expect(completion == .error(body: body, errorType: expected))
     }
   }
@@ -132,9 +138,7 @@ import Testing
     let answer = try #require(client.request("POST", "\(base)/invocation/big/response", body: body))
     #expect(answer.status == 413)
     #expect(answer.body.contains("RequestEntityTooLarge"))
-    channel.condition.lock()
     #expect(channel.takeCompletion(for: "big") == .responseTooLarge)
-    channel.condition.unlock()
     channel.submit(invocation("next-one"))
     let next = client.request("GET", "\(base)/invocation/next")
     #expect(next?.headers["lambda-runtime-aws-request-id"] == "next-one")
@@ -160,18 +164,18 @@ import Testing
       "POST \(base)/invocation/chunky/response HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
         + "3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n")
     #expect(client.readResponse()?.status == 202)
-    channel.condition.lock()
     #expect(
       channel.takeCompletion(for: "chunky")
         == .response(body: Array("abcde".utf8), contentType: nil))
-    channel.condition.unlock()
   }
 
   @Test func stopEndsLongPolls() throws {
-    let (server, _) = try server()
+    let (server, channel) = try server()
     let client = try RawHTTPClient(port: server.port)
-    DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { server.stop() }
-    let answer = client.request("GET", "\(base)/invocation/next")
+    client.send("GET \(base)/invocation/next HTTP/1.1\r\nHost: x\r\n\r\n")
+    #expect(waitUntilInitIsOver(channel))
+    server.stop()
+    let answer = client.readResponse()
     #expect(answer == nil || answer?.status == 410)
   }
 }

@@ -40,7 +40,7 @@ import Testing
     #expect(
       error.reason
         == .invalidJSON("expected ',' or '}' after a member, found '\"' (line 4, column 3)"))
-    #expect(error.description.hasPrefix(workspace.store().fileURL.path + ":4: error: "))
+    #expect(error.description.hasPrefix(workspace.store().fileURL.path + ":4: the progress file"))
     #expect(
       error.description.hasSuffix(
         "Fix the file or move it away, then run the command again; lambdalings leaves it as it is.")

@@ -30,6 +30,29 @@ import Testing
         due: Fixed.later, lastReviewed: Fixed.now))
   }
 
+  @Test func skippedStepsAndPracticeAttemptsRoundTripAndOlderFilesLackThem() throws {
+    let workspace = try Workspace()
+    let store = workspace.store()
+    try store.update { document in
+      document.skipped = ["quiz:limits"]
+      document.recordQuizAttempt(
+        "limits",
+        QuizAttempt(date: Fixed.now, score: 1, questionCount: 1, answers: [], sample: true))
+    }
+    let loaded = try store.load()
+    #expect(loaded.skipped == ["quiz:limits"])
+    #expect(loaded.quizzes["limits"]?.attempts.first?.sample == true)
+    let text = String(decoding: try #require(workspace.contents("progress.json")), as: UTF8.self)
+    #expect(text.contains("\"sample\" : true"))
+    // A file written before these fields existed still loads.
+    try store.update { document in
+      document.skipped = nil
+      document.quizzes = [:]
+    }
+    let plain = String(decoding: try #require(workspace.contents("progress.json")), as: UTF8.self)
+    #expect(!plain.contains("skipped") && !plain.contains("sample"))
+  }
+
   @Test func loadingAMissingFileGivesAnEmptyDocumentAndCreatesNothing() throws {
     let workspace = try Workspace()
     let document = try workspace.store().load()

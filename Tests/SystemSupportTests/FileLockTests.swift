@@ -18,18 +18,18 @@ import Testing
   @Test func anExclusiveLockKeepsOutAnotherHolderUntilReleased() throws {
     let folder = try TemporaryFolder()
     let lock = FileLock(protecting: folder.file("state.json"))
-    let acquired = Shared(false)
+    let acquired = Locked(false)
     let done = DispatchSemaphore(value: 0)
     try lock.withLock(.exclusive) {
       DispatchQueue.global().async {
-        _ = try? lock.withLock(.exclusive) { acquired.mutate { $0 = true } }
+        _ = try? lock.withLock(.exclusive) { acquired.withLock { $0 = true } }
         done.signal()
       }
       Thread.sleep(forTimeInterval: 0.2)
-      #expect(acquired.value == false)
+      #expect(acquired.withLock { $0 } == false)
     }
     #expect(done.wait(timeout: .now() + 10) == .success)
-    #expect(acquired.value == true)
+    #expect(acquired.withLock { $0 } == true)
   }
 
   @Test func sharedLocksAreHeldTogether() throws {
@@ -69,7 +69,7 @@ import Testing
     let counter = folder.file("counter")
     try Data("0".utf8).write(to: counter)
     let lock = FileLock(protecting: counter)
-    let failures = Shared(0)
+    let failures = Locked(0)
     DispatchQueue.concurrentPerform(iterations: 4) { _ in
       for _ in 0..<50 {
         do {
@@ -79,11 +79,11 @@ import Testing
             try AtomicFile.write(Data(String(next).utf8), to: counter)
           }
         } catch {
-          failures.mutate { $0 += 1 }
+          failures.withLock { $0 += 1 }
         }
       }
     }
-    #expect(failures.value == 0)
+    #expect(failures.withLock { $0 } == 0)
     #expect(String(decoding: try Data(contentsOf: counter), as: UTF8.self) == "200")
   }
 }

@@ -24,21 +24,3 @@ final class TemporaryFolder {
     try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
   }
 }
-
-/// A thread-safe box for values that test threads share.
-final class Shared<Value: Sendable>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var stored: Value
-
-  init(_ value: Value) {
-    stored = value
-  }
-
-  var value: Value {
-    lock.withLock { stored }
-  }
-
-  func mutate(_ body: (inout Value) -> Void) {
-    lock.withLock { body(&stored) }
-  }
-}

@@ -6,8 +6,8 @@ import Testing
   @Test func statusGlyphsHaveASCIIFallbacks() {
     let ascii = TerminalSettings(supportsUnicode: false)
     let unicode = TerminalSettings(supportsUnicode: true)
-    #expect(StatusGlyph.allCases.map { $0.rendered(ascii) } == ["[x]", "[!]", "[ ]", ">"])
-    #expect(StatusGlyph.allCases.map { $0.rendered(unicode) } == ["✓", "✗", "○", "▶"])
+    #expect(StatusGlyph.allCases.map { $0.rendered(ascii) } == ["[x]", "[!]", "[ ]", ">", "[-]"])
+    #expect(StatusGlyph.allCases.map { $0.rendered(unicode) } == ["✓", "✗", "○", "▶", "–"])
     let coloured = StatusGlyph.done.rendered(TerminalSettings(useColor: true))
     #expect(coloured == ANSIStyle.green.sequence + "✓" + ANSIStyle.reset.sequence)
   }

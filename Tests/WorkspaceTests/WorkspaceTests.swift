@@ -111,4 +111,63 @@ import Workspace
       Workspace.resolvePath(flag: nil, environment: [:], currentDirectory: "/x")
         == "/x/lambdalings-workspace")
   }
+
+  @Test func theWorkspaceIsFoundFromItsSubfoldersAndRemembersItsCourse() throws {
+    let (course, root) = try makeCourse()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let path = "\(root)/ws"
+    _ = try WorkspaceCreator.create(at: path, course: course, language: nil, now: Date())
+    let inside = "\(path)/exercises/one"
+    #expect(Workspace.enclosing(inside) == path)
+    #expect(Workspace.enclosing("\(inside)/not-yet/created") == path)
+    #expect(Workspace.enclosing(root) == nil)
+    #expect(Workspace.resolvePath(flag: nil, environment: [:], currentDirectory: inside) == path)
+    let settings = try #require(try Workspace.open(at: path)).settings
+    #expect(settings.coursePath == URL(fileURLWithPath: root).standardizedFileURL.path)
+  }
+
+  @Test func aWorkspaceIsNeverCreatedInsideAnother() throws {
+    let (course, root) = try makeCourse()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let path = "\(root)/ws"
+    _ = try WorkspaceCreator.create(at: path, course: course, language: nil, now: Date())
+    #expect(throws: WorkspaceError.nested(path: "\(path)/exercises/inner", inside: path)) {
+      try WorkspaceCreator.create(
+        at: "\(path)/exercises/inner", course: course, language: nil, now: Date())
+    }
+    #expect(!FileManager.default.fileExists(atPath: "\(path)/exercises/inner"))
+  }
+
+  @Test func aQuizIsDoneAtItsPassMarkAndSkippedStepsAreNotNext() throws {
+    let (base, root) = try makeCourse()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    var course = base
+    course.quizzes = [
+      QuizSource(id: "q", title: "Q", chapterID: nil, file: "q.md", text: "", passMark: 0.8)
+    ]
+    var facts = CourseStatus.Facts()
+    facts.exercisesPassed = ["one"]
+    facts.quizBestScores = ["q": 0.75]
+    var status = CourseStatus(course: course, facts: facts)
+    #expect(status.entry(.quiz("q"))?.state == .attempted)
+    #expect(status.next?.step == .quiz("q"))
+    facts.skipped = ["quiz:q"]
+    status = CourseStatus(course: course, facts: facts)
+    #expect(status.entry(.quiz("q"))?.state == .skipped)
+    #expect(status.next == nil)
+    facts.quizBestScores = ["q": 0.8]
+    status = CourseStatus(course: course, facts: facts)
+    #expect(status.entry(.quiz("q"))?.state == .done)
+    #expect(status.completed == 2)
+  }
+
+  @Test func passMarksAreReadAsPercentOrFraction() {
+    #expect(QuizSource.parsePassMark("80%") == 0.8)
+    #expect(QuizSource.parsePassMark("80") == 0.8)
+    #expect(QuizSource.parsePassMark("0.5") == 0.5)
+    #expect(QuizSource.parsePassMark("100 %") == 1)
+    #expect(QuizSource.parsePassMark("0") == nil)
+    #expect(QuizSource.parsePassMark("120%") == nil)
+    #expect(QuizSource.parsePassMark("lots") == nil)
+  }
 }

@@ -26,7 +26,6 @@ extension CommandSpec {
     let context = invocation.context
     let course = try context.course()
     let exercise = try ExerciseSelection.exercise(invocation, course: course)
-    ProcessGroupRegistry.installSignalHandlers()
     let outcome = try CheckRun.run(exercise, course: course, context: context)
     if invocation.args.flag("verbose") {
       for note in Interpreter.resolutionNotes() { invocation.err.write("interpreter: \(note)\n") }
@@ -34,8 +33,9 @@ extension CommandSpec {
     if invocation.args.flag("json") {
       invocation.out.write(GradeReportPrinter.json(outcome.report, next: outcome.next?.1))
     } else {
-      CheckRun.printHuman(outcome, exercise: exercise, out: invocation.out)
+      CheckRun.printHuman(outcome, exercise: exercise, out: invocation.out, context: context)
     }
+    if let saveError = outcome.saveError { throw saveError }
     if outcome.report.setupError != nil { return ExitCode.usageOrContent }
     return outcome.report.passed ? ExitCode.success : ExitCode.failure
   }
@@ -49,6 +49,8 @@ enum CheckRun {
     var file: String
     /// After a pass: the next step's description and command (nil when the course is done).
     var next: (String, String)?
+    /// Why the attempt could not be recorded, to report after the grade.
+    var saveError: CLIError?
   }
 
   /// Grades the learner's copy of `exercise` and records the attempt (not when the handler
@@ -56,20 +58,26 @@ enum CheckRun {
   static func run(_ exercise: Exercise, course: Course, context: Context) throws -> Outcome {
     let workspace = try ExerciseSelection.workspace(
       for: exercise, course: course, context: context)
-    let file = workspace.exerciseFile(exercise)
+    let file = context.display(workspace.exerciseFile(exercise))
     let language = workspace.language(for: exercise)
-    let report = Grader.grade(
+    var report = Grader.grade(
       exercise: exercise, codeFile: absolute(file, context), language: language)
+    if report.setupError == nil { report.results += deploymentResults(exercise, context: context) }
+    var saveError: CLIError?
     if report.setupError == nil {
       let result = ExerciseResult(
         date: context.now, passed: report.passed, language: language.rawValue,
         casesPassed: report.passedCount, casesTotal: report.results.count,
         summary: report.summary)
-      _ = try WorkspaceSetup.store(context).update { document in
-        document.recordExerciseResult(exercise.id, result)
+      do {
+        _ = try WorkspaceSetup.store(context).update { document in
+          document.recordExerciseResult(exercise.id, result)
+        }
+      } catch {
+        saveError = WorkspaceSetup.notSaved(error, what: "this result", context: context)
       }
     }
-    var outcome = Outcome(report: report, file: file, next: nil)
+    var outcome = Outcome(report: report, file: file, next: nil, saveError: saveError)
     if report.passed {
       outcome.next = try ExerciseSelection.nextStep(course: course, context: context)
     }
@@ -77,13 +85,15 @@ enum CheckRun {
   }
 
   /// The report, then the next step after a pass, or what to do after a failure.
-  static func printHuman(_ outcome: Outcome, exercise: Exercise, out: OutputWriter) {
+  static func printHuman(
+    _ outcome: Outcome, exercise: Exercise, out: OutputWriter, context: Context
+  ) {
     GradeReportPrinter(out: out).print(outcome.report, displayFile: outcome.file)
     let styler = out.styler
     let report = outcome.report
     out.line()
     if report.setupError != nil {
-      out.line("Fix the problem above and run 'lambdalings check \(exercise.id)' again.")
+      out.line("Fix the problem above and run '\(context.command("check \(exercise.id)"))' again.")
     } else if report.passed {
       out.line(styler.apply("Exercise \(exercise.id) passed!", .success))
       if let (description, command) = outcome.next {
@@ -93,10 +103,11 @@ enum CheckRun {
         out.line("That was the last step of the course. Well done!")
       }
     } else {
-      out.line("Edit \(outcome.file) and check again:")
-      out.line("    " + styler.apply("lambdalings check \(exercise.id)", .command))
+      let config = report.configFile == nil ? "" : " (and function.json next to it)"
+      out.line("Edit \(outcome.file)\(config) and check again:")
+      out.line("    " + styler.apply(context.command("check \(exercise.id)"), .command))
       out.line(
-        "Stuck? " + styler.apply("lambdalings hint \(exercise.id)", .command)
+        "Stuck? " + styler.apply(context.command("hint \(exercise.id)"), .command)
           + " shows the next hint.")
     }
   }

@@ -40,19 +40,33 @@ extension CommandSpec {
     if let next = status.next {
       let mark = StatusGlyph.current.rendered(out.settings)
       out.line("\(mark) Next: \(NextStep.describe(next))")
+      if case .exercise(let id) = next.step, let exercise = course.exercise(id),
+        let workspace = try WorkspaceSetup.existing(context)
+      {
+        out.line(
+          "    edit " + styler.apply(context.display(workspace.exerciseFile(exercise)), .emphasis)
+            + ", then")
+      }
       out.line("    " + styler.apply(NextStep.command(next, context: context), .command))
+      if next.state == .attempted {
+        let passMark = course.quiz(next.step.id)?.passMark ?? QuizSource.defaultPassMark
+        out.line(
+          "  It is done once you score \(NextStep.percent(passMark)); to move on without it: "
+            + styler.apply(context.command("next --skip"), .command))
+      }
     } else {
       out.line(styler.apply("You have finished every step of this course. Well done!", .success))
     }
     let due = progress.reviewCards.values.filter { $0.due <= context.now }.count
     if due > 0 {
       out.line()
-      out.line("\(due) review(s) due: " + styler.apply("lambdalings review", .command))
+      out.line("\(due) review(s) due: " + styler.apply(context.command("review"), .command))
     }
     out.line()
     out.line(
       styler.apply(
-        "Workspace: \(WorkspaceSetup.path(context))   All steps: lambdalings list", .dim))
+        "Workspace: \(WorkspaceSetup.path(context))   All steps: \(context.command("list"))",
+        .dim))
     return ExitCode.success
   }
 }
@@ -65,27 +79,22 @@ enum NextStep {
     case .exercise:
       return entry.state == .failed
         ? "finish the exercise \"\(entry.title)\"" : "solve the exercise \"\(entry.title)\""
-    case .quiz: return "take the quiz \"\(entry.title)\""
+    case .quiz:
+      guard entry.state == .attempted, let best = entry.bestScore else {
+        return "take the quiz \"\(entry.title)\""
+      }
+      return "pass the quiz \"\(entry.title)\" (best so far \(percent(best)))"
     }
   }
 
+  /// A fraction as a whole percentage, `0.75` as `75%`.
+  static func percent(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded()))%" }
+
   static func command(_ entry: CourseStatus.Entry, context: Context) -> String {
-    func registered(_ name: String) -> Bool { CommandTable.all.contains { $0.name == name } }
     switch entry.step {
-    case .chapter(let id):
-      if registered("read") { return "lambdalings read \(id)" }
-      let file = (try? context.course().chapter(id)?.file) ?? nil
-      return "open \(file ?? id)"
-    case .exercise(let id):
-      if registered("check") { return "lambdalings check \(id)" }
-      let workspace = try? WorkspaceSetup.existing(context)
-      let exercise = try? context.course().exercise(id)
-      if let workspace, let exercise {
-        return "edit \(workspace.exerciseFile(exercise))"
-      }
-      return "edit the exercise \(id)"
-    case .quiz(let id):
-      return registered("quiz") ? "lambdalings quiz \(id)" : "open the quiz \(id)"
+    case .chapter(let id): return context.command("read \(id)")
+    case .exercise(let id): return context.command("check \(id)")
+    case .quiz(let id): return context.command("quiz \(id)")
     }
   }
 }

@@ -54,7 +54,7 @@ enum EventsCommand {
           "'events list' takes no template name (got '\(extra)')",
           hint: "lambdalings events show \(extra) describes one template")
       }
-      invocation.out.write(EventsTable.render(EventTemplates.all, out: invocation.out))
+      invocation.out.lines(EventsTable.render(EventTemplates.all, out: invocation.out))
       return ExitCode.success
     }
     guard let name = args.positional(1) else {
@@ -64,7 +64,7 @@ enum EventsCommand {
     }
     let template = try catalogue { try EventTemplates.template(named: name) }
     if action == "show" {
-      invocation.out.write(EventsTable.describe(template, out: invocation.out))
+      invocation.out.lines(EventsTable.describe(template, out: invocation.out))
       return ExitCode.success
     }
     let count = try args.value("count").map { _ in try args.int("count", default: 1) }

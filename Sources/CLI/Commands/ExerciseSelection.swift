@@ -23,8 +23,9 @@ enum ExerciseSelection {
     }
     throw CLIError.usage(
       "every exercise has passed, so there is no current one",
-      hint: "Name one to work on it again, e.g. 'lambdalings \(invocation.command.name) "
-        + "\(course.exercises[0].id)'; 'lambdalings list' shows them all.")
+      hint: "Name one to work on it again, e.g. '"
+        + invocation.context.command("\(invocation.command.name) \(course.exercises[0].id)")
+        + "'; '\(invocation.context.command("list"))' shows them all.")
   }
 
   /// The exercise `id`, or a usage error suggesting the closest id.
@@ -42,7 +43,10 @@ enum ExerciseSelection {
     -> Workspace
   {
     if let workspace = try WorkspaceSetup.existing(context),
-      FileManager.default.fileExists(atPath: workspace.exerciseFile(exercise))
+      FileManager.default.fileExists(atPath: workspace.exerciseFile(exercise)),
+      !exercise.usesConfigFile
+        || FileManager.default.fileExists(
+          atPath: "\(workspace.exerciseFolder(exercise.id))/\(Exercise.configFileName)")
     {
       return workspace
     }

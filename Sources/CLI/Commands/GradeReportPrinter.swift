@@ -9,8 +9,10 @@ struct GradeReportPrinter {
   private var unicode: Bool { out.settings.supportsUnicode }
   private var passMark: String { styler.apply(unicode ? "✓" : "ok", .success) }
   private var failMark: String { styler.apply(unicode ? "✗" : "FAIL", .error) }
+  private var skipMark: String { styler.apply(unicode ? "–" : "-", .dim) }
 
-  /// The header, one line per case (with details under failing ones) and a summary line.
+  /// The header, the function's start failure (once), one line per case (with details under
+  /// failing ones, skipped ones grouped by reason) and a summary line.
   func print(_ report: GradeReport, displayFile: String) {
     out.line(
       "Checking \(styler.apply(report.exerciseID, .emphasis)) (\(report.language)): \(displayFile)")
@@ -18,8 +20,24 @@ struct GradeReportPrinter {
       out.line("  \(failMark) could not run the handler: \(problem)")
       return
     }
+    if let failure = report.loadFailure {
+      printLoadFailure(failure, report: report, displayFile: displayFile)
+    }
+    var skippedReasons: [(String, Int)] = []
     for result in report.results {
+      if let reason = result.skipped {
+        if let index = skippedReasons.firstIndex(where: { $0.0 == reason }) {
+          skippedReasons[index].1 += 1
+        } else {
+          skippedReasons.append((reason, 1))
+        }
+        continue
+      }
       printResult(result)
+    }
+    for (reason, count) in skippedReasons {
+      let noun = count == 1 ? "check" : "checks"
+      out.line("  \(skipMark) \(count) \(noun) not run: \(reason)")
     }
     let total = report.results.count
     let noun = total == 1 ? "check" : "checks"
@@ -28,6 +46,33 @@ struct GradeReportPrinter {
     } else {
       out.line(
         styler.apply("\(total - report.passedCount) of \(total) \(noun) failed.", .error))
+    }
+  }
+
+  /// One block for a function that does not start: what, where, and what to do.
+  private func printLoadFailure(_ failure: LoadFailure, report: GradeReport, displayFile: String) {
+    let place = failure.line > 0 ? "\(displayFile):\(failure.line)" : displayFile
+    if failure.isFileProblem {
+      out.line("  \(failMark) " + styler.apply("your file does not load", .error) + " (\(place))")
+    } else if let name = failure.caseName {
+      out.line(
+        "  \(failMark) "
+          + styler.apply("the handler '\(failure.handler)' is not found in your file", .error)
+          + " (the check '\(name)' calls it by that name; do not rename it)")
+    } else {
+      let config = report.configFile.map { " (set in \($0))" } ?? ""
+      out.line(
+        "  \(failMark) "
+          + styler.apply("the handler '\(failure.handler)' is not found", .error) + config)
+    }
+    for line in (failure.details ?? failure.headline).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    {
+      out.line("        \(line)")
+    }
+    if !failure.logTail.isEmpty {
+      out.line("      " + styler.apply("last log lines:", .heading))
+      for line in failure.logTail { out.line("        " + styler.apply("| ", .dim) + line) }
     }
   }
 
@@ -56,26 +101,13 @@ struct GradeReportPrinter {
     }
   }
 
-  /// The report as JSON: exercise, language, file, passed, counts, each result, next step.
+  /// The report as JSON in the exercism test-runner shape (version 2), with our extras.
   static func json(_ report: GradeReport, next: String?) -> String {
-    struct Document: Encodable {
-      var exercise: String
-      var language: String
-      var file: String
-      var passed: Bool
-      var passedCount: Int
-      var total: Int
-      var setupError: String?
-      var results: [CaseResult]
-      var next: String?
-    }
-    let document = Document(
-      exercise: report.exerciseID, language: report.language, file: report.codeFile,
-      passed: report.passed, passedCount: report.passedCount, total: report.results.count,
-      setupError: report.setupError, results: report.results, next: next)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(document) else { return "{}\n" }
+    guard let data = try? encoder.encode(TestRunnerDocument(report, next: next)) else {
+      return "{\"version\": 2, \"status\": \"error\", \"message\": \"could not encode\"}\n"
+    }
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 }

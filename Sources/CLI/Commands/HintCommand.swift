@@ -7,12 +7,14 @@ extension CommandSpec {
   /// `lambdalings hint [EXERCISE]`.
   static let hint = CommandSpec(
     name: "hint", abstract: "Show the next hint of an exercise, one at a time.",
-    usage: "hint [EXERCISE]",
+    usage: "hint [EXERCISE] [--all]",
     discussion: """
       Each call shows one more hint, each stronger than the last; your progress remembers how
       many you have seen. When there are no more, it says so and points at the solution.
+      --all shows again every hint you have already seen, without revealing a new one.
       """,
-    arguments: [ArgumentSpec("EXERCISE", help: "The exercise id (default: the current one).")]
+    arguments: [ArgumentSpec("EXERCISE", help: "The exercise id (default: the current one).")],
+    options: [OptionSpec(long: "all", help: "Show every hint you have seen so far.")]
   ) { invocation in
     let context = invocation.context
     let course = try context.course()
@@ -25,30 +27,60 @@ extension CommandSpec {
       return ExitCode.success
     }
     _ = try ExerciseSelection.workspace(for: exercise, course: course, context: context)
-    let shown = try WorkspaceSetup.progress(context).exercises[exercise.id]?.hintsUsed ?? 0
+    let shown = min(
+      total, try WorkspaceSetup.progress(context).exercises[exercise.id]?.hintsUsed ?? 0)
+    let settings = out.settings
+    let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
+    let renderer = TerminalRenderer(settings: settings, format: format)
+    if invocation.args.flag("all") {
+      guard shown > 0 else {
+        out.line("You have not seen any hint of \(exercise.id) yet.")
+        out.line(
+          "The first one: " + styler.apply(context.command("hint \(exercise.id)"), .command))
+        return ExitCode.success
+      }
+      for number in 1...shown {
+        if number > 1 { out.line() }
+        out.line(styler.apply("Hint \(number) of \(total) for \(exercise.id)", .heading))
+        out.write(renderer.render(Document(parsing: exercise.hints[number - 1])))
+      }
+      out.line()
+      if shown < total {
+        out.line(
+          "\(Plural.count(total - shown, "more hint")) with "
+            + styler.apply(context.command("hint \(exercise.id)"), .command) + ".")
+      } else {
+        out.line("That is every hint of \(exercise.id).")
+      }
+      return ExitCode.success
+    }
     guard shown < total else {
       out.line("No more hints for \(exercise.id): you have seen all \(total).")
       out.line(
-        "Check your handler with " + styler.apply("lambdalings check \(exercise.id)", .command)
+        "Check your handler with " + styler.apply(context.command("check \(exercise.id)"), .command)
           + ", or read the reference solution with "
-          + styler.apply("lambdalings solution \(exercise.id) --force", .command) + ".")
+          + styler.apply(context.command("solution \(exercise.id) --force"), .command) + ".")
       return ExitCode.success
     }
     let number = shown + 1
     out.line(styler.apply("Hint \(number) of \(total) for \(exercise.id)", .heading))
-    let settings = out.settings
-    let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
-    out.write(
-      TerminalRenderer(settings: settings, format: format)
-        .render(Document(parsing: exercise.hints[number - 1])))
-    _ = try WorkspaceSetup.store(context).update { document in
-      document.recordHintShown(exercise: exercise.id, number: number)
+    out.write(renderer.render(Document(parsing: exercise.hints[number - 1])))
+    do {
+      _ = try WorkspaceSetup.store(context).update { document in
+        document.recordHintShown(exercise: exercise.id, number: number)
+      }
+    } catch {
+      throw WorkspaceSetup.notSaved(error, what: "this hint", context: context)
     }
     if number == total {
-      out.line("That was the last hint.")
+      out.line("That was the last hint. Try it in your file, then check it:")
+      out.line("    " + styler.apply(context.command("check \(exercise.id)"), .command))
+      out.line(
+        "Still stuck? The reference solution: "
+          + styler.apply(context.command("solution \(exercise.id) --force"), .command))
     } else {
       out.line(
-        "Need more? " + styler.apply("lambdalings hint \(exercise.id)", .command)
+        "Need more? " + styler.apply(context.command("hint \(exercise.id)"), .command)
           + " shows hint \(number + 1).")
     }
     return ExitCode.success

@@ -33,7 +33,25 @@ extension CommandSpec {
         flag: context.workspaceFlag, environment: context.environment, currentDirectory: ".")
     let report = try WorkspaceSetup.create(
       at: path, course: course, language: language, context: context)
-    WorkspaceSetup.describe(report, to: invocation.out)
+    let out = invocation.out
+    WorkspaceSetup.describe(report, to: out)
+    out.line()
+    let styler = out.styler
+    let chosen = invocation.args.positional(0) ?? context.workspaceFlag
+    if let chosen,
+      Context.absolute(chosen, in: context.currentDirectory)
+        != Context.absolute(Workspace.defaultFolderName, in: context.currentDirectory)
+    {
+      let quoted = Context.shellQuoted(chosen)
+      out.line("Next: open the dashboard of this workspace from inside it,")
+      out.line("    " + styler.apply("cd \(quoted) && lambdalings", .command))
+      out.line("or from here with")
+      out.line("    " + styler.apply("lambdalings --workspace \(quoted)", .command))
+      out.line("Commands run inside the workspace find it and its course by themselves.")
+    } else {
+      out.line("Next: see where you are and what to do first:")
+      out.line("    " + styler.apply("lambdalings", .command))
+    }
     return ExitCode.success
   }
 }

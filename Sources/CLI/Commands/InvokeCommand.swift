@@ -11,11 +11,15 @@ extension CommandSpec {
       FILE is a handler file (.py, .mjs, .js, bootstrap) or a code folder. The function's result
       goes to standard output exactly as returned; the logs go to standard error as CloudWatch
       shows them (START, the function's output, END, REPORT).
-      With --times or --concurrency: a summary (cold starts, throttles, errors, p50/p95/max) and
-      a timeline with one lane per execution environment. --json prints one record per line.
+      With --times or --concurrency: each result on its own line on standard output, then a
+      summary (cold starts, throttles, errors, p50/p95/max) and a timeline with one lane per
+      execution environment on standard error, so `| jq` sees only results. --json prints one
+      record per line. --set changes the --event-template event: a template parameter by name
+      (--set name=Ada; 'lambdalings events show NAME' lists them) or any field by dotted path
+      (--set Records.0.body=hello).
       """,
     arguments: [ArgumentSpec("FILE", help: "Handler file or code folder.", optional: false)],
-    options: InvokeCommand.options, run: InvokeCommand.run)
+    options: InvokeCommand.options + InvokeCommand.deliveryOptions, run: InvokeCommand.run)
 }
 
 /// The `invoke` command: options to a function configuration, invocations, output.
@@ -27,9 +31,7 @@ enum InvokeCommand {
     OptionSpec(long: "event-template", value: "NAME", help: "A sample event (`events list`)."),
     OptionSpec(
       long: "set", value: "PATH=VALUE", repeatable: true,
-      help: "Override a field of --event-template."),
-    OptionSpec(
-      long: "count", value: "N", help: "Records or messages in a batch --event-template."),
+      help: "Set a template parameter or a field path of --event-template."),
     OptionSpec(long: "timeout", short: "t", value: "S", help: "Timeout in seconds (default 3)."),
     OptionSpec(long: "memory", short: "m", value: "MB", help: "Memory 128-10240 (default 128)."),
     OptionSpec(long: "env", value: "K=V", repeatable: true, help: "Environment variable."),
@@ -46,11 +48,11 @@ enum InvokeCommand {
     guard let file = args.positional(0) else {
       throw CLIError.usage("invoke needs a handler file or code folder, e.g. invoke app.py")
     }
+    if let code = try runDelivery(invocation, file: file) { return code }
     let configuration = try configuration(args, file: file, context: invocation.context)
     let event = try loadEvent(args, context: invocation.context)
     let concurrency = try args.int("concurrency", default: 1, range: 1...256)
     let times = try args.int("times", default: concurrency, range: 1...100_000)
-    ProcessGroupRegistry.installSignalHandlers()
     let function: LambdaFunction
     do {
       function = try LambdaFunction(configuration: configuration)
@@ -75,17 +77,17 @@ enum InvokeCommand {
       } else {
         err.write(record.logs)
         let text = record.resultText
-        let newline = !single || out.settings.isTTY ? "\n" : ""
-        out.write(text + (text.hasSuffix("\n") ? "" : newline))
+        out.write(text + (text.hasSuffix("\n") ? "" : "\n"))
       }
     }
     if !json && !single {
+      // The summary and timeline describe the run, so they go with the logs on stderr.
       let timeline = InvocationTimeline(records: records, environments: function.environments)
-      let settings = invocation.out.settings
-      invocation.out.write("\n" + InvocationSummary(records: records).text + "\n")
+      let settings = err.settings
+      err.write("\n" + InvocationSummary(records: records).text + "\n")
       let glyphs: InvocationTimeline.Glyphs = settings.supportsUnicode ? .unicode : .ascii
       let picture = timeline.render(width: min(settings.width, 120), glyphs: glyphs)
-      invocation.out.write(colored(picture, glyphs: glyphs, styler: invocation.out.styler))
+      err.write(colored(picture, glyphs: glyphs, styler: err.styler))
     }
     return records.allSatisfy { !$0.isError } ? ExitCode.success : ExitCode.failure
   }
@@ -215,34 +217,8 @@ enum InvokeCommand {
     _ function: LambdaFunction, event: Data, times: Int, concurrency: Int,
     report: @escaping @Sendable (InvocationRecord) -> Void
   ) -> [InvocationRecord] {
-    final class Shared: @unchecked Sendable {
-      let lock = NSLock()
-      var next = 0
-      var records: [InvocationRecord] = []
-    }
-    let shared = Shared()
-    let group = DispatchGroup()
-    for _ in 0..<min(concurrency, times) {
-      group.enter()
-      let worker = Thread {
-        while true {
-          let claimed = shared.lock.withLock { () -> Bool in
-            guard shared.next < times else { return false }
-            shared.next += 1
-            return true
-          }
-          guard claimed else { break }
-          let record = function.invoke(event: event)
-          shared.lock.withLock {
-            shared.records.append(record)
-            report(record)
-          }
-        }
-        group.leave()
-      }
-      worker.start()
-    }
-    group.wait()
-    return shared.records
+    ConcurrentInvocations.run(
+      count: times, concurrency: concurrency, completed: { _, record in report(record) }
+    ) { _ in function.invoke(event: event) }
   }
 }

@@ -11,7 +11,7 @@ extension CommandSpec {
     let course = try invocation.context.courseOutline()
     let progress = try WorkspaceSetup.progress(invocation.context)
     let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
-    invocation.out.write(StatusFormatter.list(course: course, status: status, out: invocation.out))
+    invocation.out.lines(StatusFormatter.list(course: course, status: status, out: invocation.out))
     return ExitCode.success
   }
 }
@@ -22,7 +22,8 @@ enum StatusFormatter {
     if isNext { return .current }
     switch entry.state {
     case .done: return .done
-    case .failed: return .failed
+    case .failed, .attempted: return .failed
+    case .skipped: return .skipped
     case .pending: return .pending
     }
   }
@@ -53,6 +54,17 @@ enum StatusFormatter {
       }
     }
     text += "\n\(status.completed) of \(status.entries.count) steps done.\n"
+    text += legend(out.settings, styler: styler)
     return text
+  }
+
+  /// What the marks mean, on one line.
+  static func legend(_ settings: TerminalSettings, styler: Styler) -> String {
+    let items: [(StatusGlyph, String)] = [
+      (.done, "done"), (.current, "next"), (.failed, "not passed yet"), (.pending, "to do"),
+      (.skipped, "skipped"),
+    ]
+    let text = items.map { "\($0.0.rendered(settings)) \($0.1)" }.joined(separator: "  ")
+    return styler.apply("Legend: ", .dim) + text + "\n"
   }
 }

@@ -7,14 +7,35 @@ extension CommandSpec {
   /// `lambdalings progress [--json]`.
   static let progress = CommandSpec(
     name: "progress", abstract: "Summarise what is done, scores and what is due.",
-    usage: "progress [--json]",
+    usage: "progress [--json] | progress reset [STEP] [--yes]",
     discussion: """
       --json prints the document instructors collect: the course id, the learner's workspace,
-      every step with its status, attempts, scores and timestamps.
+      every step with its status (done, attempted, failed, skipped, pending), attempts, scores
+      and timestamps.
+      'progress reset STEP' forgets one step (a chapter, exercise or quiz id, or kind:id such
+      as quiz:limits when an id is both); 'progress reset' forgets everything. Your exercise
+      files are not touched, and the progress file is first copied to
+      progress.json.bak-<timestamp>. Asks for confirmation on a terminal; elsewhere pass --yes.
       """,
-    options: [OptionSpec(long: "json", help: "Print machine-readable JSON.")]
+    arguments: [
+      ArgumentSpec("ACTION", help: "reset, to forget progress."),
+      ArgumentSpec("STEP", help: "With reset: the step to forget (default: all of them)."),
+    ],
+    options: [
+      OptionSpec(long: "json", help: "Print machine-readable JSON."),
+      OptionSpec(long: "yes", short: "y", help: "With reset: do not ask for confirmation."),
+    ]
   ) { invocation in
     let context = invocation.context
+    if let action = invocation.args.positional(0) {
+      guard action == "reset" else {
+        throw CLIError.usage(
+          "unknown progress action '\(action)'",
+          hint: "Use 'lambdalings progress' to see it or 'lambdalings progress reset [STEP]'.")
+      }
+      // Forgetting a quiz also forgets its review cards, which needs the quiz's questions.
+      return try ProgressReset.run(invocation, course: try context.course())
+    }
     let course = try context.courseOutline()
     let document = try WorkspaceSetup.progress(context)
     let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(document))
@@ -24,7 +45,7 @@ extension CommandSpec {
     if invocation.args.flag("json") {
       invocation.out.write(try report.json() + "\n")
     } else {
-      invocation.out.write(report.text(styler: invocation.out.styler))
+      invocation.out.lines(report.text(styler: invocation.out.styler))
     }
     return ExitCode.success
   }
@@ -115,7 +136,7 @@ struct ProgressReport: Encodable {
       let items = byKind[kind] ?? []
       guard !items.isEmpty else { continue }
       let done = items.filter { $0.status == "done" }.count
-      text += "  \(kind)s: \(done) of \(items.count)"
+      text += "  \(Plural.regular(kind)): \(done) of \(items.count)"
       if kind == "quiz" {
         let scores = items.compactMap(\.bestScore)
         if !scores.isEmpty {
@@ -126,12 +147,15 @@ struct ProgressReport: Encodable {
       if kind == "exercise" {
         let attempts = items.compactMap(\.attempts).reduce(0, +)
         let hints = items.compactMap(\.hintsUsed).reduce(0, +)
-        text += ", \(attempts) check(s), \(hints) hint(s) used"
+        text +=
+          ", \(Plural.count(attempts, "check")), \(Plural.count(hints, "hint")) used"
       }
       text += "\n"
     }
     if summary.reviewCards > 0 {
-      text += "Reviews: \(summary.reviewsDue) due of \(summary.reviewCards) questions scheduled.\n"
+      text +=
+        "Reviews: \(summary.reviewsDue) due of \(Plural.count(summary.reviewCards, "question"))"
+        + " scheduled.\n"
     }
     text += "Workspace: \(workspace)\n"
     return text

@@ -21,9 +21,22 @@ extension QuizCommandSupport {
     out.line("\nTopics (--topic): " + topics.joined(separator: ", "))
     let due = document.dueReviewCards(at: invocation.context.now).count
     out.line(
-      "\n\(library.allQuestions.count) questions. Reviews due: \(due)"
+      "\n\(Plural.count(library.allQuestions.count, "question")). Reviews due: \(due)"
         + (due > 0 ? " (lambdalings review)" : ""))
     return ExitCode.success
+  }
+
+  /// A duration in words: `30 minutes`, `1 minute 30 seconds`, `45 seconds`.
+  static func spoken(_ seconds: TimeInterval) -> String {
+    let whole = Int(seconds.rounded(.up))
+    let hours = whole / 3600
+    let minutes = (whole % 3600) / 60
+    let rest = whole % 60
+    var parts: [String] = []
+    if hours > 0 { parts.append(Plural.count(hours, "hour")) }
+    if minutes > 0 { parts.append(Plural.count(minutes, "minute")) }
+    if rest > 0 || parts.isEmpty { parts.append(Plural.count(rest, "second")) }
+    return parts.joined(separator: " ")
   }
 
   static func pad(_ text: String, _ width: Int) -> String {
@@ -39,7 +52,10 @@ extension QuizCommandSupport {
     }
     guard let bank = library.bank(id) else {
       let known = library.banks.map(\.id).joined(separator: ", ")
-      throw CLIError.usage("there is no quiz '\(id)'", hint: "Quizzes: \(known).")
+      let guess = Suggestion.closest(to: id, in: library.banks.map(\.id))
+      throw CLIError.usage(
+        "there is no quiz '\(id)'",
+        hint: (guess.map { "Did you mean '\($0)'? " } ?? "") + "Quizzes: \(known).")
     }
     switch invocation.args.value("format") ?? "gift" {
     case "gift": invocation.out.write(GIFTExporter.export(bank))
@@ -66,8 +82,10 @@ extension QuizCommandSupport {
     let wanted = try count(invocation) ?? blueprint.questionCount
     var limit = blueprint.timeLimit(forQuestions: wanted)
     if let timeText = invocation.args.value("time") {
-      guard let parsed = MockExam.parseDuration(timeText) else {
-        throw CLIError.usage("--time must be a duration such as 30m or 90s, got '\(timeText)'")
+      guard let parsed = MockExam.parseDuration(timeText), parsed >= 1 else {
+        throw CLIError.usage(
+          "--time must be a duration of at least one second such as 30m or 90s, "
+            + "got '\(timeText)'")
       }
       limit = parsed
     }
@@ -87,8 +105,9 @@ extension QuizCommandSupport {
     let out = invocation.out
     out.line(
       out.styler.apply(
-        "Mock exam (\(blueprint.exam)): \(exam.session.items.count) questions, "
-          + "\(MockExam.clock(exam.timeLimit)) minutes.", .heading))
+        "Mock exam (\(blueprint.exam)): "
+          + "\(Plural.count(exam.session.items.count, "question")), "
+          + "\(QuizCommandSupport.spoken(exam.timeLimit)).", .heading))
     out.line(
       "The real exam: \(blueprint.questionCount) questions in \(blueprint.minutes) minutes. "
         + "Questions per domain, by the exam's weights:")
@@ -107,11 +126,16 @@ extension QuizCommandSupport {
       out.line(line)
     }
     out.line("No feedback until the end, as in the real exam. Seed: \(seed.value).")
-    let console = QuizTerminal.console(invocation)
+    var console = QuizTerminal.console(invocation)
+    if console.keys != nil {
+      // On a terminal the clock runs while the learner thinks and ends the exam on time.
+      console.clock = ExamClock(seconds: exam.remaining(at: context.now))
+    }
     var recorder = try QuizTerminal.recorder(
       invocation, key: "exam", count: exam.session.items.count)
     let end = try console.run(&exam, feedback: false) { try recorder.record($0) }
-    console.summary(exam.report, end: end, byDomain: true)
+    console.summary(
+      exam.report(answeredOnly: end == .quit), end: end, byDomain: true, command: context.command)
     for answered in exam.session.answers where !answered.grade.isCorrect {
       if let item = exam.session.items.first(where: { $0.question.id == answered.question.id }) {
         out.line("\n" + out.styler.apply("Missed: \(answered.question.id)", .emphasis))

@@ -1,5 +1,6 @@
 import Foundation
 import Quiz
+import Workspace
 
 extension CommandSpec {
   /// `lambdalings quiz [QUIZ] [--topic T] [--exam E] [--count N] [--seed S]`, `quiz --list`,
@@ -17,7 +18,9 @@ extension CommandSpec {
       (or --exam SAA-C03) has 65 questions in 130 minutes; --count 20 gives 40 minutes.
       The score is reported per exam domain at the end.
       `quiz export QUIZ --format gift` writes Moodle GIFT; `--format json` a neutral JSON form.
-      Exit code 1 when the score is under 70%.
+      Exit code 1 when the score is under the quiz's pass mark (70% unless its header sets
+      `pass:`); a quiz counts as done in your progress once an attempt reaches it. Stopping
+      early scores the questions you answered.
       """,
     arguments: [
       ArgumentSpec("QUIZ", help: "A quiz id (see --list), `exam`, or `export`."),
@@ -62,9 +65,8 @@ enum QuizCommandSupport {
     let errors = library.diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty {
       throw CLIError.content(
-        "the quizzes have \(errors.count) error(s):\n"
-          + errors.prefix(20).map(\.description).joined(separator: "\n")
-          + "\nFix them (see docs/authoring-quizzes.md) and run the command again.")
+        "the quizzes have \(ProblemList.text(errors))\n"
+          + "Fix them (see docs/authoring-quizzes.md) and run the command again.")
     }
     return library
   }
@@ -85,9 +87,8 @@ enum QuizCommandSupport {
     let errors = library.diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty {
       throw CLIError.content(
-        "the quizzes have \(errors.count) error(s):\n"
-          + errors.prefix(20).map(\.description).joined(separator: "\n")
-          + "\nFix them (see docs/authoring-quizzes.md) and run the command again.")
+        "the quizzes have \(ProblemList.text(errors))\n"
+          + "Fix them (see docs/authoring-quizzes.md) and run the command again.")
     }
     return library
   }
@@ -97,7 +98,10 @@ enum QuizCommandSupport {
     guard let quizID else { return library.allQuestions }
     guard let bank = library.bank(quizID) else {
       let known = library.banks.map(\.id).joined(separator: ", ")
-      throw CLIError.usage("there is no quiz '\(quizID)'", hint: "Quizzes: \(known).")
+      let guess = Suggestion.closest(to: quizID, in: library.banks.map(\.id))
+      throw CLIError.usage(
+        "there is no quiz '\(quizID)'",
+        hint: (guess.map { "Did you mean '\($0)'? " } ?? "") + "Quizzes: \(known).")
     }
     return bank.questions
   }
@@ -138,15 +142,60 @@ enum QuizCommandSupport {
     }
     let title = quizID.flatMap { library.bank($0)?.title } ?? "Mixed quiz"
     let out = invocation.out
-    out.line(out.styler.apply("\(title): \(session.items.count) question(s)", .heading))
+    out.line(
+      out.styler.apply("\(title): \(Plural.count(session.items.count, "question"))", .heading))
     if !seed.given {
       out.line(out.styler.apply("(repeat this order with --seed \(seed.value))", .dim))
     }
     let console = QuizTerminal.console(invocation)
     var recorder = try QuizTerminal.recorder(
       invocation, key: quizID ?? "mixed", count: session.items.count)
+    let sample = session.items.count < pool.count
+    recorder.sample = sample
     let end = try console.run(&session, feedback: true) { try recorder.record($0) }
-    console.summary(session.report, end: end, byDomain: false)
-    return QuizConsole.passed(session.report) ? ExitCode.success : ExitCode.failure
+    let context = invocation.context
+    let passMark =
+      quizID.flatMap { try? context.course().quiz($0)?.passMark } ?? QuizConsole.passMark
+    console.summary(
+      session.report, end: end, byDomain: false, passMark: passMark, command: context.command)
+    let passed = QuizConsole.passed(session.report, passMark: passMark)
+    if let quizID, try WorkspaceSetup.existing(context) != nil {
+      try QuizCommandSupport.nextSteps(
+        after: quizID, passed: passed && !sample, passMark: passMark, sample: sample, invocation)
+    }
+    return passed ? ExitCode.success : ExitCode.failure
+  }
+
+  /// After a quiz of the course: the next step when it is passed, else how to retry or skip.
+  static func nextSteps(
+    after quizID: String, passed: Bool, passMark: Double, sample: Bool, _ invocation: Invocation
+  ) throws {
+    let context = invocation.context
+    let out = invocation.out
+    let styler = out.styler
+    let course = try context.course()
+    let status = CourseStatus(
+      course: course, facts: WorkspaceSetup.facts(try WorkspaceSetup.progress(context)))
+    out.line()
+    if passed {
+      guard let next = status.next else {
+        out.line(styler.apply("That was the last step of the course. Well done!", .success))
+        return
+      }
+      out.line("Next: \(NextStep.describe(next))")
+      out.line("    " + styler.apply(NextStep.command(next, context: context), .command))
+      return
+    }
+    var text =
+      sample
+      ? "That was practice on part of the quiz; it counts as done when you score"
+        + " \(NextStep.percent(passMark)) on all of it: "
+        + styler.apply(context.command("quiz \(quizID)"), .command)
+      : "The quiz counts as done at \(NextStep.percent(passMark)). Try again with "
+        + styler.apply(context.command("quiz \(quizID)"), .command)
+    if status.next?.step == .quiz(quizID) {
+      text += ", or move on for now with " + styler.apply(context.command("next --skip"), .command)
+    }
+    out.line(text + ".")
   }
 }

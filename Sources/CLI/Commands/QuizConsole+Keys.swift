@@ -5,23 +5,41 @@ extension QuizConsole {
   func askWithKeys(_ item: PresentedQuestion, _ keys: QuizKeyReader) -> String? {
     switch item.question.kind {
     case .numeric, .text:
-      write("> ")
-      guard let line = keys.readLine(), !line.trimmingCharacters(in: .whitespaces).isEmpty else {
+      let typed: String?
+      if let clock {
+        typed = clock.typedLine(keys, width: width, write: write)
+      } else {
+        write("> ")
+        typed = keys.readLine()
+      }
+      guard let line = typed, !line.trimmingCharacters(in: .whitespaces).isEmpty else {
         return nil
       }
       return line
     case .single, .trueFalse:
       let allowed = item.question.kind == .single ? letters(item) : ["t", "f"]
       return keys.withRawMode {
+        var status = StatusLine(write: write, terminalWidth: width)
+        func draw() {
+          if let clock { status.show(clock.label) }
+        }
+        draw()
         while true {
-          switch keys.readKey() {
+          guard let next = nextKey(keys, redraw: draw) else {
+            status.clear()
+            return nil
+          }
+          switch next {
           case .character(let character):
             let key = String(character).lowercased()
             if allowed.contains(key) {
+              status.clear()
               write(key + "\n")
               return key
             }
-          case .quit, .end: return nil
+          case .quit, .end:
+            status.clear()
+            return nil
           default: continue
           }
         }
@@ -33,6 +51,16 @@ extension QuizConsole {
     }
   }
 
+  /// The next key; nil when a timed exam's clock runs out first. While waiting, `redraw` is
+  /// called every second so the clock on the status line keeps running.
+  func nextKey(_ keys: QuizKeyReader, redraw: () -> Void) -> QuizKey? {
+    guard let clock else { return keys.readKey() }
+    return clock.nextKey(keys, redraw: redraw)
+  }
+
+  /// `  · 12:34 left` after a status line during a timed exam.
+  var clockSuffix: String { clock.map { "  · " + MockExam.clock($0.remaining) + " left" } ?? "" }
+
   func letters(_ item: PresentedQuestion) -> [String] {
     item.options.map(\.letter)
   }
@@ -42,17 +70,22 @@ extension QuizConsole {
     let all = letters(item)
     var picked: Set<String> = []
     var cursor = 0
-    var status = StatusLine(write: write)
+    var status = StatusLine(write: write, terminalWidth: width)
     func draw(_ note: String = "") {
       let marks = all.enumerated().map { index, letter in
         let box = picked.contains(letter) ? "[x]" : "[ ]"
         return (index == cursor ? "›" : " ") + "\(letter)\(box)"
       }
-      status.show(marks.joined(separator: " ") + (note.isEmpty ? "" : "  \(note)"))
+      status.show(
+        marks.joined(separator: " ") + (note.isEmpty ? "" : "  \(note)") + clockSuffix)
     }
     draw()
     while true {
-      switch keys.readKey() {
+      guard let key = nextKey(keys, redraw: { draw() }) else {
+        status.finish()
+        return nil
+      }
+      switch key {
       case .character(let character) where all.contains(String(character).lowercased()):
         let letter = String(character).lowercased()
         if picked.remove(letter) == nil { picked.insert(letter) }
@@ -81,14 +114,18 @@ extension QuizConsole {
   func arrange(_ item: PresentedQuestion, _ keys: QuizKeyReader) -> String? {
     let all = letters(item)
     var order: [String] = []
-    var status = StatusLine(write: write)
+    var status = StatusLine(write: write, terminalWidth: width)
     func draw() {
       let slots = order + Array(repeating: "_", count: all.count - order.count)
-      status.show("Order: " + slots.joined(separator: ", "))
+      status.show("Order: " + slots.joined(separator: ", ") + clockSuffix)
     }
     draw()
     while true {
-      switch keys.readKey() {
+      guard let key = nextKey(keys, redraw: draw) else {
+        status.finish()
+        return nil
+      }
+      switch key {
       case .character(let character):
         let letter = String(character).lowercased()
         if all.contains(letter), !order.contains(letter) { order.append(letter) }
@@ -109,17 +146,34 @@ extension QuizConsole {
 /// One line redrawn in place with a carriage return (no escape codes needed).
 struct StatusLine {
   let write: (String) -> Void
+  /// The most columns the line may take: one less than the terminal, so it never wraps (a
+  /// wrapped line could not be redrawn in place).
+  let limit: Int
   private var width = 0
 
-  init(write: @escaping (String) -> Void) {
+  init(write: @escaping (String) -> Void, terminalWidth: Int = 80) {
     self.write = write
+    self.limit = max(1, terminalWidth - 1)
   }
 
-  mutating func show(_ text: String) {
-    let padding = String(repeating: " ", count: max(0, width - text.count))
-    write("\r" + text + padding)
-    width = text.count
+  /// Redraws the line with `text`; too long, it is cut at the end, or, with `keepingEnd` (a
+  /// line being typed, where the cursor is), at the start.
+  mutating func show(_ text: String, keepingEnd: Bool = false) {
+    var shown = text
+    if shown.count > limit {
+      shown = keepingEnd ? "…" + String(shown.suffix(limit - 1)) : String(shown.prefix(limit))
+    }
+    let padding = String(repeating: " ", count: max(0, width - shown.count))
+    write("\r" + shown + padding + (padding.isEmpty ? "" : "\r" + shown))
+    width = shown.count
   }
 
   func finish() { write("\n") }
+
+  /// Blanks the line and puts the cursor back at its start.
+  mutating func clear() {
+    guard width > 0 else { return }
+    write("\r" + String(repeating: " ", count: width) + "\r")
+    width = 0
+  }
 }

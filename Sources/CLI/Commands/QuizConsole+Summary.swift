@@ -1,20 +1,46 @@
+import Course
 import Foundation
 import Quiz
 
 extension QuizConsole {
-  /// The share of right answers needed to pass (exit code 0), like AWS's scaled 720/1000.
-  static let passMark = 0.7
+  /// The share of right answers needed to pass (exit code 0) when a quiz sets no other.
+  static let passMark = QuizSource.defaultPassMark
 
   /// Prints the score, the per-topic breakdown, the weakest topic and, for exams, the domains.
-  func summary(_ report: SessionReport, end: End, byDomain: Bool) {
+  /// A run stopped early is scored on what was answered; unasked questions are not judged.
+  func summary(
+    _ report: SessionReport, end: End, byDomain: Bool, passMark: Double = QuizConsole.passMark,
+    command: (String) -> String = { "lambdalings \($0)" }
+  ) {
     var text = "\n"
     if end == .timeUp { text += styler.apply("Time is up.", .warning) + "\n" }
     let total = report.total
-    let passed = QuizConsole.passed(report)
+    let passed = QuizConsole.passed(report, passMark: passMark)
     let verdict = passed ? styler.apply("passed", .success) : styler.apply("not passed yet", .error)
-    text += styler.apply("Score: \(total.correct) of \(total.total) (\(total.percent)%)", .heading)
-    text += " · \(verdict)\n"
-    if report.unanswered > 0 { text += "\(report.unanswered) question(s) not answered.\n" }
+    // When time runs out, unanswered questions count as wrong, as in the real exam; a learner
+    // who stops on purpose is scored on what they answered.
+    let stoppedEarly = report.unanswered > 0 && end != .timeUp
+    if stoppedEarly, report.answered.total == 0 {
+      text += styler.apply("No question was answered, so there is no score.", .heading) + "\n"
+      write(text)
+      return
+    }
+    if stoppedEarly {
+      let answered = report.answered
+      let score =
+        "Score: \(answered.correct) of \(answered.total) answered (\(answered.percent)%)"
+      text += styler.apply(score, .heading) + " · \(verdict)\n"
+      text += "\(report.unanswered) of \(total.total) \(Plural.noun(total.total, "question"))"
+      text += " not answered; the quiz is passed with \(Int((passMark * 100).rounded()))% of all"
+      text += " \(total.total).\n"
+    } else {
+      text += styler.apply(
+        "Score: \(total.correct) of \(total.total) (\(total.percent)%)", .heading)
+      text += " · \(verdict)\n"
+      if report.unanswered > 0 {
+        text += "\(Plural.count(report.unanswered, "question")) not answered in time.\n"
+      }
+    }
     if byDomain, !report.domains.isEmpty {
       text += "\nBy exam domain:\n" + table(report.domains)
     }
@@ -24,18 +50,18 @@ extension QuizConsole {
     if let weakest = report.weakestTopic {
       text += "\nWeakest topic: " + styler.apply(weakest.label, .emphasis)
       text += " (\(weakest.correct) of \(weakest.total) right). Practise it with "
-      text += styler.apply("lambdalings quiz --topic \(weakest.label)", .command) + ".\n"
+      text += styler.apply(command("quiz --topic \(weakest.label)"), .command) + ".\n"
     }
     if !report.missed.isEmpty {
-      text += "Missed questions come back in " + styler.apply("lambdalings review", .command)
+      text += "Missed questions come back in " + styler.apply(command("review"), .command)
       text += " from tomorrow.\n"
     }
-    write(text)
+    write(fitLines(text))
   }
 
-  /// Whether a report reaches the pass mark.
-  static func passed(_ report: SessionReport) -> Bool {
-    report.total.total > 0 && report.total.ratio >= passMark
+  /// Whether a report reaches the pass mark, counting every question of the run.
+  static func passed(_ report: SessionReport, passMark: Double = QuizConsole.passMark) -> Bool {
+    report.total.total > 0 && report.total.ratio + 1e-9 >= passMark
   }
 
   /// Aligned `label  right/total  percent` lines.

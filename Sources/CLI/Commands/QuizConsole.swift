@@ -35,12 +35,16 @@ struct QuizConsole {
   var readLine: () -> String?
   /// Set when standard input is a terminal: answers are single keys.
   var keys: QuizKeyReader?
+  /// The running clock of a timed exam on a terminal; nil when untimed or piped.
+  var clock: ExamClock? = nil
   var styler: Styler
   /// Turns Markdown into terminal text.
   var render: (String) -> String
   var now: () -> Date
   /// Columns of the terminal, for laying out the answer hint.
   var width: Int = 80
+  /// Piped answers longer than this are echoed cut.
+  static let maxEcho = 200
 
   /// Asks every question of `run`; `record` is called after each graded answer, before the
   /// feedback, so an answer is saved even if the learner quits right after.
@@ -61,6 +65,7 @@ struct QuizConsole {
           : ask(item)
         first = false
         guard let input = answer else {
+          if clock?.expired == true { return .timeUp }
           write("\nQuiz stopped; your answers so far are saved.\n")
           return .quit
         }
@@ -71,7 +76,13 @@ struct QuizConsole {
           write(styler.apply("Time is up: that answer came too late to count.", .warning) + "\n")
           return .timeUp
         case .graded(let answered):
-          try record(answered)
+          do {
+            try record(answered)
+          } catch {
+            // Feedback first, then why the answer could not be saved.
+            if feedback { show(answered, as: item) }
+            throw error
+          }
           if feedback { show(answered, as: item) }
           graded = true
         }
@@ -86,15 +97,28 @@ struct QuizConsole {
     if let topic = item.question.topics.first { header += " · \(topic)" }
     if let exam = item.question.exams.first { header += " · \(exam)" }
     if let timeLeft { header += " · time left \(MockExam.clock(timeLeft))" }
-    var text = "\n" + styler.apply(header, .dim) + "\n" + render(item.question.prompt) + "\n"
+    var text = "\n" + fit(styler.apply(header, .dim)) + "\n" + render(item.question.prompt) + "\n"
     if !item.options.isEmpty { text += "\n" }
     for option in item.options {
-      text += "  " + styler.apply("\(option.letter))", .accent) + " \(render(option.text))\n"
+      // The choice's text continues under itself, not under its letter.
+      let choice = render(option.text).split(separator: "\n").joined(separator: " ")
+      text += fit("  " + styler.apply("\(option.letter))", .accent) + " " + choice) + "\n"
     }
     let hint = hint(item)
     let fits = DisplayWidth.of(item.instruction + " " + hint) <= width
     let separator = hint.isEmpty ? "" : (fits ? " " : "\n")
-    write(text + styler.apply(item.instruction, .emphasis) + separator + hint + "\n")
+    write(text + fit(styler.apply(item.instruction, .emphasis)) + separator + fit(hint) + "\n")
+  }
+
+  /// `line` wrapped to the terminal's width with a hanging indent.
+  func fit(_ line: String) -> String {
+    HangingIndent.wrap(line, width: width).joined(separator: "\n")
+  }
+
+  /// Every line of `text` wrapped as `fit` wraps one.
+  func fitLines(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { fit(String($0)) }
+      .joined(separator: "\n")
   }
 
   /// How to answer in the current input mode.
@@ -128,7 +152,7 @@ struct QuizConsole {
     write("> ")
     guard let line = readLine() else { return nil }
     // Piped input is not echoed by a terminal, so echo it to keep the transcript readable.
-    write(line + "\n")
+    write(QuizRecorder.capped(line, to: QuizConsole.maxEcho) + "\n")
     let trimmed = line.trimmingCharacters(in: .whitespaces)
     return trimmed == "quit" ? nil : line
   }
@@ -141,12 +165,14 @@ struct QuizConsole {
     } else {
       text = styler.apply("✘ Not quite.", .error)
       if !answered.grade.detail.isEmpty { text += " \(answered.grade.detail.capitalizedFirst)." }
-      text += " The answer: " + styler.apply(item.correctAnswerText, .emphasis)
+      // Rendered: a choice may hold Markdown (`code`), shown as the choice itself is.
+      let answer = render(item.correctAnswerText).split(separator: "\n").joined(separator: " ")
+      text += " The answer: " + styler.apply(answer, .emphasis)
     }
-    text += "\n" + render(answered.question.explanation) + "\n"
+    text = fit(text) + "\n" + render(answered.question.explanation) + "\n"
     if !answered.question.see.isEmpty {
       let links = answered.question.see.joined(separator: ", ")
-      text += styler.apply("See: \(links) (lambdalings read)", .dim) + "\n"
+      text += fit(styler.apply("See: \(links) (lambdalings read)", .dim)) + "\n"
     }
     write(text)
   }

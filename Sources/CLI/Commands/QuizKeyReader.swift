@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -10,7 +11,7 @@ import Foundation
 enum QuizKey: Equatable {
   case character(Character)
   case enter, space, backspace, up, down
-  /// Escape, Ctrl-C or Ctrl-D: leave the quiz.
+  /// Escape, Ctrl-C, Ctrl-D or Ctrl-\: leave the quiz.
   case quit
   /// Input ended (the terminal closed).
   case end
@@ -29,27 +30,17 @@ final class QuizKeyReader {
     self.descriptor = descriptor
   }
 
-  /// Runs `body` with the terminal in raw mode, restoring the previous mode afterwards.
+  /// Runs `body` with the terminal in raw mode, restoring the previous mode afterwards (and on
+  /// a signal or crash meanwhile: see `TerminalModes`).
   func withRawMode<T>(_ body: () throws -> T) rethrows -> T {
-    var original = termios()
-    guard tcgetattr(descriptor, &original) == 0 else { return try body() }
-    var raw = original
-    raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG)
-    raw.c_iflag &= ~tcflag_t(IXON | ICRNL)
-    withUnsafeMutableBytes(of: &raw.c_cc) { bytes in
-      bytes[Int(VMIN)] = 1
-      bytes[Int(VTIME)] = 0
-    }
-    tcsetattr(descriptor, TCSANOW, &raw)
-    defer { tcsetattr(descriptor, TCSANOW, &original) }
-    return try body()
+    try TerminalModes.withRawMode(descriptor, body)
   }
 
   /// Reads one key (call inside `withRawMode`).
   func readKey() -> QuizKey {
     guard let byte = readByte() else { return .end }
     switch byte {
-    case 3, 4: return .quit
+    case 3, 4, 28: return .quit  // Ctrl-C, Ctrl-D, Ctrl-\ (raw mode turns off their signals)
     case 10, 13: return .enter
     case 32: return .space
     case 8, 127: return .backspace
@@ -62,9 +53,23 @@ final class QuizKeyReader {
       case 66: return .down
       default: return readKey()
       }
+    case 0xC0...0xF7:
+      // The first byte of a UTF-8 sequence: read the rest so `é` is one key.
+      var bytes = [byte]
+      let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+      while bytes.count < length, waitForByte(milliseconds: 30), let next = readByte() {
+        bytes.append(next)
+      }
+      return String(decoding: bytes, as: UTF8.self).first.map { .character($0) } ?? readKey()
     default:
       return .character(Character(Unicode.Scalar(byte)))
     }
+  }
+
+  /// Reads one key, or nil when none comes within `timeoutMilliseconds` (call inside
+  /// `withRawMode`).
+  func readKey(timeoutMilliseconds: Int32) -> QuizKey? {
+    waitForByte(milliseconds: timeoutMilliseconds) ? readKey() : nil
   }
 
   /// Reads a line in the terminal's normal mode (echo and editing by the terminal).
@@ -89,6 +94,10 @@ final class QuizKeyReader {
 
   private func waitForByte(milliseconds: Int32) -> Bool {
     var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-    return poll(&request, 1, milliseconds) > 0
+    while true {
+      let ready = poll(&request, 1, milliseconds)
+      if ready < 0 && errno == EINTR { continue }
+      return ready > 0
+    }
   }
 }

@@ -13,14 +13,23 @@ struct QuizRecorder {
   let quizID: String
   let startedAt: Date
   let questionCount: Int
+  /// Whether the run asks only part of the quiz (recorded so it does not make the quiz done).
+  var sample = false
   let scheduler: ReviewScheduler
   let now: () -> Date
+  /// Turns a failed save into the error shown to the learner.
+  let notSaved: (Error) -> Error
   private var attemptIndex: Int?
+
+  /// Answers longer than this are stored cut, with a mark saying how long they were.
+  static let maxStoredAnswer = 500
 
   init(
     store: ProgressStore?, quizID: String, startedAt: Date, questionCount: Int,
-    scheduler: ReviewScheduler = ReviewScheduler(), now: @escaping () -> Date
+    scheduler: ReviewScheduler = ReviewScheduler(), now: @escaping () -> Date,
+    notSaved: @escaping (Error) -> Error = { $0 }
   ) {
+    self.notSaved = notSaved
     self.store = store
     self.quizID = quizID
     self.startedAt = startedAt
@@ -34,31 +43,44 @@ struct QuizRecorder {
     guard let store else { return }
     let time = now()
     let answer = QuizAnswer(
-      questionID: answered.question.id, answer: answered.input, correct: answered.grade.isCorrect,
-      answeredAt: time)
+      questionID: answered.question.id,
+      answer: QuizRecorder.capped(answered.input, to: QuizRecorder.maxStoredAnswer),
+      correct: answered.grade.isCorrect, answeredAt: time)
     var index = attemptIndex
     let key = quizID
     let count = questionCount
     let start = startedAt
     let scheduler = scheduler
-    try store.update { document in
-      var progress = document.quizzes[key] ?? QuizProgress()
-      if let current = index, current < progress.attempts.count {
-        progress.attempts[current].answers.append(answer)
-        if answer.correct { progress.attempts[current].score += 1 }
-      } else {
-        let attempt = QuizAttempt(
-          date: start, score: answer.correct ? 1 : 0, questionCount: count, answers: [answer])
-        progress.attempts.append(attempt)
-        index = progress.attempts.count - 1
+    let sample = sample
+    do {
+      try store.update { document in
+        var progress = document.quizzes[key] ?? QuizProgress()
+        if let current = index, current < progress.attempts.count {
+          progress.attempts[current].answers.append(answer)
+          if answer.correct { progress.attempts[current].score += 1 }
+        } else {
+          let attempt = QuizAttempt(
+            date: start, score: answer.correct ? 1 : 0, questionCount: count, answers: [answer],
+            sample: sample ? true : nil)
+          progress.attempts.append(attempt)
+          index = progress.attempts.count - 1
+        }
+        document.quizzes[key] = progress
+        let previous = document.reviewCards[answer.questionID].map(ReviewState.init(card:))
+        let state = scheduler.record(
+          answered.grade, for: answer.questionID, state: previous, at: time)
+        document.setReviewCard(ReviewCard(state: state))
       }
-      document.quizzes[key] = progress
-      let previous = document.reviewCards[answer.questionID].map(ReviewState.init(card:))
-      let state = scheduler.record(
-        answered.grade, for: answer.questionID, state: previous, at: time)
-      document.setReviewCard(ReviewCard(state: state))
+    } catch {
+      throw notSaved(error)
     }
     attemptIndex = index
+  }
+
+  /// `text` cut to `limit` characters, ending with how much was left out.
+  static func capped(_ text: String, to limit: Int) -> String {
+    guard text.count > limit else { return text }
+    return String(text.prefix(limit)) + "… (\(text.count - limit) more characters not shown)"
   }
 }
 

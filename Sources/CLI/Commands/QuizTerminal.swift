@@ -30,6 +30,7 @@ enum QuizTerminal {
     let context = invocation.context
     var store: ProgressStore?
     if try WorkspaceSetup.existing(context) != nil {
+      try WorkspaceSetup.requireWritable(context, before: "start")
       store = WorkspaceSetup.store(context)
     } else {
       invocation.err.line(
@@ -37,6 +38,7 @@ enum QuizTerminal {
     }
     return QuizRecorder(
       store: store, quizID: key, startedAt: context.now, questionCount: count,
-      now: { context.now })
+      now: { context.now },
+      notSaved: { WorkspaceSetup.notSaved($0, what: "this answer", context: context) })
   }
 }

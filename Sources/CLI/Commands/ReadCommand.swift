@@ -14,7 +14,10 @@ extension CommandSpec {
       Long chapters open in your pager ($PAGER, default 'less -R') when the output is a terminal,
       like git does. Reading a chapter marks it read in your progress.
       """,
-    arguments: [ArgumentSpec("LESSON", help: "The chapter id (see 'lambdalings list').")],
+    arguments: [
+      ArgumentSpec(
+        "LESSON", help: "The chapter id or its number in 'lambdalings list' (e.g. 3).")
+    ],
     options: [OptionSpec(long: "no-pager", help: "Print straight to the terminal.")]
   ) { invocation in
     let context = invocation.context
@@ -22,12 +25,17 @@ extension CommandSpec {
     guard !course.chapters.isEmpty else {
       throw CLIError.content("the course at \(course.root) has no chapters yet")
     }
+    // A workspace of another course is refused before anything is shown.
+    _ = try WorkspaceSetup.existing(context)
     let chapter = try ReadCommandSupport.chapter(invocation, course: course)
     let settings = invocation.out.settings
     let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
     var text = TerminalRenderer(settings: settings, format: format)
       .render(Document(parsing: chapter.body))
-    text += ReadCommandSupport.footer(chapter, course: course, styler: invocation.out.styler)
+    // Wrapped only on a terminal: piped, each suggested command stays on one line.
+    text += invocation.out.fitted(
+      ReadCommandSupport.footer(
+        chapter, course: course, styler: invocation.out.styler, context: context))
     let paged =
       !invocation.args.flag("no-pager")
       && Pager.page(text, settings: settings, environment: context.environment)
@@ -42,6 +50,15 @@ enum ReadCommandSupport {
   static func chapter(_ invocation: Invocation, course: Course) throws -> Chapter {
     if let id = invocation.args.positional(0) {
       if let chapter = course.chapter(id) { return chapter }
+      // `lambdalings list` numbers the chapters: `read 3` is the third.
+      if let number = Int(id) {
+        guard course.chapters.indices.contains(number - 1) else {
+          throw CLIError.usage(
+            "there is no chapter \(number): the course has \(course.chapters.count)",
+            hint: "'lambdalings list' numbers them from 1 to \(course.chapters.count).")
+        }
+        return course.chapters[number - 1]
+      }
       let hint = Suggestion.closest(to: id, in: course.chapters.map(\.id))
         .map { "Did you mean '\($0)'? 'lambdalings list' shows every chapter." }
       throw CLIError.usage("there is no chapter '\(id)'", hint: hint)
@@ -64,22 +81,21 @@ enum ReadCommandSupport {
   }
 
   /// What to do after reading: the chapter's exercises and quiz, then the next chapter.
-  static func footer(_ chapter: Chapter, course: Course, styler: Styler) -> String {
+  static func footer(_ chapter: Chapter, course: Course, styler: Styler, context: Context)
+    -> String
+  {
     var lines: [String] = []
     for id in chapter.exerciseIDs where course.exercise(id) != nil {
-      let command =
-        CommandTable.all.contains { $0.name == "check" }
-        ? "lambdalings check \(id)" : "lambdalings list"
-      lines.append("  exercise \(id): " + styler.apply(command, .command))
+      lines.append("  exercise \(id): " + styler.apply(context.command("check \(id)"), .command))
     }
     if let quiz = chapter.quizID, course.quiz(quiz) != nil {
-      lines.append("  quiz: " + styler.apply("lambdalings quiz \(quiz)", .command))
+      lines.append("  quiz: " + styler.apply(context.command("quiz \(quiz)"), .command))
     }
     if let index = course.chapters.firstIndex(where: { $0.id == chapter.id }),
       index + 1 < course.chapters.count
     {
       let next = course.chapters[index + 1]
-      lines.append("  next chapter: " + styler.apply("lambdalings read \(next.id)", .command))
+      lines.append("  next chapter: " + styler.apply(context.command("read \(next.id)"), .command))
     }
     guard !lines.isEmpty else { return "" }
     return "\n" + styler.apply("What next", .heading) + "\n" + lines.joined(separator: "\n") + "\n"
@@ -93,8 +109,12 @@ enum ReadCommandSupport {
       context.err.line("Created your workspace at \(report.workspace.path) to record progress.")
     }
     let now = context.now
-    _ = try WorkspaceSetup.store(context).update { document in
-      document.markChapterRead(chapter.id, at: now)
+    do {
+      _ = try WorkspaceSetup.store(context).update { document in
+        document.markChapterRead(chapter.id, at: now)
+      }
+    } catch {
+      throw WorkspaceSetup.notSaved(error, what: "reading this chapter", context: context)
     }
   }
 }

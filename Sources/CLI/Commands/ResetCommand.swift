@@ -3,16 +3,16 @@ import Foundation
 import Workspace
 
 extension CommandSpec {
-  /// `lambdalings reset EXERCISE [--yes]`.
+  /// `lambdalings reset [EXERCISE] [--yes]`.
   static let reset = CommandSpec(
     name: "reset", abstract: "Restore an exercise's starter file (your file is kept as a backup).",
-    usage: "reset EXERCISE [--yes]",
+    usage: "reset [EXERCISE] [--yes]",
     discussion: """
       Replaces your copy of the exercise with the starter. Your file is first renamed to
       <file>.bak-<timestamp> next to it, so no work is lost. Asks for confirmation on a
       terminal; elsewhere, pass --yes.
       """,
-    arguments: [ArgumentSpec("EXERCISE", help: "The exercise id.", optional: false)],
+    arguments: [ArgumentSpec("EXERCISE", help: "The exercise id (default: the current one).")],
     options: [OptionSpec(long: "yes", short: "y", help: "Do not ask for confirmation.")]
   ) { invocation in
     let context = invocation.context
@@ -42,7 +42,8 @@ extension CommandSpec {
           "reset replaces \(file) and needs confirmation",
           hint: "Run it in a terminal to be asked, or pass --yes (your file is kept as a backup).")
       }
-      out.write("Replace \(file) with the starter? Your file is kept as a backup. [y/N] ")
+      out.write(
+        out.fitted("Replace \(file) with the starter? Your file is kept as a backup. [y/N]") + " ")
       let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
       guard answer == "y" || answer == "yes" else {
         out.line("Nothing changed.")
@@ -54,10 +55,14 @@ extension CommandSpec {
       try starterData.write(to: URL(fileURLWithPath: file))
     } catch {
       throw CLIError.content(
-        "could not write \(file): \(error.localizedDescription); your work is safe in \(backup)")
+        "could not write \(file): \(error.localizedDescription.trimmingFinalPeriod); your work is safe in \(backup)"
+      )
     }
     out.line("Restored the starter of \(exercise.id) in \(file).")
     out.line("Your previous file is kept as \(backup).")
+    out.line()
+    out.line("Next: edit \(out.styler.apply(file, .emphasis)), then check it:")
+    out.line("    " + out.styler.apply(context.command("check \(exercise.id)"), .command))
     return ExitCode.success
   }
 }
@@ -82,7 +87,8 @@ enum ResetSupport {
       try FileManager.default.copyItem(atPath: file, toPath: backup)
     } catch {
       throw CLIError.content(
-        "could not back up \(file) to \(backup): \(error.localizedDescription); nothing changed")
+        "could not back up \(file) to \(backup): \(error.localizedDescription.trimmingFinalPeriod); nothing changed"
+      )
     }
     return backup
   }

@@ -32,7 +32,8 @@ extension CommandSpec {
         formatter.timeStyle = .short
         out.line("Next review: \(formatter.string(from: upcoming)).")
       } else {
-        out.line("Answer some questions first: " + out.styler.apply("lambdalings quiz", .command))
+        out.line(
+          "Answer some questions first: " + out.styler.apply(context.command("quiz"), .command))
       }
       return ExitCode.success
     }
@@ -40,13 +41,14 @@ extension CommandSpec {
     let questions = Array(due.prefix(limit ?? due.count))
     var session = QuizSession(
       questions: questions, seed: try QuizCommandSupport.seed(invocation).value)
-    out.line(out.styler.apply("Review: \(questions.count) question(s) due", .heading))
+    out.line(
+      out.styler.apply("Review: \(Plural.count(questions.count, "question")) due", .heading))
     let console = QuizTerminal.console(invocation)
     var recorder = try QuizTerminal.recorder(invocation, key: "review", count: questions.count)
     let end = try console.run(&session, feedback: true) { try recorder.record($0) }
-    console.summary(session.report, end: end, byDomain: false)
+    console.summary(session.report, end: end, byDomain: false, command: context.command)
     let left = max(0, due.count - session.answers.count)
-    if left > 0 { out.line("\(left) review(s) still due.") }
+    if left > 0 { out.line("\(Plural.count(left, "review")) still due.") }
     return ExitCode.success
   }
 }

@@ -8,12 +8,12 @@ extension CommandSpec {
   /// `lambdalings solution EXERCISE [--force] [--plain]`.
   static let solution = CommandSpec(
     name: "solution", abstract: "Show the reference solution of an exercise you passed.",
-    usage: "solution EXERCISE [--force] [--plain]",
+    usage: "solution [EXERCISE] [--force] [--plain]",
     discussion: """
       The solution is shown once the exercise has passed, so you compare rather than copy.
       --force shows it anyway. The language is your workspace's language.
       """,
-    arguments: [ArgumentSpec("EXERCISE", help: "The exercise id.", optional: false)],
+    arguments: [ArgumentSpec("EXERCISE", help: "The exercise id (default: the current one).")],
     options: [
       OptionSpec(long: "force", help: "Show it even though the exercise has not passed."),
       OptionSpec(long: "plain", help: "Print the file as it is, without formatting."),
@@ -25,12 +25,11 @@ extension CommandSpec {
     let progress = try WorkspaceSetup.progress(context)
     let passed = progress.exercises[exercise.id]?.isPassed ?? false
     guard passed || invocation.args.flag("force") else {
-      invocation.err.line(
-        "error: the exercise \(exercise.id) has not passed yet, so its solution stays hidden.")
-      invocation.err.line(
-        "Pass it with 'lambdalings check \(exercise.id)' (or 'lambdalings hint \(exercise.id)'"
-          + " for help), or add --force to see it now.")
-      return ExitCode.failure
+      throw CLIError.failed(
+        "the exercise \(exercise.id) has not passed yet, so its solution stays hidden.\n"
+          + "Pass it with '\(context.command("check \(exercise.id)"))' (or"
+          + " '\(context.command("hint \(exercise.id)"))' for help), or add --force to see it"
+          + " now.")
     }
     let workspace = try WorkspaceSetup.existing(context)
     let language = workspace?.language(for: exercise) ?? exercise.languages.first ?? .python
@@ -57,6 +56,7 @@ extension CommandSpec {
     let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
     invocation.out.write(
       TerminalRenderer(settings: settings, format: format).render(Document(parsing: markdown)))
+    SolutionSupport.nextSteps(after: exercise, passed: passed, course: course, invocation)
     return ExitCode.success
   }
 
@@ -69,5 +69,32 @@ extension CommandSpec {
       longest = max(longest, current)
     }
     return longest
+  }
+}
+
+/// What to do after reading a solution.
+enum SolutionSupport {
+  /// After a passed exercise, the next step; before a pass, how to finish it.
+  static func nextSteps(
+    after exercise: Exercise, passed: Bool, course: Course, _ invocation: Invocation
+  ) {
+    let context = invocation.context
+    let out = invocation.out
+    let styler = out.styler
+    out.line()
+    guard passed else {
+      out.line(
+        "Write it in your own words in your file, then check it: "
+          + styler.apply(context.command("check \(exercise.id)"), .command))
+      return
+    }
+    guard
+      let (description, command) = try? ExerciseSelection.nextStep(course: course, context: context)
+    else {
+      out.line("That was the last step of the course. Well done!")
+      return
+    }
+    out.line("Next: \(description)")
+    out.line("    " + styler.apply(command, .command))
   }
 }

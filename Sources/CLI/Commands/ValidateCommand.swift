@@ -22,7 +22,8 @@ extension CommandSpec {
     out.line(
       "Validating \(styler.apply(course.title.isEmpty ? course.root : course.title, .emphasis))"
         + " at \(course.root)")
-    var diagnostics = Validation.unique(loaderDiagnostics + QuizLibrary(course: course).diagnostics)
+    var diagnostics = Validation.unique(
+      loaderDiagnostics + QuizLibrary(course: course).diagnostics + Validation.checkLinks(course))
     ProcessGroupRegistry.installSignalHandlers()
     let checks = Validation.checkExercises(course, out: out)
     diagnostics += checks.diagnostics
@@ -39,9 +40,11 @@ extension CommandSpec {
     let warnings = sorted.count - errors
     out.line()
     out.line(
-      "\(course.chapters.count) chapter(s), \(course.exercises.count) exercise(s), "
-        + "\(course.quizzes.count) quiz(zes); \(checks.passed) of \(checks.total) exercise "
-        + "run(s) as expected; \(errors) error(s), \(warnings) warning(s).")
+      "\(Plural.count(course.chapters.count, "chapter")), "
+        + "\(Plural.count(course.exercises.count, "exercise")), "
+        + "\(Plural.count(course.quizzes.count, "quiz")); \(checks.passed) of "
+        + "\(Plural.count(checks.total, "exercise run")) as expected; "
+        + "\(Plural.count(errors, "error")), \(Plural.count(warnings, "warning")).")
     if errors == 0 {
       out.line(styler.apply("The course is valid.", .success))
       return ExitCode.success

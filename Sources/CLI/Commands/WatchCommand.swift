@@ -10,91 +10,185 @@ extension CommandSpec {
     name: "watch", abstract: "Re-grade an exercise every time you save it.",
     usage: "watch [EXERCISE]",
     discussion: """
-      Grades your handler, then grades it again each time the file changes. After a pass it
-      shows the next step: on a terminal, press Enter to move on to the next exercise or q to
-      quit; it never moves on by itself. When standard input is not a terminal (scripts,
-      tests), watch exits with 0 after the first pass. Ctrl-C stops watching.
+      Grades your handler, then grades it again each time you save the file, also after it
+      passes. On a terminal, keys act at once: h shows the next hint, l lists the course,
+      r re-runs the check, n moves on to the next step once this one passes (watches the next
+      exercise, or shows the next chapter), and q (or Ctrl-C) quits; watch never moves on by
+      itself. When standard input is not a terminal
+      (scripts, tests), watch exits with 0 after the first pass.
       """,
     arguments: [ArgumentSpec("EXERCISE", help: "The exercise id (default: the current one).")]
   ) { invocation in
-    let context = invocation.context
-    let course = try context.course()
-    var exercise = try ExerciseSelection.exercise(invocation, course: course)
-    ProcessGroupRegistry.installSignalHandlers()
-    var watcher = Watcher(context: context, course: course)
-    while true {
-      guard let next = try watcher.watch(exercise) else { return ExitCode.success }
-      exercise = next
+    let course = try invocation.context.course()
+    let exercise = try ExerciseSelection.exercise(invocation, course: course)
+    var watcher = Watcher(invocation: invocation, course: course)
+    if invocation.context.stdinIsTTY, let keys = QuizKeyReader() {
+      return try keys.withRawMode { try watcher.interactive(exercise, keys: keys) }
     }
+    try watcher.untilPass(exercise)
+    return ExitCode.success
   }
 }
 
-/// The watch loop of one exercise: grade, wait for a save, grade again, until it passes.
+/// The watch loop: grade, wait for a save or a key, grade again.
 struct Watcher {
-  let context: Context
+  let invocation: Invocation
   let course: Course
   /// Seconds between two looks at the file.
   var pollInterval: Double = 0.3
 
+  private var context: Context { invocation.context }
   private var out: OutputWriter { context.out }
 
-  /// Watches `exercise` until it passes; returns the exercise to watch next, or nil to stop.
-  mutating func watch(_ exercise: Exercise) throws -> Exercise? {
-    var fingerprint = FileFingerprint.none
+  /// Without a terminal: re-grades on every save until the exercise passes, then returns.
+  func untilPass(_ exercise: Exercise) throws {
     while true {
-      clearScreen()
-      let outcome = try CheckRun.run(exercise, course: course, context: context)
-      fingerprint = FileFingerprint(path: CheckRun.absolute(outcome.file, context))
-      GradeReportPrinter(out: out).print(outcome.report, displayFile: outcome.file)
-      out.line()
+      let (outcome, fingerprint, path) = try grade(exercise)
       if outcome.report.passed {
-        return afterPass(exercise, next: outcome.next)
-      }
-      if let problem = outcome.report.setupError {
-        // Saving the file cannot fix a missing interpreter: stop rather than wait forever.
-        throw CLIError.content("the handler could not run: \(problem)")
+        printPass(exercise, outcome)
+        return
       }
       out.line(
         "Watching \(outcome.file) for changes; save it to check again. "
           + "Hint: 'lambdalings hint \(exercise.id)'. Ctrl-C stops.")
-      waitForChange(from: fingerprint, path: CheckRun.absolute(outcome.file, context))
+      while FileFingerprint(path: path) == fingerprint {
+        Thread.sleep(forTimeInterval: pollInterval)
+      }
     }
   }
 
-  /// Says what passed and what comes next; on a terminal, waits for Enter or q.
-  private func afterPass(_ exercise: Exercise, next: (String, String)?) -> Exercise? {
+  /// On a terminal (raw mode): re-grades on every save, passed or not, and answers keys.
+  func interactive(_ first: Exercise, keys: QuizKeyReader) throws -> Int32 {
+    var exercise = first
+    var (outcome, fingerprint, path) = try grade(exercise)
+    showState(exercise, outcome)
+    while true {
+      let milliseconds = Int32(pollInterval * 1000)
+      guard let key = keys.readKey(timeoutMilliseconds: milliseconds) else {
+        if FileFingerprint(path: path) != fingerprint {
+          (outcome, fingerprint, path) = try grade(exercise)
+          showState(exercise, outcome)
+        }
+        continue
+      }
+      switch key {
+      case .character("r"), .character("R"):
+        (outcome, fingerprint, path) = try grade(exercise)
+        showState(exercise, outcome)
+      case .character("h"), .character("H"):
+        out.line()
+        var args = invocation.args
+        args.positionals = [exercise.id]
+        _ = try CommandSpec.hint.run(Invocation(args: args, context: context, command: .hint))
+        showKeys(passed: outcome.report.passed)
+      case .character("l"), .character("L"):
+        out.line()
+        var args = invocation.args
+        args.positionals = []
+        _ = try CommandSpec.list.run(Invocation(args: args, context: context, command: .list))
+        showKeys(passed: outcome.report.passed)
+      case .character("n"), .character("N"):
+        guard outcome.report.passed else {
+          out.line("n moves on once \(exercise.id) passes; save your file to check it again.")
+          continue
+        }
+        switch try nextStep() {
+        case .none:
+          out.line("That was the last step of the course. Well done!")
+          return ExitCode.success
+        case .exercise(let next):
+          exercise = next
+          (outcome, fingerprint, path) = try grade(exercise)
+          showState(exercise, outcome)
+        case .chapter(let id):
+          // Moving on to a chapter is reading it (through the pager), which ends watching.
+          var args = invocation.args
+          args.positionals = [id]
+          return try CommandSpec.read.run(Invocation(args: args, context: context, command: .read))
+        case .other(let description, let command):
+          out.line("Next: \(description)")
+          out.line("    " + out.styler.apply(command, .command))
+          return ExitCode.success
+        }
+      case .character("q"), .character("Q"), .quit, .end:
+        out.line("Stopped watching.")
+        return ExitCode.success
+      default:
+        continue
+      }
+    }
+  }
+
+  /// Clears the screen, grades `exercise` and prints the report. Returns the outcome and the
+  /// learner's file with its fingerprint taken before grading (so a save during grading counts).
+  private func grade(_ exercise: Exercise) throws -> (CheckRun.Outcome, FileFingerprint, String) {
+    clearScreen()
+    let workspace = try ExerciseSelection.workspace(
+      for: exercise, course: course, context: context)
+    let path = CheckRun.absolute(workspace.exerciseFile(exercise), context)
+    let fingerprint = FileFingerprint(path: path)
+    let outcome = try CheckRun.run(exercise, course: course, context: context)
+    GradeReportPrinter(out: out).print(outcome.report, displayFile: outcome.file)
+    out.line()
+    if let problem = outcome.report.setupError {
+      // Saving the file cannot fix a missing interpreter: stop rather than wait forever.
+      throw CLIError.content("the handler could not run: \(problem)")
+    }
+    return (outcome, fingerprint, path)
+  }
+
+  /// What the learner sees under the report on a terminal.
+  private func showState(_ exercise: Exercise, _ outcome: CheckRun.Outcome) {
+    if outcome.report.passed {
+      printPass(exercise, outcome)
+      out.line(
+        "Still watching \(outcome.file): saving it checks it again; n moves on when you are "
+          + "ready.")
+    } else {
+      out.line("Watching \(outcome.file): save it to check again.")
+    }
+    showKeys(passed: outcome.report.passed)
+  }
+
+  private func printPass(_ exercise: Exercise, _ outcome: CheckRun.Outcome) {
     let styler = out.styler
     out.line(styler.apply("Exercise \(exercise.id) passed!", .success))
-    guard let (description, command) = next else {
-      out.line("That was the last step of the course. Well done!")
-      return nil
-    }
-    out.line("Next: \(description)")
-    out.line("    " + styler.apply(command, .command))
-    guard context.stdinIsTTY else { return nil }
-    let nextExercise = nextExercise(after: command)
-    if let nextExercise {
-      out.write("Press Enter to watch \(nextExercise.id), or q and Enter to quit: ")
+    if let (description, command) = outcome.next {
+      out.line("Next: \(description)")
+      out.line("    " + styler.apply(command, .command))
     } else {
-      out.write("Press Enter (or q) to stop watching and run the command above: ")
+      out.line("That was the last step of the course. Well done!")
     }
-    guard let answer = readLine(), answer.trimmingCharacters(in: .whitespaces).lowercased() != "q"
-    else { return nil }
-    return nextExercise
   }
 
-  /// The exercise a `lambdalings check ID` next step names, if it is one.
-  private func nextExercise(after command: String) -> Exercise? {
-    let prefix = "lambdalings check "
-    guard command.hasPrefix(prefix) else { return nil }
-    return course.exercise(String(command.dropFirst(prefix.count)))
+  /// The keys that work now; a key and its word are joined by a no-break space so a narrow
+  /// terminal never puts them on different lines.
+  private func showKeys(passed: Bool) {
+    let styler = out.styler
+    var keys = [("h", "hint"), ("l", "list"), ("r", "re-run")]
+    if passed { keys.append(("n", "next")) }
+    keys.append(("q", "quit"))
+    out.line(
+      keys.map { styler.apply($0.0, .emphasis) + "\u{A0}" + $0.1 }.joined(separator: " · "))
   }
 
-  /// Blocks until the file's modification time or size changes.
-  private func waitForChange(from fingerprint: FileFingerprint, path: String) {
-    while FileFingerprint(path: path) == fingerprint {
-      Thread.sleep(forTimeInterval: pollInterval)
+  /// Where `n` goes after a pass.
+  private enum Next {
+    case none
+    case exercise(Exercise)
+    case chapter(String)
+    case other(String, String)
+  }
+
+  private func nextStep() throws -> Next {
+    let progress = try WorkspaceSetup.progress(context)
+    let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
+    guard let entry = status.next else { return .none }
+    if case .exercise(let id) = entry.step, let exercise = course.exercise(id) {
+      return .exercise(exercise)
     }
+    if case .chapter(let id) = entry.step { return .chapter(id) }
+    return .other(NextStep.describe(entry), NextStep.command(entry, context: context))
   }
 
   /// Clears the terminal between runs (only when output is a terminal).
@@ -103,8 +197,7 @@ struct Watcher {
       out.line(String(repeating: "-", count: 40))
       return
     }
-    let csi = ANSIStyle.controlSequenceIntroducer
-    out.write(csi + "H" + csi + "2J")
+    out.write(ANSIStyle.clearScreen)
   }
 }
 

@@ -1,3 +1,5 @@
+import HTTP
+
 /// Answers Runtime API requests: routing, the invocation state machine, status codes, bodies.
 enum RuntimeAPIHandler {
   /// The answer to one HTTP request (blocks for `GET /next` until an event exists).

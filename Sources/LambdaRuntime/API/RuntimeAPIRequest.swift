@@ -1,3 +1,5 @@
+import HTTP
+
 /// A request to the Lambda Runtime API, as data.
 public enum RuntimeAPIRequest: Sendable, Equatable {
   /// `GET /2018-06-01/runtime/invocation/next`: wait for the next event.

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -9,10 +10,15 @@ import Foundation
 /// Writes the bundled bootstraps to a cache folder at run time (once per content version).
 ///
 /// The folder is `$TMPDIR/lambdalings-<uid>/runtime-<hash>/`; a changed bootstrap gets a new
-/// hash, so a stale copy is never used.
+/// hash, so a stale copy is never used. Each file is written with `AtomicFile`, so two programs
+/// starting runtimes at the same moment never see a half-written bootstrap.
 enum BootstrapCache {
-  private static let lock = NSLock()
-  nonisolated(unsafe) private static var written: [String: String] = [:]
+  /// Files already checked or written by this program run.
+  private static let written = Locked<Set<String>>([])
+
+  /// The hash of every bundled script, computed once.
+  private static let contentHash = String(
+    fnv1a(PythonBootstrap.stub + PythonBootstrap.source + NodeBootstrap.source), radix: 16)
 
   /// The path of the bootstrap file for `runtime` (`nil` for `provided`), writing it if needed.
   static func path(for runtime: LambdaRuntimeKind) throws -> String? {
@@ -30,36 +36,29 @@ enum BootstrapCache {
   /// The folder given to runtimes as `LAMBDA_RUNTIME_DIR`.
   static var directory: String {
     let base = FileManager.default.temporaryDirectory.path
-    let hash = String(
-      fnv1a(PythonBootstrap.stub + PythonBootstrap.source + NodeBootstrap.source), radix: 16)
-    return "\(base)/lambdalings-\(getuid())/runtime-\(hash)"
+    return "\(base)/lambdalings-\(getuid())/runtime-\(contentHash)"
   }
 
   private static func write(name: String, source: String) throws -> String {
     let folder = directory
     let target = "\(folder)/\(name)"
-    if let cached = lock.withLock({ written[target] }) { return cached }
+    if written.withLock({ $0.contains(target) }) { return target }
     let data = Data(source.utf8)
-    if FileManager.default.contents(atPath: target) != data {
+    let url = URL(fileURLWithPath: target)
+    if (try? AtomicFile.readIfPresent(url)) != data {
       do {
         try FileManager.default.createDirectory(
           atPath: folder, withIntermediateDirectories: true,
           attributes: [.posixPermissions: 0o700])
-        let temporary = "\(target).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        try data.write(to: URL(fileURLWithPath: temporary))
-        guard rename(temporary, target) == 0 else {
-          let reason = String(cString: strerror(errno))
-          try? FileManager.default.removeItem(atPath: temporary)
-          throw LambdaRuntimeError.bootstrapUnavailable(path: target, detail: reason)
-        }
-      } catch let error as LambdaRuntimeError {
-        throw error
+        try AtomicFile.write(data, to: url)
+      } catch let error as FileSystemError {
+        throw LambdaRuntimeError.bootstrapUnavailable(path: target, detail: error.reason)
       } catch {
         throw LambdaRuntimeError.bootstrapUnavailable(
           path: target, detail: error.localizedDescription)
       }
     }
-    lock.withLock { written[target] = target }
+    written.withLock { _ = $0.insert(target) }
     return target
   }
 

@@ -2,8 +2,10 @@ import Foundation
 import SystemSupport
 
 /// One execution environment: a runtime process in its own process group talking to its own
-/// Runtime API server. Used by one invocation at a time (the pool guarantees it).
-final class ExecutionEnvironment: @unchecked Sendable {
+/// Runtime API server. Used by one invocation at a time (the pool guarantees it), but
+/// `terminate()` may come from any thread (shutdown, the idle reaper), so the mutable part
+/// lives in a `Locked` state.
+final class ExecutionEnvironment: Sendable {
   /// How INIT ended.
   enum InitOutcome: Equatable {
     case ready
@@ -33,17 +35,23 @@ final class ExecutionEnvironment: @unchecked Sendable {
   let channel = RuntimeChannel()
   let server: RuntimeAPIServer
   let process: ProcessHandle
-  /// Peak resident bytes seen by sampling (VmHWM), kept after the process is gone.
-  var peakBytes = 0
-  /// Set once the environment must not be reused (timeout, crash, init failure).
-  var isDead = false
-  /// `ProcessClock` reading of the last use, for idle expiry.
-  var lastUsed: UInt64
-  /// `ProcessClock` readings of INIT start and end.
-  var initStarted: UInt64
-  var initEnded: UInt64 = 0
-  /// True until the first invocation has reported this environment's init.
-  var initPending = true
+  /// `ProcessClock` reading of INIT start (the process start).
+  let initStarted: UInt64
+  private let state: Locked<State>
+
+  /// What changes over the environment's life.
+  private struct State: Sendable {
+    /// Peak resident bytes seen by sampling (VmHWM), kept after the process is gone.
+    var peakBytes = 0
+    /// Set once the environment must not be reused (timeout, crash, init failure).
+    var isDead = false
+    /// `ProcessClock` reading of the last use, for idle expiry.
+    var lastUsed: UInt64
+    /// `ProcessClock` reading of INIT end (0 while INIT runs).
+    var initEnded: UInt64 = 0
+    /// True until the first invocation has reported this environment's init.
+    var initPending = true
+  }
 
   /// Interval between resident-memory samples while INIT or an invocation runs.
   static let sampleInterval: UInt64 = 5_000_000
@@ -70,7 +78,34 @@ final class ExecutionEnvironment: @unchecked Sendable {
       throw LambdaRuntimeError.system("\(error)")
     }
     initStarted = process.startedAt
-    lastUsed = process.startedAt
+    state = Locked(State(lastUsed: process.startedAt))
+  }
+
+  /// True once the environment must not be reused (timeout, crash, init failure).
+  var isDead: Bool { state.withLock { $0.isDead } }
+
+  /// `ProcessClock` reading of the last use, for idle expiry.
+  var lastUsed: UInt64 { state.withLock { $0.lastUsed } }
+
+  /// Records that an invocation has just finished with this environment.
+  func markUsed() {
+    state.withLock { $0.lastUsed = ProcessClock.now() }
+  }
+
+  /// `ProcessClock` reading of INIT end (0 while INIT runs).
+  var initEnded: UInt64 { state.withLock { $0.initEnded } }
+
+  /// Records INIT end once: the first reading wins.
+  func recordInitEnd(_ instant: UInt64) {
+    state.withLock { if $0.initEnded == 0 { $0.initEnded = instant } }
+  }
+
+  /// True the first time only: the first invocation reports this environment's init.
+  func takeInitPending() -> Bool {
+    state.withLock { state in
+      defer { state.initPending = false }
+      return state.initPending
+    }
   }
 
   /// Init Duration in ms: process start to the first `GET /next`.
@@ -78,15 +113,25 @@ final class ExecutionEnvironment: @unchecked Sendable {
     ProcessClock.milliseconds(from: initStarted, to: initEnded)
   }
 
-  /// Max Memory Used in MB (rounded up, as AWS does).
-  var maxMemoryUsedMB: Int {
-    if let sample = process.memory() { peakBytes = max(peakBytes, sample.peakBytes) }
-    return (peakBytes + 1_048_575) / 1_048_576
+  /// Keeps the highest peak seen; returns it.
+  @discardableResult
+  func recordPeak(_ bytes: Int) -> Int {
+    state.withLock { state in
+      state.peakBytes = max(state.peakBytes, bytes)
+      return state.peakBytes
+    }
   }
 
-  /// Kills the process group and stops the server. Safe to call more than once.
+  /// Max Memory Used in MB (rounded up, as AWS does).
+  var maxMemoryUsedMB: Int {
+    let peak = recordPeak(process.memory()?.peakBytes ?? 0)
+    return (peak + 1_048_575) / 1_048_576
+  }
+
+  /// Kills the process group and stops the server. Safe to call more than once, from any
+  /// thread.
   func terminate() {
-    isDead = true
+    state.withLock { $0.isDead = true }
     process.killGroup()
     server.stop()
     _ = process.waitForExit(until: ProcessClock.now() + 2_000_000_000)

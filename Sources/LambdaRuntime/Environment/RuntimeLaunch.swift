@@ -60,7 +60,7 @@ struct RuntimeLaunch: Sendable {
     for (key, value) in configuration.environment { result[key] = value }
     let fixed: [String: String] = [
       "AWS_LAMBDA_FUNCTION_NAME": configuration.name,
-      "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
+      "AWS_LAMBDA_FUNCTION_VERSION": configuration.version,
       "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": String(configuration.memoryMB),
       "AWS_LAMBDA_LOG_GROUP_NAME": "/aws/lambda/\(configuration.name)",
       "AWS_LAMBDA_LOG_STREAM_NAME": logStream,

@@ -1,3 +1,5 @@
+import SystemSupport
+
 /// What can go wrong when generating an event; each message says what to do next.
 public enum EventTemplateError: Error, Equatable, CustomStringConvertible {
   /// No template has this name; `suggestion` is the closest one.
@@ -39,52 +41,10 @@ public enum EventTemplateError: Error, Equatable, CustomStringConvertible {
   }
 }
 
-/// "Did you mean" hints: the name a learner most likely meant.
+/// "Did you mean" hints: the name a learner most likely meant (the one rule set of
+/// `DidYouMean`).
 extension EventTemplateError {
-  /// The Levenshtein distance between `a` and `b`, comparing characters case-insensitively.
-  static func distance(_ a: String, _ b: String) -> Int {
-    let left = Array(a.lowercased())
-    let right = Array(b.lowercased())
-    if left.isEmpty { return right.count }
-    if right.isEmpty { return left.count }
-    var previous = Array(0...right.count)
-    var current = [Int](repeating: 0, count: right.count + 1)
-    for i in 1...left.count {
-      current[0] = i
-      for j in 1...right.count {
-        let substitution = previous[j - 1] + (left[i - 1] == right[j - 1] ? 0 : 1)
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-      }
-      swap(&previous, &current)
-    }
-    return previous[right.count]
-  }
-
-  /// The candidate closest to `name`, trying in turn: an exact case-insensitive match, the
-  /// first candidate starting with `name`, the first containing it, the longest one `name`
-  /// starts with (`sqs-batch` gives `sqs`), and the smallest edit distance when it is at most
-  /// half the length of `name` plus two. Ties go to the earlier candidate. `nil` when nothing
-  /// is close.
   static func closest(to name: String, among candidates: [String]) -> String? {
-    let lowered = name.lowercased()
-    guard !lowered.isEmpty else { return nil }
-    let lowerCandidates = candidates.map { $0.lowercased() }
-    let rules: [(String) -> Bool] = [
-      { $0 == lowered }, { $0.hasPrefix(lowered) }, { $0.contains(lowered) },
-    ]
-    for rule in rules {
-      if let index = lowerCandidates.firstIndex(where: rule) { return candidates[index] }
-    }
-    let prefixes = candidates.indices.filter { lowered.hasPrefix(lowerCandidates[$0]) }
-    if let index = prefixes.max(by: { candidates[$0].count < candidates[$1].count }) {
-      return candidates[index]
-    }
-    var best: (index: Int, score: Int)?
-    for (index, candidate) in candidates.enumerated() {
-      let score = distance(name, candidate)
-      if score < (best?.score ?? Int.max) { best = (index, score) }
-    }
-    guard let best, best.score <= lowered.count / 2 + 2 else { return nil }
-    return candidates[best.index]
+    DidYouMean.closest(to: name, among: candidates)
   }
 }

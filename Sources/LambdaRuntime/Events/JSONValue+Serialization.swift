@@ -59,6 +59,12 @@ extension JSONValue {
   /// Appends `text` as a JSON string literal; non-ASCII characters are kept as UTF-8.
   static func writeString(_ text: String, to out: inout String) {
     out += "\""
+    // Fast path: nothing to escape (no quote, backslash or control character).
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+      out += text
+      out += "\""
+      return
+    }
     for scalar in text.unicodeScalars {
       switch scalar {
       case "\"": out += "\\\""

@@ -1,0 +1,130 @@
+import Foundation
+import LambdaRuntime
+import YAML
+
+/// Shared state while reading a template: where it is, what went wrong so far.
+struct TemplateReader {
+  let file: String
+  let directory: String
+  let root: YAMLNode
+  let environment: [String: String]
+  var problems: [TemplateError.Problem] = []
+  var notes: [String] = []
+
+  init(file: String, root: YAMLNode, environment: [String: String]) {
+    self.file = file
+    self.directory = (file as NSString).deletingLastPathComponent
+    self.root = root
+    self.environment = environment
+  }
+
+  /// Records a problem at `node` (or at the top of the file).
+  mutating func problem(_ node: YAMLNode?, _ message: String) {
+    problems.append(
+      TemplateError.Problem(
+        file: file, line: node?.line ?? 1, column: node?.column ?? 1, message: message))
+  }
+
+  /// Records a problem at a mapping key.
+  mutating func problem(_ entry: YAMLEntry, _ message: String) {
+    problems.append(
+      TemplateError.Problem(
+        file: file, line: entry.keyLine, column: entry.keyColumn, message: message))
+  }
+
+  /// Works out the code folder, handler and runtime of `handler` (`path/module.function`,
+  /// relative to `codeRoot`), checking that the handler file exists.
+  mutating func resolveHandler(
+    _ handler: String, codeRoot: String, runtimeName: String?, at node: YAMLNode?,
+    what: String
+  ) -> (codePath: String, handler: String, runtime: LambdaRuntimeKind, file: String)? {
+    var runtime: LambdaRuntimeKind?
+    if let runtimeName {
+      runtime = LambdaRuntimeKind(name: runtimeName)
+      if runtime == nil {
+        problem(
+          node,
+          "\(what): runtime '\(runtimeName)' cannot run locally; Lambdalings runs python3.x, "
+            + "nodejs*.x and provided.al2023 functions")
+        return nil
+      }
+    }
+    let parts = handler.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    let last = parts.last ?? handler
+    let folders = parts.dropLast().joined(separator: "/")
+    let base = codeRoot.hasPrefix("/") ? codeRoot : directory + "/" + codeRoot
+    let codePath = ((folders.isEmpty ? base : base + "/" + folders) as NSString)
+      .standardizingPath
+    if runtime == .provided {
+      let file = codePath + "/bootstrap"
+      guard FileManager.default.fileExists(atPath: file) else {
+        problem(
+          node, "\(what): no 'bootstrap' executable in \(relative(codePath)); create it")
+        return nil
+      }
+      return (codePath, last, .provided, file)
+    }
+    guard let dot = last.lastIndex(of: "."), dot != last.startIndex,
+      last.index(after: dot) != last.endIndex
+    else {
+      problem(
+        node,
+        "\(what): handler '\(handler)' should be 'file.function', such as "
+          + "'handler.hello' for a function hello in handler.py or handler.js")
+      return nil
+    }
+    let module = String(last[..<dot])
+    let candidates: [(String, LambdaRuntimeKind)] = [
+      (".py", .python), (".mjs", .nodejs), (".js", .nodejs), (".cjs", .nodejs),
+    ].filter { runtime == nil || $0.1 == runtime }
+    for (suffix, kind) in candidates {
+      let file = codePath + "/" + module + suffix
+      if FileManager.default.fileExists(atPath: file) {
+        return (codePath, last, kind, file)
+      }
+    }
+    let expected = candidates.map { module + $0.0 }.joined(separator: " or ")
+    problem(
+      node,
+      "\(what): no handler file \(expected) in \(relative(codePath)); create it or fix the "
+        + "handler path")
+    return nil
+  }
+
+  /// `path` relative to the template's folder, for messages.
+  func relative(_ path: String) -> String {
+    if path == directory { return "the template's folder" }
+    if path.hasPrefix(directory + "/") { return String(path.dropFirst(directory.count + 1)) + "/" }
+    return path
+  }
+
+  /// An HTTP method as a route uses it: upper case, `*` and `any` as `ANY`.
+  static func method(_ text: String) -> String {
+    let upper = text.uppercased()
+    return upper == "*" ? "ANY" : upper
+  }
+
+  static let methods: Set<String> = [
+    "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY",
+  ]
+
+  /// A route path with a leading slash; `nil` when it has characters a path cannot have.
+  static func routePath(_ text: String) -> String? {
+    let path = text.hasPrefix("/") ? text : "/" + text
+    guard !path.contains(" "), !path.contains("?"), !path.contains("#") else { return nil }
+    if path.count > 1 && path.hasSuffix("/") { return String(path.dropLast()) }
+    return path
+  }
+
+  /// A plain integer or the text of one.
+  static func int(_ node: YAMLNode?) -> Int? {
+    guard let node else { return nil }
+    return node.int ?? node.string.flatMap { Int($0) }
+  }
+
+  /// A plain number or the text of one.
+  static func double(_ node: YAMLNode?) -> Double? {
+    guard let node else { return nil }
+    return node.double ?? node.string.flatMap { Double($0) }
+  }
+}

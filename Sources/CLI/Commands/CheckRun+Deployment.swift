@@ -1,0 +1,19 @@
+import Course
+import Foundation
+import Grader
+import LocalAWS
+
+extension CheckRun {
+  /// For exercises with a `deployment.json`: the checks of what the learner deployed to
+  /// `lambdalings serve` in this workspace, as extra results after the handler's cases.
+  static func deploymentResults(_ exercise: Exercise, context: Context) -> [CaseResult] {
+    let spec = "\(exercise.directory)/\(DeploymentCheck.fileName)"
+    guard FileManager.default.fileExists(atPath: spec) else { return [] }
+    let workspace = WorkspaceSetup.absolutePath(context)
+    return DeploymentCheck.run(specFile: spec, workspace: workspace).map { result in
+      CaseResult(
+        name: "deployed: \(result.name)", kind: .case, line: 0, failures: result.failures,
+        invocations: 0)
+    }
+  }
+}

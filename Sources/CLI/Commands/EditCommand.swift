@@ -1,0 +1,92 @@
+import Course
+import Foundation
+import SystemSupport
+
+extension CommandSpec {
+  /// `lambdalings edit [EXERCISE]`.
+  static let edit = CommandSpec(
+    name: "edit", abstract: "Open an exercise's file in your editor.",
+    usage: "edit [EXERCISE]",
+    discussion: """
+      Opens your copy of the exercise's handler in $VISUAL or $EDITOR (like git does), or in vi
+      or nano when neither is set. The editor gets the terminal; when it exits, edit shows the
+      command that checks your work.
+      """,
+    arguments: [ArgumentSpec("EXERCISE", help: "The exercise id (default: the current one).")]
+  ) { invocation in
+    let context = invocation.context
+    let course = try context.course()
+    let exercise = try ExerciseSelection.exercise(invocation, course: course)
+    let workspace = try ExerciseSelection.workspace(
+      for: exercise, course: course, context: context)
+    let file = workspace.exerciseFile(exercise)
+    let editor = try EditorChoice.choose(environment: context.environment)
+    if let note = editor.note { invocation.err.line(note) }
+    let exit: ProcessExit
+    do {
+      // `$@` keeps a file name with spaces whole; the editor setting may carry its own flags.
+      exit = try ForegroundProcess.runShell(
+        editor.command + " \"$@\"", arguments: [file], environment: context.environment)
+    } catch {
+      throw CLIError.content(
+        "could not start the editor '\(editor.command)': \(error)\n"
+          + "Set EDITOR to an editor that is installed, e.g. export EDITOR=nano.")
+    }
+    if exit == .exited(127) {
+      throw CLIError.content(
+        "the editor '\(editor.command)' was not found.\n"
+          + "Set EDITOR to an editor that is installed, e.g. export EDITOR=nano.")
+    }
+    guard exit.isSuccess else {
+      throw CLIError.content(
+        "the editor '\(editor.command)' ended with \(exit); \(file) keeps what it saved.\n"
+          + "Check the EDITOR setting, or open the file yourself.")
+    }
+    let styler = invocation.out.styler
+    invocation.out.line(
+      "Check it: " + styler.apply("lambdalings check \(exercise.id)", .command)
+        + "  (or keep checking on every save: "
+        + styler.apply("lambdalings watch", .command) + ")")
+    return ExitCode.success
+  }
+}
+
+/// Which editor `edit` runs: `$VISUAL`, then `$EDITOR`, then the first of vi and nano found on
+/// `PATH` (with a note saying how to choose).
+struct EditorChoice: Equatable {
+  /// A shell command line; the file name is appended as `"$@"`.
+  var command: String
+  /// Said on standard error before the editor starts, when it was not the learner's choice.
+  var note: String?
+
+  static func choose(environment: [String: String]) throws -> EditorChoice {
+    for name in ["VISUAL", "EDITOR"] {
+      if let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
+        return EditorChoice(command: value, note: nil)
+      }
+    }
+    let path = environment["PATH"] ?? "/usr/bin:/bin"
+    for (name, howToQuit) in [
+      ("vi", "type :wq and Enter to save and quit"), ("nano", "Ctrl-O saves, Ctrl-X quits"),
+    ] {
+      if find(name, path: path) != nil {
+        return EditorChoice(
+          command: name,
+          note: "Neither VISUAL nor EDITOR is set, so this opens \(name) (\(howToQuit)). "
+            + "To choose your editor: export EDITOR=nano (or code --wait, vim, ...).")
+      }
+    }
+    throw CLIError.usage(
+      "no editor to open: VISUAL and EDITOR are not set and neither vi nor nano is installed",
+      hint: "Set EDITOR to your editor, e.g. export EDITOR=nano, or open the file yourself.")
+  }
+
+  /// The executable `name` in one of `path`'s folders, if any.
+  static func find(_ name: String, path: String) -> String? {
+    for folder in path.split(separator: ":") where !folder.isEmpty {
+      let candidate = "\(folder)/\(name)"
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+  }
+}

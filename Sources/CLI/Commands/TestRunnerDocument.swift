@@ -1,0 +1,116 @@
+import Grader
+
+/// `check --json`: the exercism test-runner results (version 2) — `version`, `status`,
+/// `message`, `tests` with `name`, `status`, `message`, `output`, `test_code` — plus our extras
+/// (exercise, language, file, counts, next step; per test: kind, spec line, duration,
+/// invocations, structured mismatches, skip reason).
+struct TestRunnerDocument: Encodable {
+  struct Test: Encodable {
+    var name: String
+    /// `pass`, `fail` or `error` (the handler raised where a result was expected).
+    var status: String
+    var message: String?
+    var output: String?
+    var testCode: String
+    var kind: String
+    var line: Int
+    var durationMs: Double
+    var invocations: Int
+    var mismatches: [Mismatch]
+    var skipped: String?
+
+    private enum CodingKeys: String, CodingKey {
+      case name, status, message, output, kind, line, durationMs, invocations, mismatches
+      case skipped
+      case testCode = "test_code"
+    }
+
+    init(_ result: CaseResult) {
+      name = result.kind == .scenario ? "scenario: \(result.name)" : result.name
+      if result.passed {
+        status = "pass"
+      } else if result.error != nil && result.mismatches.first?.path == "errorType" {
+        status = "error"
+      } else {
+        status = "fail"
+      }
+      var lines = result.failures
+      if let error = result.error { lines.append("handler error:\n\(error)") }
+      message = result.passed ? nil : lines.joined(separator: "\n")
+      output =
+        result.logTail.isEmpty ? nil : String(result.logTail.joined(separator: "\n").prefix(500))
+      testCode = result.source
+      kind = result.kind.rawValue
+      line = result.line
+      durationMs = (result.durationMs * 100).rounded() / 100
+      invocations = result.invocations
+      mismatches = result.mismatches
+      skipped = result.skipped
+    }
+  }
+
+  var version = 2
+  var status: String
+  /// Why nothing could be graded (setup error, or the function does not start); null otherwise.
+  var message: String?
+  var tests: [Test]
+  var exercise: String
+  var language: String
+  var file: String
+  var configFile: String?
+  var passed: Bool
+  var passedCount: Int
+  var total: Int
+  var loadFailure: LoadFailure?
+  var next: String?
+
+  init(_ report: GradeReport, next: String?) {
+    if report.setupError != nil {
+      status = "error"
+    } else if report.loadFailure != nil && report.results.allSatisfy({ $0.skipped != nil }) {
+      status = "error"
+    } else {
+      status = report.passed ? "pass" : "fail"
+    }
+    if let setup = report.setupError {
+      message = setup
+    } else if let failure = report.loadFailure, report.results.allSatisfy({ $0.skipped != nil }) {
+      message = "the function does not start: \(failure.headline)"
+    } else {
+      message = nil
+    }
+    tests = report.results.map(Test.init)
+    exercise = report.exerciseID
+    language = report.language
+    file = report.codeFile
+    configFile = report.configFile
+    passed = report.passed
+    passedCount = report.passedCount
+    total = report.results.count
+    loadFailure = report.loadFailure
+    self.next = next
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case version, status, message, tests, exercise, language, file, configFile, passed
+    case passedCount, total, loadFailure, next
+  }
+
+  func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(version, forKey: .version)
+    try container.encode(status, forKey: .status)
+    // exercism wants "message": null, not a missing key.
+    try container.encode(message, forKey: .message)
+    try container.encode(tests, forKey: .tests)
+    try container.encode(exercise, forKey: .exercise)
+    try container.encode(language, forKey: .language)
+    try container.encode(file, forKey: .file)
+    try container.encodeIfPresent(configFile, forKey: .configFile)
+    try container.encode(passed, forKey: .passed)
+    try container.encode(passedCount, forKey: .passedCount)
+    try container.encode(total, forKey: .total)
+    try container.encodeIfPresent(loadFailure, forKey: .loadFailure)
+    try container.encodeIfPresent(next, forKey: .next)
+  }
+}

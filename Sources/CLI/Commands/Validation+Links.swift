@@ -1,0 +1,120 @@
+import Course
+import Foundation
+import Markdown
+
+extension Validation {
+  /// Links and images in chapter text that point nowhere: a chapter that does not exist, a
+  /// section (`#anchor`) it does not have, or an image file that is not there. Web links
+  /// (`https:`, `mailto:`...) are not followed.
+  static func checkLinks(_ course: Course) -> [Diagnostic] {
+    var problems: [Diagnostic] = []
+    for chapter in course.chapters {
+      let document = Document(parsing: chapter.body)
+      var targets: [(destination: String, isImage: Bool, line: Int)] = []
+      collect(document.blocks, into: &targets)
+      for target in targets {
+        let line = chapter.bodyStartLine + target.line - 1
+        if let problem = problem(
+          target.destination, isImage: target.isImage, in: chapter, course: course)
+        {
+          problems.append(.error(problem, file: chapter.file, line: line))
+        }
+      }
+    }
+    return problems
+  }
+
+  /// What is wrong with one link of `chapter`, or nil when it resolves.
+  static func problem(_ destination: String, isImage: Bool, in chapter: Chapter, course: Course)
+    -> String?
+  {
+    let lowered = destination.lowercased()
+    if destination.isEmpty || lowered.contains("://") || lowered.hasPrefix("mailto:")
+      || lowered.hasPrefix("//")
+    {
+      return nil
+    }
+    let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+    let path = String(parts[0])
+    let anchor = parts.count > 1 ? String(parts[1]) : nil
+    let folder = URL(fileURLWithPath: chapter.file).deletingLastPathComponent()
+    if isImage {
+      let file = folder.appendingPathComponent(path).standardizedFileURL.path
+      guard FileManager.default.fileExists(atPath: file) else {
+        return "image '\(destination)' does not exist (looked for \(file)); add the file or fix"
+          + " the path, relative to the chapter"
+      }
+      return nil
+    }
+    var target: Chapter? = chapter
+    if !path.isEmpty {
+      let name = URL(fileURLWithPath: path).lastPathComponent
+      let id = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+      target = course.chapters.first {
+        $0.id == id || URL(fileURLWithPath: $0.file).lastPathComponent == name
+      }
+      if target == nil {
+        let file = folder.appendingPathComponent(path).standardizedFileURL.path
+        if FileManager.default.fileExists(atPath: file) { return nil }
+        let ids = course.chapters.map(\.id)
+        let hint = DidYouMeanHint.text(id, among: ids)
+        return "link '\(destination)' points to no chapter or file\(hint); link a chapter by"
+          + " its id or file name, e.g. (limits#timeouts) or (09-limits.md)"
+      }
+    }
+    guard let anchor, !anchor.isEmpty, let target else { return nil }
+    guard target.anchors.contains(anchor) else {
+      let hint = DidYouMeanHint.text(anchor, among: target.anchors.sorted())
+      return "link '\(destination)': the chapter '\(target.id)' has no section '#\(anchor)'"
+        + "\(hint); anchors are heading texts in lower case with '-' for spaces"
+    }
+    return nil
+  }
+
+  /// Every link and image destination under `blocks`, with its line in the parsed text.
+  static func collect(
+    _ blocks: [Block], into targets: inout [(destination: String, isImage: Bool, line: Int)]
+  ) {
+    for block in blocks {
+      switch block.kind {
+      case .paragraph(let inlines), .heading(_, let inlines):
+        collect(inlines, into: &targets)
+      case .blockQuote(let children):
+        collect(children, into: &targets)
+      case .list(_, let items):
+        for item in items { collect(item.blocks, into: &targets) }
+      case .table(_, let header, let rows):
+        for cell in header { collect(cell, into: &targets) }
+        for row in rows { for cell in row { collect(cell, into: &targets) } }
+      case .thematicBreak, .codeBlock, .htmlBlock:
+        continue
+      }
+    }
+  }
+
+  static func collect(
+    _ inlines: [Inline], into targets: inout [(destination: String, isImage: Bool, line: Int)]
+  ) {
+    for inline in inlines {
+      switch inline.kind {
+      case .link(let destination, _, let children, let isAutolink):
+        if !isAutolink { targets.append((destination, false, inline.position.line)) }
+        collect(children, into: &targets)
+      case .image(let source, _, let alt):
+        targets.append((source, true, inline.position.line))
+        collect(alt, into: &targets)
+      case .emphasis(let children), .strong(let children), .strikethrough(let children):
+        collect(children, into: &targets)
+      case .text, .softBreak, .hardBreak, .code, .html:
+        continue
+      }
+    }
+  }
+}
+
+/// `; did you mean 'x'?` for a message, or nothing.
+enum DidYouMeanHint {
+  static func text(_ name: String, among candidates: [String]) -> String {
+    Suggestion.closest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+  }
+}

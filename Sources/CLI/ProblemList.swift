@@ -1,0 +1,15 @@
+import Course
+
+/// The one way a command lists the errors that stop it: a count, at most `limit` of them, and
+/// how many more there are.
+enum ProblemList {
+  static let limit = 20
+
+  /// `N errors:` then one per line, then `... and M more` when there are over `limit`.
+  static func text(_ problems: [Diagnostic], limit: Int = ProblemList.limit) -> String {
+    var text = "\(Plural.count(problems.count, "error")):\n"
+    text += problems.prefix(limit).map(\.description).joined(separator: "\n")
+    if problems.count > limit { text += "\n... and \(problems.count - limit) more" }
+    return text
+  }
+}

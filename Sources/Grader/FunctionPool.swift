@@ -1,0 +1,76 @@
+import Foundation
+import LambdaRuntime
+
+/// The functions one grading run uses: one per distinct configuration, each with its own
+/// scratch folder (its `/tmp`, given to the handler as `TMPDIR`), and what is already known
+/// about each (its INIT failed, or a case timed out), so later cases do not wait for the same
+/// outcome again. `shutdown()` stops every function and removes the scratch folders.
+final class FunctionPool {
+  /// A function, its scratch folder, and why cases on it are no longer run.
+  final class Entry {
+    let configuration: FunctionConfiguration
+    let function: LambdaFunction
+    let scratchFolder: String
+    var blocked: String?
+
+    init(configuration: FunctionConfiguration, function: LambdaFunction, scratchFolder: String) {
+      self.configuration = configuration
+      self.function = function
+      self.scratchFolder = scratchFolder
+    }
+  }
+
+  private let root: String
+  private var entries: [Entry] = []
+  /// Configurations (without TMPDIR) whose INIT failed, with the reason.
+  private var failedInits: [(FunctionConfiguration, String)] = []
+  private var counter = 0
+
+  init() {
+    root = NSTemporaryDirectory() + "/lambdalings-grade-\(UUID().uuidString.prefix(8))"
+  }
+
+  /// The shared function for `configuration`, created on first use.
+  func shared(_ configuration: FunctionConfiguration) throws -> Entry {
+    if let entry = entries.first(where: { $0.configuration == configuration }) { return entry }
+    let entry = try make(configuration)
+    entries.append(entry)
+    return entry
+  }
+
+  /// A function of its own (for a scenario, which counts from a cold start).
+  func fresh(_ configuration: FunctionConfiguration) throws -> Entry {
+    let entry = try make(configuration)
+    entries.append(entry)
+    return entry
+  }
+
+  /// Why a function with `configuration` cannot start, when an earlier one could not.
+  func initFailure(for configuration: FunctionConfiguration) -> String? {
+    failedInits.first { $0.0 == configuration }?.1
+  }
+
+  /// Every configuration known not to start, with the reason.
+  var knownInitFailures: [(FunctionConfiguration, String)] { failedInits }
+
+  /// Remembers that functions with this configuration do not start.
+  func recordInitFailure(_ configuration: FunctionConfiguration, reason: String) {
+    if initFailure(for: configuration) == nil { failedInits.append((configuration, reason)) }
+  }
+
+  private func make(_ configuration: FunctionConfiguration) throws -> Entry {
+    counter += 1
+    let folder = "\(root)/function-\(counter)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    var withScratch = configuration
+    withScratch.environment["TMPDIR"] = folder
+    let function = try LambdaFunction(configuration: withScratch)
+    return Entry(configuration: configuration, function: function, scratchFolder: folder)
+  }
+
+  func shutdown() {
+    for entry in entries { entry.function.shutdown() }
+    entries.removeAll()
+    try? FileManager.default.removeItem(atPath: root)
+  }
+}

@@ -1,0 +1,23 @@
+import Course
+import Foundation
+
+extension Grader {
+  /// API exercises (`api.json` in the exercise folder): real HTTP requests to the API that the
+  /// template next to the handler describes.
+  static func gradeAPI(
+    _ exercise: Exercise, codeFile: String, language: Language, into report: inout GradeReport
+  ) throws {
+    guard let spec = try APICheckSpec.load(exerciseDirectory: exercise.directory) else { return }
+    let folder = URL(fileURLWithPath: codeFile).deletingLastPathComponent().path
+    let starter = URL(fileURLWithPath: exercise.starterPath(language)).deletingLastPathComponent()
+      .path
+    let (results, setupError) = APIGrader.run(spec, folder: folder, starterFolder: starter)
+    report.results += results
+    if let setupError {
+      report.results.append(
+        CaseResult(
+          name: "serve the API from \(spec.template)", kind: .case, line: 1,
+          failures: [setupError]))
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import Course
+
+/// Compares an expected JSON value, or a matcher such as `{"$gte": 1}`, with an actual value.
+enum JSONMatch {
+  /// The mismatch at `path`, or nil when `actual` satisfies `expected`. Matchers may appear
+  /// anywhere inside `expected`; the mismatch names the deepest path that differs.
+  static func check(_ expected: JSONNode, _ actual: JSONNode?, path: String) -> Mismatch? {
+    if let (name, argument) = matcher(expected) {
+      return checkMatcher(name, argument, actual, path: path)
+    }
+    guard let actual else {
+      return .value(path, expected: expected.shortText(), got: "nothing")
+    }
+    switch (expected.value, actual.value) {
+    case (.object(let members), .object(let theirs)):
+      for member in members {
+        if let miss = check(member.value, actual[member.key], path: "\(path).\(member.key)") {
+          return miss
+        }
+      }
+      if let extra = theirs.first(where: { expected[$0.key] == nil }) {
+        return .value(
+          "\(path).\(extra.key)", expected: "no such field", got: extra.value.shortText())
+      }
+      return nil
+    case (.array(let items), .array(let theirs)):
+      for (index, item) in items.enumerated() {
+        let inner = index < theirs.count ? theirs[index] : nil
+        if let miss = check(item, inner, path: "\(path).\(index)") { return miss }
+      }
+      if theirs.count > items.count {
+        return .value(
+          "\(path).\(items.count)", expected: "no such item", got: theirs[items.count].shortText())
+      }
+      return nil
+    default:
+      return expected.sameJSON(as: actual)
+        ? nil : .value(path, expected: expected.shortText(), got: actual.shortText())
+    }
+  }
+
+  /// The matcher's name and argument when `node` is `{"$name": argument}`.
+  static func matcher(_ node: JSONNode) -> (String, JSONNode)? {
+    guard let members = node.members, members.count == 1, members[0].key.hasPrefix("$") else {
+      return nil
+    }
+    return (members[0].key, members[0].value)
+  }
+
+  private static func checkMatcher(
+    _ name: String, _ argument: JSONNode, _ actual: JSONNode?, path: String
+  ) -> Mismatch? {
+    let got = actual?.shortText() ?? "nothing"
+    func fail(_ wanted: String) -> Mismatch { .value(path, expected: wanted, got: got) }
+    switch name {
+    case "$exists":
+      let wanted = argument.bool ?? true
+      return (actual != nil) == wanted ? nil : fail(wanted ? "a value" : "no such field")
+    case "$type":
+      let wanted = argument.string ?? ""
+      return actual.map { typeName($0, matching: wanted) } == true ? nil : fail("a \(wanted)")
+    case "$gte":
+      let bound = argument.number ?? 0
+      guard let value = actual?.number, value >= bound else {
+        return fail("a number >= \(argument.serialized())")
+      }
+      return nil
+    case "$lte":
+      let bound = argument.number ?? 0
+      guard let value = actual?.number, value <= bound else {
+        return fail("a number <= \(argument.serialized())")
+      }
+      return nil
+    case "$length":
+      let wanted = argument.int ?? 0
+      let count = actual?.array?.count ?? actual?.string?.count
+      return count == wanted ? nil : fail("length \(wanted)")
+    case "$contains":
+      let text = argument.string ?? ""
+      return actual?.string?.contains(text) == true
+        ? nil : fail("a string containing \(argument.serialized())")
+    default:
+      return fail("an unknown matcher \(name)")
+    }
+  }
+
+  private static func typeName(_ node: JSONNode, matching wanted: String) -> Bool {
+    switch (node.value, wanted) {
+    case (.null, "null"), (.bool, "boolean"), (.string, "string"), (.array, "array"),
+      (.object, "object"), (.number, "number"):
+      return true
+    case (.number(let value, _), "integer"):
+      return value == value.rounded()
+    default:
+      return false
+    }
+  }
+}
+
+extension JSONNode {
+  /// The dotted path of the first place where `other` differs from this value, descending
+  /// into objects and arrays; "" when the values differ at the top; nil when equal.
+  func firstDifference(from other: JSONNode) -> String? {
+    if sameJSON(as: other) { return nil }
+    switch (value, other.value) {
+    case (.object(let mine), .object):
+      for member in mine {
+        guard let theirs = other[member.key] else { return member.key }
+        if let inner = member.value.firstDifference(from: theirs) {
+          return inner.isEmpty ? member.key : "\(member.key).\(inner)"
+        }
+      }
+      for member in other.members ?? [] where self[member.key] == nil { return member.key }
+      return ""
+    case (.array(let mine), .array(let theirs)):
+      for (index, item) in mine.enumerated() {
+        guard index < theirs.count else { return "\(index)" }
+        if let inner = item.firstDifference(from: theirs[index]) {
+          return inner.isEmpty ? "\(index)" : "\(index).\(inner)"
+        }
+      }
+      return mine.count < theirs.count ? "\(mine.count)" : ""
+    default:
+      return ""
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import HTTP
+
+extension HTTPResponse {
+  /// An error response with the Runtime API's body `{"errorMessage","errorType"}`.
+  static func error(_ status: Int, type: String, message: String) -> HTTPResponse {
+    json(
+      status, "{\"errorMessage\":\(JSONText.quote(message)),\"errorType\":\(JSONText.quote(type))}")
+  }
+}
+
+extension HTTPRequest {
+  /// The first value of a Runtime API header.
+  func header(_ name: RuntimeAPIHeader) -> String? {
+    header(name.rawValue)
+  }
+}

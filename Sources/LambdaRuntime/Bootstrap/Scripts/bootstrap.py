@@ -1,0 +1,3 @@
+# lambdalings: loads the Python runtime module (bytecode cached beside it) and runs it.
+import lambdalings_runtime
+lambdalings_runtime.main()

@@ -1,0 +1,15 @@
+import Foundation
+
+extension InvocationRecord {
+  /// A successful record for an invocation that did not run on the runtime: in-process
+  /// targets of benchmarks and tests that measure or check the invokers and pollers alone.
+  public static func simulated(
+    requestID: String, result: Data = Data("null".utf8), durationMs: Double = 0
+  ) -> InvocationRecord {
+    InvocationRecord(
+      requestID: requestID, environmentID: 1, cold: false, initDurationMs: nil,
+      durationMs: durationMs, billedDurationMs: Int(durationMs.rounded(.up)), memorySizeMB: 128,
+      maxMemoryUsedMB: 0, status: .success, statusCode: 200, errorType: nil, result: result,
+      logs: "", droppedLogBytes: 0, initSpan: nil, invokeSpan: 0...durationMs)
+  }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Every command's output on a narrow pseudo-terminal: lines fit the width (so the terminal
+/// never cuts a word), except a single word wider than the line (a path), which stays whole.
+@Suite(.timeLimit(.minutes(3))) struct LayoutTerminalTests {
+  /// The lines of `text` that are wider than `width` and are not one unbreakable word.
+  /// (Every character of this output takes one column, so `count` is the width.)
+  static func overflowing(_ text: String, width: Int) -> [String] {
+    text.split(separator: "\n").map(String.init).filter { line in
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      return line.count > width && trimmed.contains(" ")
+    }
+  }
+
+  /// Runs `arguments` on a `width`-column terminal and returns what it showed.
+  static func screen(
+    _ arguments: [String], runner: BinaryRunner, width: Int, status: Int32 = 0,
+    environment: [String: String] = [:]
+  ) throws -> String {
+    let terminal = try PseudoTerminal(
+      arguments, directory: runner.directory, columns: width, rows: 200,
+      environment: environment)
+    defer { terminal.close() }
+    let code = try terminal.waitForExit(seconds: 60)
+    #expect(code == status, "\(arguments): \(terminal.text)")
+    return terminal.text
+  }
+
+  @Test(arguments: [40, 80])
+  func learnerCommandsFitTheTerminal(width: Int) throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let course = ["--course", BinaryRunner.shippedCourse]
+    var commands: [[String]] = [
+      [], ["list"], ["progress"], ["help"], ["invoke", "--help"], ["events", "--help"],
+      ["quiz", "--help"], ["watch", "--help"], ["quiz", "--list"], ["events", "list"],
+    ]
+    if CLIInterpreters.hasPython { commands.append(["check", "hello-api"]) }
+    for command in commands {
+      let expected: Int32 = command.first == "check" ? 1 : 0
+      let text = try Self.screen(command + course, runner: runner, width: width, status: expected)
+      #expect(!text.isEmpty)
+      let wide = Self.overflowing(text, width: width)
+      #expect(wide.isEmpty, "\(command) at \(width) columns:\n\(wide.joined(separator: "\n"))")
+    }
+  }
+
+  @Test(arguments: [40, 80])
+  func chapterTextAndFooterFitWhileCodeStaysWhole(width: Int) throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let text = try Self.screen(
+      ["read", "what-is-lambda", "--no-pager", "--course", BinaryRunner.shippedCourse],
+      runner: runner, width: width)
+    // Code blocks are never wrapped (so commands copy whole); everything outside them fits.
+    let lessons = BinaryRunner.shippedCourse + "/lessons"
+    let file = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: lessons).first {
+        $0.hasSuffix("what-is-lambda.md")
+      })
+    var code: Set<String> = []
+    var inCode = false
+    for line in try String(contentsOfFile: lessons + "/" + file, encoding: .utf8)
+      .split(separator: "\n")
+    {
+      if line.hasPrefix("```") {
+        inCode.toggle()
+      } else if inCode {
+        code.insert(String(line))
+      }
+    }
+    let outside = text.split(separator: "\n").map(String.init).filter { !code.contains($0) }
+      .joined(separator: "\n")
+    #expect(text.contains("What next"))
+    let wide = Self.overflowing(outside, width: width)
+    #expect(wide.isEmpty, "at \(width) columns:\n\(wide.joined(separator: "\n"))")
+  }
+
+  @Test func quizChoicesHangUnderTheirText() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let options = try QuizTestCourse.setUp(runner)
+    let terminal = try PseudoTerminal(
+      ["quiz", "mini", "--topic", "errors"] + options, directory: runner.directory,
+      columns: 14, environment: ["NO_COLOR": "1"])
+    defer { terminal.close() }
+    try terminal.waitFor("submits)")
+    // At 14 columns "  a) Amazon SQS" wraps, and "SQS" goes under "Amazon", not under "a)".
+    let lines = terminal.text.split(separator: "\n").map(String.init)
+    let index = try #require(lines.firstIndex(of: "  a) Amazon"), "\(terminal.text)")
+    #expect(lines[index + 1] == "     SQS")
+    // (The status line of toggles, redrawn in place, is one line by design.)
+    let text = lines.filter { !$0.contains("[ ]") }.joined(separator: "\n")
+    #expect(Self.overflowing(text, width: 14).isEmpty, "\(terminal.text)")
+    terminal.send("\u{1b}")
+    _ = try terminal.waitForExit()
+  }
+
+  @Test func noColorChaptersArePlainText() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let output = try runner.run(
+      ["read", "what-is-lambda", "--course", BinaryRunner.shippedCourse],
+      environment: ["NO_COLOR": "1"])
+    #expect(output.status == 0)
+    #expect(!output.stdout.contains("**"))
+    #expect(!output.stdout.contains("`"))
+    #expect(!output.stdout.contains("\u{1B}"))
+  }
+}
+
+/// Output into a pipe whose reader goes away, and confirmations typed on a terminal.
+@Suite(.timeLimit(.minutes(2))) struct PipeAndPromptTests {
+  @Test func aClosedPipeEndsOutputQuietlyWithStatusZero() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let file = runner.directory + "/big.md"
+    let paragraph = "A paragraph of text that goes on for a while about Lambda.\n\n"
+    try String(repeating: paragraph, count: 40_000).write(
+      toFile: file, atomically: true, encoding: .utf8)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
+    process.arguments = ["render", file]
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Read the first line, then go away like `head -1`.
+    var first = Data()
+    while !first.contains(10) {
+      let chunk = out.fileHandleForReading.readData(ofLength: 1)
+      if chunk.isEmpty { break }
+      first.append(chunk)
+    }
+    try out.fileHandleForReading.close()
+    let errors = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(String(decoding: first, as: UTF8.self).hasPrefix("A paragraph"))
+    #expect(process.terminationReason == .exit, "killed by signal \(process.terminationStatus)")
+    #expect(process.terminationStatus == 0)
+    #expect(errors.isEmpty, "\(String(decoding: errors, as: UTF8.self))")
+  }
+
+  @Test func resetAsksOnTheTerminalAndKeepsABackup() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let course = BinaryRunner.fixtureCourse
+    #expect(try runner.run(["init", "--course", course]).status == 0)
+    let file = runner.directory + "/lambdalings-workspace/exercises/echo/lambda_function.py"
+    try "# my own work\n".write(toFile: file, atomically: true, encoding: .utf8)
+    let no = try PseudoTerminal(
+      ["reset", "echo", "--course", course], directory: runner.directory, columns: 40)
+    defer { no.close() }
+    try no.waitFor("[y/N]")
+    no.send("n\r")
+    try no.waitFor("Nothing changed.")
+    #expect(try no.waitForExit() == 0)
+    #expect(try String(contentsOfFile: file, encoding: .utf8) == "# my own work\n")
+    #expect(LayoutTerminalTests.overflowing(no.text, width: 40).isEmpty, "\(no.text)")
+    let yes = try PseudoTerminal(
+      ["reset", "echo", "--course", course], directory: runner.directory)
+    defer { yes.close() }
+    try yes.waitFor("[y/N]")
+    yes.send("y\r")
+    try yes.waitFor("Your previous file is kept as")
+    #expect(try yes.waitForExit() == 0)
+    #expect(try String(contentsOfFile: file, encoding: .utf8) != "# my own work\n")
+    let folder = runner.directory + "/lambdalings-workspace/exercises/echo"
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+    let backups = try names.filter { $0 != "lambda_function.py" }.map {
+      try String(contentsOfFile: folder + "/" + $0, encoding: .utf8)
+    }
+    #expect(backups.contains("# my own work\n"))
+    #expect(lineDisciplineFlags(yes.modes()) == lineDisciplineFlags(yes.initialModes))
+  }
+}

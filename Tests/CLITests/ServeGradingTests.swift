@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// The chapter 4 lab exercises: `check` grades what the learner deployed to `serve`.
+@Suite struct ServeGradingTests {
+  private let course = BinaryRunner.shippedCourse
+
+  @Test func deployHelloWorldIsGradedFromTheEndpointState() throws {
+    guard ServeProcess.venv != nil else {
+      print("skipped: no venv with the AWS CLI (run .ci/run or set LAMBDALINGS_CI_VENV)")
+      return
+    }
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    #expect(try runner.run(["init", "--language", "python", "--course", course]).status == 0)
+    let exercise = runner.directory + "/lambdalings-workspace/exercises/deploy-hello-world"
+    let solution = try String(
+      contentsOfFile: course + "/exercises/deploy-hello-world/solution/python/lambda_function.py",
+      encoding: .utf8)
+    try solution.write(
+      toFile: exercise + "/lambda_function.py", atomically: true, encoding: .utf8)
+    // The handler passes, but nothing is deployed yet: the check fails and says what to do.
+    let before = try runner.run(["check", "deploy-hello-world", "--course", course])
+    #expect(before.status == 1)
+    #expect(before.stdout.contains("no function named hello-world"), "\(before.stdout)")
+
+    let serve = try ServeProcess(runner: runner, workspace: "lambdalings-workspace")
+    defer { serve.stop() }
+    let zip = Process()
+    zip.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    zip.arguments = [
+      "-c",
+      "import zipfile, sys\nz = zipfile.ZipFile(sys.argv[2], 'w')\n"
+        + "z.write(sys.argv[1], 'lambda_function.py')\nz.close()",
+      exercise + "/lambda_function.py", runner.directory + "/function.zip",
+    ]
+    try zip.run()
+    zip.waitUntilExit()
+    let created = try serve.aws([
+      "lambda", "create-function", "--function-name", "hello-world", "--runtime", "python3.12",
+      "--handler", "lambda_function.lambda_handler", "--role", "arn:aws:iam::1:role/lab",
+      "--zip-file", "fileb://function.zip", "--memory-size", "128", "--environment",
+      "Variables={STAGE=dev}",
+    ])
+    #expect(created.status == 0, "\(created.stderr)")
+    let wrongMemory = try runner.run(["check", "deploy-hello-world", "--course", course])
+    #expect(wrongMemory.status == 1)
+    #expect(
+      wrongMemory.stdout.contains("MemorySize: expected 256, got 128"), "\(wrongMemory.stdout)")
+    #expect(wrongMemory.stdout.contains("no invocation"))
+    _ = try serve.aws([
+      "lambda", "update-function-configuration", "--function-name", "hello-world",
+      "--memory-size", "256",
+    ])
+    _ = try serve.aws(["lambda", "invoke", "--function-name", "hello-world", "out.json"])
+    let passed = try runner.run(["check", "deploy-hello-world", "--course", course])
+    #expect(passed.status == 0, "\(passed.stdout)\(passed.stderr)")
+
+    // publish-live: alias and reserved concurrency are read from the same state.
+    let live = runner.directory + "/lambdalings-workspace/exercises/publish-live"
+    try String(
+      contentsOfFile: course + "/exercises/publish-live/solution/python/lambda_function.py",
+      encoding: .utf8
+    ).write(toFile: live + "/lambda_function.py", atomically: true, encoding: .utf8)
+    let missing = try runner.run(["check", "publish-live", "--course", course])
+    #expect(missing.status == 1)
+    #expect(missing.stdout.contains("no alias live"), "\(missing.stdout)")
+    let rezip = Process()
+    rezip.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    rezip.arguments = [
+      "-c",
+      "import zipfile, sys\nz = zipfile.ZipFile(sys.argv[2], 'w')\n"
+        + "z.write(sys.argv[1], 'lambda_function.py')\nz.close()",
+      live + "/lambda_function.py", runner.directory + "/live.zip",
+    ]
+    try rezip.run()
+    rezip.waitUntilExit()
+    let updated = try serve.aws([
+      "lambda", "update-function-code", "--function-name", "hello-world", "--zip-file",
+      "fileb://live.zip",
+    ])
+    #expect(updated.status == 0, "\(updated.stderr)")
+    _ = try serve.aws(["lambda", "publish-version", "--function-name", "hello-world"])
+    _ = try serve.aws([
+      "lambda", "create-alias", "--function-name", "hello-world", "--name", "live",
+      "--function-version", "1",
+    ])
+    _ = try serve.aws([
+      "lambda", "put-function-concurrency", "--function-name", "hello-world",
+      "--reserved-concurrent-executions", "5",
+    ])
+    let done = try runner.run(["check", "publish-live", "--course", course])
+    #expect(done.status == 0, "\(done.stdout)\(done.stderr)")
+  }
+}

@@ -1,0 +1,156 @@
+import Course
+import Foundation
+import Testing
+
+/// Scenarios, case settings and function.json are validated as strictly as case keys.
+@Suite struct SpecValidationTests {
+  static func diagnostics(_ spec: String, extra: [String: String] = [:]) throws -> [String] {
+    var files = extra
+    files["exercises/hello/spec.json"] = spec
+    return try TempCourse.valid(overriding: files).load().diagnostics
+  }
+
+  @Test func misspelledScenarioKeysSuggestTheRightOne() throws {
+    let spec = """
+      {
+        "cases": [{"name": "ok", "event": {}, "expect": {"statusCode": 200}}],
+        "scenarios": [
+          {"name": "s", "event": {}, "repeat": 2,
+           "expect": {"coldStart": 1, "logOccurences": {"x": 1}, "warmStarts": 2}}
+        ]
+      }
+      """
+    let found = try Self.diagnostics(spec)
+    #expect(found.count == 3, "\(found)")
+    #expect(
+      found.contains { $0.contains("\"coldStart\"") && $0.contains("did you mean \"coldStarts\"") })
+    #expect(
+      found.contains {
+        $0.contains("\"logOccurences\"") && $0.contains("did you mean \"logOccurrences\"")
+      })
+    #expect(found.contains { $0.contains("unknown key \"warmStarts\"") })
+    #expect(found.allSatisfy { $0.hasPrefix("exercises/hello/spec.json:5: error:") })
+  }
+
+  @Test func wrongTypesAreErrorsAtTheirLine() throws {
+    let spec = """
+      {
+        "cases": [
+          {"name": "h", "event": {}, "expect": {"headers": [1]}},
+          {"name": "b", "event": {}, "expect": {"body": 5}}
+        ],
+        "scenarios": [
+          {"name": "r", "event": {}, "repeat": "many", "expect": {"coldStarts": 1}},
+          {"name": "c", "event": {}, "concurrency": 0, "expect": {"throttles": -1}}
+        ]
+      }
+      """
+    let found = try Self.diagnostics(spec)
+    #expect(
+      found.contains {
+        $0.hasPrefix("exercises/hello/spec.json:3: error: \"headers\" must be an object")
+      })
+    #expect(
+      found.contains {
+        $0.hasPrefix("exercises/hello/spec.json:4: error: \"body\" must be an object")
+      })
+    #expect(
+      found.contains {
+        $0.hasPrefix(
+          "exercises/hello/spec.json:7: error: \"repeat\" must be a whole number from 1 to 1000, not \"many\""
+        )
+      })
+    #expect(found.contains { $0.hasPrefix("exercises/hello/spec.json:8: error: \"concurrency\"") })
+    #expect(
+      found.contains {
+        $0.hasPrefix("exercises/hello/spec.json:8: error: \"throttles\" must be a whole number")
+      })
+  }
+
+  @Test func emptyExpectIsAWarning() throws {
+    let spec = """
+      {
+        "cases": [{"name": "ok", "event": {}, "expect": {"statusCode": 200}}],
+        "scenarios": [{"name": "empty", "event": {}, "expect": {}}]
+      }
+      """
+    let found = try Self.diagnostics(spec)
+    #expect(
+      found == [
+        "exercises/hello/spec.json:3: warning: \"expect\" of scenario \"empty\" is empty, so it"
+          + " checks nothing; add a check"
+      ])
+  }
+
+  @Test func caseSettingsQualifierAndMatchersAreChecked() throws {
+    let spec = """
+      {
+        "cases": [
+          {"name": "a", "event": {}, "qualifier": "x:y",
+           "function": {"timout": 3, "memory": 64, "environment": {"A": 1}},
+           "expect": {"body": {"n": {"$gt": 1}}, "logJSON": [], "scratchFiles": {"/etc/x": true}}}
+        ]
+      }
+      """
+    let found = try Self.diagnostics(spec)
+    let expected = [
+      "\"qualifier\" must be a version number or an alias",
+      "unknown function setting \"timout\"; did you mean \"timeout\"?",
+      "\"memory\" must be MB from 128 to 10240",
+      "environment variable \"A\" must be a string",
+      "unknown matcher \"$gt\"; did you mean \"$gte\"?",
+      "\"logJSON\" must be a non-empty array of objects",
+      "scratch file \"/etc/x\" must be a relative path",
+    ]
+    for text in expected {
+      #expect(found.contains { $0.contains(text) }, "missing \(text) in \(found)")
+    }
+  }
+
+  @Test func configFileMakesItAPartOfTheExerciseInEveryFolder() throws {
+    let found = try Self.diagnostics(
+      #"{"cases": [{"name": "ok", "event": {}, "expect": {"statusCode": 200}}]}"#,
+      extra: [
+        "exercises/hello/starter/python/function.json":
+          "{\"handler\": \"lambda_function.x\",\n \"memroy\": 128}\n"
+      ])
+    #expect(found.contains { $0.contains("solution/python/function.json is missing") })
+    #expect(
+      found.contains {
+        $0.hasPrefix(
+          "exercises/hello/starter/python/function.json:2: error: unknown function setting \"memroy\""
+        )
+      })
+  }
+
+  @Test func functionSettingsReaderReadsALearnersFile() {
+    var reader = FunctionSettingsReader(file: "ws/function.json")
+    let settings = reader.read(
+      text: #"{"handler": "app.main", "timeout": 5, "memory": 256, "environment": {"A": "b"}}"#)
+    #expect(reader.diagnostics.isEmpty)
+    #expect(settings.handler(for: .python) == "app.main")
+    #expect(settings.timeoutSeconds == 5)
+    #expect(settings.memoryMB == 256)
+    #expect(settings.resolvedEnvironment == ["A": "b"])
+    var broken = FunctionSettingsReader(file: "ws/function.json")
+    _ = broken.read(text: "{\"handler\": }")
+    #expect(
+      broken.diagnostics.first?.description.hasPrefix(
+        "ws/function.json:1: error: function.json is not valid JSON") == true)
+  }
+
+  @Test func laterSettingsWinAndNullRemovesAVariable() {
+    var base = FunctionSettings()
+    base.handlers = [.python: "a.b"]
+    base.environment = ["KEEP": "1", "DROP": "2"]
+    var learner = FunctionSettings()
+    learner.handler = "c.d"
+    learner.timeoutSeconds = 7
+    var item = FunctionSettings()
+    item.environment = ["DROP": String?.none]
+    let merged = base.overridden(by: learner).overridden(by: item)
+    #expect(merged.handler(for: .python) == "c.d")
+    #expect(merged.timeoutSeconds == 7)
+    #expect(merged.resolvedEnvironment == ["KEEP": "1"])
+  }
+}
