@@ -20,9 +20,13 @@ public enum OrphanGuard {
   /// The variable that marks every descendant.
   public static let variable = "LAMBDALINGS_OWNER"
 
-  private static let lock = NSLock()
-  nonisolated(unsafe) private static var state: (token: String, writer: Int32)?
-  nonisolated(unsafe) private static var failed = false
+  /// The running guard (its token and the write end of its pipe), or whether it failed.
+  private struct State {
+    var running: (token: String, writer: Int32)?
+    var failed = false
+  }
+
+  private static let state = Locked(State())
 
   /// The guard's program: wait for end of input, then kill groups and marked processes.
   static let script = """
@@ -42,17 +46,17 @@ public enum OrphanGuard {
   /// `nil` where there is no guard (not Linux, or it could not start).
   static func token() -> String? {
     #if os(Linux)
-      lock.lock()
-      defer { lock.unlock() }
-      if let state { return state.token }
-      if failed { return nil }
-      let token = "\(getpid())-\(UInt64.random(in: 1...UInt64.max))"
-      guard let writer = start("\(variable)=\(token)") else {
-        failed = true
-        return nil
+      return state.withLock { state -> String? in
+        if let running = state.running { return running.token }
+        if state.failed { return nil }
+        let token = "\(getpid())-\(UInt64.random(in: 1...UInt64.max))"
+        guard let writer = start("\(variable)=\(token)") else {
+          state.failed = true
+          return nil
+        }
+        state.running = (token, writer)
+        return token
       }
-      state = (token, writer)
-      return token
     #else
       return nil
     #endif
@@ -60,18 +64,20 @@ public enum OrphanGuard {
 
   /// Tells the guard about a new process group.
   static func watch(group pgid: Int32) {
-    guard let writer = lock.withLock({ state?.writer }) else { return }
-    let line = Array("\(pgid)\n".utf8)
-    _ = line.withUnsafeBytes { write(writer, $0.baseAddress, $0.count) }
+    guard let writer = state.withLock({ $0.running?.writer }) else { return }
+    // A guard that ended early must not end this process with SIGPIPE.
+    PipeWriter.write("\(pgid)\n", to: writer)
   }
 
   /// Spawns the guard; returns the write end of its input pipe.
   private static func start(_ marker: String) -> Int32? {
     var fds: [Int32] = [-1, -1]
     guard pipe(&fds) == 0 else { return nil }
+    // Both ends close on exec (the guard's end becomes its standard input through dup2), so
+    // the children started later do not hold the pipe open. (Glibc's module does not export
+    // pipe2, which would close the short window before these calls.)
+    _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
     _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
-    // A guard that exits early must not kill this process with SIGPIPE.
-    signal(SIGPIPE, SIG_IGN)
     #if os(Linux)
       var actions = posix_spawn_file_actions_t()
       var attributes = posix_spawnattr_t()
