@@ -17,6 +17,7 @@ public final class Context: @unchecked Sendable {
   public let stdinIsTTY: Bool
   private var loadedCourse: (Course, [Diagnostic])?
   private var loadedOutline: (Course, [Diagnostic])?
+  private var rememberedCourse: String?
 
   init(
     environment: [String: String], out: OutputWriter, err: OutputWriter, currentDirectory: String,
@@ -98,11 +99,15 @@ public final class Context: @unchecked Sendable {
     return try Context.stopOnErrors(course, diagnostics)
   }
 
-  /// The course path the workspace's `workspace.json` remembers, if any.
+  /// The course path the workspace's `workspace.json` remembers, if any. Read once it is
+  /// found (hints ask for it several times); until then asked again, as the first run creates
+  /// the workspace on the way.
   var rememberedCoursePath: String? {
+    if let rememberedCourse { return rememberedCourse }
     let path = Workspace.resolvePath(
       flag: workspaceFlag, environment: environment, currentDirectory: ".")
-    return (try? Workspace.open(at: path))?.settings.coursePath
+    rememberedCourse = (try? Workspace.open(at: path))?.settings.coursePath
+    return rememberedCourse
   }
 
   /// `lambdalings WORDS` as the learner can copy it: with `--workspace` when it was given, and
