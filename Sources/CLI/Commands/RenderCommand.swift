@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import SystemSupport
 import Terminal
 
 extension CommandSpec {
@@ -35,7 +36,7 @@ extension CommandSpec {
     let document = Document(parsing: bytes, extensions: choice.extensions)
     // The process ends right after rendering: keeping the tree saves tearing it down node by
     // node (a tenth of the time on large documents), as compilers skip freeing at exit.
-    MarkdownInput.keepUntilExit = document
+    MarkdownInput.keptUntilExit.withLock { $0 = document }
     let settings = try MarkdownInput.settings(invocation)
     switch invocation.args.value("format") {
     case "html":
@@ -60,7 +61,8 @@ extension CommandSpec {
 
 /// Reading Markdown input and choosing render settings, shared by `render` and `read`.
 enum MarkdownInput {
-  nonisolated(unsafe) static var keepUntilExit: Document?
+  /// The last rendered tree, kept alive until the process exits (see `render`).
+  static let keptUntilExit = Locked<Document?>(nil)
 
   static func read(_ path: String) throws -> [UInt8] {
     if path == "-" {
