@@ -30,7 +30,8 @@ let package = Package(
     .target(name: "LocalAWS", dependencies: ["HTTP", "LambdaRuntime", "SystemSupport"]),
     .target(name: "Workspace", dependencies: ["Course", "Progress", "SystemSupport"]),
     .target(name: "Grader", dependencies: ["Course", "LambdaRuntime", "APIGateway", "HTTP"]),
-    .target(name: "APIGateway", dependencies: ["YAML", "LambdaRuntime", "HTTP"]),
+    .target(
+      name: "APIGateway", dependencies: ["YAML", "LambdaRuntime", "HTTP", "SystemSupport"]),
     .target(
       name: "CLI",
       dependencies: [

@@ -1,11 +1,12 @@
 import Foundation
 import HTTP
 import LambdaRuntime
+import SystemSupport
 
 /// The local API Gateway: routes requests to the template's functions on the local runtime,
 /// with the events, responses, errors, timeouts and CORS of API Gateway. Thread-safe; each
 /// function keeps its warm environments between requests until `shutdown`.
-public final class APIGateway: @unchecked Sendable {
+public final class APIGateway: Sendable {
   /// What happened to one request, for the server's log line.
   public struct Exchange: Sendable, Equatable {
     public var method: String
@@ -32,9 +33,8 @@ public final class APIGateway: @unchecked Sendable {
 
   public let template: APITemplate
   let table: RouteTable
-  let lock = NSLock()
-  var functions: [String: LambdaFunction] = [:]
-  var isShutDown = false
+  /// Each function's runtime pool, by the template's function name, created on first use.
+  let functions = Locked<[String: LambdaFunction]>([:])
 
   public init(template: APITemplate) {
     self.template = template
@@ -45,7 +45,7 @@ public final class APIGateway: @unchecked Sendable {
 
   /// Stops every function environment; later requests start cold ones.
   public func shutdown() {
-    let running = lock.withLock { () -> [LambdaFunction] in
+    let running = functions.withLock { functions -> [LambdaFunction] in
       let all = Array(functions.values)
       functions.removeAll()
       return all
@@ -117,15 +117,13 @@ public final class APIGateway: @unchecked Sendable {
       record = function.invoke(event: payload)
     } else {
       // The function may outlive the integration: the gateway gives up first.
-      let box = RecordBox()
-      let done = DispatchSemaphore(value: 0)
+      let result = Locked<InvocationRecord?>(nil)
       DispatchQueue.global().async {
-        box.set(function.invoke(event: payload))
-        done.signal()
+        let finished = function.invoke(event: payload)
+        result.withLock { $0 = finished }
       }
-      guard done.wait(timeout: .now() + route.integrationTimeout) == .success,
-        let finished = box.get()
-      else {
+      let deadline = ProcessClock.now() + UInt64(route.integrationTimeout * 1_000_000_000)
+      guard let finished = result.wait(until: deadline, { $0 }) else {
         exchange.reason =
           "integration timeout: no answer within \(Self.seconds(route.integrationTimeout)) s"
         return ProxyResult.timedOut(route.api)
@@ -144,7 +142,7 @@ public final class APIGateway: @unchecked Sendable {
 
   /// The function's runtime pool, created on first use.
   func function(named name: String) throws -> LambdaFunction {
-    try lock.withLock {
+    try functions.withLock { functions in
       if let existing = functions[name] { return existing }
       guard let definition = template.function(named: name) else {
         throw LambdaRuntimeError.invalidConfiguration("no function \(name) in the template")
@@ -155,36 +153,37 @@ public final class APIGateway: @unchecked Sendable {
     }
   }
 
-  /// The route table: method, path, function, API and payload version, one route a line.
-  public func routeTableLines(baseURL: String) -> [String] {
-    let methodWidth = max(6, template.routes.map(\.method.count).max() ?? 0)
-    let pathWidth = max(4, template.routes.map(\.path.count).max() ?? 0)
-    let functionWidth = max(8, template.routes.map(\.function.count).max() ?? 0)
+  /// The route table (method, path, function, API and payload version), one route a line, or
+  /// two lines a route when the table is wider than `width` columns.
+  public func routeTableLines(width: Int = .max) -> [String] {
+    let routes = template.routes
+    let methodWidth = max(6, routes.map(\.method.count).max() ?? 0)
+    let pathWidth = max(4, routes.map(\.path.count).max() ?? 0)
+    let functionWidth = max(8, routes.map(\.function.count).max() ?? 0)
     func pad(_ text: String, _ width: Int) -> String {
       text + String(repeating: " ", count: max(0, width - text.count))
     }
-    var lines = [
+    func api(_ route: APIRoute) -> String {
+      (route.api == .rest ? "REST" : "HTTP") + (route.cors != nil ? " (CORS)" : "")
+    }
+    let tableWidth = methodWidth + pathWidth + functionWidth + 11 + 7 + 8
+    guard tableWidth <= width else {
+      return routes.flatMap { route in
+        [
+          "\(route.method) \(route.path) -> \(route.function)",
+          "  " + (route.api == .rest ? "REST API" : "HTTP API")
+            + (route.cors != nil ? ", CORS" : "") + ", payload \(route.payloadVersion)",
+        ]
+      }
+    }
+    return [
       pad("METHOD", methodWidth) + "  " + pad("PATH", pathWidth) + "  "
         + pad("FUNCTION", functionWidth) + "  API          PAYLOAD"
     ]
-    for route in template.routes {
-      let api = route.api == .rest ? "REST" : "HTTP"
-      let cors = route.cors != nil ? " (CORS)" : ""
-      lines.append(
+      + routes.map { route in
         pad(route.method, methodWidth) + "  " + pad(route.path, pathWidth) + "  "
-          + pad(route.function, functionWidth) + "  " + pad(api + cors, 11) + "  "
-          + route.payloadVersion)
-    }
-    _ = baseURL
-    return lines
+          + pad(route.function, functionWidth) + "  " + pad(api(route), 11) + "  "
+          + route.payloadVersion
+      }
   }
-}
-
-/// A result handed from the invoking thread to the waiting one.
-final class RecordBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var record: InvocationRecord?
-
-  func set(_ value: InvocationRecord) { lock.withLock { record = value } }
-  func get() -> InvocationRecord? { lock.withLock { record } }
 }

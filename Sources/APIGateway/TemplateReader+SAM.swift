@@ -55,7 +55,15 @@ extension TemplateReader {
         let resolved = resolveHandler(
           handler, codeRoot: codeRoot, runtimeName: runtimeName,
           at: handlerNode ?? resource.value, what: "\(what).Handler")
-      else { continue }
+      else {
+        // The events are still read, so that their problems are reported in the same run.
+        for event in properties?["Events"]?.entries ?? [] {
+          _ = samRoute(
+            event, function: resource.key, what: "\(what).Events.\(event.key)",
+            restCORS: restCORS, httpCORS: httpCORS)
+        }
+        continue
+      }
       var environment: [String: String] = [:]
       for source in [globals, properties] {
         for entry in source?["Environment"]?["Variables"]?.entries ?? [] {

@@ -55,11 +55,20 @@ extension TemplateReader {
         continue
       }
       let runtimeName = serverlessText(definition["runtime"], stage: stage) ?? providerRuntime
+      let events = definition["events"]?.items ?? []
       guard
         let resolved = resolveHandler(
           handler, codeRoot: directory, runtimeName: runtimeName, at: handlerNode,
           what: "\(what).handler")
-      else { continue }
+      else {
+        // The events are still read, so that their problems are reported in the same run.
+        for event in events {
+          _ = serverlessRoutes(
+            event, function: entry.key, what: what, httpCORS: httpCORS, payload: payload,
+            stage: stage)
+        }
+        continue
+      }
       var environment = providerEnvironment
       for (key, value) in serverlessEnvironment(definition["environment"], stage: stage) {
         environment[key] = value
@@ -76,7 +85,7 @@ extension TemplateReader {
         APIFunction(
           name: entry.key, deployedName: deployed, configuration: configuration,
           handlerFile: resolved.file, line: entry.keyLine))
-      for event in definition["events"]?.items ?? [] {
+      for event in events {
         routes += serverlessRoutes(
           event, function: entry.key, what: what, httpCORS: httpCORS, payload: payload,
           stage: stage)

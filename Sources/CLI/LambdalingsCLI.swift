@@ -8,8 +8,14 @@ import Terminal
   import Darwin
 #endif
 
-/// Entry point of the command line; `main.swift` only calls `run`.
+/// Entry point of the command line; `main.swift` only calls `run` and `exit`.
 public enum LambdalingsCLI {
+  /// Ends the process with `status` (what `run` returned), unless a signal is already ending
+  /// it: then its handler's status (128 + the signal) wins and nothing runs in between.
+  public static func exit(_ status: Int32) -> Never {
+    SignalBridge.exitProcess(status)
+  }
+
   /// Runs the command line and returns the process exit code.
   ///
   /// Installs the signal bridge first, once for every command: Ctrl-C, Ctrl-\, SIGTERM and

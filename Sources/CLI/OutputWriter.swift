@@ -28,11 +28,12 @@ public final class OutputWriter: @unchecked Sendable {
   /// no SIGPIPE, no error, the rest of this run's output is dropped and the command still
   /// finishes (saving progress) and exits with its own status.
   public func write(_ text: String) {
-    var text = text
+    // Suggested commands were glued so wrapping keeps them whole; spaces again from here on.
+    var text = CommandText.unglued(text)
     text.withUTF8 { write(buffer: $0) }
   }
 
-  /// Writes bytes as they are (rendered HTML, for instance).
+  /// Writes bytes as they are (rendered HTML, for instance; never glued).
   public func write(bytes: [UInt8]) {
     bytes.withUnsafeBufferPointer { write(buffer: $0) }
   }
@@ -56,11 +57,22 @@ public final class OutputWriter: @unchecked Sendable {
     line(body)
   }
 
+  /// The terminal's width now (asked each time: a terminal resized during `watch` gets the new
+  /// width); nil off a terminal, where lines are not wrapped.
+  var columns: Int? {
+    guard settings.isTTY else { return nil }
+    return TerminalSize.current(descriptor: descriptor)?.columns ?? settings.width
+  }
+
+  /// Whether `line` is shown on one row: always off a terminal.
+  func fits(_ line: String) -> Bool {
+    guard let columns else { return true }
+    return DisplayWidth.of(line) <= columns
+  }
+
   /// `text` wrapped to the terminal's width, line by line; unchanged off a terminal.
   func fitted(_ text: String) -> String {
-    guard settings.isTTY else { return text }
-    // Asked each time: a terminal resized during `watch` gets the new width.
-    let width = TerminalSize.current(descriptor: descriptor)?.columns ?? settings.width
+    guard let width = columns else { return text }
     return text.split(separator: "\n", omittingEmptySubsequences: false)
       .flatMap { HangingIndent.wrap(String($0), width: width) }
       .joined(separator: "\n")
@@ -79,8 +91,10 @@ public struct Styler: Sendable {
 
   public let enabled: Bool
 
+  /// A `.command` is also glued (`CommandText`): wrapping keeps it on one line when it fits.
   public func apply(_ text: String, _ role: Role) -> String {
-    styled(text, Styler.styles(role), enabled: enabled)
+    let text = role == .command ? CommandText.glued(text) : text
+    return styled(text, Styler.styles(role), enabled: enabled)
   }
 
   static func styles(_ role: Role) -> [ANSIStyle] {

@@ -193,6 +193,10 @@ public struct Scenario: Sendable, Equatable {
   public var qualifier: String?
   /// The scenario as written in `spec.json`.
   public var source = ""
+  /// Set when the events go through the asynchronous invoker or an event source poller.
+  public var delivery: Delivery?
+  /// What must hold after the delivery ran (only with `delivery`).
+  public var deliveryExpect = DeliveryExpectation()
 
   public init(
     name: String, line: Int, events: [EventSource], concurrency: Int = 1,

@@ -19,12 +19,12 @@ struct ExerciseSpecParser {
   ]
   static let scenarioKeys: Set<String> = [
     "name", "events", "repeat", "concurrency", "expect", "event", "template", "set", "function",
-    "qualifier",
+    "qualifier", "delivery",
   ]
-  static let scenarioExpectKeys: Set<String> = [
+  static let scenarioExpectKeys = Set([
     "coldStarts", "logOccurrences", "maxWarmDurationMs", "throttles", "each", "last",
     "scratchFiles",
-  ]
+  ]).union(deliveryExpectKeys)
   static let eventKeys: Set<String> = ["event", "template", "set"]
   /// Matchers allowed as a `body` value: `{"$gte": 1}`.
   static let matchers: Set<String> = ["$type", "$gte", "$lte", "$contains", "$length", "$exists"]
@@ -215,8 +215,14 @@ struct ExerciseSpecParser {
     guard let scenarioName else { return nil }
     var scenario = Scenario(
       name: scenarioName, line: node.line, events: events, concurrency: concurrency)
+    if let delivery = node["delivery"] {
+      scenario.delivery = parseDelivery(delivery, in: "scenario \"\(scenarioName)\"")
+      if node["concurrency"] != nil {
+        error("\"concurrency\" is for direct invokes; a \"delivery\" sets its own", node.line)
+      }
+    }
     if let expect = node["expect"] {
-      parseScenarioExpectation(expect, into: &scenario)
+      parseScenarioExpectation(expect, into: &scenario, deliveryGiven: node["delivery"] != nil)
     } else {
       error("scenario \"\(scenarioName)\" has no \"expect\"; say what must hold", node.line)
     }
@@ -226,7 +232,9 @@ struct ExerciseSpecParser {
     return events.isEmpty ? nil : scenario
   }
 
-  private mutating func parseScenarioExpectation(_ node: JSONNode, into scenario: inout Scenario) {
+  private mutating func parseScenarioExpectation(
+    _ node: JSONNode, into scenario: inout Scenario, deliveryGiven: Bool
+  ) {
     guard let members = node.members else {
       error("\"expect\" must be an object, not \(node.kindName)", node.line)
       return
@@ -237,6 +245,7 @@ struct ExerciseSpecParser {
     }
     unknownKeys(
       node, allowed: ExerciseSpecParser.scenarioExpectKeys, in: "the \"expect\" of \(place)")
+    parseDeliveryExpectation(node, into: &scenario, place: place, deliveryGiven: deliveryGiven)
     scenario.expectedColdStarts = count(node, "coldStarts")
     scenario.throttles = count(node, "throttles")
     scenario.maxWarmDurationMs = milliseconds(node, "maxWarmDurationMs")

@@ -15,6 +15,9 @@ public struct GradeReport: Sendable, Equatable, Codable {
   public var loadFailure: LoadFailure?
   /// The learner's `function.json` that was read, when the exercise has one.
   public var configFile: String?
+  /// The API template served for the exercise's HTTP requests (`serverless.yml`), when it
+  /// has an `api.json`: the learner may have to edit it as well as the handler.
+  public var templateFile: String?
 
   public init(
     exerciseID: String, language: String, codeFile: String, results: [CaseResult] = [],
@@ -119,8 +122,10 @@ public struct CaseResult: Sendable, Equatable, Codable {
 
   public var name: String
   public var kind: Kind
-  /// Line in `spec.json`.
+  /// Line in the file that declares the case: `spec.json`, or `specFile` when set.
   public var line: Int
+  /// The file that declares the case when it is not `spec.json` (`api.json` for requests).
+  public var specFile: String?
   /// Each failed check, e.g. `statusCode: expected 200, got 500`. Empty when passed.
   public var failures: [String]
   /// The same failures with their JSON path, expected and actual values.
@@ -153,6 +158,9 @@ public struct CaseResult: Sendable, Equatable, Codable {
   }
 
   public var passed: Bool { failures.isEmpty && skipped == nil }
+
+  /// `spec.json:12` or `api.json:5`: where the case is declared.
+  public var location: String { "\(specFile ?? "spec.json"):\(line)" }
 
   /// Sets the failures from mismatches.
   mutating func record(_ found: [Mismatch]) {

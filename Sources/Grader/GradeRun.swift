@@ -88,7 +88,9 @@ struct GradeRun {
       return result
     }
     let entry = try pool.fresh(configuration)
-    let run = ScenarioRunner.run(scenario, on: entry, into: result)
+    let run =
+      scenario.delivery.map { DeliveryRunner.run(scenario, $0, on: entry, into: result) }
+      ?? ScenarioRunner.run(scenario, on: entry, into: result)
     if let failed = run.initFailure {
       let ownHandler = scenario.function.handler(for: language) != nil
       noteInitFailure(failed, configuration, caseName: ownHandler ? scenario.name : nil)

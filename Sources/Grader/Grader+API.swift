@@ -12,12 +12,18 @@ extension Grader {
     let starter = URL(fileURLWithPath: exercise.starterPath(language)).deletingLastPathComponent()
       .path
     let (results, setupError) = APIGrader.run(spec, folder: folder, starterFolder: starter)
-    report.results += results
+    report.templateFile = spec.template
+    report.results += results.map { result in
+      var located = result
+      located.specFile = APICheckSpec.fileName
+      return located
+    }
     if let setupError {
-      report.results.append(
-        CaseResult(
-          name: "serve the API from \(spec.template)", kind: .case, line: 1,
-          failures: [setupError]))
+      var result = CaseResult(
+        name: "serve the API from \(spec.template)", kind: .case, line: 1,
+        failures: [setupError])
+      result.specFile = APICheckSpec.fileName
+      report.results.append(result)
     }
   }
 }

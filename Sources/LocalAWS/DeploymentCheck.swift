@@ -119,7 +119,7 @@ public enum DeploymentCheck {
     let configuration = FunctionConfiguration(
       name: function.name, codePath: store.codePath(version), handler: version.handler,
       runtime: kind, timeout: Double(version.timeout), memoryMB: version.memorySize,
-      environment: version.environment)
+      environment: version.runtimeEnvironment)
     do {
       let runtime = try LambdaFunction(configuration: configuration)
       defer { runtime.shutdown() }

@@ -113,7 +113,11 @@ public enum ForegroundProcess {
     var status: Int32 = 0
     while true {
       let waited = waitpid(pid, &status, 0)
-      if waited == pid { return ProcessExit(waitStatus: status) }
+      if waited == pid {
+        // A SIGTERM or SIGHUP that ended the child is ending us too: do not carry on.
+        SignalBridge.waitIfExiting()
+        return ProcessExit(waitStatus: status)
+      }
       if waited < 0 && errno != EINTR { return .exited(127) }
     }
   }

@@ -19,7 +19,7 @@ import Foundation
 public enum SignalBridge {
   private static let lock = NSLock()
   // The state below is `nonisolated(unsafe)` because it is only touched under `lock`.
-  nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+  nonisolated(unsafe) private static var installed = false
   nonisolated(unsafe) private static var foregroundDepth = 0
   nonisolated(unsafe) private static var foregroundChildren: Set<pid_t> = []
   /// Set by the first signal that ends the program (guarded by `lock`).
@@ -30,25 +30,49 @@ public enum SignalBridge {
 
   /// Installs the handlers; later calls do nothing. `environment` decides whether crashes get
   /// the short message (`SWIFT_BACKTRACE` unset) or the runtime's backtrace.
+  ///
+  /// Call it first thing on the main thread, before any other thread starts: the stop signals
+  /// are blocked here, so every thread started afterwards inherits the block (Dispatch's own
+  /// threads block them anyway), and a signal stays pending until the thread started here
+  /// takes it with `sigwait`. There is no moment, however early or late, where one is lost
+  /// (Dispatch signal sources on Linux register asynchronously, and a signal ignored until
+  /// then vanished) or takes its default action with the terminal still in raw mode.
   public static func install(environment: [String: String]) {
     lock.lock()
     defer { lock.unlock() }
-    guard sources.isEmpty else { return }
+    guard !installed else { return }
+    installed = true
     TerminalModes.prepare()
-    for signalNumber in stopSignals {
-      signal(signalNumber, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-      source.setEventHandler { SignalBridge.received(signalNumber) }
-      source.resume()
-      sources.append(source)
-    }
+    var blocked = stopSignalSet()
+    pthread_sigmask(SIG_BLOCK, &blocked, nil)
+    let waiter = Thread { SignalBridge.waitForSignals() }
+    waiter.name = "lambdalings signals"
+    waiter.start()
     if environment["SWIFT_BACKTRACE"] == nil {
       CrashHandler.install()
     }
   }
 
   /// Whether `install` has run.
-  public static var isInstalled: Bool { lock.withLock { !sources.isEmpty } }
+  public static var isInstalled: Bool { lock.withLock { installed } }
+
+  /// The stop signals as a set for `pthread_sigmask` and `sigwait`.
+  static func stopSignalSet() -> sigset_t {
+    var set = sigset_t()
+    sigemptyset(&set)
+    for signalNumber in stopSignals { sigaddset(&set, signalNumber) }
+    return set
+  }
+
+  /// The signal thread: takes each stop signal as it becomes pending and handles it here, on
+  /// an ordinary thread (not in signal context).
+  private static func waitForSignals() {
+    var set = stopSignalSet()
+    while true {
+      var signalNumber: Int32 = 0
+      if sigwait(&set, &signalNumber) == 0 { received(signalNumber) }
+    }
+  }
 
   /// Called just before a foreground child is spawned: from now on Ctrl-C is the child's.
   static func foregroundChildWillStart() {
@@ -68,7 +92,33 @@ public enum SignalBridge {
     }
   }
 
-  /// Handles one delivered signal, on a Dispatch queue (not in signal context).
+  /// Ends the process with `status`, the entry point's way out. When a signal is already
+  /// ending the process (its handler restores the terminal and exits with 128 + the signal),
+  /// this waits for that instead: two threads must not race to `exit`, and the signal's status
+  /// is the true one (a pager killed by SIGTERM returns, and the command would say 0).
+  public static func exitProcess(_ status: Int32) -> Never {
+    let ours = lock.withLock { () -> Bool in
+      if exiting { return false }
+      exiting = true
+      return true
+    }
+    if ours { exit(status) }
+    parkForever()
+  }
+
+  /// Called when a foreground child has ended: if a signal is ending the process (it may have
+  /// been what ended the child), the calling thread waits here for the handler to exit, so the
+  /// command does not carry on (print, save progress) as if the child had finished normally.
+  static func waitIfExiting() {
+    if lock.withLock({ exiting }) { parkForever() }
+  }
+
+  /// Blocks the calling thread for good; the signal handler's `exit` ends the process.
+  private static func parkForever() -> Never {
+    while true { sleep(60) }
+  }
+
+  /// Handles one delivered signal, on the signal thread.
   private static func received(_ signalNumber: Int32) {
     let (depth, children, first) = lock.withLock { () -> (Int, Set<pid_t>, Bool) in
       let ignored = foregroundDepth > 0 && (signalNumber == SIGINT || signalNumber == SIGQUIT)
@@ -101,7 +151,9 @@ public enum SignalBridge {
       var newline: UInt8 = 10
       _ = write(STDERR_FILENO, &newline, 1)
     }
-    exit(128 + signalNumber)
+    // `_exit`: nothing is buffered (output goes straight to the descriptors), and `exit` would
+    // run the atexit handlers while the other threads keep running.
+    _exit(128 + signalNumber)
   }
 }
 

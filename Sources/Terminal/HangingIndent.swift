@@ -8,15 +8,25 @@ public enum HangingIndent {
     "-", "*", "•", "·", "✓", "✔", "✗", "✘", "▶", "○", "●", "◐", "›", ">", "+", "!", "x",
   ]
 
-  /// The column where continuation lines of `line` (plain text) start.
+  /// The column where continuation lines of `line` (plain text) start: after its marker, or
+  /// after both when a glyph is followed by a number or label (`✓ 1. `, `▶ Next: `).
   public static func column(of line: String) -> Int {
     let leading = line.prefix { $0 == " " }.count
-    let rest = line.dropFirst(leading)
-    guard let space = rest.firstIndex(of: " ") else { return leading }
-    let token = String(rest[..<space])
-    let spaces = rest[space...].prefix { $0 == " " }.count
-    guard isMarker(token), rest.count > token.count + spaces else { return leading }
-    return leading + DisplayWidth.of(token) + spaces
+    guard let first = marker(at: line.dropFirst(leading)) else { return leading }
+    let column = leading + first
+    guard glyphs.contains(String(line.dropFirst(leading).prefix { $0 != " " })),
+      let second = marker(at: line.dropFirst(column))
+    else { return column }
+    return column + second
+  }
+
+  /// The width of the marker that starts `text` and the spaces after it, when text follows.
+  private static func marker(at text: Substring) -> Int? {
+    guard let space = text.firstIndex(of: " ") else { return nil }
+    let token = String(text[..<space])
+    let spaces = text[space...].prefix { $0 == " " }.count
+    guard isMarker(token), text.count > token.count + spaces else { return nil }
+    return DisplayWidth.of(token) + spaces
   }
 
   /// Whether `token` is a list marker: a glyph, `a)`, `12.`, `3)`, `[x]` or a `Word:` label.
@@ -45,8 +55,10 @@ public enum HangingIndent {
     let available = max(1, width - leading)
     let pad = String(repeating: " ", count: leading)
     let useful = hanging < available / 2 ? hanging : 0
+    // A glued command (`CommandText`) stays on one line unless it is wider than a line.
+    let loose = CommandText.loosened(body, width: available - useful)
     return WordWrapper.wrap(
-      body, width: available, hangingIndent: useful, breakingLongWords: false
+      loose, width: available, hangingIndent: useful, breakingLongWords: false
     ).map { pad + $0 }
   }
 }

@@ -11,6 +11,7 @@ public enum Pager {
   public static func page(
     _ text: String, settings: TerminalSettings, environment: [String: String]
   ) -> Bool {
+    let text = CommandText.unglued(text)
     guard settings.isTTY, let command = command(environment: environment) else { return false }
     let rows = TerminalSize.current()?.rows ?? environment["LINES"].flatMap { Int($0) } ?? 24
     guard rowCount(of: text, width: settings.width) > rows else { return false }

@@ -1,7 +1,7 @@
 import CLI
 import Foundation
 
-exit(
+LambdalingsCLI.exit(
   LambdalingsCLI.run(
     arguments: Array(CommandLine.arguments.dropFirst()),
     environment: ProcessInfo.processInfo.environment))

@@ -43,3 +43,40 @@ import Testing
     #expect(table.routes(forPath: "/a").map(\.method).sorted() == ["GET", "POST"])
   }
 }
+
+/// The route table `serve` prints: a table when it fits the terminal, two lines a route when not.
+@Suite struct RouteTableLinesTests {
+  @Test func tableOrTwoLinesARoute() throws {
+    let folder = try TemplateFolder(files: [
+      "serverless.yml": """
+      service: shop
+      provider:
+        runtime: python3.12
+        httpApi: {cors: true}
+      functions:
+        hello:
+          handler: app.hello
+          events:
+            - httpApi: GET /hello
+            - http: POST orders/{id}
+      """,
+      "app.py": TemplateFolder.helloPython,
+    ])
+    defer { folder.remove() }
+    let gateway = APIGateway(template: try APITemplate.load(file: folder.file("serverless.yml")))
+    defer { gateway.shutdown() }
+    let table = gateway.routeTableLines()
+    #expect(
+      table == [
+        "METHOD  PATH          FUNCTION  API          PAYLOAD",
+        "GET     /hello        hello     HTTP (CORS)  2.0",
+        "POST    /orders/{id}  hello     REST         1.0",
+      ])
+    #expect(gateway.routeTableLines(width: table[0].count) == table)
+    #expect(
+      gateway.routeTableLines(width: table[0].count - 1) == [
+        "GET /hello -> hello", "  HTTP API, CORS, payload 2.0",
+        "POST /orders/{id} -> hello", "  REST API, payload 1.0",
+      ])
+  }
+}

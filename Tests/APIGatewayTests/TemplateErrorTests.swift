@@ -127,6 +127,41 @@ import Testing
     #expect(found[2].contains("should be 'file.function'"))
   }
 
+  @Test func eventsOfAFunctionWithoutItsFileAreStillChecked() throws {
+    let serverless = try problems(
+      "serverless.yml",
+      """
+      service: x
+      provider: {runtime: python3.12}
+      functions:
+        hello:
+          handler: nope.hello
+          events:
+            - httpapi: GET /x
+      """)
+    #expect(serverless.count == 2, "\(serverless)")
+    #expect(serverless.first?.hasPrefix("serverless.yml:5:14: functions.hello.handler") == true)
+    #expect(serverless.last?.hasPrefix("serverless.yml:7:9: unknown event type 'httpapi'") == true)
+    let sam = try problems(
+      "template.yaml",
+      """
+      Transform: AWS::Serverless-2016-10-31
+      Resources:
+        Hello:
+          Type: AWS::Serverless::Function
+          Properties:
+            Runtime: python3.12
+            Handler: nope.hello
+            Events:
+              Get:
+                Type: HttpAPI
+                Properties: {Path: /x, Method: GET}
+      """)
+    #expect(sam.count == 2, "\(sam)")
+    #expect(sam.first?.contains("Resources.Hello.Handler") == true, "\(sam)")
+    #expect(sam.last?.contains("HttpAPI") == true, "\(sam)")
+  }
+
   @Test func unresolvedVariablesAndWrongShapes() throws {
     let found = try problems(
       "serverless.yml",

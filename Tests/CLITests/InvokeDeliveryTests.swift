@@ -125,10 +125,15 @@ struct InvokeDeliveryTests {
     #expect(output.stdout.contains("destinations  sns:done 1"))
   }
 
-  @Test func dryRunAnswers204WithoutRunning() throws {
+  @Test(arguments: Language.allCases)
+  func dryRunAnswers204WithoutRunning(_ language: Language) throws {
+    guard language.available else {
+      print("skipped: \(language.rawValue) is not on PATH")
+      return
+    }
     let output = try Self.run(
-      ["invoke", "handler.py", "--invocation-type", "DryRun"],
-      files: ["handler.py": Self.source("fails", .python)])
+      ["invoke", language.file, "--invocation-type", "DryRun"],
+      files: [language.file: Self.source("fails", language)])
     #expect(output.status == 0)
     #expect(output.stdout == "StatusCode 204\n")
     #expect(!output.stderr.contains("START RequestId"))
@@ -184,16 +189,73 @@ struct InvokeDeliveryTests {
     #expect(info?["batchSize"] as? Int == 1)
   }
 
-  @Test func kinesisRecordsFromATemplateAreProcessed() throws {
+  @Test(arguments: Language.allCases)
+  func kinesisRecordsFromATemplateAreProcessed(_ language: Language) throws {
+    guard language.available else {
+      print("skipped: \(language.rawValue) is not on PATH")
+      return
+    }
     let output = try Self.run(
       [
-        "invoke", "handler.py", "--source", "kinesis", "--event-template", "sqs", "--count", "5",
-        "--batch-size", "2",
+        "invoke", language.file, "--source", "kinesis", "--event-template", "sqs", "--count",
+        "5", "--batch-size", "2",
       ],
-      files: ["handler.py": Self.source("ok", .python)])
+      files: [language.file: Self.source("ok", language)])
     #expect(output.status == 0, "\(output.stderr)")
     #expect(output.stdout.contains("records       5 on 1 shard: 5 processed, 0 discarded, 0 left"))
     #expect(output.stdout.contains("shard 1"))
+  }
+
+  @Test(arguments: Language.allCases)
+  func fifoQueueKeepsEachGroupInOrder(_ language: Language) throws {
+    guard language.available else {
+      print("skipped: \(language.rawValue) is not on PATH")
+      return
+    }
+    // The handler answers with the bodies and group ids it got, in order.
+    let handler =
+      language == .python
+      ? "def lambda_handler(event, context):\n    return [[r['body'], "
+        + "r['attributes']['MessageGroupId']] for r in event['Records']]\n"
+      : "export const handler = async (event) => event.Records.map((r) => "
+        + "[r.body, r.attributes.MessageGroupId]);\n"
+    let messages = """
+      [{"body": "a1", "messageGroupId": "A"}, {"body": "b1", "messageGroupId": "B"},
+       {"body": "a2", "messageGroupId": "A"}, {"body": "b2", "messageGroupId": "B"},
+       {"body": "a3", "messageGroupId": "A"}]
+      """
+    let output = try Self.run(
+      [
+        "invoke", language.file, "--source", "sqs", "--fifo", "--messages", "messages.json",
+        "--batch-size", "2", "--json",
+      ],
+      files: [language.file: handler, "messages.json": messages])
+    #expect(output.status == 0, "\(output.stderr)")
+    let lines = Self.lines(output)
+    let results = lines.filter { $0["type"] as? String == "delivery" }.compactMap {
+      ($0["invocation"] as? [String: Any])?["result"] as? [[String]]
+    }
+    let seen = results.flatMap { $0 }
+    #expect(seen.count == 5, "\(lines)")
+    #expect(seen.filter { $0.last == "A" }.map(\.first) == ["a1", "a2", "a3"])
+    #expect(seen.filter { $0.last == "B" }.map(\.first) == ["b1", "b2"])
+    #expect(results.allSatisfy { $0.count <= 2 })
+    #expect(lines.last?["queue"] as? String == "my-queue.fifo")
+  }
+
+  @Test func timeScaleSlowsTheRetryScheduleDownToWatchIt() throws {
+    // One retry after 60 virtual seconds, at 60 virtual seconds per real second: about 1 s.
+    let output = try Self.run(
+      [
+        "invoke", "handler.py", "--invocation-type", "Event", "--retries", "1", "--time-scale",
+        "60", "--json",
+      ],
+      files: ["handler.py": Self.source("fails", .python)])
+    #expect(output.status == 1, "\(output.stderr)")
+    let summary = try #require(Self.lines(output).last)
+    let wall = summary["wallSeconds"] as? Double ?? 0
+    #expect(wall >= 0.95 && wall < 20, "wall \(wall) s")
+    #expect((summary["virtualSeconds"] as? Double ?? 0) >= 60)
   }
 
   @Test func badInputIsAUsageErrorNamingTheValue() throws {

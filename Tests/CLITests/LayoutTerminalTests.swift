@@ -83,6 +83,37 @@ import Testing
     #expect(wide.isEmpty, "at \(width) columns:\n\(wide.joined(separator: "\n"))")
   }
 
+  @Test func suggestedCommandsAndTitlesStayWholeAtFortyColumns() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    #expect(try runner.run(["init", "--course", BinaryRunner.shippedCourse]).status == 0)
+    let course = ["--course", BinaryRunner.shippedCourse]
+    // Whole lines as shown (trailing spaces aside): a command or title split at a space, or
+    // a title pulled up beside its id, would not match.
+    var expected: [([String], Int32, [String])] = [
+      ([], 0, ["    lambdalings read what-is-lambda", "All steps: lambdalings list"]),
+      (["read", "what-is-lambda", "--no-pager"], 0, ["  lambdalings read first-function"]),
+      (["list"], 0, ["    ○ exercise  http-api-hello", "      An HTTP API with CORS in"]),
+      (["events", "list"], 0, ["apigateway-rest  API Gateway (REST API)"]),
+    ]
+    if CLIInterpreters.hasPython {
+      expected.append((["check", "hello-api"], 1, ["    lambdalings check hello-api"]))
+    }
+    for (command, status, wanted) in expected {
+      let text = try Self.screen(command + course, runner: runner, width: 40, status: status)
+      let lines = text.split(separator: "\n").map {
+        String($0.reversed().drop { $0 == " " }.reversed())
+      }
+      for line in wanted {
+        #expect(lines.contains(line), "\(command): no line \"\(line)\":\n\(text)")
+      }
+      // (Chapters hold code blocks, which overflow by design; see the test above.)
+      guard command.first != "read" else { continue }
+      let wide = Self.overflowing(text, width: 40)
+      #expect(wide.isEmpty, "\(command):\n\(wide.joined(separator: "\n"))")
+    }
+  }
+
   @Test func quizChoicesHangUnderTheirText() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
@@ -99,6 +130,45 @@ import Testing
     // (The status line of toggles, redrawn in place, is one line by design.)
     let text = lines.filter { !$0.contains("[ ]") }.joined(separator: "\n")
     #expect(Self.overflowing(text, width: 14).isEmpty, "\(terminal.text)")
+    terminal.send("\u{1b}")
+    _ = try terminal.waitForExit()
+  }
+
+  @Test func quittingAQuizAtFortyColumnsWrapsWhatItSays() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let options = try QuizTestCourse.setUp(runner)
+    let terminal = try PseudoTerminal(
+      ["quiz", "mini", "--seed", "1"] + options, directory: runner.directory, columns: 40,
+      environment: ["NO_COLOR": "1"])
+    defer { terminal.close() }
+    try terminal.waitFor("Esc quits)")
+    terminal.send("\u{1b}")
+    try terminal.waitFor("next --skip")
+    #expect(try terminal.waitForExit() == 1)
+    let text = terminal.text
+    #expect(text.contains("Quiz stopped; your answers so far are\nsaved."), "\(text)")
+    #expect(text.contains("No question was answered, so there is no\nscore."), "\(text)")
+    #expect(Self.overflowing(text, width: 40).isEmpty, "\(text)")
+  }
+
+  @Test func aQuizFollowsTheTerminalWhenItIsResized() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let options = try QuizTestCourse.setUp(runner)
+    let terminal = try PseudoTerminal(
+      ["quiz", "mini", "--seed", "1"] + options, directory: runner.directory, columns: 100,
+      environment: ["NO_COLOR": "1"])
+    defer { terminal.close() }
+    let start = try terminal.waitFor("Esc quits)")
+    terminal.resize(columns: 30, rows: 24)
+    terminal.send("b")
+    try terminal.waitFor("Enter submits)", after: start)
+    // Everything after the resize fits 30 columns (the toggles' status line is redrawn in
+    // place, one line by design).
+    let after = String(Array(terminal.text)[start...])
+    let lines = after.split(separator: "\n").map(String.init).filter { !$0.contains("[ ]") }
+    #expect(Self.overflowing(lines.joined(separator: "\n"), width: 30).isEmpty, "\(after)")
     terminal.send("\u{1b}")
     _ = try terminal.waitForExit()
   }
@@ -147,6 +217,22 @@ import Testing
     #expect(process.terminationReason == .exit, "killed by signal \(process.terminationStatus)")
     #expect(process.terminationStatus == 0)
     #expect(errors.isEmpty, "\(String(decoding: errors, as: UTF8.self))")
+  }
+
+  @Test func progressResetAsksWithinAFortyColumnTerminal() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let course = BinaryRunner.fixtureCourse
+    #expect(try runner.run(["read", "basics", "--no-pager", "--course", course]).status == 0)
+    let terminal = try PseudoTerminal(
+      ["progress", "reset", "--course", course], directory: runner.directory, columns: 40)
+    defer { terminal.close() }
+    try terminal.waitFor("[y/N]")
+    #expect(LayoutTerminalTests.overflowing(terminal.text, width: 40).isEmpty, "\(terminal.text)")
+    terminal.send("n\r")
+    try terminal.waitFor("Nothing changed.")
+    #expect(try terminal.waitForExit() == 0)
+    #expect(lineDisciplineFlags(terminal.modes()) == lineDisciplineFlags(terminal.initialModes))
   }
 
   @Test func resetAsksOnTheTerminalAndKeepsABackup() throws {

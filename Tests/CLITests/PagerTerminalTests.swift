@@ -94,8 +94,14 @@ enum LongChapterCourse {
     try terminal.waitFor("Paragraph 5 says")
     Thread.sleep(forTimeInterval: 0.2)
     kill(terminal.pid, SIGTERM)
+    // The signal's status, not the 0 of a `read` that carried on once the pager was gone: the
+    // command must not race the signal handler to `exit`.
     #expect(try terminal.waitForExit() == 128 + SIGTERM)
     #expect(lineDisciplineFlags(terminal.modes()) == lineDisciplineFlags(terminal.initialModes))
+    // Nor did it carry on far enough to mark the interrupted chapter read.
+    let progress =
+      (try? String(contentsOfFile: runner.directory + "/ws/progress.json", encoding: .utf8)) ?? ""
+    #expect(!progress.contains("\"long\""), "\(progress)")
   }
 
   @Test func nextOnAChapterStepPagesIt() throws {

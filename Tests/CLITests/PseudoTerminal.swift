@@ -206,6 +206,17 @@ final class PseudoTerminal: @unchecked Sendable {
     }
   }
 
+  /// Resizes the terminal, as a learner dragging the window (the program gets SIGWINCH).
+  func resize(columns: Int, rows: Int) {
+    var size = winsize(
+      ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+    #if canImport(Glibc)
+      _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+    #else
+      _ = ioctl(master, TIOCSWINSZ, &size)
+    #endif
+  }
+
   /// The terminal's current modes (as the program left them, once it has exited).
   func modes() -> termios {
     var modes = termios()

@@ -111,6 +111,25 @@ import Testing
     #expect(!terminal.text.contains("Backtrace"))
   }
 
+  /// A signal at any moment of start-up ends the run: none is lost (the quiz would then wait
+  /// for a key for ever) and none leaves the terminal in raw mode.
+  @Test func aSignalAtAnyMomentOfStartUpEndsTheRun() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let options = try QuizTestCourse.setUp(runner)
+    for delay in [0.0, 0.01, 0.03, 0.06, 0.1, 0.2, 0.4] {
+      let terminal = try PseudoTerminal(
+        ["quiz", "mini", "--seed", "1"] + options, directory: runner.directory)
+      defer { terminal.close() }
+      Thread.sleep(forTimeInterval: delay)
+      kill(terminal.pid, SIGINT)
+      #expect(try terminal.waitForExit(seconds: 15) == 128 + SIGINT, "after \(delay) s")
+      #expect(
+        lineDisciplineFlags(terminal.modes()) == lineDisciplineFlags(terminal.initialModes),
+        "after \(delay) s")
+    }
+  }
+
   @Test func examClockRunsAndEndsTheExamWithoutAKey() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }

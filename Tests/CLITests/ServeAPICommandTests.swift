@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 import Testing
 
 /// `lambdalings serve` with a template: the API Gateway front called with curl.
@@ -336,6 +337,78 @@ import Testing
     #expect(try Curl.run([serve.baseURL + "/hello"], in: runner.directory).status == 201)
   }
 
+  @Test(.enabled(if: Curl.available), .timeLimit(.minutes(2)))
+  func editingAModuleTheHandlerImportsReloads() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let handler = """
+      import greeting
+
+      def lambda_handler(event, context):
+          return {"statusCode": 200, "body": greeting.WORD}
+      """
+    try write(
+      [
+        "serverless.yml": Self.seedTemplate, "lambda_function.py": handler,
+        "greeting.py": "WORD = 'Hello'\n",
+      ], in: runner.directory)
+    let serve = try ServeAPIProcess(runner)
+    defer { serve.stop() }
+    #expect(try Curl.run([serve.baseURL + "/hello"], in: runner.directory).text == "Hello")
+    Thread.sleep(forTimeInterval: 1.1)
+    try write(["greeting.py": "WORD = 'Bonjour'\n"], in: runner.directory)
+    #expect(serve.waitForOutput("api: greeting.py changed; reloaded"), "\(serve.stdout)")
+    #expect(try Curl.run([serve.baseURL + "/hello"], in: runner.directory).text == "Bonjour")
+  }
+
+  @Test(.enabled(if: Curl.available), .timeLimit(.minutes(2)))
+  func aRequestInFlightDuringAReloadGetsItsAnswer() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let slow = """
+      import time
+
+      def lambda_handler(event, context):
+          open("\(runner.directory)/started", "w").close()
+          time.sleep(3)
+          return {"statusCode": 200, "body": "old"}
+      """
+    try write(
+      ["serverless.yml": Self.seedTemplate, "lambda_function.py": slow], in: runner.directory)
+    let serve = try ServeAPIProcess(runner)
+    defer { serve.stop() }
+    // The banner's example sends an Origin, or the CORS headers would not show.
+    #expect(
+      serve.stdout.contains(
+        "Try: curl -i \(serve.baseURL)/hello -H 'Origin: http://localhost:8080'"),
+      "\(serve.stdout)")
+    let answer = Locked<CurlResult?>(nil)
+    let request = Thread {
+      let result = try? Curl.run([serve.baseURL + "/hello"], in: runner.directory)
+      answer.withLock { $0 = result }
+    }
+    request.start()
+    // The handler has started (it leaves a file) before the edit that reloads the server.
+    let started = runner.directory + "/started"
+    let deadline = Date().addingTimeInterval(20)
+    while !FileManager.default.fileExists(atPath: started) && Date() < deadline {
+      usleep(20_000)
+    }
+    #expect(FileManager.default.fileExists(atPath: started), "the slow handler never started")
+    Thread.sleep(forTimeInterval: 1.1)
+    try write(
+      [
+        "lambda_function.py":
+          "def lambda_handler(event, context):\n    return {\"statusCode\": 200, \"body\": \"new\"}\n"
+      ], in: runner.directory)
+    #expect(serve.waitForOutput("changed; reloaded"))
+    // The old function was not shut down under the request it was answering.
+    let old = answer.wait(until: ProcessClock.now() + 30_000_000_000) { $0 }
+    #expect(old?.status == 200)
+    #expect(old?.text == "old")
+    #expect(try Curl.run([serve.baseURL + "/hello"], in: runner.directory).text == "new")
+  }
+
   @Test func badTemplatesExitTwoWithFileAndLine() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
@@ -383,7 +456,8 @@ import Testing
     return found
   }()
 
-  @Test(.enabled(if: Curl.path != nil && hasNode), .timeLimit(.minutes(2)))
+  @Test(
+    .enabled(if: (Curl.path != nil && hasNode) || ClientTools.required), .timeLimit(.minutes(2)))
   func nodeHandlerBehindASAMHttpApiWithAStageParameter() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }

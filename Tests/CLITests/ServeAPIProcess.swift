@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -120,17 +121,11 @@ struct CurlResult {
 
 enum Curl {
   /// The curl executable on PATH, if any.
-  static let path: String? = {
-    let search = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    for folder in search.split(separator: ":") {
-      let candidate = String(folder) + "/curl"
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    print("skipping the curl tests: curl is not on PATH (.ci/run installs it)")
-    return nil
-  }()
+  static let path: String? = ClientTools.locate(["curl"], for: "the curl tests")
 
-  static var available: Bool { path != nil && python3 }
+  /// Whether the curl tests run: curl and python3 are here, or CI requires them (and a
+  /// missing one then fails the test).
+  static var available: Bool { (path != nil && python3) || ClientTools.required }
 
   static let python3: Bool = {
     let search = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
@@ -147,8 +142,9 @@ enum Curl {
       try? FileManager.default.removeItem(atPath: headerFile)
       try? FileManager.default.removeItem(atPath: bodyFile)
     }
+    let curl = try #require(path, ClientTools.missing("curl"))
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: path ?? "/usr/bin/curl")
+    process.executableURL = URL(fileURLWithPath: curl)
     process.arguments = ["-s", "--max-time", "60", "-D", headerFile, "-o", bodyFile] + arguments
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
     process.standardOutput = FileHandle.nullDevice

@@ -10,7 +10,8 @@ import Testing
     let log = serve.log
     #expect(log.contains("--endpoint-url \(serve.endpoint)"))
     #expect(log.contains("export AWS_ENDPOINT_URL=\(serve.endpoint)"))
-    #expect(log.contains("aws configure set"))
+    #expect(log.contains("\n  aws configure set aws_access_key_id local\n"))
+    #expect(log.contains("\n  aws configure set cli_binary_format raw-in-base64-out\n"))
     #expect(log.contains("Press Ctrl-C to stop."))
     let client = try HTTPProbe(port: serve.port)
     #expect(client.get("/2015-03-31/functions/nope").contains("404"))

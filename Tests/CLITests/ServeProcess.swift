@@ -91,16 +91,26 @@ final class ServeProcess: @unchecked Sendable {
     guard let venv = ServeProcess.venv else {
       throw ServeProcessError(message: "no venv")
     }
+    return try run(
+      venv + "/bin/" + name, arguments,
+      environment: [
+        "PATH": venv + "/bin:/usr/bin:/bin", "HOME": runner.directory, "LANG": "C.UTF-8",
+        "AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local",
+        "AWS_DEFAULT_REGION": "us-east-1", "AWS_ENDPOINT_URL": endpoint,
+        "LAMBDALINGS_ENDPOINT": endpoint, "AWS_PAGER": "",
+      ], timeout: timeout)
+  }
+
+  /// Runs `executable` in the test's folder with exactly `environment`, killed after `timeout`.
+  func run(
+    _ executable: String, _ arguments: [String], environment: [String: String],
+    timeout: Double = 60
+  ) throws -> BinaryRunner.Output {
     let child = Process()
-    child.executableURL = URL(fileURLWithPath: venv + "/bin/" + name)
+    child.executableURL = URL(fileURLWithPath: executable)
     child.arguments = arguments
     child.currentDirectoryURL = URL(fileURLWithPath: runner.directory)
-    child.environment = [
-      "PATH": venv + "/bin:/usr/bin:/bin", "HOME": runner.directory, "LANG": "C.UTF-8",
-      "AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local",
-      "AWS_DEFAULT_REGION": "us-east-1", "AWS_ENDPOINT_URL": endpoint,
-      "LAMBDALINGS_ENDPOINT": endpoint, "AWS_PAGER": "",
-    ]
+    child.environment = environment
     let out = Pipe()
     let err = Pipe()
     child.standardOutput = out

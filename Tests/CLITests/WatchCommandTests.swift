@@ -89,6 +89,32 @@ import Testing
     #expect(progress.contains("\"attempts\" : 2"))
   }
 
+  /// An API exercise is fixed in its template: saving serverless.yml re-grades too.
+  @Test(.enabled(if: CLIInterpreters.hasPython, "python3 is not on PATH"))
+  func watchRegradesWhenTheAPITemplateIsSaved() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let shipped = BinaryRunner.shippedCourse
+    let watch = try WatchProcess(
+      arguments: ["watch", "http-api-hello", "--course", shipped], directory: runner.directory)
+    defer { watch.stop() }
+    let watching = watch.wait(seconds: 60) { watch.output.contains("save it to check again") }
+    #expect(watching, "\(watch.output)")
+    #expect(watch.output.contains("lambda_function.py and serverless.yml for changes"))
+    let solution = try #require(
+      FileManager.default.contents(
+        atPath: shipped + "/exercises/http-api-hello/solution/python/serverless.yml"))
+    try solution.write(
+      to: URL(
+        fileURLWithPath: runner.directory
+          + "/lambdalings-workspace/exercises/http-api-hello/serverless.yml"))
+    let exited = watch.wait(seconds: 60) { !watch.process.isRunning }
+    #expect(exited, "\(watch.output)")
+    watch.process.waitUntilExit()
+    #expect(watch.process.terminationStatus == 0)
+    #expect(watch.output.contains("Exercise http-api-hello passed!"), "\(watch.output)")
+  }
+
   @Test(.enabled(if: CLIInterpreters.hasPython, "python3 is not on PATH"))
   func ctrlCWhileGradingLeavesNoRuntimeProcess() throws {
     let runner = try BinaryRunner()

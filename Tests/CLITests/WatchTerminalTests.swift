@@ -48,8 +48,11 @@ import Testing
     terminal.send("h")
     at = try terminal.waitFor("Hint 1 of 2 for echo", after: at)
     at = try terminal.waitFor("Return event.", after: at)
+    // Inside watch a hint speaks of keys and saves, not of commands to type.
+    at = try terminal.waitFor("Need more? Press h for hint 2.", after: at)
     terminal.send("h")
     at = try terminal.waitFor("Hint 2 of 2 for echo", after: at)
+    at = try terminal.waitFor("Try it in your file: saving it checks it again.", after: at)
     terminal.send("l")
     at = try terminal.waitFor("Lambda basics", after: at)
     at = try terminal.waitFor("q\u{A0}quit", after: at)

@@ -154,3 +154,69 @@ import Testing
     #expect(merged.resolvedEnvironment == ["KEEP": "1"])
   }
 }
+
+/// The `delivery` object of a scenario and its `expect` keys.
+@Suite struct DeliverySpecValidationTests {
+  @Test func aValidDeliveryScenarioLoadsWithItsSettings() throws {
+    let spec = """
+      {
+        "cases": [{"name": "ok", "event": {}, "expect": {"statusCode": 200}}],
+        "scenarios": [
+          {"name": "s", "event": ["1", "2"],
+           "delivery": {"source": "sqs", "batchSize": 5, "reportBatchItemFailures": true,
+                        "maxReceiveCount": 3},
+           "expect": {"processed": 1, "failed": 1, "receives": {"2": 3, "*": 1},
+                      "records": {"sqs:my-queue-dlq": [{"body": "2"}]}}}
+        ]
+      }
+      """
+    let course = try TempCourse.valid(overriding: ["exercises/hello/spec.json": spec]).load()
+    #expect(course.diagnostics.isEmpty, "\(course.diagnostics)")
+    let scenario = try #require(course.course.exercise("hello")?.scenarios.first)
+    let delivery = try #require(scenario.delivery)
+    #expect(delivery.source == .sqs)
+    #expect(delivery.batchSize == 5 && delivery.maxReceiveCount == 3)
+    #expect(delivery.reportBatchItemFailures)
+    #expect(scenario.deliveryExpect.processed == 1 && scenario.deliveryExpect.failed == 1)
+    #expect(scenario.deliveryExpect.receives == ["2": 3, "*": 1])
+    #expect(scenario.deliveryExpect.records.map(\.target) == ["sqs:my-queue-dlq"])
+  }
+
+  @Test func badDeliverySettingsAreErrorsAtTheirLine() throws {
+    let spec = """
+      {
+        "cases": [{"name": "ok", "event": {}, "expect": {"statusCode": 200}}],
+        "scenarios": [
+          {"name": "a", "event": {}, "delivery": {"source": "kafka"}, "expect": {"invocations": 1}},
+          {"name": "b", "event": [], "delivery": {"source": "sqs", "batchSize": 20000},
+           "expect": {"processed": 0}},
+          {"name": "c", "event": [], "delivery": {"source": "sqs", "fifo": true, "batchSize": 11},
+           "expect": {"processed": 0}},
+          {"name": "d", "event": {}, "delivery": {"source": "async", "retries": 3,
+           "onFailure": "kafka:orders", "bisect": true}, "expect": {"processed": 0}},
+          {"name": "e", "event": {}, "repeat": 2, "expect": {"invocations": 2}},
+          {"name": "f", "event": {}, "delivery": {"source": "async"},
+           "expect": {"each": {"statusCode": 200}, "receives": {"x": 1}}}
+        ]
+      }
+      """
+    let found = try SpecValidationTests.diagnostics(spec)
+    let file = "exercises/hello/spec.json"
+    let expected = [
+      "\(file):4: error: \"delivery\" of scenario \"a\" needs a \"source\": one of \"async\"",
+      "\(file):5: error: \"batchSize\" must be a whole number from 1 to 10000, not 20000",
+      "\(file):7: error: \"batchSize\" must be a whole number from 1 to 10 for a FIFO queue, not 11",
+      "\(file):9: error: \"retries\" must be a whole number from 0 to 2, not 3",
+      "\(file):10: error: \"kafka:orders\" is not a destination",
+      "\(file):10: error: unknown key \"bisect\" in the \"delivery\" of scenario \"d\" (source \"async\")",
+      "\(file):11: error: \"invocations\" in the \"expect\" of scenario \"e\" needs a \"delivery\"",
+      "\(file):13: error: \"each\" checks direct invokes",
+      "\(file):13: error: \"receives\" counts SQS receives",
+    ]
+    for prefix in expected {
+      #expect(
+        found.contains { $0.hasPrefix(prefix) }, "\(prefix)\n\(found.joined(separator: "\n"))")
+    }
+    #expect(found.count == expected.count, "\(found.joined(separator: "\n"))")
+  }
+}

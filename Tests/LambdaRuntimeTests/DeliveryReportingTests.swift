@@ -23,12 +23,26 @@ import Testing
     let lane = try #require(lines.first)
     #expect(lane.hasPrefix("async"))
     let row = Array(lane.dropFirst(10))
-    // Failures at 0, 60 and 180 s of 180 s on 60 columns: columns 0, 20 and the last one.
+    // Failures at 0, 60 and 180 s of 180 s on 59 of the 60 columns: columns 0, 19 and 58;
+    // the record sent right after the last attempt takes the last column, both stay visible.
     #expect(row.first == "x")
-    #expect(row[20] == "x")
+    #expect(row[19] == "x")
+    #expect(row[58] == "x")
     #expect(row.last == ">")
+    #expect(row.filter { $0 == "x" }.count == 3)
     #expect(row.filter { $0 == "." }.count > 40, "waits are drawn between attempts")
     #expect(lines[1].contains("+0:00:00.000") && lines[1].contains("+0:03:00.000"))
+  }
+
+  @Test func legendWrapsToTheWidth() throws {
+    let (invoker, _) = try failingRun()
+    for width in [40, 80, 120] {
+      let picture = DeliveryTimeline(entries: invoker.log.entries).render(
+        width: width, glyphs: .unicode)
+      let lines = picture.split(separator: "\n").map(String.init)
+      #expect(lines.allSatisfy { $0.count <= width }, "width \(width): \(lines)")
+      #expect(picture.contains("dead-letter queue") && picture.contains("dropped"))
+    }
   }
 
   @Test func summaryCountsDeliveriesRetriesAndRecords() throws {

@@ -43,6 +43,23 @@ import Testing
     #expect(record["dynamodb"]?["NewImage"] == json(#"{"Id": {"N": "1"}, "Message": {"S": "m1"}}"#))
   }
 
+  @Test func batchingWindowWaitsForAFullerBatchThenSendsWhatIsThere() throws {
+    let clock = VirtualClock()
+    let function = ScriptedFunction(clock: clock) { _, _ in .success }
+    let poller = try StreamPoller(
+      target: function.target,
+      configuration: .init(kind: .kinesis, batchSize: 4, maximumBatchingWindowInSeconds: 5),
+      clock: clock)
+    try poller.put(Self.items(6))
+    poller.run()
+    // A full batch of 4 goes at once; the 2 left wait the 5 s window, then go as they are.
+    #expect(function.calls.map(\.at).count == 2)
+    #expect(function.calls.first?.at == 0)
+    let second = try #require(function.calls.last)
+    #expect(second.at >= 5 && second.at < 5.1, "\(second.at)")
+    #expect(second.json?["Records"]?.arrayValue?.count == 2)
+  }
+
   @Test func aPoisonRecordBlocksTheShardUntilRetriesRunOut() throws {
     let clock = VirtualClock()
     let function = ScriptedFunction(clock: clock, respond: Self.poisoned("m2"))

@@ -79,6 +79,88 @@ import Testing
     #expect(stored.functions["f"]?.latest.memorySize == 128)
   }
 
+  @Test func publishingUnchangedCodeAndConfigurationReturnsTheLastVersion() throws {
+    let test = try LocalAWSTestServer()
+    defer { test.stop() }
+    let client = try test.client()
+    #expect(
+      client.send("POST", "/2015-03-31/functions", body: createBody(name: "p"))?.status == 201)
+    func publish() -> String? {
+      json(client.send("POST", "/2015-03-31/functions/p/versions", body: Array("{}".utf8)))[
+        "Version"] as? String
+    }
+    #expect(publish() == "1")
+    #expect(publish() == "1")
+    let changed = client.send(
+      "PUT", "/2015-03-31/functions/p/configuration", body: Array(#"{"Timeout": 9}"#.utf8))
+    #expect(changed?.status == 200)
+    #expect(publish() == "2")
+    #expect(publish() == "2")
+    let versions = json(client.send("GET", "/2015-03-31/functions/p/versions"))["Versions"]
+    #expect((versions as? [Any])?.count == 3)
+  }
+
+  @Test func loggingConfigJSONReachesTheRuntimeWithItsLevel() throws {
+    let test = try LocalAWSTestServer()
+    defer { test.stop() }
+    let client = try test.client()
+    let code = """
+      import logging
+      logger = logging.getLogger()
+      def lambda_handler(event, context):
+          logger.debug("debug detail")
+          logger.info("order accepted")
+          logger.warning("stock low")
+          return {"ok": True}
+      """
+    let zip = LocalAWSTestServer.storedZip([("lambda_function.py", code)])
+    let body: [String: Any] = [
+      "FunctionName": "logs", "Runtime": "python3.12", "Role": "r",
+      "Handler": "lambda_function.lambda_handler",
+      "Code": ["ZipFile": Data(zip).base64EncodedString()],
+    ]
+    let made = client.send("POST", "/2015-03-31/functions", body: JSONBody.encode(body))
+    #expect(made?.status == 201)
+    #expect((json(made)["LoggingConfig"] as? [String: String])?["LogFormat"] == "Text")
+    func tail() throws -> String {
+      let response = try #require(
+        client.send(
+          "POST", "/2015-03-31/functions/logs/invocations", headers: [("X-Amz-Log-Type", "Tail")],
+          body: Array("{}".utf8)))
+      let encoded = try #require(response.header("X-Amz-Log-Result"))
+      return String(decoding: Data(base64Encoded: encoded) ?? Data(), as: UTF8.self)
+    }
+    let text = try tail()
+    // Text: Python's root logger stays at WARNING unless the code sets a level.
+    #expect(text.contains("[WARNING]") && text.contains("stock low"), "\(text)")
+    #expect(!text.contains("debug detail"))
+    let path = "/2015-03-31/functions/logs/configuration"
+    let levelsWithText = client.send(
+      "PUT", path, body: Array(#"{"LoggingConfig": {"ApplicationLogLevel": "DEBUG"}}"#.utf8))
+    #expect(levelsWithText?.status == 400)
+    #expect(levelsWithText?.header("x-amzn-ErrorType") == "InvalidParameterValueException")
+    let otherGroup = client.send(
+      "PUT", path, body: Array(#"{"LoggingConfig": {"LogGroup": "/custom/group"}}"#.utf8))
+    #expect(otherGroup?.status == 400)
+    let json = client.send(
+      "PUT", path,
+      body: Array(
+        #"{"LoggingConfig": {"LogFormat": "JSON", "ApplicationLogLevel": "DEBUG"}}"#.utf8))
+    #expect(json?.status == 200)
+    let logging = self.json(json)["LoggingConfig"] as? [String: String]
+    #expect(logging?["LogFormat"] == "JSON")
+    #expect(logging?["ApplicationLogLevel"] == "DEBUG")
+    #expect(logging?["SystemLogLevel"] == "INFO")
+    let structured = try tail()
+    #expect(structured.contains(#""level": "DEBUG""#), "\(structured)")
+    #expect(structured.contains(#""message": "order accepted""#), "\(structured)")
+    // Back to text: the levels go, and so does the JSON.
+    let text2 = client.send(
+      "PUT", path, body: Array(#"{"LoggingConfig": {"LogFormat": "Text"}}"#.utf8))
+    #expect((self.json(text2)["LoggingConfig"] as? [String: String])?["ApplicationLogLevel"] == nil)
+    #expect(try tail().contains("[WARNING]"))
+  }
+
   @Test func invokePayloadLimitsAndDryRun() throws {
     let test = try LocalAWSTestServer()
     defer { test.stop() }

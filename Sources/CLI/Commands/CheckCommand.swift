@@ -103,7 +103,10 @@ enum CheckRun {
         out.line("That was the last step of the course. Well done!")
       }
     } else {
-      let config = report.configFile == nil ? "" : " (and function.json next to it)"
+      let beside = [report.configFile.map { _ in "function.json" }, report.templateFile]
+        .compactMap { $0 }
+      let config =
+        beside.isEmpty ? "" : " (and \(beside.joined(separator: " or ")) next to it)"
       out.line("Edit \(outcome.file)\(config) and check again:")
       out.line("    " + styler.apply(context.command("check \(exercise.id)"), .command))
       out.line(

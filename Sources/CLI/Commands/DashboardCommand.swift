@@ -63,10 +63,16 @@ extension CommandSpec {
       out.line("\(due) review(s) due: " + styler.apply(context.command("review"), .command))
     }
     out.line()
-    out.line(
-      styler.apply(
-        "Workspace: \(WorkspaceSetup.path(context))   All steps: \(context.command("list"))",
-        .dim))
+    let workspace = "Workspace: \(WorkspaceSetup.path(context))"
+    let list = "All steps: \(context.command("list"))"
+    // Side by side when they fit the terminal, else one under the other.
+    let together = workspace + "   " + list
+    if out.fits(together) {
+      out.line(styler.apply(together, .dim))
+    } else {
+      out.line(styler.apply(workspace, .dim))
+      out.line(styler.apply(list, .dim))
+    }
     return ExitCode.success
   }
 }

@@ -1,4 +1,5 @@
 import LambdaRuntime
+import Terminal
 
 /// Text for `events list` (a table that wraps its last column) and `events show NAME`.
 enum EventsTable {
@@ -20,7 +21,16 @@ enum EventsTable {
         text += styler.apply(lead, .command) + pad(template.trigger, triggerWidth)
         text += lines.joined(separator: "\n" + String(repeating: " ", count: indent)) + "\n"
       } else {
-        text += styler.apply(lead, .command) + template.trigger + "\n"
+        // Name and trigger on one line when they fit (closer together if need be), else the
+        // trigger goes under the name with the description.
+        let width = out.settings.width
+        if DisplayWidth.of(lead + template.trigger) <= width {
+          text += styler.apply(lead, .command) + template.trigger + "\n"
+        } else if DisplayWidth.of(template.name + "  " + template.trigger) <= width {
+          text += styler.apply(template.name, .command) + "  " + template.trigger + "\n"
+        } else {
+          text += styler.apply(template.name, .command) + "\n    " + template.trigger + "\n"
+        }
         text += lines.map { "    " + $0 }.joined(separator: "\n") + "\n"
       }
     }

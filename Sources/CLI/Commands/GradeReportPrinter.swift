@@ -83,7 +83,7 @@ struct GradeReportPrinter {
       out.line("  \(passMark) \(label) " + styler.apply("(\(timing))", .dim))
       return
     }
-    out.line("  \(failMark) \(label) " + styler.apply("(spec.json:\(result.line))", .dim))
+    out.line("  \(failMark) \(label) " + styler.apply("(\(result.location))", .dim))
     for failure in result.failures {
       out.line("      \(failure)")
     }

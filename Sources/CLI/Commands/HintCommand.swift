@@ -72,12 +72,20 @@ extension CommandSpec {
     } catch {
       throw WorkspaceSetup.notSaved(error, what: "this hint", context: context)
     }
+    // Inside `watch` the next hint is a key away and a save checks the file.
+    let inWatch = invocation.args.flag(HintCommand.fromWatch)
     if number == total {
-      out.line("That was the last hint. Try it in your file, then check it:")
-      out.line("    " + styler.apply(context.command("check \(exercise.id)"), .command))
+      if inWatch {
+        out.line("That was the last hint. Try it in your file: saving it checks it again.")
+      } else {
+        out.line("That was the last hint. Try it in your file, then check it:")
+        out.line("    " + styler.apply(context.command("check \(exercise.id)"), .command))
+      }
       out.line(
         "Still stuck? The reference solution: "
           + styler.apply(context.command("solution \(exercise.id) --force"), .command))
+    } else if inWatch {
+      out.line("Need more? Press h for hint \(number + 1).")
     } else {
       out.line(
         "Need more? " + styler.apply(context.command("hint \(exercise.id)"), .command)
@@ -85,4 +93,10 @@ extension CommandSpec {
     }
     return ExitCode.success
   }
+}
+
+enum HintCommand {
+  /// A flag `watch` sets when it shows a hint for the h key (it cannot be typed: the parser
+  /// only accepts declared options), so the hint speaks of keys rather than commands.
+  static let fromWatch = "(from watch)"
 }

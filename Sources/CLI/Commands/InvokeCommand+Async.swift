@@ -1,6 +1,7 @@
 import Foundation
 import LambdaRuntime
 import SystemSupport
+import Terminal
 
 /// `invoke --invocation-type Event|DryRun` and `invoke --source sqs|dynamodb|kinesis`: the
 /// asynchronous invoker and the event source pollers, on a virtual clock.
@@ -134,7 +135,7 @@ extension InvokeCommand {
         return
       }
       if let record = entry.invocation { err.write(record.logs) }
-      out.write(describe(entry) + "\n")
+      out.write(fitted(describe(entry), indent: 24, on: out) + "\n")
     }
   }
 
@@ -159,11 +160,28 @@ extension InvokeCommand {
     }
   }
 
+  /// On a terminal, `text` wrapped to its width, continuation lines under column `indent`
+  /// (the text after the time and lane, or after a summary label); unchanged when piped.
+  static func fitted(_ text: String, indent: Int, on out: OutputWriter) -> String {
+    let width = out.settings.width
+    guard out.settings.isTTY, width >= 20 else { return text }
+    // On a narrow terminal the text column would leave too little room: indent by 2 instead.
+    let hanging = width >= indent + 20 ? indent : 2
+    return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
+      line -> [String] in
+      let text = String(line)
+      guard DisplayWidth.of(text) > width else { return [text] }
+      return WordWrapper.wrap(
+        text, width: width, hangingIndent: hanging, breakingLongWords: false)
+    }.joined(separator: "\n")
+  }
+
   /// Summary, timeline and the records kept, after a human-readable run.
   static func printReport(_ invocation: Invocation, log: DeliveryLog, headline: String) {
     let out = invocation.out
     let entries = log.entries
-    out.write("\n" + headline + DeliverySummary(entries: entries).text + "\n")
+    out.write(
+      "\n" + fitted(headline + DeliverySummary(entries: entries).text, indent: 14, on: out) + "\n")
     let settings = out.settings
     let glyphs: DeliveryTimeline.Glyphs = settings.supportsUnicode ? .unicode : .ascii
     out.write(

@@ -47,15 +47,27 @@ enum StatusFormatter {
           "\n\(mark) " + styler.apply("\(chapterNumber). \(entry.title)", .emphasis)
           + styler.apply("  (\(entry.step.id))", .dim) + "\n"
       case .exercise:
-        text += "    \(mark) exercise  \(id)\(entry.title)\n"
+        text += row(mark, "exercise  ", id: id, title: entry.title, out: out)
       case .quiz:
         let score = entry.bestScore.map { "  best \(Int(($0 * 100).rounded()))%" } ?? ""
-        text += "    \(mark) quiz      \(id)\(entry.title)" + styler.apply(score, .dim) + "\n"
+        text += row(
+          mark, "quiz      ", id: id, title: entry.title + styler.apply(score, .dim), out: out)
       }
     }
     text += "\n\(status.completed) of \(status.entries.count) steps done.\n"
     text += legend(out.settings, styler: styler)
     return text
+  }
+
+  /// One step: mark, kind, padded id and title on one line when it fits the terminal; else
+  /// the title on the next line under the kind (never split between the two).
+  static func row(_ mark: String, _ kind: String, id: String, title: String, out: OutputWriter)
+    -> String
+  {
+    let line = "    \(mark) \(kind)\(id)\(title)"
+    if out.fits(line) { return line + "\n" }
+    let bare = id.trimmingCharacters(in: .whitespaces)
+    return "    \(mark) \(kind)\(bare)\n      \(title)\n"
   }
 
   /// What the marks mean, on one line.

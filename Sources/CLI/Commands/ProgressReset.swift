@@ -20,7 +20,7 @@ enum ProgressReset {
           "progress reset forgets \(what) and needs confirmation",
           hint: "Run it in a terminal to be asked, or pass --yes (a backup is kept).")
       }
-      out.write("Forget \(what)? A backup of progress.json is kept. [y/N] ")
+      out.write(out.fitted("Forget \(what)? A backup of progress.json is kept. [y/N]") + " ")
       let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
       guard answer == "y" || answer == "yes" else {
         out.line("Nothing changed.")

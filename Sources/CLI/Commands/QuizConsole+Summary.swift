@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Quiz
+import Terminal
 
 extension QuizConsole {
   /// The share of right answers needed to pass (exit code 0) when a quiz sets no other.
@@ -22,7 +23,7 @@ extension QuizConsole {
     let stoppedEarly = report.unanswered > 0 && end != .timeUp
     if stoppedEarly, report.answered.total == 0 {
       text += styler.apply("No question was answered, so there is no score.", .heading) + "\n"
-      write(text)
+      write(fitLines(text))
       return
     }
     if stoppedEarly {
@@ -64,17 +65,24 @@ extension QuizConsole {
     report.total.total > 0 && report.total.ratio + 1e-9 >= passMark
   }
 
-  /// Aligned `label  right/total  percent` lines.
+  /// Aligned `label  right/total  percent` lines; when the longest does not fit the terminal,
+  /// each label gets a line of its own (wrapped) with its score indented under it.
   func table(_ lines: [ScoreLine]) -> String {
-    let width = min(lines.map(\.label.count).max() ?? 0, 60)
-    return lines.map { line in
-      let label = line.label.padding(
-        toLength: max(width, line.label.count), withPad: " ", startingAt: 0)
+    let labelWidth = min(lines.map { DisplayWidth.of($0.label) }.max() ?? 0, 60)
+    let scores = lines.map { line -> String in
       let score = "\(line.correct)/\(line.total)"
       let padded = String(repeating: " ", count: max(0, 6 - score.count)) + score
       let percent = "\(line.percent)%"
       let mark = line.correct == line.total ? styler.apply(percent, .success) : percent
-      return "  \(label)  \(padded)  \(mark)"
+      return "\(padded)  \(mark)"
+    }
+    // "  label  " + "  12/34  100%"
+    let stacked = 2 + labelWidth + 2 + 6 + 2 + 4 > width
+    return zip(lines, scores).map { line, score in
+      if stacked { return fit("  " + line.label) + "\n    " + score }
+      let padding = String(
+        repeating: " ", count: max(0, labelWidth - DisplayWidth.of(line.label)))
+      return "  \(line.label)\(padding)  \(score)"
     }.joined(separator: "\n") + "\n"
   }
 }

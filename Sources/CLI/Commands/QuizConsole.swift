@@ -41,8 +41,13 @@ struct QuizConsole {
   /// Turns Markdown into terminal text.
   var render: (String) -> String
   var now: () -> Date
-  /// Columns of the terminal, for laying out the answer hint.
-  var width: Int = 80
+  /// Columns of the terminal, asked each time something is laid out, so a terminal resized
+  /// during the quiz gets the new width.
+  var columns: () -> Int = { 80 }
+  /// The terminal's width now.
+  var width: Int { columns() }
+  /// The command line for `words`, as the learner would type it (`Context.command`).
+  var command: (String) -> String = { "lambdalings \($0)" }
   /// Piped answers longer than this are echoed cut.
   static let maxEcho = 200
 
@@ -66,14 +71,15 @@ struct QuizConsole {
         first = false
         guard let input = answer else {
           if clock?.expired == true { return .timeUp }
-          write("\nQuiz stopped; your answers so far are saved.\n")
+          write("\n" + fit("Quiz stopped; your answers so far are saved.") + "\n")
           return .quit
         }
         switch run.submit(input, at: now()) {
         case .invalid(let error):
-          write(styler.apply(error.message, .warning) + "\n")
+          write(fit(styler.apply(error.message, .warning)) + "\n")
         case .timeUp:
-          write(styler.apply("Time is up: that answer came too late to count.", .warning) + "\n")
+          write(
+            fit(styler.apply("Time is up: that answer came too late to count.", .warning)) + "\n")
           return .timeUp
         case .graded(let answered):
           do {
@@ -171,8 +177,13 @@ struct QuizConsole {
     }
     text = fit(text) + "\n" + render(answered.question.explanation) + "\n"
     if !answered.question.see.isEmpty {
-      let links = answered.question.see.joined(separator: ", ")
-      text += fit(styler.apply("See: \(links) (lambdalings read)", .dim)) + "\n"
+      // `chapter#section` links become the command that shows the chapter.
+      let reads = answered.question.see.map { link -> String in
+        let parts = link.split(separator: "#", maxSplits: 1).map(String.init)
+        let section = parts.count > 1 ? styler.apply(" (section \(parts[1]))", .dim) : ""
+        return styler.apply(command("read \(parts.first ?? link)"), .command) + section
+      }
+      text += fit(styler.apply("See: ", .dim) + reads.joined(separator: "; ")) + "\n"
     }
     write(text)
   }

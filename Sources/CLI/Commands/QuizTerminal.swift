@@ -12,16 +12,22 @@ enum QuizTerminal {
     let out = invocation.out
     let settings = out.settings
     let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
+    // Asked each time: a terminal resized during the quiz gets the new width.
+    let columns = {
+      settings.isTTY ? TerminalSize.current()?.columns ?? settings.width : settings.width
+    }
     return QuizConsole(
       write: { out.write($0) },
       readLine: { Swift.readLine(strippingNewline: true) },
       keys: context.stdinIsTTY ? QuizKeyReader() : nil,
       styler: out.styler,
       render: { markdown in
-        TerminalRenderer(settings: settings, format: format)
+        var now = settings
+        now.width = max(1, columns())
+        return TerminalRenderer(settings: now, format: format)
           .render(Document(parsing: markdown)).trimmingCharacters(in: .newlines)
       },
-      now: { context.now }, width: settings.width)
+      now: { context.now }, columns: columns, command: { context.command($0) })
   }
 
   /// A recorder saving to the workspace's progress; without a workspace, says answers are not

@@ -1,12 +1,13 @@
 import APIGateway
 import Foundation
 import HTTP
+import SystemSupport
 
 /// The API Gateway front of `serve`: the routes of a `serverless.yml` or SAM template on their
 /// own port, a route table at start, one log line per request, and a reload whenever the
 /// template or a handler file changes (a broken edit is reported and the last good template
-/// keeps serving).
-final class ServeAPIFront: @unchecked Sendable {
+/// keeps serving; the gateway it replaces shuts its functions down once its requests finish).
+final class ServeAPIFront: Sendable {
   /// The default API port, as `sam local start-api` uses.
   static let defaultPort = 3000
 
@@ -15,10 +16,19 @@ final class ServeAPIFront: @unchecked Sendable {
   let stage: String?
   let out: OutputWriter
   let quiet: Bool
-  private let lock = NSLock()
-  private var gateway: APIGateway
-  private var watched: [String: Date] = [:]
-  private var watcher: DispatchSourceTimer?
+  private let state: Locked<State>
+
+  /// The gateway being served, the files watched (checked every 0.3 s by a thread of its own),
+  /// and the requests in flight per gateway (a replaced one stays in `retired` until its last
+  /// request has its answer).
+  private struct State: Sendable {
+    var gateway: APIGateway
+    var watched: [String: Date] = [:]
+    var inFlight: [ObjectIdentifier: Int] = [:]
+    var retired: [ObjectIdentifier: APIGateway] = [:]
+    /// Set by `stop`: the watcher thread ends.
+    var stopped = false
+  }
 
   /// The template to serve: `--template FILE`, else one in the current folder, else nil.
   static func templateFile(flag: String?, currentDirectory: String) throws -> String? {
@@ -42,20 +52,24 @@ final class ServeAPIFront: @unchecked Sendable {
     self.stage = stage
     self.out = out
     self.quiet = quiet
-    gateway = APIGateway(template: try Self.load(templateFile, stage: stage))
+    state = Locked(State(gateway: APIGateway(template: try Self.load(templateFile, stage: stage))))
     let limits = HTTPLimits(
       maxBodyBytes: APIGateway.maxBodyBytes, maxDiscardBytes: 64 * 1024 * 1024)
-    let box = GatewayBox()
+    // The server answers before `self` is complete: it reaches the front through this cell.
+    let front = Locked(FrontReference())
     do {
       server = try HTTPServer(
         host: host, port: UInt16(port), limits: limits,
         malformed: { _ in .json(400, #"{"message":"Bad Request"}"#) },
-        handler: { request in box.front?.handle(request) ?? .json(503, "{}") })
+        handler: { request in
+          front.withLock { $0.front }?.handle(request) ?? .json(503, #"{"message":"Starting"}"#)
+        })
     } catch let error as HTTPSocketError {
       throw CLIError.content("serve could not listen for the API on \(host):\(port): \(error)")
     }
-    box.front = self
-    watched = watchList()
+    front.withLock { $0.front = self }
+    let files = watchList()
+    state.withLock { $0.watched = files }
     startWatching()
   }
 
@@ -81,47 +95,103 @@ final class ServeAPIFront: @unchecked Sendable {
 
   /// Answers one request on the API port.
   func handle(_ request: HTTPRequest) -> HTTPResponse {
-    let current = lock.withLock { gateway }
+    let current = state.withLock { state -> APIGateway in
+      state.inFlight[ObjectIdentifier(state.gateway), default: 0] += 1
+      return state.gateway
+    }
     let (response, exchange) = current.handle(
       GatewayRequest(request), bodyTooLarge: request.bodyTooLarge)
+    finished(current)
     if !quiet { out.line("api: " + exchange.logLine) }
     return response
   }
 
+  /// One request on `gateway` is over; a replaced gateway shuts down after its last one.
+  private func finished(_ gateway: APIGateway) {
+    let id = ObjectIdentifier(gateway)
+    let drained = state.withLock { state -> APIGateway? in
+      let left = (state.inFlight[id] ?? 1) - 1
+      state.inFlight[id] = left > 0 ? left : nil
+      return left > 0 ? nil : state.retired.removeValue(forKey: id)
+    }
+    drained?.shutdown()
+  }
+
+  /// Serves `template` from now on; the old gateway shuts down once its requests are answered.
+  private func replace(with template: APITemplate) {
+    let idle = state.withLock { state -> APIGateway? in
+      let previous = state.gateway
+      state.gateway = APIGateway(template: template)
+      let id = ObjectIdentifier(previous)
+      guard state.inFlight[id] == nil else {
+        state.retired[id] = previous
+        return nil
+      }
+      return previous
+    }
+    idle?.shutdown()
+  }
+
   /// The banner lines: URL and route table.
   func printRoutes() {
-    let current = lock.withLock { gateway }
+    let current = state.withLock { $0.gateway }
     let url = "http://\(server.host):\(server.port)"
     let styler = out.styler
     let template = current.template
-    out.line(
-      "API Gateway for \(template.kind.rawValue) \(template.file) on "
-        + styler.apply(url, .emphasis))
-    for line in current.routeTableLines(baseURL: url) { out.line("  " + line) }
-    if let first = template.routes.first(where: { $0.path != "$default" && $0.method != "ANY" }) {
-      let path = first.path.replacingOccurrences(of: "{", with: "").replacingOccurrences(
-        of: "}", with: "")
-      out.line("Try: " + styler.apply("curl -i -X \(first.method) \(url)\(path)", .command))
+    // The file as the learner would type it: relative to the current folder when inside it.
+    let folder = FileManager.default.currentDirectoryPath + "/"
+    let file =
+      template.file.hasPrefix(folder)
+      ? String(template.file.dropFirst(folder.count)) : template.file
+    let source = file == template.kind.rawValue ? file : "\(template.kind.rawValue) \(file)"
+    out.line("API Gateway for \(source) on " + styler.apply(url, .emphasis))
+    let width = out.settings.isTTY ? out.settings.width - 2 : .max
+    for line in current.routeTableLines(width: width) { out.line("  " + line) }
+    if let example = Self.tryCommand(template.routes, url: url) {
+      // Not wrapped: a command copies whole (the terminal folds it if it must).
+      out.write("Try: " + styler.apply(example.command, .command) + "\n")
+      if let note = example.note { out.line("     " + note) }
     }
     for note in template.notes { out.line("note: \(note)") }
   }
 
+  /// A curl command for one route (a GET one when there is one), with an `Origin` header when
+  /// the route has CORS, since API Gateway adds CORS headers only to requests that carry one.
+  static func tryCommand(_ routes: [APIRoute], url: String) -> (command: String, note: String?)? {
+    let candidates = routes.filter { $0.path != "$default" && $0.method != "ANY" }
+    guard let route = candidates.first(where: { $0.method == "GET" }) ?? candidates.first else {
+      return nil
+    }
+    let path = route.path.replacingOccurrences(of: "{", with: "").replacingOccurrences(
+      of: "+}", with: ""
+    ).replacingOccurrences(of: "}", with: "")
+    var command = "curl -i " + (route.method == "GET" ? "" : "-X \(route.method) ")
+    command += "\(url)\(path)"
+    // A REST API leaves the response's CORS headers to the function; an HTTP API adds them.
+    guard route.api == .http, let cors = route.cors else { return (command, nil) }
+    let origin = cors.allowOrigins.first { $0 != "*" } ?? "http://localhost:8080"
+    command += " -H 'Origin: \(origin)'"
+    return (command, "(CORS headers come only with an Origin header, as a browser sends it)")
+  }
+
   /// Stops the server, the watcher and every function environment.
   func stop() {
-    lock.withLock {
-      watcher?.cancel()
-      watcher = nil
-    }
     server.stop()
-    lock.withLock { gateway }.shutdown()
+    let gateways = state.withLock { state -> [APIGateway] in
+      state.stopped = true
+      let all = [state.gateway] + Array(state.retired.values)
+      state.retired.removeAll()
+      return all
+    }
+    for gateway in gateways { gateway.shutdown() }
   }
 
   // MARK: Reloading
 
-  /// The template and handler files with their modification dates.
+  /// The template and the functions' source files with their modification dates.
   func watchList() -> [String: Date] {
-    var files = [templateFile]
-    files += lock.withLock { gateway.template.functions.map(\.handlerFile) }
+    // The template file always (even while a broken edit keeps the last good version).
+    let files = [templateFile] + state.withLock { $0.gateway.template.watchedFiles() }
     var result: [String: Date] = [:]
     for file in files {
       let date =
@@ -132,32 +202,37 @@ final class ServeAPIFront: @unchecked Sendable {
     return result
   }
 
+  /// Checks the watched files every 0.3 s on a thread of its own until `stop`.
   func startWatching() {
-    let timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
-    timer.schedule(deadline: .now() + 0.3, repeating: 0.3)
-    timer.setEventHandler { [weak self] in self?.checkForChanges() }
-    timer.resume()
-    lock.withLock { watcher = timer }
+    Thread { [weak self] in
+      while let front = self, !front.sleepUnlessStopped(seconds: 0.3) {
+        front.checkForChanges()
+      }
+    }.start()
   }
 
+  /// Waits `seconds`, returning early with true once `stop` was called.
+  private func sleepUnlessStopped(seconds: Double) -> Bool {
+    let deadline = ProcessClock.now() + UInt64(seconds * 1_000_000_000)
+    return state.wait(until: deadline) { $0.stopped ? true : nil } ?? false
+  }
+
+  /// Reloads when a watched file changed (runs on the watcher thread, one call at a time).
   func checkForChanges() {
     let now = watchList()
-    let changed = now.filter { watched[$0.key] != $0.value }.map(\.key).sorted()
+    let before = state.withLock { $0.watched }
+    // Files that changed, appeared or went away.
+    let changed = Set(now.keys).union(before.keys).filter { now[$0] != before[$0] }.sorted()
     guard !changed.isEmpty else { return }
     let names = changed.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
     do {
-      let template = try APITemplate.load(file: templateFile, stage: stage)
-      let old = lock.withLock { () -> APIGateway in
-        let previous = gateway
-        gateway = APIGateway(template: template)
-        return previous
-      }
-      old.shutdown()
-      watched = watchList()
+      replace(with: try APITemplate.load(file: templateFile, stage: stage))
+      let files = watchList()
+      state.withLock { $0.watched = files }
       out.line("api: \(names) changed; reloaded (functions start cold)")
       printRoutes()
     } catch {
-      watched = now
+      state.withLock { $0.watched = now }
       out.line(
         "api: \(names) changed, but the template has problems; still serving the last "
           + "good version:")
@@ -166,12 +241,7 @@ final class ServeAPIFront: @unchecked Sendable {
   }
 }
 
-/// Lets the server's handler reach the front once it exists.
-private final class GatewayBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var stored: ServeAPIFront?
-  var front: ServeAPIFront? {
-    get { lock.withLock { stored } }
-    set { lock.withLock { stored = newValue } }
-  }
+/// A weak way from the HTTP server's handler back to the front it serves.
+private struct FrontReference: Sendable {
+  weak var front: ServeAPIFront?
 }

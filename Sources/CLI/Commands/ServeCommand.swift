@@ -124,17 +124,20 @@ enum ServeCommand {
   static func printBanner(server: HTTPServer, endpoint: ServeEndpoint, out: OutputWriter) {
     let url = "http://\(server.host):\(server.port)"
     let styler = out.styler
+    // Commands are written whole, never wrapped, so they copy and paste as one line each.
+    func command(_ text: String) { out.write(styler.apply("  " + text, .command) + "\n") }
     out.line("Lambdalings local AWS listening on \(styler.apply(url, .emphasis))")
     out.line("  Lambda API 2015-03-31 and CloudWatch Logs; state in \(endpoint.stateDirectory)")
     out.line("Use it from the AWS CLI by adding --endpoint-url to each command:")
-    out.line(styler.apply("  aws lambda list-functions --endpoint-url \(url)", .command))
+    command("aws lambda list-functions --endpoint-url \(url)")
     out.line("or once for the shell (AWS CLI and SDKs that read AWS_ENDPOINT_URL):")
-    out.line(styler.apply("  export AWS_ENDPOINT_URL=\(url)", .command))
+    command("export AWS_ENDPOINT_URL=\(url)")
     out.line("Any credentials work (signatures are not checked: a local tool). If you have none:")
-    out.line(
-      styler.apply(
-        "  aws configure set aws_access_key_id local && aws configure set aws_secret_access_key"
-          + " local && aws configure set region us-east-1", .command))
+    command("aws configure set aws_access_key_id local")
+    command("aws configure set aws_secret_access_key local")
+    command("aws configure set region us-east-1")
+    out.line("AWS CLI version 2 reads --payload as base64 unless you also set:")
+    command("aws configure set cli_binary_format raw-in-base64-out")
     out.line("Press Ctrl-C to stop.")
   }
 }

@@ -146,13 +146,16 @@ enum Validation {
     case starter
   }
 
-  /// The problems of one run, each located at its failing case's line in spec.json: every
+  /// The problems of one run, each located at its failing case's line in spec.json (or
+  /// api.json for an HTTP request): every
   /// failing case of a solution, a starter that passes, a handler that cannot run. Empty when
   /// the run behaved as it must.
   static func judge(_ report: GradeReport, kind: RunKind, exercise: Exercise, language: Language)
     -> [Diagnostic]
   {
-    let spec = "\(exercise.directory)/spec.json"
+    func spec(_ result: CaseResult) -> String {
+      "\(exercise.directory)/\(result.specFile ?? "spec.json")"
+    }
     let who = "the \(language.rawValue) \(kind.rawValue)"
     if let setup = report.setupError {
       return [.error("\(who) could not run: \(setup)", file: report.codeFile, line: 0)]
@@ -172,7 +175,7 @@ enum Validation {
         return .error(
           "\(who) fails '\(failure.name)': \(detail.isEmpty ? "failed" : detail)\(error);"
             + " fix the solution or the spec",
-          file: spec, line: failure.line)
+          file: spec(failure), line: failure.line)
       }
     case .starter:
       guard report.passed else { return [] }

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import Grader
 import SystemSupport
 import Terminal
 import Workspace
@@ -43,15 +44,16 @@ struct Watcher {
   /// Without a terminal: re-grades on every save until the exercise passes, then returns.
   func untilPass(_ exercise: Exercise) throws {
     while true {
-      let (outcome, fingerprint, path) = try grade(exercise)
+      let (outcome, fingerprint, paths) = try grade(exercise)
       if outcome.report.passed {
         printPass(exercise, outcome)
         return
       }
+      let beside = outcome.report.templateFile.map { " and \($0)" } ?? ""
       out.line(
-        "Watching \(outcome.file) for changes; save it to check again. "
+        "Watching \(outcome.file)\(beside) for changes; save it to check again. "
           + "Hint: 'lambdalings hint \(exercise.id)'. Ctrl-C stops.")
-      while FileFingerprint(path: path) == fingerprint {
+      while FileFingerprint(paths: paths) == fingerprint {
         Thread.sleep(forTimeInterval: pollInterval)
       }
     }
@@ -60,25 +62,26 @@ struct Watcher {
   /// On a terminal (raw mode): re-grades on every save, passed or not, and answers keys.
   func interactive(_ first: Exercise, keys: QuizKeyReader) throws -> Int32 {
     var exercise = first
-    var (outcome, fingerprint, path) = try grade(exercise)
+    var (outcome, fingerprint, paths) = try grade(exercise)
     showState(exercise, outcome)
     while true {
       let milliseconds = Int32(pollInterval * 1000)
       guard let key = keys.readKey(timeoutMilliseconds: milliseconds) else {
-        if FileFingerprint(path: path) != fingerprint {
-          (outcome, fingerprint, path) = try grade(exercise)
+        if FileFingerprint(paths: paths) != fingerprint {
+          (outcome, fingerprint, paths) = try grade(exercise)
           showState(exercise, outcome)
         }
         continue
       }
       switch key {
       case .character("r"), .character("R"):
-        (outcome, fingerprint, path) = try grade(exercise)
+        (outcome, fingerprint, paths) = try grade(exercise)
         showState(exercise, outcome)
       case .character("h"), .character("H"):
         out.line()
         var args = invocation.args
         args.positionals = [exercise.id]
+        args.flags.insert(HintCommand.fromWatch)
         _ = try CommandSpec.hint.run(Invocation(args: args, context: context, command: .hint))
         showKeys(passed: outcome.report.passed)
       case .character("l"), .character("L"):
@@ -98,7 +101,7 @@ struct Watcher {
           return ExitCode.success
         case .exercise(let next):
           exercise = next
-          (outcome, fingerprint, path) = try grade(exercise)
+          (outcome, fingerprint, paths) = try grade(exercise)
           showState(exercise, outcome)
         case .chapter(let id):
           // Moving on to a chapter is reading it (through the pager), which ends watching.
@@ -120,13 +123,15 @@ struct Watcher {
   }
 
   /// Clears the screen, grades `exercise` and prints the report. Returns the outcome and the
-  /// learner's file with its fingerprint taken before grading (so a save during grading counts).
-  private func grade(_ exercise: Exercise) throws -> (CheckRun.Outcome, FileFingerprint, String) {
+  /// learner's files (the handler, and `function.json` and the API template beside it) with
+  /// their fingerprint taken before grading (so a save during grading counts).
+  private func grade(_ exercise: Exercise) throws -> (CheckRun.Outcome, FileFingerprint, [String]) {
     clearScreen()
     let workspace = try ExerciseSelection.workspace(
       for: exercise, course: course, context: context)
     let path = CheckRun.absolute(workspace.exerciseFile(exercise), context)
-    let fingerprint = FileFingerprint(path: path)
+    let paths = [path] + Self.filesBeside(path, exercise: exercise)
+    let fingerprint = FileFingerprint(paths: paths)
     let outcome = try CheckRun.run(exercise, course: course, context: context)
     GradeReportPrinter(out: out).print(outcome.report, displayFile: outcome.file)
     out.line()
@@ -134,7 +139,18 @@ struct Watcher {
       // Saving the file cannot fix a missing interpreter: stop rather than wait forever.
       throw CLIError.content("the handler could not run: \(problem)")
     }
-    return (outcome, fingerprint, path)
+    return (outcome, fingerprint, paths)
+  }
+
+  /// The other files of the learner's that grading reads: `function.json` and, for an API
+  /// exercise, the template its `api.json` serves (whether they exist yet or not).
+  static func filesBeside(_ handler: String, exercise: Exercise) -> [String] {
+    let folder = (handler as NSString).deletingLastPathComponent
+    var files = [folder + "/" + Exercise.configFileName]
+    if let spec = try? APICheckSpec.load(exerciseDirectory: exercise.directory) {
+      files.append(folder + "/" + spec.template)
+    }
+    return files
   }
 
   /// What the learner sees under the report on a terminal.
@@ -201,10 +217,12 @@ struct Watcher {
   }
 }
 
-/// What watch compares to notice a save: modification time and size.
+/// What watch compares to notice a save: modification time and size of each file.
 struct FileFingerprint: Equatable {
   var modified: Date?
   var size: Int?
+  /// The fingerprints of the other files, for a fingerprint of several.
+  var others: [FileFingerprint] = []
 
   static let none = FileFingerprint(modified: nil, size: nil)
 
@@ -217,5 +235,11 @@ struct FileFingerprint: Equatable {
     let attributes = try? FileManager.default.attributesOfItem(atPath: path)
     modified = attributes?[.modificationDate] as? Date
     size = (attributes?[.size] as? NSNumber)?.intValue
+  }
+
+  /// One fingerprint for several files: it changes when any of them is saved, created or removed.
+  init(paths: [String]) {
+    self.init(path: paths.first ?? "")
+    others = paths.dropFirst().map { FileFingerprint(path: $0) }
   }
 }

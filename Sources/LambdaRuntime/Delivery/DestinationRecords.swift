@@ -23,7 +23,9 @@ public enum DestinationRecords {
       "timestamp": .string(timestamp),
       "requestContext": [
         "requestId": .string(requestID),
-        "functionArn": .string(functionARN + ":$LATEST"),
+        // A qualified ARN (`...:function:NAME:live`) keeps its qualifier.
+        "functionArn": .string(
+          functionARN.split(separator: ":").count > 7 ? functionARN : functionARN + ":$LATEST"),
         "condition": .string(condition),
         "approximateInvokeCount": .int(approximateInvokeCount),
       ],

@@ -13,3 +13,19 @@ extension InvocationRecord {
       logs: "", droppedLogBytes: 0, initSpan: nil, invokeSpan: 0...durationMs)
   }
 }
+
+extension InvocationRecord {
+  /// A record for an invocation refused before it ran (429 throttle, 404 for a function that
+  /// is gone), for callers that check availability themselves before invoking.
+  public static func refused(
+    requestID: String, statusCode: Int, errorType: String, message: String
+  ) -> InvocationRecord {
+    InvocationRecord(
+      requestID: requestID, environmentID: nil, cold: false, initDurationMs: nil, durationMs: 0,
+      billedDurationMs: 0, memorySizeMB: 128, maxMemoryUsedMB: 0,
+      status: statusCode == 429 ? .throttled : .rejected, statusCode: statusCode,
+      errorType: errorType,
+      result: Data(JSONText.errorBody(type: errorType, message: message).utf8), logs: "",
+      droppedLogBytes: 0, initSpan: nil, invokeSpan: 0...0)
+  }
+}

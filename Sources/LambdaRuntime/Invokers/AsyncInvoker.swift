@@ -228,6 +228,6 @@ public final class AsyncInvoker: @unchecked Sendable {
       DeliveryEntry(
         source: "async", kind: .destination, at: now, lane: "async", requestID: event.requestID,
         attempt: event.invokeCount, target: destination.description, payload: record,
-        detail: "\(condition) record sent to \(destination)"))
+        detail: "\(condition) record"))
   }
 }

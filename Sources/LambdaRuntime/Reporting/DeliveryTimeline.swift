@@ -44,8 +44,11 @@ public struct DeliveryTimeline: Sendable {
       }.max() ?? start)
     let labelWidth = Swift.max(10, (lanes.map(\.count).max() ?? 0) + 2)
     let columns = Swift.max(20, width - labelWidth)
+    // The last column is kept for marks that land on a delivery (a record sent right after
+    // the last attempt), so both stay visible.
     func column(_ time: Double) -> Int {
-      Swift.min(columns - 1, Swift.max(0, Int((time - start) / (end - start) * Double(columns))))
+      Swift.min(
+        columns - 2, Swift.max(0, Int((time - start) / (end - start) * Double(columns - 1))))
     }
     var lines: [String] = []
     for lane in lanes {
@@ -62,14 +65,21 @@ public struct DeliveryTimeline: Sendable {
           for position in column(entry.at)...column(next) { row[position] = glyphs.waiting }
         }
       }
+      func mark(_ glyph: Character, at time: Double) {
+        var position = column(time)
+        if row[position] == glyphs.success || row[position] == glyphs.failure {
+          position = Swift.min(columns - 1, position + 1)
+        }
+        row[position] = glyph
+      }
       for entry in laneEntries {
         switch entry.kind {
         case .delivery:
           let failed = entry.invocation?.status != .success
           row[column(entry.at)] = failed ? glyphs.failure : glyphs.success
-        case .destination: row[column(entry.at)] = glyphs.destination
-        case .deadLetter: row[column(entry.at)] = glyphs.deadLetter
-        case .dropped: row[column(entry.at)] = glyphs.dropped
+        case .destination: mark(glyphs.destination, at: entry.at)
+        case .deadLetter: mark(glyphs.deadLetter, at: entry.at)
+        case .dropped: mark(glyphs.dropped, at: entry.at)
         case .retry, .parked: break
         }
       }
@@ -83,11 +93,21 @@ public struct DeliveryTimeline: Sendable {
     let gap = Swift.max(1, columns - left.count - right.count)
     lines.append(
       String(repeating: " ", count: labelWidth) + left + String(repeating: " ", count: gap) + right)
-    lines.append(
-      String(repeating: " ", count: labelWidth)
-        + "\(glyphs.success) success  \(glyphs.failure) failure  \(glyphs.waiting) waiting  "
-        + "\(glyphs.destination) destination  \(glyphs.deadLetter) dead-letter queue  "
-        + "\(glyphs.dropped) dropped")
+    // The legend, wrapped to the width.
+    let items = [
+      "\(glyphs.success) success", "\(glyphs.failure) failure", "\(glyphs.waiting) waiting",
+      "\(glyphs.destination) destination", "\(glyphs.deadLetter) dead-letter queue",
+      "\(glyphs.dropped) dropped",
+    ]
+    var legend = ""
+    for item in items {
+      if !legend.isEmpty && labelWidth + legend.count + 2 + item.count > Swift.max(width, 40) {
+        lines.append(String(repeating: " ", count: labelWidth) + legend)
+        legend = ""
+      }
+      legend += (legend.isEmpty ? "" : "  ") + item
+    }
+    lines.append(String(repeating: " ", count: labelWidth) + legend)
     return lines.joined(separator: "\n") + "\n"
   }
 }

@@ -19,7 +19,9 @@ enum LambdaLimits {
   }
 
   /// Applies the configuration fields of a Create/UpdateFunctionConfiguration body.
-  static func apply(_ input: [String: Any], to version: inout VersionState) throws(AWSError) {
+  static func apply(_ input: [String: Any], to version: inout VersionState, function: String)
+    throws(AWSError)
+  {
     if let description = input["Description"] as? String { version.description = description }
     if let timeout = input["Timeout"] as? Int {
       guard (1...900).contains(timeout) else {
@@ -63,10 +65,55 @@ enum LambdaLimits {
       }
       version.environment = strings
     }
+    if let logging = input["LoggingConfig"] as? [String: Any] {
+      if let group = logging["LogGroup"] as? String, group != "/aws/lambda/\(function)" {
+        throw .invalid(
+          "lambdalings serve writes every function's logs to /aws/lambda/\(function); "
+            + "a custom LogGroup (\(group)) is not supported")
+      }
+      version.logging = try loggingState(logging, current: version.logging)
+    }
     try checkRuntime(version.runtime)
     if version.handler.isEmpty && !version.runtime.hasPrefix("provided") {
       throw .invalid("Handler is required for the \(version.runtime) runtime")
     }
+  }
+
+  /// Applies a `LoggingConfig` over the current one: JSON or Text, and the levels, which only
+  /// the JSON format takes.
+  static func loggingState(_ input: [String: Any], current: LoggingState?) throws(AWSError)
+    -> LoggingState
+  {
+    var logging = current ?? LoggingState(logFormat: "Text")
+    if let format = input["LogFormat"] as? String {
+      guard ["Text", "JSON"].contains(format) else {
+        throw .invalid("LoggingConfig.LogFormat must be Text or JSON, not \(format)")
+      }
+      logging.logFormat = format
+    }
+    let application = input["ApplicationLogLevel"] as? String
+    let system = input["SystemLogLevel"] as? String
+    if let application, !["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"].contains(application)
+    {
+      throw .invalid(
+        "LoggingConfig.ApplicationLogLevel must be TRACE, DEBUG, INFO, WARN, ERROR or FATAL, "
+          + "not \(application)")
+    }
+    if let system, !["DEBUG", "INFO", "WARN"].contains(system) {
+      throw .invalid("LoggingConfig.SystemLogLevel must be DEBUG, INFO or WARN, not \(system)")
+    }
+    guard logging.isJSON else {
+      if application != nil || system != nil {
+        throw .invalid(
+          "Log levels need the JSON log format: add LogFormat=JSON to the LoggingConfig")
+      }
+      logging.applicationLogLevel = nil
+      logging.systemLogLevel = nil
+      return logging
+    }
+    logging.applicationLogLevel = application ?? logging.applicationLogLevel ?? "INFO"
+    logging.systemLogLevel = system ?? logging.systemLogLevel ?? "INFO"
+    return logging
   }
 
   /// Accepts the runtimes the local runtime can run: python3.x, nodejsNN.x, provided(.al2/.al2023).

@@ -30,7 +30,7 @@ extension LambdaService {
       description: "", timeout: 3, memorySize: 128, ephemeralStorage: 512, environment: [:],
       codeSha256: code.sha256, codeID: code.id, codeSize: code.size,
       lastModified: LambdaService.timestamp(), revisionID: LambdaService.revision())
-    try LambdaLimits.apply(input, to: &version)
+    try LambdaLimits.apply(input, to: &version, function: name)
     return try locked { () throws(AWSError) -> HTTPResponse in
       guard state.functions[name] == nil else {
         throw .conflict("Function already exist: \(name)")
@@ -160,7 +160,7 @@ extension LambdaService {
       if let runtime = input["Runtime"] as? String { version.runtime = runtime }
       if let handler = input["Handler"] as? String { version.handler = handler }
       if let role = input["Role"] as? String { version.role = role }
-      try LambdaLimits.apply(input, to: &version)
+      try LambdaLimits.apply(input, to: &version, function: name)
       version.lastModified = LambdaService.timestamp()
       version.revisionID = LambdaService.revision()
       let previous = state
@@ -215,8 +215,13 @@ extension LambdaService {
       "TracingConfig": ["Mode": "PassThrough"], "State": "Active",
       "LastUpdateStatus": "Successful", "PackageType": "Zip", "Architectures": ["x86_64"],
       "EphemeralStorage": ["Size": state.ephemeralStorage],
-      "LoggingConfig": ["LogFormat": "Text", "LogGroup": "/aws/lambda/\(function.name)"],
     ]
+    var logging: [String: Any] = [
+      "LogFormat": state.logging?.logFormat ?? "Text", "LogGroup": "/aws/lambda/\(function.name)",
+    ]
+    if let level = state.logging?.applicationLogLevel { logging["ApplicationLogLevel"] = level }
+    if let level = state.logging?.systemLogLevel { logging["SystemLogLevel"] = level }
+    output["LoggingConfig"] = logging
     if !state.environment.isEmpty {
       output["Environment"] = ["Variables": state.environment]
     }

@@ -20,19 +20,7 @@ extension LambdaService {
     case "DryRun":
       return HTTPResponse(status: 204, headers: [("X-Amz-Executed-Version", version)])
     case "Event":
-      // Seam for the asynchronous invoker of LambdaRuntime (retries, destinations): until it
-      // is wired in, an Event invocation runs once in the background and its logs are kept.
-      let payload = Data(request.body)
-      DispatchQueue.global().async {
-        // Throttled events are dropped here; AWS would retry them (the async invoker's job).
-        guard (try? self.acquireSlot(name)) != nil else { return }
-        defer { self.releaseSlot(name) }
-        let record = function.invoke(event: payload)
-        self.record(record, name: name, version: version, function: function)
-      }
-      return HTTPResponse(
-        status: 202,
-        headers: [("X-Amz-Executed-Version", version), ("x-amzn-RequestId", UUID().uuidString)])
+      return try invokeAsync(request, name: name, qualifier: qualifier, version: version)
     case "RequestResponse":
       break
     default:
@@ -91,7 +79,7 @@ extension LambdaService {
       var configuration = FunctionConfiguration(
         name: name, codePath: store.codePath(versionState), handler: versionState.handler,
         runtime: kind, timeout: Double(versionState.timeout), memoryMB: versionState.memorySize,
-        environment: versionState.environment, provisionedConcurrency: provisioned,
+        environment: versionState.runtimeEnvironment, provisionedConcurrency: provisioned,
         region: region)
       configuration.version = version
       do {

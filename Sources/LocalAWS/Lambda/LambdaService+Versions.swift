@@ -6,9 +6,9 @@ extension LambdaService {
   /// Publishes $LATEST as the next version, or returns the last one when nothing changed.
   func publish(_ function: inout FunctionState, description: String) -> String {
     let last = String(function.lastVersion)
-    if let current = function.versions[last], current.codeSha256 == function.latest.codeSha256,
-      current.revisionID == function.latest.revisionID
-    {
+    // As on AWS, nothing is published when code and configuration have not changed since the
+    // last version: its number comes back instead.
+    if let current = function.versions[last], current.sameContent(as: function.latest) {
       return last
     }
     function.lastVersion += 1

@@ -20,6 +20,8 @@ final class LambdaService: @unchecked Sendable {
   var inFlight: [String: Int] = [:]
   /// Log stream names by runtime instance and environment id.
   var streams: [String: String] = [:]
+  /// Asynchronous invokers by function, qualifier and event invoke configuration.
+  var asyncInvokers: [String: AsyncInvoker] = [:]
   var router = HTTPRouter()
 
   init(store: LocalAWSStore, logs: LogStore, region: String) throws {

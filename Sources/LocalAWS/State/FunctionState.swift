@@ -15,6 +15,42 @@ public struct VersionState: Codable, Sendable, Equatable {
   public var codeSize: Int
   public var lastModified: String
   public var revisionID: String
+  /// `LoggingConfig`; nil is Lambda's default, plain text to `/aws/lambda/NAME`.
+  public var logging: LoggingState?
+}
+
+/// The log format and levels of `LoggingConfig`. Levels apply to the JSON format only.
+public struct LoggingState: Codable, Sendable, Equatable {
+  /// "Text" or "JSON".
+  public var logFormat: String
+  /// TRACE, DEBUG, INFO, WARN, ERROR or FATAL (JSON only; Lambda's default is INFO).
+  public var applicationLogLevel: String?
+  /// DEBUG, INFO or WARN (JSON only; Lambda's default is INFO).
+  public var systemLogLevel: String?
+
+  public var isJSON: Bool { logFormat == "JSON" }
+}
+
+extension VersionState {
+  /// The function's variables plus what Lambda sets for the JSON log format, which the
+  /// runtime's logger reads.
+  var runtimeEnvironment: [String: String] {
+    var variables = environment
+    if let logging, logging.isJSON {
+      variables["AWS_LAMBDA_LOG_FORMAT"] = "JSON"
+      variables["AWS_LAMBDA_LOG_LEVEL"] = logging.applicationLogLevel ?? "INFO"
+    }
+    return variables
+  }
+
+  /// The same code and configuration: only the revision, time and description may differ.
+  func sameContent(as other: VersionState) -> Bool {
+    var mine = self
+    mine.revisionID = other.revisionID
+    mine.lastModified = other.lastModified
+    mine.description = other.description
+    return mine == other
+  }
 }
 
 /// An alias: a name pointing at a published version.

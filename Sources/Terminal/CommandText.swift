@@ -1,0 +1,44 @@
+/// Keeps a suggested command (`lambdalings check hello-api`) on one line when output is wrapped
+/// to the terminal, so it can be copied whole.
+///
+/// `glued` turns the single spaces inside a command into a marker the wrapper treats as part of
+/// a word (a private-use character, one column wide); the writer turns every marker back into a
+/// space just before the bytes leave (`unglued`). A command wider than the line is `loosened`
+/// again before wrapping, so it breaks at its spaces rather than overflowing the terminal.
+public enum CommandText {
+  /// The stand-in for a space that must not become a line break (U+E000, private use).
+  public static let glue: Character = "\u{E000}"
+  private static let glueScalar: Unicode.Scalar = "\u{E000}"
+
+  /// `text` with each single space between two visible characters glued; leading, trailing
+  /// and repeated spaces (padding, indentation) stay spaces.
+  public static func glued(_ text: String) -> String {
+    let scalars = Array(text.unicodeScalars)
+    var result = String.UnicodeScalarView()
+    for (index, scalar) in scalars.enumerated() {
+      let interior =
+        scalar == " " && index > 0 && index + 1 < scalars.count
+        && scalars[index - 1] != " " && scalars[index + 1] != " "
+        && scalars[index - 1] != "\n" && scalars[index + 1] != "\n"
+      result.append(interior ? glueScalar : scalar)
+    }
+    return String(result)
+  }
+
+  /// `text` with every glued space a space again: what is written out.
+  public static func unglued(_ text: String) -> String {
+    // The marker's UTF-8 starts with 0xEE; most output has no such byte.
+    guard text.utf8.contains(0xEE), text.unicodeScalars.contains(glueScalar) else { return text }
+    return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == glueScalar ? " " : $0 }))
+  }
+
+  /// `text` with the glue taken out of every word wider than `width` columns, so a command
+  /// too long for the line breaks at its spaces like any other text.
+  public static func loosened(_ text: String, width: Int) -> String {
+    guard text.unicodeScalars.contains(glueScalar) else { return text }
+    return text.split(separator: " ", omittingEmptySubsequences: false).map { word in
+      let word = String(word)
+      return DisplayWidth.of(word) > width ? unglued(word) : word
+    }.joined(separator: " ")
+  }
+}
