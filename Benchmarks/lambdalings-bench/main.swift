@@ -1,6 +1,7 @@
 // lambdalings-bench: measures the lesson engine and the local runtime against baselines
 // run in the same invocation. Usage: swift run -c release lambdalings-bench
-// [markdown|runtime|cli|delivery|serve|api]...
+// [markdown|runtime|cli|delivery|serve|api|process]...
+// (`process --baseline BINARY` also times an earlier build of lambdalings in the same run)
 import Foundation
 
 let requested = Array(CommandLine.arguments.dropFirst())
@@ -11,8 +12,11 @@ let suites: [(name: String, run: ([String]) -> Void)] = [
   ("delivery", DeliveryBenchmark.run),
   ("serve", ServeBenchmark.run),
   ("api", APIBenchmark.run),
+  ("process", ProcessBenchmark.run),
 ]
-let selected = requested.isEmpty ? suites.map(\.name) : requested.filter { !$0.hasPrefix("-") }
+let selected =
+  requested.isEmpty
+  ? suites.map(\.name) : requested.filter { !$0.hasPrefix("-") && !$0.hasPrefix("/") }
 for suite in suites where selected.contains(suite.name) {
   suite.run(requested)
 }

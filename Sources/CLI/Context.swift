@@ -16,6 +16,8 @@ public final class Context: @unchecked Sendable {
   /// Whether standard input is a terminal (interactive prompts).
   public let stdinIsTTY: Bool
   private var loadedCourse: (Course, [Diagnostic])?
+  private var loadedOutline: (Course, [Diagnostic])?
+  private var rememberedCourse: String?
 
   init(
     environment: [String: String], out: OutputWriter, err: OutputWriter, currentDirectory: String,
@@ -80,11 +82,32 @@ public final class Context: @unchecked Sendable {
     return loaded
   }
 
-  /// The course path the workspace's `workspace.json` remembers, if any.
+  /// The course's headers only (ids, titles, order, links; see `CourseLoader.load(root:outline:)`),
+  /// for commands that list: their start-up does not grow with the size of the course's files.
+  /// The whole course when it is loaded already. Header errors stop the command.
+  public func courseOutline() throws -> Course {
+    if loadedCourse != nil { return try course() }
+    if loadedOutline == nil {
+      let location = try courseLocation()
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: location.path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      else { return try course() }
+      loadedOutline = CourseLoader.load(root: location.path, outline: true)
+    }
+    guard let (course, diagnostics) = loadedOutline else { return try course() }
+    return try Context.stopOnErrors(course, diagnostics)
+  }
+
+  /// The course path the workspace's `workspace.json` remembers, if any. Read once it is
+  /// found (hints ask for it several times); until then asked again, as the first run creates
+  /// the workspace on the way.
   var rememberedCoursePath: String? {
+    if let rememberedCourse { return rememberedCourse }
     let path = Workspace.resolvePath(
       flag: workspaceFlag, environment: environment, currentDirectory: ".")
-    return (try? Workspace.open(at: path))?.settings.coursePath
+    rememberedCourse = (try? Workspace.open(at: path))?.settings.coursePath
+    return rememberedCourse
   }
 
   /// `lambdalings WORDS` as the learner can copy it: with `--workspace` when it was given, and
@@ -128,6 +151,10 @@ public final class Context: @unchecked Sendable {
   /// The loaded course; a course with errors stops the command with every error listed.
   public func course() throws -> Course {
     let (course, diagnostics) = try courseWithDiagnostics()
+    return try Context.stopOnErrors(course, diagnostics)
+  }
+
+  private static func stopOnErrors(_ course: Course, _ diagnostics: [Diagnostic]) throws -> Course {
     if diagnostics.hasErrors {
       let errors = diagnostics.filter { $0.severity == .error }
       throw CLIError.content(

@@ -22,12 +22,21 @@ public final class OutputWriter: @unchecked Sendable {
   /// no SIGPIPE, no error, the rest of this run's output is dropped and the command still
   /// finishes (saving progress) and exits with its own status.
   public func write(_ text: String) {
+    // Suggested commands were glued so wrapping keeps them whole; spaces again from here on.
+    var text = CommandText.unglued(text)
+    text.withUTF8 { write(buffer: $0) }
+  }
+
+  /// Writes bytes as they are (rendered HTML, for instance; never glued).
+  public func write(bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { write(buffer: $0) }
+  }
+
+  private func write(buffer: UnsafeBufferPointer<UInt8>) {
     lock.lock()
     defer { lock.unlock() }
     guard !readerGone else { return }
-    // Suggested commands were glued so wrapping keeps them whole; spaces again from here on.
-    let bytes = CommandText.unglued(text)
-    if !PipeWriter.write(bytes, to: descriptor) && PipeWriter.readerHasGone { readerGone = true }
+    if !PipeWriter.write(buffer, to: descriptor) && PipeWriter.readerHasGone { readerGone = true }
   }
 
   /// Writes `text` and a newline. On a terminal each line of `text` is wrapped to its width

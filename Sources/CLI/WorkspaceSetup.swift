@@ -46,7 +46,9 @@ enum WorkspaceSetup {
   /// course is refused here, so no command reads or writes it.
   static func existing(_ context: Context) throws -> Workspace? {
     guard let workspace = try Workspace.open(at: path(context)) else { return nil }
-    let course = try context.course()
+    // Only the course's id is needed: the outline (the whole course when it is loaded
+    // already), so listings do not pay for a full load here.
+    let course = try context.courseOutline()
     if workspace.settings.courseID != course.id {
       throw WorkspaceError.otherCourse(
         path: path(context), courseID: workspace.settings.courseID, expected: course.id)

@@ -37,12 +37,14 @@ public struct Course: Sendable {
     func add(_ step: Step) {
       if seen.insert(step).inserted { result.append(step) }
     }
+    let exerciseIDs = Set(exercises.map(\.id))
+    let quizIDs = Set(quizzes.map(\.id))
     for chapter in chapters {
       add(.chapter(chapter.id))
-      for exercise in chapter.exerciseIDs where self.exercise(exercise) != nil {
+      for exercise in chapter.exerciseIDs where exerciseIDs.contains(exercise) {
         add(.exercise(exercise))
       }
-      if let quiz = chapter.quizID, self.quiz(quiz) != nil { add(.quiz(quiz)) }
+      if let quiz = chapter.quizID, quizIDs.contains(quiz) { add(.quiz(quiz)) }
     }
     for exercise in exercises { add(.exercise(exercise.id)) }
     for quiz in quizzes { add(.quiz(quiz.id)) }

@@ -1,14 +1,13 @@
 import Foundation
+import SystemSupport
 
 extension CourseLoader {
   func isDirectory(_ path: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      && isDirectory.boolValue
+    Platform.fileStatus(path)?.kind == .directory
   }
 
   func fileExists(_ path: String) -> Bool {
-    FileManager.default.fileExists(atPath: path)
+    Platform.fileStatus(path) != nil
   }
 
   /// Names of the files in `folder` ending in `suffix`, sorted; empty when the folder is missing.
@@ -38,6 +37,44 @@ extension CourseLoader {
     diagnostics.append(
       .error("the file is not valid UTF-8; save it as UTF-8", file: file, line: 0))
     return String(decoding: data, as: UTF8.self)
+  }
+
+  /// The file's header block (from the first line `---` through the closing `---`), or ""
+  /// when the file has none: what an outline load parses. Unreadable files are reported as
+  /// `readText` reports them.
+  mutating func readHead(_ file: String) -> String? {
+    guard let data = FileManager.default.contents(atPath: file) else {
+      return readText(file, required: true)
+    }
+    let end: Int? = data.withUnsafeBytes { raw in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      var lineStart = 0
+      var lineNumber = 0
+      while lineStart < bytes.count {
+        var lineEnd = lineStart
+        while lineEnd < bytes.count, bytes[lineEnd] != 10 { lineEnd += 1 }
+        var last = lineEnd
+        while last > lineStart,
+          bytes[last - 1] == 13 || bytes[last - 1] == 32 || bytes[last - 1] == 9
+        {
+          last -= 1
+        }
+        var first = lineStart
+        while first < last, bytes[first] == 32 || bytes[first] == 9 { first += 1 }
+        let isFence =
+          last - first == 3 && bytes[first] == 45 && bytes[first + 1] == 45
+          && bytes[first + 2] == 45
+        if lineNumber == 0 && !isFence { return 0 }
+        if lineNumber > 0 && isFence { return min(lineEnd + 1, bytes.count) }
+        lineNumber += 1
+        lineStart = lineEnd + 1
+      }
+      return nil
+    }
+    // No closing line: the whole file, so the parser reports the unclosed header.
+    guard let end else { return readText(file, required: true) }
+    if let text = String(data: data.prefix(end), encoding: .utf8) { return text }
+    return readText(file, required: true)
   }
 
   /// The header's `id:`, checked for form; nil (with a diagnostic) when missing or malformed.

@@ -5,17 +5,26 @@ public struct CourseLoader {
   /// The name of the course header file inside `lessons/`.
   public static let manifestName = "course.md"
   let root: String
+  /// Headers only: see `load(root:outline:)`.
+  let outline: Bool
   var diagnostics: [Diagnostic] = []
 
   /// Loads the course at `root`. Never throws; a missing or broken course gives diagnostics.
-  public static func load(root: String) -> (Course, [Diagnostic]) {
-    var loader = CourseLoader(root: root)
+  ///
+  /// With `outline`, only what listings need is read: the header of every chapter, exercise
+  /// and quiz (ids, titles, order, links between them). Chapter bodies and anchors, quiz
+  /// texts, exercise statements, specs and hints stay empty, and only header problems are
+  /// reported, so the cost does not grow with the size of the files. Commands that grade,
+  /// render or quiz load the whole course.
+  public static func load(root: String, outline: Bool = false) -> (Course, [Diagnostic]) {
+    var loader = CourseLoader(root: root, outline: outline)
     let course = loader.loadCourse()
     return (course, loader.diagnostics.sortedForDisplay())
   }
 
-  private init(root: String) {
+  private init(root: String, outline: Bool) {
     self.root = root
+    self.outline = outline
   }
 
   private mutating func loadCourse() -> Course {
@@ -67,7 +76,7 @@ public struct CourseLoader {
     for name in listFiles("\(root)/lessons", suffix: ".md") where name != CourseLoader.manifestName
     {
       let file = "\(root)/lessons/\(name)"
-      guard let text = readText(file, required: true) else { continue }
+      guard let text = outline ? readHead(file) : readText(file, required: true) else { continue }
       let (header, problems) = FrontMatter.parse(text, file: file)
       diagnostics += problems
       guard header.isPresent else {
@@ -95,7 +104,7 @@ public struct CourseLoader {
         Chapter(
           id: id, title: title, order: order, file: file, exerciseIDs: header.list("exercises"),
           quizID: header.value("quiz"), body: header.body, bodyStartLine: header.bodyStartLine,
-          anchors: Slug.anchors(in: header.body),
+          anchors: outline ? [] : Slug.anchors(in: header.body),
           headerLines: Dictionary(
             header.entries.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })))
     }
@@ -107,7 +116,7 @@ public struct CourseLoader {
     var quizzes: [QuizSource] = []
     for name in listFiles(folder, suffix: ".md") {
       let file = "\(folder)/\(name)"
-      guard let text = readText(file, required: true) else { continue }
+      guard let text = outline ? readHead(file) : readText(file, required: true) else { continue }
       let (header, problems) = FrontMatter.parse(text, file: file)
       diagnostics += problems
       let fallback = String(name.dropLast(3))
@@ -133,7 +142,7 @@ public struct CourseLoader {
       quizzes.append(
         QuizSource(
           id: id, title: header.value("title") ?? id, chapterID: header.value("chapter"),
-          file: file, text: text, passMark: passMark))
+          file: file, text: outline ? "" : text, passMark: passMark))
     }
     return quizzes
   }

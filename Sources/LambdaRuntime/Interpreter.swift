@@ -17,39 +17,110 @@ public struct Interpreter: Sendable, Equatable {
     }
   }
 
-  /// Resolved interpreters by runtime and search path.
-  private static let cache = Locked<[String: Interpreter]>([:])
+  /// What this run resolved: interpreters by runtime and search path, and a note per resolution.
+  private struct Resolutions {
+    var memo: [String: Interpreter] = [:]
+    var notes: [String] = []
+  }
 
-  /// Resolves the interpreter of `runtime` once per program run (later calls are free).
+  private static let resolutions = Locked(Resolutions())
+
+  /// Where a resolution came from.
+  public enum Source: String, Sendable {
+    /// The on-disk cache had a valid entry; no process was started.
+    case cache
+    /// The program on PATH was started and asked for its real path.
+    case probe
+  }
+
+  /// Resolves the interpreter of `runtime` once per program run (later calls are free), using
+  /// the user's interpreter cache so that a version-manager shim runs only when something it
+  /// depends on changed.
   public static func resolve(
     _ runtime: LambdaRuntimeKind, path searchPath: String? = nil
   ) throws -> Interpreter? {
-    let searchPath = searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    let environment = ProcessInfo.processInfo.environment
+    let searchPath = searchPath ?? environment["PATH"] ?? "/usr/bin:/bin"
     let key = "\(runtime.rawValue)|\(searchPath)"
-    if let cached = cache.withLock({ $0[key] }) { return cached }
-    let resolved: Interpreter
+    if let cached = resolutions.withLock({ $0.memo[key] }) { return cached }
+    let started = ProcessClock.now()
+    guard
+      let (resolved, source) = try resolve(
+        runtime, searchPath: searchPath, environment: environment,
+        currentDirectory: FileManager.default.currentDirectoryPath,
+        cache: InterpreterCache.standard(environment: environment))
+    else { return nil }
+    let milliseconds = Double(ProcessClock.now() - started) / 1e6
+    let how =
+      source == .cache
+      ? "from the interpreter cache" : "asked the program on PATH, then cached"
+    let note =
+      "\(runtime.rawValue): \(resolved.path) (\(resolved.version)), \(how), "
+      + String(format: "%.1f ms", milliseconds)
+    resolutions.withLock {
+      $0.memo[key] = resolved
+      $0.notes.append(note)
+    }
+    return resolved
+  }
+
+  /// What the resolutions of this run did, one line each (for `--verbose`).
+  public static func resolutionNotes() -> [String] { resolutions.withLock { $0.notes } }
+
+  /// Resolves the interpreter of `runtime` as a program started in `currentDirectory` with
+  /// `environment` and `searchPath` would run it: from `cache` when its entry for the current
+  /// fingerprint is valid, otherwise by asking the program (and remembering the answer).
+  /// `nil` for runtimes without an interpreter.
+  public static func resolve(
+    _ runtime: LambdaRuntimeKind, searchPath: String, environment: [String: String],
+    currentDirectory: String, cache: InterpreterCache?
+  ) throws -> (Interpreter, Source)? {
+    let program: String
+    let probeArguments: [String]
+    let hint: String
     switch runtime {
     case .provided:
       return nil
     case .python:
-      resolved = try probe(
-        program: "python3", runtime: "python", searchPath: searchPath,
-        arguments: [
-          "-S", "-c", "import sys;print(sys.executable);print('%d.%d'%sys.version_info[:2])",
-        ],
-        hint: "Install Python 3 (Debian/Ubuntu: `sudo apt-get install python3`; macOS: "
-          + "`brew install python`; or https://www.python.org/downloads/) and try again.")
+      program = "python3"
+      probeArguments = [
+        "-S", "-c", "import sys;print(sys.executable);print('%d.%d'%sys.version_info[:2])",
+      ]
+      hint =
+        "Install Python 3 (Debian/Ubuntu: `sudo apt-get install python3`; macOS: "
+        + "`brew install python`; or https://www.python.org/downloads/) and try again."
     case .nodejs:
-      resolved = try probe(
-        program: "node", runtime: "nodejs", searchPath: searchPath,
-        arguments: [
-          "-e", "console.log(process.execPath);console.log(process.versions.node.split('.')[0])",
-        ],
-        hint: "Install Node.js 18 or newer (https://nodejs.org/en/download, or "
-          + "`sudo apt-get install nodejs`) and try again.")
+      program = "node"
+      probeArguments = [
+        "-e", "console.log(process.execPath);console.log(process.versions.node.split('.')[0])",
+      ]
+      hint =
+        "Install Node.js 18 or newer (https://nodejs.org/en/download, or "
+        + "`sudo apt-get install nodejs`) and try again."
     }
-    cache.withLock { $0[key] = resolved }
-    return resolved
+    guard let shim = find(program, in: searchPath) else {
+      throw LambdaRuntimeError.interpreterNotFound(
+        program: program, runtime: runtime.rawValue, installHint: hint)
+    }
+    let fingerprint = cache.flatMap { _ in
+      InterpreterFingerprint(
+        program: shim, runtime: runtime.rawValue, searchPath: searchPath,
+        environment: environment, currentDirectory: currentDirectory)
+    }
+    if let cache, let fingerprint, let hit = cache.lookup(fingerprint) {
+      return (hit, .cache)
+    }
+    let resolved = try probe(
+      shim: shim, searchPath: searchPath, environment: environment,
+      currentDirectory: currentDirectory, arguments: probeArguments)
+    if let cache, let fingerprint {
+      // Stored only if nothing the shim depends on changed while it ran.
+      let after = InterpreterFingerprint(
+        program: shim, runtime: runtime.rawValue, searchPath: searchPath,
+        environment: environment, currentDirectory: currentDirectory)
+      if after == fingerprint { cache.store(resolved, for: fingerprint) }
+    }
+    return (resolved, .probe)
   }
 
   /// The first executable named `program` in `searchPath`.
@@ -62,18 +133,16 @@ public struct Interpreter: Sendable, Equatable {
   }
 
   private static func probe(
-    program: String, runtime: String, searchPath: String, arguments: [String], hint: String
+    shim: String, searchPath: String, environment: [String: String], currentDirectory: String,
+    arguments: [String]
   ) throws -> Interpreter {
-    guard let shim = find(program, in: searchPath) else {
-      throw LambdaRuntimeError.interpreterNotFound(
-        program: program, runtime: runtime, installHint: hint)
-    }
-    var environment = ProcessInfo.processInfo.environment
+    var environment = environment
     environment["PATH"] = searchPath
     let handle: ProcessHandle
     do {
       handle = try ProcessHandle.launch(
-        executable: shim, arguments: arguments, environment: environment)
+        executable: shim, arguments: arguments, environment: environment,
+        workingDirectory: currentDirectory)
     } catch {
       throw LambdaRuntimeError.interpreterUnusable(program: shim, detail: "\(error)")
     }

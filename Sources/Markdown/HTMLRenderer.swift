@@ -18,9 +18,14 @@ public enum HTMLRenderer {
   }
 
   public static func render(_ document: Document, options: Options) -> String {
+    String(decoding: renderBytes(document, options: options), as: UTF8.self)
+  }
+
+  /// The HTML as UTF-8 bytes, for writing straight to a file or stream (no String is built).
+  public static func renderBytes(_ document: Document, options: Options = Options()) -> [UInt8] {
     var writer = HTMLWriter(options: options)
     writer.blocks(document.blocks, tight: false)
-    return String(decoding: writer.out, as: UTF8.self)
+    return writer.out
   }
 }
 

@@ -25,7 +25,10 @@ extension Question {
 
   /// Finds `choose <number>` (a word from one to ten, or digits) in text, case-insensitively.
   static func statedChoiceCount(in text: String) -> Int? {
-    let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+    let lower = text.lowercased()
+    // Most questions never say "choose": skip splitting them into words.
+    guard lower.utf8.firstRange(of: "choose".utf8) != nil else { return nil }
+    let words = lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
     for (index, word) in words.enumerated() where word == "choose" && index + 1 < words.count {
       let next = String(words[index + 1])
       if let number = Int(next) { return number }

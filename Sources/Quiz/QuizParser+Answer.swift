@@ -74,7 +74,7 @@ extension QuizParser {
     guard text.count - trimmed.count <= 3, let first = trimmed.first, "-*+".contains(first),
       trimmed.dropFirst().first == " "
     else { return nil }
-    return trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces)
+    return trimmed.dropFirst(2).trimmingSpaces()
   }
 
   /// The number and text of a `1. item` or `1) item` line.
@@ -88,7 +88,7 @@ extension QuizParser {
     guard let delimiter = after.first, delimiter == "." || delimiter == ")",
       after.dropFirst().first == " "
     else { return nil }
-    return (number, after.dropFirst(2).trimmingCharacters(in: .whitespaces))
+    return (number, after.dropFirst(2).trimmingSpaces())
   }
 
   mutating func parseChoices(
@@ -105,7 +105,7 @@ extension QuizParser {
         ok = false
         continue
       }
-      let text = item.text.dropFirst(3).trimmingCharacters(in: .whitespaces)
+      let text = item.text.dropFirst(3).trimmingSpaces()
       if choices.contains(where: { $0.text == text }) {
         report(.error, item.line.number, "choice '\(text)' appears twice in '\(id)'")
         ok = false
@@ -159,7 +159,7 @@ extension QuizParser {
 
   /// Parses the inside of `[[...]]`: `true`/`false`, `text: a | b`, or a number with unit.
   mutating func parseFillIn(_ inner: String, line: Int) -> AnswerKey? {
-    let content = inner.trimmingCharacters(in: .whitespaces)
+    let content = inner.trimmingSpaces()
     switch content.lowercased() {
     case "true": return .trueFalse(true)
     case "false": return .trueFalse(false)
@@ -167,7 +167,7 @@ extension QuizParser {
     }
     if content.lowercased().hasPrefix("text:") {
       let alternatives = content.dropFirst(5).split(separator: "|")
-        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        .map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
       guard !alternatives.isEmpty else {
         report(.error, line, "text answer has no alternatives: write `[[text: answer | other]]`")
         return nil
@@ -191,7 +191,7 @@ extension QuizParser {
       return nil
     }
     guard parts.count == 2 else { return NumericAnswer(expected: expected) }
-    let toleranceText = parts[1].trimmingCharacters(in: .whitespaces)
+    let toleranceText = parts[1].trimmingSpaces()
     if toleranceText.hasSuffix("%"), let percent = Double(toleranceText.dropLast()) {
       return NumericAnswer(expected: expected, tolerance: .relative(percent / 100))
     }

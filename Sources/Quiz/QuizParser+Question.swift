@@ -15,7 +15,7 @@ extension QuizParser {
 
   /// Parses one `## id` section; returns nil when it has no usable id or answer.
   mutating func parseQuestion(_ heading: Line, _ lines: [Line], quizID: String) -> Question? {
-    let id = heading.trimmed.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
+    let id = heading.trimmed.drop(while: { $0 == "#" }).trimmingSpaces()
     let idIsValid =
       !id.isEmpty
       && id.allSatisfy { ($0.isLetter && $0.isLowercase) || $0.isNumber || "-_.".contains($0) }
@@ -68,13 +68,13 @@ extension QuizParser {
   /// Splits `key: value` when the key is a known metadata key.
   static func metadataPair(_ text: String) -> (String, String)? {
     guard let colon = text.firstIndex(of: ":") else { return nil }
-    let key = text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+    let key = text[..<colon].trimmingSpaces().lowercased()
     guard metadataKeys.contains(key) else { return nil }
-    return (key, text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+    return (key, text[text.index(after: colon)...].trimmingSpaces())
   }
 
   static func list(_ value: String) -> [String] {
-    value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    value.split(separator: ",").map { $0.trimmingSpaces() }
       .filter { !$0.isEmpty }
   }
 
@@ -153,13 +153,13 @@ extension QuizParser {
       if fence.consume(line.text) { continue }
       let lower = line.trimmed.lowercased()
       if QuizParser.headingLevel(line.text) != nil, lower.hasSuffix("explanation"),
-        lower.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces) == "explanation"
+        lower.drop(while: { $0 == "#" }).trimmingSpaces() == "explanation"
       {
         let text = QuizParser.joinMarkdown(Array(lines[(offset + 1)...]))
         return (Array(lines[..<offset]), text.isEmpty ? missingExplanation(id, heading) : text)
       }
       let unquoted =
-        lower.hasPrefix(">") ? lower.dropFirst().trimmingCharacters(in: .whitespaces) : ""
+        lower.hasPrefix(">") ? lower.dropFirst().trimmingSpaces() : ""
       if unquoted.hasPrefix("explanation:") || unquoted.hasPrefix("**explanation:**") {
         return (Array(lines[..<offset]), quotedExplanation(Array(lines[offset...]), id, heading))
       }
@@ -178,14 +178,14 @@ extension QuizParser {
     }
     if let first = text.first {
       let label = first.hasPrefix("**") ? "**Explanation:**" : "Explanation:"
-      text[0] = String(first.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
+      text[0] = String(first.dropFirst(label.count)).trimmingSpaces()
     }
     if let stray = lines[index...].first(where: { !$0.isBlank }) {
       report(
         .warning, stray.number,
         "text after the explanation of '\(id)' is ignored; move it into the `>` block")
     }
-    let joined = text.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    let joined = text.joined(separator: "\n").trimmingSpacesAndNewlines()
     return joined.isEmpty ? missingExplanation(id, heading) : joined
   }
 
@@ -199,6 +199,6 @@ extension QuizParser {
 
   /// Joins lines into Markdown text without leading or trailing blank lines.
   static func joinMarkdown(_ lines: [Line]) -> String {
-    lines.map(\.text).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    lines.map(\.text).joined(separator: "\n").trimmingSpacesAndNewlines()
   }
 }

@@ -11,7 +11,7 @@ public struct QuizParser {
     var number: Int
     var text: String
 
-    var trimmed: String { text.trimmingCharacters(in: .whitespaces) }
+    var trimmed: String { text.trimmingSpaces() }
     var isBlank: Bool { trimmed.isEmpty }
   }
 
@@ -38,9 +38,12 @@ public struct QuizParser {
   }
 
   mutating func parseBank(_ text: String) -> QuizBank {
-    let lines = text.replacingOccurrences(of: "\r\n", with: "\n")
-      .split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated().map { Line(number: $0.offset + 1, text: String($0.element)) }
+    // Split on the newline byte (once CRLF is gone, the same as splitting on Characters, at a
+    // fraction of the cost); the replacement runs only when there is a carriage return.
+    let normalized =
+      text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+    let lines = normalized.utf8.split(separator: 10, omittingEmptySubsequences: false)
+      .enumerated().map { Line(number: $0.offset + 1, text: String(Substring($0.element))) }
     let (header, bodyStart) = parseFrontMatter(lines)
     let quizID = header["id"] ?? ""
     var questions: [Question] = []
@@ -111,8 +114,8 @@ public struct QuizParser {
         report(.error, line.number, "front matter line is not `key: value`")
         continue
       }
-      let key = line.text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-      let value = line.text[line.text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      let key = line.text[..<colon].trimmingSpaces().lowercased()
+      let value = line.text[line.text.index(after: colon)...].trimmingSpaces()
       if !["id", "title", "chapter", "topic", "pass"].contains(key) {
         report(
           .warning, line.number,
@@ -167,13 +170,14 @@ struct FenceTracker {
 
   /// Feeds one line; returns true when the line belongs to a code fence (including its markers).
   mutating func consume(_ text: String) -> Bool {
-    let trimmed = text.drop(while: { $0 == " " })
-    guard text.count - trimmed.count <= 3, let first = trimmed.first, first == "`" || first == "~"
+    let indent = text.utf8.prefix(while: { $0 == UInt8(ascii: " ") }).count
+    let trimmed = text.dropFirst(indent)
+    guard indent <= 3, let first = trimmed.first, first == "`" || first == "~"
     else { return open != nil }
     let length = trimmed.prefix(while: { $0 == first }).count
     guard length >= 3 else { return open != nil }
     if let current = open {
-      let rest = trimmed.dropFirst(length).trimmingCharacters(in: .whitespaces)
+      let rest = trimmed.dropFirst(length).trimmingSpaces()
       if current.character == first, length >= current.length, rest.isEmpty { open = nil }
       return true
     }

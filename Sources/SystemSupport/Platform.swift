@@ -38,6 +38,16 @@ public enum Platform {
   /// The real user id of this process.
   public static var userID: UInt32 { UInt32(getuid()) }
 
+  /// Whether `OrphanGuard` runs here: it finds marked processes through `/proc`, which only
+  /// Linux has, so elsewhere there is no guard.
+  static var hasOrphanGuard: Bool {
+    #if os(Linux)
+      return true
+    #else
+      return false
+    #endif
+  }
+
   /// Reads one byte from `descriptor` (retrying when a signal interrupts); nil at the end of
   /// input or on an error.
   public static func readByte(_ descriptor: Int32) -> UInt8? {
@@ -352,5 +362,49 @@ extension Platform {
     #else
       _ = Darwin.shutdown(fd, writingOnly ? SHUT_WR : SHUT_RDWR)
     #endif
+  }
+}
+
+/// What `stat(2)` says of a path, in the few fields the package needs.
+public struct FileStatus: Sendable, Equatable {
+  public enum Kind: Sendable, Equatable {
+    case regularFile
+    case directory
+    case other
+  }
+
+  public var kind: Kind
+  public var device: UInt64
+  public var inode: UInt64
+  public var size: Int64
+  /// Modification time: whole seconds and nanoseconds.
+  public var modifiedSeconds: Int64
+  public var modifiedNanoseconds: Int64
+
+  /// `device:inode:size:mtime`, a stamp that changes when the file is replaced or written.
+  public var stamp: String {
+    "\(device):\(inode):\(size):\(modifiedSeconds).\(modifiedNanoseconds)"
+  }
+}
+
+extension Platform {
+  /// The status of `path`; with `followingLinks: false`, of a symbolic link itself. Nil when
+  /// there is no such path (or it cannot be reached).
+  public static func fileStatus(_ path: String, followingLinks: Bool = true) -> FileStatus? {
+    var info = stat()
+    guard (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
+    #if os(macOS) || os(iOS) || os(tvOS) || os(watchOS) || os(visionOS)
+      let seconds = Int64(info.st_mtimespec.tv_sec)
+      let nanoseconds = Int64(info.st_mtimespec.tv_nsec)
+    #else
+      let seconds = Int64(info.st_mtim.tv_sec)
+      let nanoseconds = Int64(info.st_mtim.tv_nsec)
+    #endif
+    let type = info.st_mode & S_IFMT
+    let kind: FileStatus.Kind =
+      type == S_IFREG ? .regularFile : type == S_IFDIR ? .directory : .other
+    return FileStatus(
+      kind: kind, device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
+      size: Int64(info.st_size), modifiedSeconds: seconds, modifiedNanoseconds: nanoseconds)
   }
 }

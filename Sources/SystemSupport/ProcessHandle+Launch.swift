@@ -62,6 +62,8 @@ extension ProcessHandle {
     Platform.closeOtherDescriptors(&actions, flags: &flags)
     posix_spawnattr_setflags(&attributes, Int16(flags))
 
+    var environment = environment
+    if let token = OrphanGuard.token() { environment[OrphanGuard.variable] = token }
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     let envp =
       environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -79,6 +81,7 @@ extension ProcessHandle {
       close(wakePipe[1])
       throw ProcessSpawnError(executable: executable, code: result, operation: "posix_spawn")
     }
+    OrphanGuard.watch(group: pid)
     let handle = ProcessHandle(
       pid: pid, startedAt: startedAt, executable: executable, outputFD: outputPipe[0],
       wakeFDs: (wakePipe[0], wakePipe[1]), outputCapacity: outputCapacity, onExit: onExit)

@@ -105,4 +105,13 @@ import Testing
     #expect(bank.questions.count == 1)
     #expect(bank.questions.first?.prompt.contains("## not a question") == true)
   }
+
+  @Test func windowsLineEndingsParseLikeUnixOnes() {
+    let windows = QuizFixtures.everyKind.replacingOccurrences(of: "\n", with: "\r\n")
+    let (bank, diagnostics) = QuizParser.parse(windows, file: "sample.md")
+    #expect(diagnostics == parsed.diagnostics)
+    #expect(bank.questions.map(\.id) == parsed.bank.questions.map(\.id))
+    #expect(bank.questions.map(\.line) == parsed.bank.questions.map(\.line))
+    #expect(bank.questions.map(\.prompt) == parsed.bank.questions.map(\.prompt))
+  }
 }

@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Grader
+import LambdaRuntime
 import Progress
 import SystemSupport
 import Workspace
@@ -21,12 +22,18 @@ extension CommandSpec {
         "EXERCISE",
         help: "The exercise id (default: the exercise folder you are in, else the current one).")
     ],
-    options: [OptionSpec(long: "json", help: "Print the results as JSON.")]
+    options: [
+      OptionSpec(long: "json", help: "Print the results as JSON."),
+      OptionSpec(long: "verbose", help: "Say which interpreter runs and how it was found."),
+    ]
   ) { invocation in
     let context = invocation.context
     let course = try context.course()
     let exercise = try ExerciseSelection.exercise(invocation, course: course)
     let outcome = try CheckRun.run(exercise, course: course, context: context)
+    if invocation.args.flag("verbose") {
+      for note in Interpreter.resolutionNotes() { invocation.err.write("interpreter: \(note)\n") }
+    }
     if invocation.args.flag("json") {
       invocation.out.write(GradeReportPrinter.json(outcome.report, next: outcome.next?.1))
     } else {

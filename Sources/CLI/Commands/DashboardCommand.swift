@@ -14,8 +14,9 @@ extension CommandSpec {
     let context = invocation.context
     let out = invocation.out
     let styler = out.styler
-    let course = try context.course()
-    if try WorkspaceSetup.existing(context) == nil {
+    let firstRun = try WorkspaceSetup.existing(context) == nil
+    let course = try firstRun ? context.course() : context.courseOutline()
+    if firstRun {
       let report = try WorkspaceSetup.create(
         at: WorkspaceSetup.path(context), course: course, language: nil, context: context)
       out.line(styler.apply("Welcome to Lambdalings!", .success))

@@ -22,7 +22,9 @@ extension InvokeCommand {
     OptionSpec(
       long: "source", value: "NAME", help: "Poll an event source: sqs, dynamodb, kinesis."),
     OptionSpec(long: "messages", value: "FILE", help: "JSON list of messages or records."),
-    OptionSpec(long: "count", value: "N", help: "Messages from --event-template (default 3)."),
+    OptionSpec(
+      long: "count", value: "N",
+      help: "Records or messages in a batch --event-template (--source: default 3)."),
     OptionSpec(long: "queue", value: "NAME", help: "Queue name; NAME.fifo is a FIFO queue."),
     OptionSpec(long: "fifo", help: "Use a FIFO queue (my-queue.fifo)."),
     OptionSpec(
@@ -42,7 +44,7 @@ extension InvokeCommand {
   /// Options that only make sense for one mode, to refuse them elsewhere.
   private static let asyncOnly = ["max-event-age", "on-success", "dlq", "duplicates", "seed"]
   private static let sourceOnly = [
-    "messages", "count", "queue", "fifo", "batch-size", "batch-window", "visibility-timeout",
+    "messages", "queue", "fifo", "batch-size", "batch-window", "visibility-timeout",
     "max-receive-count", "report-batch-item-failures", "bisect", "max-record-age", "shards",
     "max-invocations",
   ]

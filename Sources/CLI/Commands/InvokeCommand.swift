@@ -40,6 +40,7 @@ enum InvokeCommand {
     OptionSpec(long: "reserved-concurrency", value: "R", help: "Throttle beyond R at once."),
     OptionSpec(long: "provisioned", value: "P", help: "Initialise P environments first."),
     OptionSpec(long: "json", help: "One JSON record per invocation on standard output."),
+    OptionSpec(long: "verbose", help: "Say which interpreter runs and how it was found."),
   ]
 
   static func run(_ invocation: Invocation) throws -> Int32 {
@@ -59,6 +60,9 @@ enum InvokeCommand {
       throw CLIError.content("\(error)")
     }
     defer { function.shutdown() }
+    if args.flag("verbose") {
+      for note in Interpreter.resolutionNotes() { invocation.err.write("interpreter: \(note)\n") }
+    }
     for problem in function.provisioningErrors {
       invocation.err.write("warning: a provisioned environment failed to initialise: \(problem)\n")
     }
@@ -163,10 +167,16 @@ enum InvokeCommand {
     if !args.values("set").isEmpty && template == nil {
       throw CLIError.usage("--set changes a field of --event-template; pass a template too")
     }
+    if args.value("count") != nil && template == nil {
+      throw CLIError.usage(
+        "--count sets the batch size of --event-template; pass a template too",
+        hint: "e.g. lambdalings invoke app.py --event-template sqs --count 10")
+    }
+    let count = try args.value("count").map { _ in try args.int("count", default: 1) }
     if let template {
       do {
         let overrides = try args.values("set").map(EventTemplates.parseOverride)
-        return try EventTemplates.generate(name: template, overrides: overrides)
+        return try EventTemplates.generate(name: template, overrides: overrides, count: count)
       } catch {
         throw CLIError.usage("\(error)", hint: "lambdalings events list shows every template")
       }

@@ -8,7 +8,7 @@ extension CommandSpec {
     name: "list", abstract: "List chapters, exercises and quizzes with their status.",
     usage: "list"
   ) { invocation in
-    let course = try invocation.context.course()
+    let course = try invocation.context.courseOutline()
     let progress = try WorkspaceSetup.progress(invocation.context)
     let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
     invocation.out.lines(StatusFormatter.list(course: course, status: status, out: invocation.out))

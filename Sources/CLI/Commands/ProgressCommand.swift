@@ -27,15 +27,16 @@ extension CommandSpec {
     ]
   ) { invocation in
     let context = invocation.context
-    let course = try context.course()
     if let action = invocation.args.positional(0) {
       guard action == "reset" else {
         throw CLIError.usage(
           "unknown progress action '\(action)'",
           hint: "Use 'lambdalings progress' to see it or 'lambdalings progress reset [STEP]'.")
       }
-      return try ProgressReset.run(invocation, course: course)
+      // Forgetting a quiz also forgets its review cards, which needs the quiz's questions.
+      return try ProgressReset.run(invocation, course: try context.course())
     }
+    let course = try context.courseOutline()
     let document = try WorkspaceSetup.progress(context)
     let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(document))
     let report = ProgressReport(

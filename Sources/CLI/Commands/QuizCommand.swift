@@ -42,10 +42,11 @@ extension CommandSpec {
       OptionSpec(long: "format", value: "FORMAT", help: "Export format: gift or json."),
     ]
   ) { invocation in
-    let library = try QuizCommandSupport.library(invocation.context)
     if invocation.args.flag("list") {
-      return try QuizCommandSupport.list(library, invocation)
+      return try QuizCommandSupport.list(
+        QuizCommandSupport.listingLibrary(invocation.context), invocation)
     }
+    let library = try QuizCommandSupport.library(invocation.context)
     switch invocation.args.positional(0) {
     case "export":
       return try QuizCommandSupport.export(library, invocation)
@@ -62,6 +63,28 @@ enum QuizCommandSupport {
   /// Every quiz bank of the course; authoring errors stop the command.
   static func library(_ context: Context) throws -> QuizLibrary {
     let library = QuizLibrary(course: try context.course())
+    let errors = library.diagnostics.filter { $0.severity == .error }
+    if !errors.isEmpty {
+      throw CLIError.content(
+        "the quizzes have \(ProblemList.text(errors))\n"
+          + "Fix them (see docs/authoring-quizzes.md) and run the command again.")
+    }
+    return library
+  }
+
+  /// The quiz banks for `quiz --list`: the course's headers and the quiz files, without the
+  /// chapter bodies and exercises a listing does not need (links to chapter sections are
+  /// checked by `validate` and when a quiz is taken). Authoring errors stop the command.
+  static func listingLibrary(_ context: Context) throws -> QuizLibrary {
+    let course = try context.courseOutline()
+    var sources: [(file: String, text: String)] = []
+    for quiz in course.quizzes {
+      guard let data = FileManager.default.contents(atPath: quiz.file) else {
+        throw CLIError.content("cannot read \(quiz.file); check that it exists and is readable")
+      }
+      sources.append((quiz.file, String(decoding: data, as: UTF8.self)))
+    }
+    let library = QuizLibrary.parse(sources, knownTargets: nil)
     let errors = library.diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty {
       throw CLIError.content(
