@@ -26,8 +26,7 @@ public enum PipeWriter {
   /// reader has gone (`EPIPE`) rather than for another reason, such as a full disk.
   public static var readerHasGone: Bool { errno == EPIPE }
 
-  private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool
-  {
+  private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
     guard let base = bytes.baseAddress else { return true }
     var offset = 0
     while offset < bytes.count {
