@@ -4,7 +4,7 @@ import Testing
 /// `lambdalings edit` on a pseudo-terminal with a fake editor that needs the terminal: it
 /// reads a line from it, which stops a process outside the foreground group (SIGTTIN) and would
 /// make the test time out.
-@Suite(.timeLimit(.minutes(2))) struct EditTerminalTests {
+@Suite(.timeLimit(.minutes(6))) struct EditTerminalTests {
   /// Writes an executable fake editor into `directory` and returns its path.
   static func fakeEditor(in directory: String) throws -> String {
     let path = directory + "/fake-editor"

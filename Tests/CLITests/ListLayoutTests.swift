@@ -3,7 +3,7 @@ import Testing
 
 /// `list` on a narrow terminal: a step whose title does not fit beside its id gets the whole
 /// title on the next line, never its first word beside the id and the rest at the margin.
-@Suite(.timeLimit(.minutes(2))) struct ListLayoutTests {
+@Suite(.timeLimit(.minutes(6))) struct ListLayoutTests {
   @Test func aTitleThatDoesNotFitMovesWhole() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
@@ -24,7 +24,7 @@ import Testing
 
 /// The dashboard's footer on a narrow terminal: the workspace and the list command one under
 /// the other rather than wrapped into each other.
-@Suite(.timeLimit(.minutes(2))) struct DashboardLayoutTests {
+@Suite(.timeLimit(.minutes(6))) struct DashboardLayoutTests {
   @Test func theFooterSplitsInTwoWhenItDoesNotFit() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }

@@ -32,7 +32,7 @@ enum LongChapterCourse {
 
 /// `read` and `next` on a real pseudo-terminal through the real pager, `less`: the bug where
 /// the pager ran outside the terminal's foreground process group and hung shows here.
-@Suite(.timeLimit(.minutes(2))) struct PagerTerminalTests {
+@Suite(.timeLimit(.minutes(6))) struct PagerTerminalTests {
   static let less = ["/usr/bin/less", "/bin/less"].first {
     FileManager.default.isExecutableFile(atPath: $0)
   }

@@ -9,7 +9,7 @@ import Testing
 
 /// Drives `lambdalings quiz`, `quiz exam` and `review` through a pseudo-terminal, so they answer
 /// with single keys, run the exam clock and meet Ctrl-C, Ctrl-\ and signals as in a terminal.
-@Suite(.timeLimit(.minutes(2))) struct QuizKeyModeTests {
+@Suite(.timeLimit(.minutes(6))) struct QuizKeyModeTests {
   @Test func singleKeyAnswersThroughAPseudoTerminal() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }

@@ -157,7 +157,7 @@ import Testing
     return String(dom[start.upperBound..<end.lowerBound])
   }
 
-  @Test(.enabled(if: available), .timeLimit(.minutes(3)), arguments: cases)
+  @Test(.enabled(if: available), .timeLimit(.minutes(6)), arguments: cases)
   func pageOnAnotherOrigin(_ example: Case) throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }

@@ -139,7 +139,7 @@ import Testing
     }
   }
 
-  @Test(.enabled(if: Curl.available), .timeLimit(.minutes(2)))
+  @Test(.enabled(if: Curl.available), .timeLimit(.minutes(6)))
   func seedServerlessYmlGreetsAliceThroughCurl() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
@@ -170,7 +170,7 @@ import Testing
     #expect([0, 130].contains(serve.stop()))
   }
 
-  @Test(.enabled(if: Curl.available), .timeLimit(.minutes(3)))
+  @Test(.enabled(if: Curl.available), .timeLimit(.minutes(6)))
   func eventsBinaryBodiesCookiesAndErrorStatuses() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
@@ -252,7 +252,7 @@ import Testing
     #expect(serve.stdout.contains("integration timeout"))
   }
 
-  @Test(.enabled(if: Curl.available), .timeLimit(.minutes(2)))
+  @Test(.enabled(if: Curl.available), .timeLimit(.minutes(6)))
   func samTemplateHTTPAPITimeoutIs503AndCORSPreflight() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
@@ -308,7 +308,7 @@ import Testing
     #expect(other.header("access-control-allow-origin") == nil)
   }
 
-  @Test(.enabled(if: Curl.available), .timeLimit(.minutes(2)))
+  @Test(.enabled(if: Curl.available), .timeLimit(.minutes(6)))
   func editingTheHandlerReloads() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
@@ -337,7 +337,7 @@ import Testing
     #expect(try Curl.run([serve.baseURL + "/hello"], in: runner.directory).status == 201)
   }
 
-  @Test(.enabled(if: Curl.available), .timeLimit(.minutes(2)))
+  @Test(.enabled(if: Curl.available), .timeLimit(.minutes(6)))
   func editingAModuleTheHandlerImportsReloads() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
@@ -361,7 +361,7 @@ import Testing
     #expect(try Curl.run([serve.baseURL + "/hello"], in: runner.directory).text == "Bonjour")
   }
 
-  @Test(.enabled(if: Curl.available), .timeLimit(.minutes(2)))
+  @Test(.enabled(if: Curl.available), .timeLimit(.minutes(6)))
   func aRequestInFlightDuringAReloadGetsItsAnswer() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
@@ -457,7 +457,7 @@ import Testing
   }()
 
   @Test(
-    .enabled(if: (Curl.path != nil && hasNode) || ClientTools.required), .timeLimit(.minutes(2)))
+    .enabled(if: (Curl.path != nil && hasNode) || ClientTools.required), .timeLimit(.minutes(6)))
   func nodeHandlerBehindASAMHttpApiWithAStageParameter() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }

@@ -9,7 +9,7 @@ import Testing
 
 /// `lambdalings watch` on a pseudo-terminal: rustlings' keys, re-grading on every save (also
 /// after a pass), and leaving with q, Ctrl-C or a signal with the terminal restored.
-@Suite(.timeLimit(.minutes(3))) struct WatchTerminalTests {
+@Suite(.timeLimit(.minutes(6))) struct WatchTerminalTests {
   static let course = BinaryRunner.fixtureCourse
   static var solution: Data? {
     FileManager.default.contents(
