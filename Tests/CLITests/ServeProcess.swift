@@ -36,10 +36,10 @@ final class ServeProcess: @unchecked Sendable {
   ) -> String? {
     if let venv { return venv }
     if ClientTools.required {
-      Issue.record(
+      let message =
         "no venv with the AWS CLI and boto3 at $LAMBDALINGS_CI_VENV or .build/ci-venv, although "
-          + ".ci/run should have created it: \(purpose) cannot run",
-        sourceLocation: sourceLocation)
+        + ".ci/run should have created it: \(purpose) cannot run"
+      Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
     } else {
       print(
         "skipping \(purpose): no venv with the AWS CLI and boto3 "
