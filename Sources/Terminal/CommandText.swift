@@ -41,4 +41,27 @@ public enum CommandText {
       return DisplayWidth.of(word) > width ? unglued(word) : word
     }.joined(separator: " ")
   }
+
+  /// `command` as lines of a shell command for a `width`-column terminal, each starting with
+  /// `indent` spaces: one line when it fits, else broken at its spaces with ` \` ending every
+  /// line but the last and the later lines indented two columns more, so the lines pasted
+  /// together still run as one command. A word wider than a line stays whole.
+  public static func continued(_ command: String, width: Int, indent: Int = 2) -> [String] {
+    let pad = String(repeating: " ", count: indent)
+    guard indent + DisplayWidth.of(command) > width else { return [pad + command] }
+    var lines: [String] = []
+    var current = ""
+    for word in command.split(separator: " ").map(String.init) {
+      if current.isEmpty {
+        current = pad + word
+      } else if DisplayWidth.of(current) + 1 + DisplayWidth.of(word) + 2 <= width {
+        current += " " + word
+      } else {
+        lines.append(current + " \\")
+        current = pad + "  " + word
+      }
+    }
+    lines.append(current)
+    return lines
+  }
 }

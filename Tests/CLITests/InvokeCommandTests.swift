@@ -205,7 +205,7 @@ struct InvokeCommandTests {
   }
 
   static func waitUntilGone(_ marker: String) -> Bool {
-    let deadline = Date().addingTimeInterval(5)
+    let deadline = Date().addingTimeInterval(30)
     while Date() < deadline {
       if pids(withMarker: marker).isEmpty { return true }
       usleep(50_000)

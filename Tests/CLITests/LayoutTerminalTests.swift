@@ -114,6 +114,65 @@ import Testing
     }
   }
 
+  @Test func theListCommandWithAWorkspaceFlagMovesDownWholeAtFortyColumns() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let flags = ["--workspace", "ws", "--course", BinaryRunner.shippedCourse]
+    #expect(try runner.run(["init"] + flags).status == 0)
+    let text = try Self.screen(flags, runner: runner, width: 40)
+    let lines = text.split(separator: "\n").map {
+      String($0.reversed().drop { $0 == " " }.reversed())
+    }
+    // "All steps: lambdalings list --workspace ws" is 42 columns: the command goes to the
+    // next line whole instead of breaking after "--workspace".
+    #expect(lines.contains("lambdalings list --workspace ws"), "\(text)")
+    #expect(lines.contains("All steps:"), "\(text)")
+    #expect(Self.overflowing(text, width: 40).isEmpty, "\(text)")
+  }
+
+  /// The commands `serve` suggests: on one line when they fit, else broken at a space with a
+  /// trailing backslash (so pasted lines still run one command); never cut by the terminal.
+  @Test(arguments: [40, 80])
+  func serveBannerCommandsAreNeverCutMidCommand(width: Int) throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let terminal = try PseudoTerminal(
+      ["serve", "--port", "0", "--workspace", runner.directory + "/ws"],
+      directory: runner.directory, columns: width, rows: 100)
+    defer { terminal.close() }
+    try terminal.waitFor("Press Ctrl-C to stop.", seconds: 60)
+    terminal.send("\u{3}")
+    _ = try terminal.waitForExit(seconds: 30)
+    let text = terminal.text
+    #expect(Self.overflowing(text, width: width).isEmpty, "at \(width) columns:\n\(text)")
+    // Shell continuation lines joined back: each suggested command, whole.
+    var joined: [String] = []
+    var pending = ""
+    for line in text.split(separator: "\n").map(String.init) {
+      let piece = line.trimmingCharacters(in: .whitespaces)
+      if piece.hasSuffix(" \\") {
+        pending += String(piece.dropLast(2)) + " "
+      } else {
+        joined.append(pending + piece)
+        pending = ""
+      }
+    }
+    let port = try #require(
+      text.range(of: #"127\.0\.0\.1:[0-9]+"#, options: .regularExpression).map { text[$0] })
+    for command in [
+      "aws lambda list-functions --endpoint-url http://\(port)",
+      "export AWS_ENDPOINT_URL=http://\(port)",
+      "aws configure set aws_access_key_id local",
+      "aws configure set aws_secret_access_key local", "aws configure set region us-east-1",
+      "aws configure set cli_binary_format raw-in-base64-out",
+    ] {
+      #expect(joined.contains(command), "no \"\(command)\" at \(width) columns:\n\(text)")
+    }
+    if width == 40 {
+      #expect(text.contains("cli_binary_format \\\n    raw-in-base64-out\n"), "\(text)")
+    }
+  }
+
   @Test func quizChoicesHangUnderTheirText() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
@@ -147,7 +206,8 @@ import Testing
     try terminal.waitFor("next --skip")
     #expect(try terminal.waitForExit() == 1)
     let text = terminal.text
-    #expect(text.contains("Quiz stopped before any answer."), "\(text)")
+    // Nothing was answered yet, so the short message; the next one shows the wrapping.
+    #expect(text.contains("\nQuiz stopped before any answer.\n"), "\(text)")
     #expect(text.contains("No question was answered, so there is no\nscore."), "\(text)")
     #expect(Self.overflowing(text, width: 40).isEmpty, "\(text)")
   }

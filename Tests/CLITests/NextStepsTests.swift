@@ -67,7 +67,7 @@ import Testing
     #expect(solution.stdout.contains("Reference solution of echo"))
     #expect(solution.stdout.contains("then check it: lambdalings check echo"))
     let refused = try runner.run(["solution", "--course", course])
-    #expect(refused.status == 1)
+    #expect(refused.status == 2)
     #expect(refused.stderr.components(separatedBy: "error:").count == 2, "\(refused.stderr)")
   }
 

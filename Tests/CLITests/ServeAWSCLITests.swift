@@ -40,10 +40,7 @@ import Testing
     """
 
   @Test func theWholeAWSCLIFlowWorksAgainstServe() throws {
-    guard ServeProcess.venv != nil else {
-      print("skipped: no venv with the AWS CLI (run .ci/run or set LAMBDALINGS_CI_VENV)")
-      return
-    }
+    guard ServeProcess.requireVenv(for: "the AWS CLI flow") != nil else { return }
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
     try zip(runner, ["lambda_function.py": ServeAWSCLITests.handlerV1], to: "function.zip")
@@ -325,10 +322,7 @@ import Testing
     """#
 
   @Test func theSameFlowThroughBoto3() throws {
-    guard ServeProcess.venv != nil else {
-      print("skipped: no venv with boto3 (run .ci/run or set LAMBDALINGS_CI_VENV)")
-      return
-    }
+    guard ServeProcess.requireVenv(for: "the boto3 flow") != nil else { return }
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
     try zip(runner, ["lambda_function.py": ServeAWSCLITests.handlerV1], to: "function.zip")
@@ -342,10 +336,7 @@ import Testing
   }
 
   @Test func stateSurvivesARestartAndCtrlCLeavesNoRuntime() throws {
-    guard ServeProcess.venv != nil else {
-      print("skipped: no venv with the AWS CLI (run .ci/run or set LAMBDALINGS_CI_VENV)")
-      return
-    }
+    guard ServeProcess.requireVenv(for: "the restart test") != nil else { return }
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
     try zip(runner, ["lambda_function.py": ServeAWSCLITests.handlerV1], to: "function.zip")

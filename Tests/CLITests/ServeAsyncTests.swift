@@ -56,10 +56,7 @@ import Testing
     """#
 
   @Test func eventInvokesAreRetriedAndRecordedThroughBoto3() throws {
-    guard ServeProcess.venv != nil else {
-      print("skipped: no venv with boto3 (run .ci/run or set LAMBDALINGS_CI_VENV)")
-      return
-    }
+    guard ServeProcess.requireVenv(for: "the boto3 event-invoke test") != nil else { return }
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
     let serve = try ServeProcess(runner: runner)

@@ -6,8 +6,7 @@ import Testing
   private let course = BinaryRunner.shippedCourse
 
   @Test func deployHelloWorldIsGradedFromTheEndpointState() throws {
-    guard ServeProcess.venv != nil else {
-      print("skipped: no venv with the AWS CLI (run .ci/run or set LAMBDALINGS_CI_VENV)")
+    guard ServeProcess.requireVenv(for: "grading a deploy through the AWS CLI") != nil else {
       return
     }
     let runner = try BinaryRunner()
@@ -103,10 +102,8 @@ import Testing
 
   @Test(.enabled(if: CLIInterpreters.hasNode, "node is not on PATH"))
   func deployHelloWorldInNodeChecksTheNodeRuntime() throws {
-    guard ServeProcess.venv != nil else {
-      print("skipped: no venv with the AWS CLI (run .ci/run or set LAMBDALINGS_CI_VENV)")
-      return
-    }
+    guard ServeProcess.requireVenv(for: "grading a Node deploy through the AWS CLI") != nil
+    else { return }
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
     #expect(try runner.run(["init", "--language", "node", "--course", course]).status == 0)

@@ -81,7 +81,7 @@ import Testing
   @Test(.timeLimit(.minutes(12)))
   func theLabRunsVerbatimWithEachAWSCLI() throws {
     guard !ServeLabTests.clis.isEmpty else {
-      print("skipped: no AWS CLI (run .ci/run, or set LAMBDALINGS_CI_VENV)")
+      _ = ServeProcess.requireVenv(for: "the lab with the AWS CLI")
       return
     }
     if !ServeLabTests.clis.contains(where: { $0.0.contains("v2") }) {
@@ -151,7 +151,7 @@ import Testing
   @Test(.timeLimit(.minutes(8)))
   func theChaptersOtherCommandsWorkWithEndpointURLAdded() throws {
     guard let (label, aws) = ServeLabTests.clis.last else {
-      print("skipped: no AWS CLI (run .ci/run, or set LAMBDALINGS_CI_VENV)")
+      _ = ServeProcess.requireVenv(for: "the chapter's AWS CLI commands")
       return
     }
     let blocks =

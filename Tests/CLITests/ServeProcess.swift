@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -26,6 +27,26 @@ final class ServeProcess: @unchecked Sendable {
       FileManager.default.isExecutableFile(atPath: $0 + "/bin/aws")
     }
   }()
+
+  /// `venv`, or nil when the test cannot run: then, under `.ci/run` or CI
+  /// (`ClientTools.required`), the test fails, since `.ci/run` creates the venv; elsewhere it
+  /// prints why it skips. Callers return when this is nil.
+  static func requireVenv(
+    for purpose: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) -> String? {
+    if let venv { return venv }
+    if ClientTools.required {
+      let message =
+        "no venv with the AWS CLI and boto3 at $LAMBDALINGS_CI_VENV or .build/ci-venv, although "
+        + ".ci/run should have created it: \(purpose) cannot run"
+      Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+    } else {
+      print(
+        "skipping \(purpose): no venv with the AWS CLI and boto3 "
+          + "(run .ci/run, or set LAMBDALINGS_CI_VENV)")
+    }
+    return nil
+  }
 
   /// Starts `serve` and waits (at most 20 s) for the line with its port.
   init(runner: BinaryRunner, workspace: String = "ws", extra: [String] = []) throws {

@@ -246,6 +246,8 @@ import Testing
     clock.advance(to: 60)
     let elapsed = Date().timeIntervalSince(start)
     #expect(clock.now == 60)
-    #expect(elapsed >= 0.09 && elapsed < 2, "60 virtual s at 600x is 0.1 s: \(elapsed)")
+    // 0.1 s of real sleep; the upper bound only has to tell it from the unscaled 60 s, so it
+    // leaves room for a loaded machine.
+    #expect(elapsed >= 0.09 && elapsed < 30, "60 virtual s at 600x is 0.1 s: \(elapsed)")
   }
 }

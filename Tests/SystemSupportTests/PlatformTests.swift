@@ -33,13 +33,13 @@ import Testing
 
   @Test func aProcessStartedByAShellIsListedAmongTheShellsChildren() throws {
     let shell = try ProcessHandle.launch(
-      executable: "/bin/sh", arguments: ["-c", "sleep 5 & wait"], environment: [:])
+      executable: "/bin/sh", arguments: ["-c", "sleep 60 & wait"], environment: [:])
     defer {
       shell.killGroup()
       _ = shell.waitForExit(until: ProcessClock.now() + 5_000_000_000)
     }
-    // The shell forks `sleep` soon after it starts; wait for that, at most 5 s.
-    let deadline = ProcessClock.now() + 5_000_000_000
+    // The shell forks `sleep` soon after it starts; wait for that, at most 30 s.
+    let deadline = ProcessClock.now() + 30_000_000_000
     var children: [Int32] = []
     while children.isEmpty, ProcessClock.now() < deadline {
       children = Platform.children(of: shell.pid)

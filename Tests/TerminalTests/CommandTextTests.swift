@@ -33,4 +33,20 @@ import Testing
       lines.joined(separator: " ").split(separator: " ").joined(separator: " ")
         == "lambdalings check hello-api --course /a/long/path/to/course")
   }
+
+  @Test func aLongShellCommandIsContinuedWithBackslashes() {
+    let command = "aws configure set cli_binary_format raw-in-base64-out"
+    #expect(CommandText.continued(command, width: 80) == ["  " + command])
+    let lines = CommandText.continued(command, width: 40)
+    #expect(
+      lines == [
+        "  aws configure set cli_binary_format \\", "    raw-in-base64-out",
+      ])
+    #expect(lines.allSatisfy { DisplayWidth.of($0) <= 40 }, "\(lines)")
+    // A word wider than the line stays whole, on a line of its own.
+    let url = "http://127.0.0.1:45678/a/very/long/path"
+    #expect(
+      CommandText.continued("curl -s " + url, width: 20) == ["  curl -s \\", "    " + url])
+    #expect(CommandText.continued("one", width: 2) == ["  one"])
+  }
 }

@@ -65,7 +65,8 @@ extension CommandSpec {
     }
     out.line()
     let workspace = "Workspace: \(WorkspaceSetup.path(context))"
-    let list = "All steps: \(context.command("list"))"
+    // The command is glued (`CommandText`) so wrapping moves it to the next line whole.
+    let list = "All steps: " + CommandText.glued(context.command("list"))
     // Side by side when they fit the terminal, else one under the other.
     let together = workspace + "   " + list
     if out.fits(together) {

@@ -1,6 +1,7 @@
 import Foundation
 import HTTP
 import SystemSupport
+import Terminal
 
 extension CommandSpec {
   /// `lambdalings serve`: a local AWS endpoint for the real AWS CLI and SDKs.
@@ -124,8 +125,12 @@ enum ServeCommand {
   static func printBanner(server: HTTPServer, endpoint: ServeEndpoint, out: OutputWriter) {
     let url = "http://\(server.host):\(server.port)"
     let styler = out.styler
-    // Commands are written whole, never wrapped, so they copy and paste as one line each.
-    func command(_ text: String) { out.write(styler.apply("  " + text, .command) + "\n") }
+    // Commands are never wrapped by the wrapper or cut by the terminal: one line each when it
+    // fits, else shell lines joined by a trailing backslash, which paste as one command.
+    func command(_ text: String) {
+      let lines = out.columns.map { CommandText.continued(text, width: $0) } ?? ["  " + text]
+      for line in lines { out.write(styler.apply(line, .command) + "\n") }
+    }
     out.line("Lambdalings local AWS listening on \(styler.apply(url, .emphasis))")
     out.line("  Lambda API 2015-03-31 and CloudWatch Logs; state in \(endpoint.stateDirectory)")
     out.line("Use it from the AWS CLI by adding --endpoint-url to each command:")

@@ -29,9 +29,10 @@ extension CommandSpec {
     let progress = try WorkspaceSetup.progress(context)
     let passed = progress.exercises[exercise.id]?.isPassed ?? false
     guard passed || invocation.args.flag("force") else {
-      throw CLIError.failed(
-        "the exercise \(exercise.id) has not passed yet, so its solution stays hidden.\n"
-          + "Pass it with '\(context.command("check \(exercise.id)"))' (or"
+      // A usage error (exit 2), not a failed check (exit 1): nothing was graded.
+      throw CLIError.usage(
+        "the exercise \(exercise.id) has not passed yet, so its solution stays hidden.",
+        hint: "Pass the exercise first: '\(context.command("check \(exercise.id)"))' (or"
           + " '\(context.command("hint \(exercise.id)"))' for help), or add --force to see it"
           + " now.")
     }
