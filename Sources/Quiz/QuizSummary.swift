@@ -36,6 +36,19 @@ public struct QuizSummary: Sendable, Equatable {
     var metadataStarted = false
     for raw in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
       lineNumber += 1
+      // Most lines are question text: skipped on their first bytes, without making a String,
+      // unless they could open or close a fence (` or ~) or be a heading outside code (#).
+      if lineNumber > 1, !inHeader, !readingMetadata {
+        var index = raw.startIndex
+        var spaces = 0
+        while spaces < 3, index < raw.endIndex, raw[index] == UInt8(ascii: " ") {
+          index = raw.index(after: index)
+          spaces += 1
+        }
+        let first = index < raw.endIndex ? raw[index] : 0
+        let mayBeFence = first == UInt8(ascii: "`") || first == UInt8(ascii: "~")
+        if !mayBeFence, fence.isOpen || first != UInt8(ascii: "#") { continue }
+      }
       var line = String(Substring(raw))
       if line.utf8.last == 13 { line.removeLast() }
       if lineNumber == 1 {
