@@ -42,6 +42,11 @@ enum ProcessBenchmark {
     if let index = arguments.firstIndex(of: "--baseline"), index + 1 < arguments.count {
       baseline = arguments[index + 1]
     }
+    // `--only WORD`: just the figures whose command holds WORD (e.g. `quiz`, `check`).
+    var only: String?
+    if let index = arguments.firstIndex(of: "--only"), index + 1 < arguments.count {
+      only = arguments[index + 1]
+    }
     let runs = Int(ProcessInfo.processInfo.environment["BENCH_RUNS"] ?? "") ?? 21
     let scratch = FileManager.default.temporaryDirectory
       .appendingPathComponent("process-bench-\(UUID().uuidString)").path
@@ -54,7 +59,7 @@ enum ProcessBenchmark {
       print(
         "  corpus: \(setup.corpusBytes / 1024) KB of Markdown from \(setup.corpusSources) files")
       var rows: [Row] = []
-      for suite in suites(setup) {
+      for suite in suites(setup) where only.map({ suite.command.contains($0) }) ?? true {
         rows.append(measure(suite, binary: binary, baseline: baseline, runs: runs))
         print(describe(rows[rows.count - 1]))
       }

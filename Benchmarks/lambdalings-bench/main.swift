@@ -1,7 +1,8 @@
 // lambdalings-bench: measures the lesson engine and the local runtime against baselines
 // run in the same invocation. Usage: swift run -c release lambdalings-bench
 // [markdown|runtime|cli|delivery|serve|api|process]...
-// (`process --baseline BINARY` also times an earlier build of lambdalings in the same run)
+// (`process --baseline BINARY` also times an earlier build of lambdalings in the same run;
+// `process --only WORD` keeps the figures whose command holds WORD)
 import Foundation
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -99,6 +99,26 @@ public final class Context: @unchecked Sendable {
     return try Context.stopOnErrors(course, diagnostics)
   }
 
+  /// The course for working on one exercise: the outline (see `courseOutline()`) with
+  /// `exercise` loaded whole (statement, spec, hints, files), so grading one exercise does not
+  /// read the others. Every problem the whole load reports for that exercise is reported here
+  /// too, and errors stop the command the same way. The whole course when it is loaded already.
+  public func course(completing exercise: Exercise) throws -> (Course, Exercise) {
+    if loadedCourse != nil {
+      let course = try course()
+      return (course, course.exercise(exercise.id) ?? exercise)
+    }
+    let outline = try courseOutline()
+    let (loaded, diagnostics) = CourseLoader.loadExercise(
+      root: outline.root, folder: exercise.directory)
+    var course = try Context.stopOnErrors(outline, diagnostics)
+    guard let loaded else { return (course, exercise) }
+    if let index = course.exercises.firstIndex(where: { $0.id == loaded.id }) {
+      course.exercises[index] = loaded
+    }
+    return (course, loaded)
+  }
+
   /// The course path the workspace's `workspace.json` remembers, if any. Read once it is
   /// found (hints ask for it several times); until then asked again, as the first run creates
   /// the workspace on the way.

@@ -24,7 +24,7 @@ extension CourseLoader {
     return exercises.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
   }
 
-  private mutating func loadExercise(directory: String, folderName: String) -> Exercise? {
+  mutating func loadExercise(directory: String, folderName: String) -> Exercise? {
     let file = "\(directory)/exercise.md"
     guard fileExists(file) else {
       diagnostics.append(

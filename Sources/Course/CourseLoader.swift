@@ -22,6 +22,16 @@ public struct CourseLoader {
     return (course, loader.diagnostics.sortedForDisplay())
   }
 
+  /// The exercise in `folder` (a folder of `root/exercises`) loaded whole, with the problems
+  /// a whole-course load reports about its files; problems that need the rest of the course
+  /// (its chapter, duplicate ids) are the outline's to report.
+  public static func loadExercise(root: String, folder: String) -> (Exercise?, [Diagnostic]) {
+    var loader = CourseLoader(root: root, outline: false)
+    let name = URL(fileURLWithPath: folder).lastPathComponent
+    let exercise = loader.loadExercise(directory: folder, folderName: name)
+    return (exercise, loader.diagnostics.sortedForDisplay())
+  }
+
   private init(root: String, outline: Bool) {
     self.root = root
     self.outline = outline

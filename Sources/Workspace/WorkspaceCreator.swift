@@ -64,7 +64,10 @@ public enum WorkspaceCreator {
     for exercise in course.exercises {
       let language = workspace.language(for: exercise)
       var files = [(exercise.starterPath(language), workspace.exerciseFile(exercise))]
-      if exercise.usesConfigFile {
+      // An outline course (what `check` grades from) does not know `usesConfigFile`; the
+      // starter's file on disk says the same.
+      if exercise.usesConfigFile || manager.fileExists(atPath: exercise.starterConfigPath(language))
+      {
         // The function configuration the learner edits (handler, timeout, memory...).
         files.append(
           (

@@ -28,8 +28,9 @@ extension CommandSpec {
     ]
   ) { invocation in
     let context = invocation.context
-    let course = try context.course()
-    let exercise = try ExerciseSelection.exercise(invocation, course: course)
+    // The outline picks the exercise; only that exercise is then loaded whole.
+    let chosen = try ExerciseSelection.exercise(invocation, course: try context.courseOutline())
+    let (course, exercise) = try context.course(completing: chosen)
     let outcome = try CheckRun.run(exercise, course: course, context: context)
     if invocation.args.flag("verbose") {
       for note in Interpreter.resolutionNotes() { invocation.err.write("interpreter: \(note)\n") }

@@ -5,24 +5,24 @@ import SystemSupport
 
 extension QuizCommandSupport {
   /// `lambdalings quiz --list`.
-  static func list(_ library: QuizLibrary, _ invocation: Invocation) throws -> Int32 {
+  static func list(_ banks: [QuizSummary], _ invocation: Invocation) throws -> Int32 {
     let document = try WorkspaceSetup.progress(invocation.context)
     let out = invocation.out
-    let width = max(library.banks.map(\.id.count).max() ?? 4, 4)
+    let width = max(banks.map(\.id.count).max() ?? 4, 4)
     out.line(out.styler.apply(pad("QUIZ", width) + "  QUESTIONS  BEST", .heading))
-    for bank in library.banks {
+    for bank in banks {
       var best = "-"
       if let attempt = document.quizzes[bank.id]?.best, attempt.questionCount > 0 {
         let percent = Int((Double(attempt.score) / Double(attempt.questionCount) * 100).rounded())
         best = "\(attempt.score)/\(attempt.questionCount) (\(percent)%)"
       }
-      out.line(pad(bank.id, width) + "  " + pad(String(bank.questions.count), 9) + "  " + best)
+      out.line(pad(bank.id, width) + "  " + pad(String(bank.questionCount), 9) + "  " + best)
     }
-    let topics = Set(library.allQuestions.flatMap(\.topics)).sorted()
+    let topics = Set(banks.flatMap(\.topics)).sorted()
     out.line("\nTopics (--topic): " + topics.joined(separator: ", "))
     let due = document.dueReviewCards(at: invocation.context.now).count
     out.line(
-      "\n\(Plural.count(library.allQuestions.count, "question")). Reviews due: \(due)"
+      "\n\(Plural.count(banks.map(\.questionCount).reduce(0, +), "question")). Reviews due: \(due)"
         + (due > 0 ? " (lambdalings review)" : ""))
     return ExitCode.success
   }

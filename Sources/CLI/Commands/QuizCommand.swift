@@ -44,7 +44,7 @@ extension CommandSpec {
   ) { invocation in
     if invocation.args.flag("list") {
       return try QuizCommandSupport.list(
-        QuizCommandSupport.listingLibrary(invocation.context), invocation)
+        QuizCommandSupport.listing(invocation.context), invocation)
     }
     let library = try QuizCommandSupport.library(invocation.context)
     switch invocation.args.positional(0) {
@@ -72,26 +72,18 @@ enum QuizCommandSupport {
     return library
   }
 
-  /// The quiz banks for `quiz --list`: the course's headers and the quiz files, without the
-  /// chapter bodies and exercises a listing does not need (links to chapter sections are
-  /// checked by `validate` and when a quiz is taken). Authoring errors stop the command.
-  static func listingLibrary(_ context: Context) throws -> QuizLibrary {
+  /// What `quiz --list` shows of each bank, from the course's headers and a light scan of
+  /// each quiz file (its `## ` headings and `tags:` lines; see `QuizSummary.scan`), so the
+  /// listing does not parse every question. Header errors stop the command; errors inside
+  /// questions are reported by `validate` and when the quiz is taken.
+  static func listing(_ context: Context) throws -> [QuizSummary] {
     let course = try context.courseOutline()
-    var sources: [(file: String, text: String)] = []
-    for quiz in course.quizzes {
+    return try course.quizzes.map { quiz in
       guard let data = FileManager.default.contents(atPath: quiz.file) else {
         throw CLIError.content("cannot read \(quiz.file); check that it exists and is readable")
       }
-      sources.append((quiz.file, String(decoding: data, as: UTF8.self)))
+      return QuizSummary.scan(String(decoding: data, as: UTF8.self))
     }
-    let library = QuizLibrary.parse(sources, knownTargets: nil)
-    let errors = library.diagnostics.filter { $0.severity == .error }
-    if !errors.isEmpty {
-      throw CLIError.content(
-        "the quizzes have \(ProblemList.text(errors))\n"
-          + "Fix them (see docs/authoring-quizzes.md) and run the command again.")
-    }
-    return library
   }
 
   /// The questions of one quiz, or of every quiz when `quizID` is nil.
