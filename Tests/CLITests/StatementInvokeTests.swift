@@ -118,7 +118,14 @@ import Testing
 
   @Test func errorTypesAreFoundInResultsAndInDestinationRecords() {
     let sync = #"{"errorMessage": "bad", "errorType": "ValidationError"}"#
-    let record = "StatusCode 202\n{\n  \"responsePayload\": {\n    \"errorType\": \"ValueError\",\n  }\n}"
+    let record = """
+      StatusCode 202
+      {
+        "responsePayload": {
+          "errorType": "ValueError",
+        }
+      }
+      """
     #expect(Self.errorTypes(in: sync) == ["ValidationError"])
     #expect(Self.errorTypes(in: record) == ["ValueError"])
     #expect(Self.errorTypes(in: #"{"status": "accepted"}"#).isEmpty)
