@@ -160,7 +160,7 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
       mustFail: ["two payments, each sent again with a new event id, are each charged once"],
       because: "logOccurrences \"CHARGED pay-1 \": expected 1, got 2"),
     ShippedFixture(
-      "failed-orders-destination", .python, "error-swallowed",
+      "async-on-failure", .python, "error-swallowed",
       mustFail: [
         "an order without orderId is tried three times, then reaches orders-failed",
         "an order with the quantity as text is tried three times, then reaches orders-failed",
@@ -169,20 +169,20 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
       because: "records.sqs:orders-failed: expected 1 record(s), got 0 (records went to "
         + "sqs:orders-done)"),
     ShippedFixture(
-      "failed-orders-destination", .python, "error-returned",
+      "async-on-failure", .python, "error-returned",
       mustFail: [
         "an order without orderId fails with a message that names orderId",
         "an order without orderId is tried three times, then reaches orders-failed",
       ],
       because: "expected the invocation to fail, but it returned {\"errorType\":\"ValueError\""),
     ShippedFixture(
-      "failed-orders-destination", .node, "instanceof-number",
+      "async-on-failure", .node, "instanceof-number",
       mustFail: [
         "a good order runs once and its record reaches orders-done", "a valid order is accepted",
       ],
       because: "invocations: expected 1 invocation(s), got 3"),
     ShippedFixture(
-      "failed-orders-destination", .node, "generic-message",
+      "async-on-failure", .node, "generic-message",
       mustFail: [
         "with one retry, only the bad order of three reaches orders-failed, after two attempts",
         "a quantity of 0 fails",
@@ -244,7 +244,7 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
 
   static let correct: [ShippedFixture] = [
     "context-info", "s3-object-keys", "order-errors", "idempotent-payments", "cors-preflight",
-    "failed-orders-destination",
+    "async-on-failure",
   ].flatMap { id in
     Language.allCases.map { ShippedFixture(id, $0, "alternative") }
   }
