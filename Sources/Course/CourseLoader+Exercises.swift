@@ -87,7 +87,18 @@ extension CourseLoader {
     }
     exercise.hints = loadHints("\(directory)/hints.md")
     checkConfigFiles(&exercise)
+    checkDeploymentFile(directory)
     return exercise
+  }
+
+  /// An exercise graded on `lambdalings serve` has a `deployment.json`; its checks only run in
+  /// a learner's `check`, so its keys and values are checked here, with their lines.
+  private mutating func checkDeploymentFile(_ directory: String) {
+    let path = "\(directory)/deployment.json"
+    guard fileExists(path), let text = readText(path, required: true) else { return }
+    var reader = DeploymentSpecReader(file: path)
+    reader.read(text: text)
+    diagnostics += reader.diagnostics
   }
 
   private mutating func languages(_ header: FrontMatter, file: String) -> [Language] {

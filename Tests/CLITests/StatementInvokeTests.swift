@@ -116,10 +116,32 @@ import Testing
     }
   }
 
-  /// The `errorType` values of the JSON results on standard output.
+  @Test func errorTypesAreFoundInResultsAndInDestinationRecords() {
+    let sync = #"{"errorMessage": "bad", "errorType": "ValidationError"}"#
+    let record = """
+      StatusCode 202
+      {
+        "responsePayload": {
+          "errorType": "ValueError",
+        }
+      }
+      """
+    #expect(Self.errorTypes(in: sync) == ["ValidationError"])
+    #expect(Self.errorTypes(in: record) == ["ValueError"])
+    #expect(Self.errorTypes(in: #"{"status": "accepted"}"#).isEmpty)
+  }
+
+  /// The `errorType` values of the JSON results on standard output, and of the indented
+  /// destination records an asynchronous invoke prints (`"errorType": "ValueError",`).
   static func errorTypes(in stdout: String) -> Set<String> {
     var found: Set<String> = []
     for line in stdout.split(separator: "\n") {
+      let field = line.trimmingCharacters(in: .whitespaces)
+      if field.hasPrefix("\"errorType\": \"") {
+        let value = field.dropFirst("\"errorType\": \"".count).prefix { $0 != "\"" }
+        found.insert(String(value))
+        continue
+      }
       guard let data = line.data(using: .utf8),
         let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
         let type = object["errorType"] as? String

@@ -159,6 +159,36 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
       "idempotent-payments", .node, "keyed-on-event-id",
       mustFail: ["two payments, each sent again with a new event id, are each charged once"],
       because: "logOccurrences \"CHARGED pay-1 \": expected 1, got 2"),
+    ShippedFixture(
+      "async-on-failure", .python, "error-swallowed",
+      mustFail: [
+        "an order without orderId is tried three times, then reaches orders-failed",
+        "an order with the quantity as text is tried three times, then reaches orders-failed",
+        "with one retry, only the bad order of three reaches orders-failed, after two attempts",
+      ],
+      because: "records.sqs:orders-failed: expected 1 record(s), got 0 (records went to "
+        + "sqs:orders-done)"),
+    ShippedFixture(
+      "async-on-failure", .python, "error-returned",
+      mustFail: [
+        "an order without orderId fails with a message that names orderId",
+        "an order without orderId is tried three times, then reaches orders-failed",
+      ],
+      because: "expected the invocation to fail, but it returned {\"errorType\":\"ValueError\""),
+    ShippedFixture(
+      "async-on-failure", .node, "instanceof-number",
+      mustFail: [
+        "a good order runs once and its record reaches orders-done", "a valid order is accepted",
+      ],
+      because: "invocations: expected 1 invocation(s), got 3"),
+    ShippedFixture(
+      "async-on-failure", .node, "generic-message",
+      mustFail: [
+        "with one retry, only the bad order of three reaches orders-failed, after two attempts",
+        "a quantity of 0 fails",
+      ],
+      because: "records.sqs:orders-failed.0.responsePayload.errorMessage: expected a string "
+        + "containing \"quantity\", got \"invalid order\""),
     // Chapter 10: API Gateway.
     ShippedFixture(
       "http-api-orders", .python, "bad-json-crashes",
@@ -214,6 +244,7 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
 
   static let correct: [ShippedFixture] = [
     "context-info", "s3-object-keys", "order-errors", "idempotent-payments", "cors-preflight",
+    "async-on-failure",
   ].flatMap { id in
     Language.allCases.map { ShippedFixture(id, $0, "alternative") }
   }
