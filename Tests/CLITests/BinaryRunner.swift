@@ -75,6 +75,9 @@ struct BinaryRunner {
     process.standardError = errPipe
     process.standardInput = inPipe
     try process.run()
+    // A watchdog: a command that never ends fails its test instead of stalling the whole run.
+    let watchdog = Watchdog(process, seconds: 600)
+    defer { watchdog.cancel() }
     inPipe.fileHandleForWriting.write(Data(stdin.utf8))
     try? inPipe.fileHandleForWriting.close()
     // Read both pipes concurrently so a full stderr pipe cannot block the child.
@@ -92,4 +95,27 @@ struct BinaryRunner {
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
   }
+}
+
+/// Kills a test's child process (and its process group, when it leads one) if it is still
+/// running after `seconds`, so that its pipes reach end-of-file and the test fails rather than
+/// hangs. The test sees the kill as a signal status.
+final class Watchdog {
+  private let timer: DispatchSourceTimer
+
+  init(_ process: Process, seconds: Double) {
+    let pid = process.processIdentifier
+    let timer = DispatchSource.makeTimerSource(queue: .global())
+    timer.schedule(deadline: .now() + seconds)
+    timer.setEventHandler {
+      guard process.isRunning else { return }
+      print("watchdog: pid \(pid) still running after \(Int(seconds)) s; killing it")
+      kill(-pid, SIGKILL)
+      kill(pid, SIGKILL)
+    }
+    timer.resume()
+    self.timer = timer
+  }
+
+  func cancel() { timer.cancel() }
 }

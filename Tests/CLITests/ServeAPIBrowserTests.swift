@@ -135,17 +135,31 @@ import Testing
         "--no-first-run", "--user-data-dir=" + profile, "--window-size=900,400",
         "--virtual-time-budget=8000",
       ] + arguments
-    let out = Pipe()
-    process.standardOutput = out
+    // Output goes to a file, not a pipe: chromium's helper processes inherit its standard
+    // output, and a pipe would not reach end-of-file while one of them lingers.
+    let outputPath = profile + ".out"
+    guard FileManager.default.createFile(atPath: outputPath, contents: nil),
+      let output = FileHandle(forWritingAtPath: outputPath)
+    else {
+      throw BrowserTestError.cannotWrite(outputPath)
+    }
+    defer { try? output.close() }
+    process.standardOutput = output
     process.standardError = FileHandle.nullDevice
     try process.run()
+    let pid = process.processIdentifier
     let timer = DispatchSource.makeTimerSource()
     timer.schedule(deadline: .now() + 60)
-    timer.setEventHandler { if process.isRunning { process.terminate() } }
+    timer.setEventHandler {
+      if process.isRunning {
+        kill(-pid, SIGKILL)  // its group, helpers included, when it has one of its own
+        kill(pid, SIGKILL)
+      }
+    }
     timer.resume()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     timer.cancel()
+    let data = FileManager.default.contents(atPath: outputPath) ?? Data()
     return String(decoding: data, as: UTF8.self)
   }
 
@@ -192,4 +206,8 @@ import Testing
       #expect(!serve.stdout.contains(line), "unexpected '\(line)' in:\n\(serve.stdout)")
     }
   }
+}
+
+enum BrowserTestError: Error {
+  case cannotWrite(String)
 }

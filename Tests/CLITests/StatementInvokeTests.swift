@@ -172,6 +172,8 @@ enum Shell {
     process.standardError = errPipe
     process.standardInput = FileHandle.nullDevice
     try process.run()
+    let watchdog = Watchdog(process, seconds: 600)
+    defer { watchdog.cancel() }
     nonisolated(unsafe) var errData = Data()
     let done = DispatchSemaphore(value: 0)
     Thread {
