@@ -22,10 +22,19 @@ enum GraderFixture {
     try #require(course.exercise(id), "the fixture course has no exercise \(id)")
   }
 
-  /// The handler file of a variant, e.g. `greet`, `.python`, `raises`.
+  /// The handler file of a variant, e.g. `greet`, `.python`, `raises`. The variants `pass`
+  /// and `naive` are the fixture course's own solution and starter unless `handlers/` holds a
+  /// different one, so the same file is not kept twice.
   static func handler(_ exercise: String, _ language: Language, _ variant: String) -> String {
-    root.appendingPathComponent(
+    let own = root.appendingPathComponent(
       "handlers/\(exercise)/\(language.rawValue)/\(variant)/\(language.handlerFile)"
+    ).path
+    let course: [String: String] = ["pass": "solution", "naive": "starter"]
+    guard !FileManager.default.fileExists(atPath: own), let folder = course[variant] else {
+      return own
+    }
+    return root.appendingPathComponent(
+      "course/exercises/\(exercise)/\(folder)/\(language.rawValue)/\(language.handlerFile)"
     ).path
   }
 
