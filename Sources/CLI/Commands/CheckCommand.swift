@@ -130,8 +130,6 @@ enum CheckRun {
 
   /// `path` made absolute against the command's folder.
   static func absolute(_ path: String, _ context: Context) -> String {
-    if path.hasPrefix("/") { return path }
-    return URL(fileURLWithPath: context.currentDirectory).appendingPathComponent(path)
-      .standardizedFileURL.path
+    Context.absolute(path, in: context.currentDirectory)
   }
 }
