@@ -31,8 +31,8 @@ public enum LambdalingsCLI {
         CLIError.usage("--color must be auto, always or never, got '\(colorWord)'"), command: nil,
         to: err)
     }
-    let parser = ArgumentParser(commands: CommandTable.all)
-    let parsed: ArgumentParser.Result
+    let parser = CommandLineParser(commands: CommandTable.all)
+    let parsed: CommandLineParser.Result
     do {
       parsed = try parser.parse(arguments)
     } catch {
@@ -58,7 +58,7 @@ public enum LambdalingsCLI {
       workspaceFlag: parsed.arguments.value("workspace"),
       stdinIsTTY: Platform.isTerminal(Platform.standardInput))
     do {
-      return try command.run(Invocation(args: parsed.arguments, context: context, command: command))
+      return try command.run(CommandRun(args: parsed.arguments, context: context, command: command))
     } catch {
       return ErrorReporter.report(error, command: command.name, to: err)
     }

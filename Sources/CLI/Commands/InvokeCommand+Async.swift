@@ -51,7 +51,7 @@ extension InvokeCommand {
 
   /// Runs the asynchronous or event-source mode when the options ask for one; nil otherwise
   /// (a plain synchronous invoke, handled by `run`).
-  static func runDelivery(_ invocation: Invocation, file: String) throws -> Int32? {
+  static func runDelivery(_ invocation: CommandRun, file: String) throws -> Int32? {
     let args = invocation.args
     let type = args.value("invocation-type")
     let source = args.value("source")
@@ -112,7 +112,7 @@ extension InvokeCommand {
   }
 
   /// Creates the function, reporting a configuration problem as a content error.
-  static func makeFunction(_ invocation: Invocation, file: String) throws -> LambdaFunction {
+  static func makeFunction(_ invocation: CommandRun, file: String) throws -> LambdaFunction {
     let configuration = try configuration(invocation.args, file: file, context: invocation.context)
     ProcessGroupRegistry.installSignalHandlers()
     do {
@@ -123,7 +123,7 @@ extension InvokeCommand {
   }
 
   /// Prints entries as they happen: a JSON line each, or a readable line plus the logs.
-  static func observer(_ invocation: Invocation, clock: @escaping @Sendable () -> VirtualClock?)
+  static func observer(_ invocation: CommandRun, clock: @escaping @Sendable () -> VirtualClock?)
     -> @Sendable (DeliveryEntry) -> Void
   {
     let json = invocation.args.flag("json")
@@ -177,7 +177,7 @@ extension InvokeCommand {
   }
 
   /// Summary, timeline and the records kept, after a human-readable run.
-  static func printReport(_ invocation: Invocation, log: DeliveryLog, headline: String) {
+  static func printReport(_ invocation: CommandRun, log: DeliveryLog, headline: String) {
     let out = invocation.out
     let entries = log.entries
     out.write(
@@ -194,7 +194,7 @@ extension InvokeCommand {
   }
 
   /// `--invocation-type Event`: queue the event (`--times` copies), run every attempt.
-  static func runAsync(_ invocation: Invocation, file: String) throws -> Int32 {
+  static func runAsync(_ invocation: CommandRun, file: String) throws -> Int32 {
     let args = invocation.args
     let event = try loadEvent(args, context: invocation.context)
     let times = try args.int("times", default: 1, range: 1...10_000)

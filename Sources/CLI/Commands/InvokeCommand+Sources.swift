@@ -6,7 +6,7 @@ import SystemSupport
 extension InvokeCommand {
   /// Polls `source` until it is drained or everything left is parked; exit 1 when anything
   /// was not processed.
-  static func runSource(_ invocation: Invocation, file: String, source: String) throws -> Int32 {
+  static func runSource(_ invocation: CommandRun, file: String, source: String) throws -> Int32 {
     switch source {
     case "sqs": return try runSQS(invocation, file: file)
     case "dynamodb", "kinesis": return try runStream(invocation, file: file, source: source)
@@ -17,7 +17,7 @@ extension InvokeCommand {
 
   /// The messages or records document: `--messages FILE`, or `--event-template NAME` with
   /// `--count N` and `--set` overrides.
-  static func sourceDocument(_ invocation: Invocation, source: String) throws -> JSONValue {
+  static func sourceDocument(_ invocation: CommandRun, source: String) throws -> JSONValue {
     let args = invocation.args
     if args.value("event") != nil {
       throw CLIError.usage(
@@ -85,7 +85,7 @@ extension InvokeCommand {
     }
   }
 
-  static func runSQS(_ invocation: Invocation, file: String) throws -> Int32 {
+  static func runSQS(_ invocation: CommandRun, file: String) throws -> Int32 {
     let args = invocation.args
     var queue = args.value("queue") ?? "my-queue"
     if args.flag("fifo") && !queue.hasSuffix(".fifo") { queue += ".fifo" }
@@ -148,7 +148,7 @@ extension InvokeCommand {
 
 extension InvokeCommand {
   /// `--source dynamodb|kinesis`: write the records to a local stream and read it to the end.
-  static func runStream(_ invocation: Invocation, file: String, source: String) throws -> Int32 {
+  static func runStream(_ invocation: CommandRun, file: String, source: String) throws -> Int32 {
     let args = invocation.args
     for option in ["queue", "fifo", "visibility-timeout", "max-receive-count"]
     where args.value(option) != nil || args.flag(option) {

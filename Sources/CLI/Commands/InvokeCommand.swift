@@ -43,7 +43,7 @@ enum InvokeCommand {
     OptionSpec(long: "verbose", help: "Say which interpreter runs and how it was found."),
   ]
 
-  static func run(_ invocation: Invocation) throws -> Int32 {
+  static func run(_ invocation: CommandRun) throws -> Int32 {
     let args = invocation.args
     guard let file = args.positional(0) else {
       throw CLIError.usage("invoke needs a handler file or code folder, e.g. invoke app.py")

@@ -60,7 +60,7 @@ extension CommandSpec {
       var args = invocation.args
       args.positionals = [id]
       return try CommandSpec.read.run(
-        Invocation(args: args, context: context, command: .read))
+        CommandRun(args: args, context: context, command: .read))
     case .exercise(let id):
       let exercise = try ExerciseSelection.named(id, course: course)
       return try NextCommandSupport.showExercise(exercise, course: course, invocation: invocation)
@@ -79,7 +79,7 @@ extension CommandSpec {
 
 enum NextCommandSupport {
   /// The exercise's task, the learner's file and the commands that check it.
-  static func showExercise(_ exercise: Exercise, course: Course, invocation: Invocation) throws
+  static func showExercise(_ exercise: Exercise, course: Course, invocation: CommandRun) throws
     -> Int32
   {
     let context = invocation.context

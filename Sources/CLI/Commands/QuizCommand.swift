@@ -100,7 +100,7 @@ enum QuizCommandSupport {
   }
 
   /// `--seed`, or one derived from the clock (printed so the run can be repeated).
-  static func seed(_ invocation: Invocation) throws -> (value: UInt64, given: Bool) {
+  static func seed(_ invocation: CommandRun) throws -> (value: UInt64, given: Bool) {
     guard let text = invocation.args.value("seed") else {
       let nanos = UInt64(max(0, invocation.context.now.timeIntervalSince1970 * 1000))
       return (nanos % 1_000_000, false)
@@ -112,13 +112,13 @@ enum QuizCommandSupport {
   }
 
   /// `--count` as a positive number, or nil.
-  static func count(_ invocation: Invocation) throws -> Int? {
+  static func count(_ invocation: CommandRun) throws -> Int? {
     guard invocation.args.value("count") != nil else { return nil }
     return try invocation.args.int("count", default: 10, range: 1...10_000)
   }
 
   /// `lambdalings quiz [QUIZ]`.
-  static func take(_ library: QuizLibrary, quizID: String?, _ invocation: Invocation) throws
+  static func take(_ library: QuizLibrary, quizID: String?, _ invocation: CommandRun) throws
     -> Int32
   {
     let pool = try questions(library, quizID: quizID)
@@ -162,7 +162,7 @@ enum QuizCommandSupport {
 
   /// After a quiz of the course: the next step when it is passed, else how to retry or skip.
   static func nextSteps(
-    after quizID: String, passed: Bool, passMark: Double, sample: Bool, _ invocation: Invocation
+    after quizID: String, passed: Bool, passMark: Double, sample: Bool, _ invocation: CommandRun
   ) throws {
     let context = invocation.context
     let out = invocation.out

@@ -48,7 +48,7 @@ extension CommandSpec {
 
 enum ReadCommandSupport {
   /// The chapter named on the command line, or the one the learner is on.
-  static func chapter(_ invocation: Invocation, course: Course) throws -> Chapter {
+  static func chapter(_ invocation: CommandRun, course: Course) throws -> Chapter {
     if let id = invocation.args.positional(0) {
       if let chapter = course.chapter(id) { return chapter }
       // `lambdalings list` numbers the chapters: `read 3` is the third.

@@ -148,7 +148,7 @@ enum MarkdownInput {
     return bytes
   }
 
-  static func settings(_ invocation: Invocation) throws -> TerminalSettings {
+  static func settings(_ invocation: CommandRun) throws -> TerminalSettings {
     var settings = invocation.out.settings
     if invocation.args.value("width") != nil {
       settings.width = try invocation.args.int("width", default: 80, range: 20...1000)

@@ -47,7 +47,7 @@ enum ServeCommand {
       long: "stage", value: "NAME", help: "Stage for ${opt:stage} in serverless.yml."),
   ]
 
-  static func run(_ invocation: Invocation) throws -> Int32 {
+  static func run(_ invocation: CommandRun) throws -> Int32 {
     let args = invocation.args
     let port = try args.int("port", default: defaultPort, range: 0...65535)
     let host = try bindHost(args.value("host"), err: invocation.err)

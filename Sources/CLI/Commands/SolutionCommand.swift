@@ -81,7 +81,7 @@ extension CommandSpec {
 enum SolutionSupport {
   /// After a passed exercise, the next step; before a pass, how to finish it.
   static func nextSteps(
-    after exercise: Exercise, passed: Bool, course: Course, _ invocation: Invocation
+    after exercise: Exercise, passed: Bool, course: Course, _ invocation: CommandRun
   ) {
     let context = invocation.context
     let out = invocation.out

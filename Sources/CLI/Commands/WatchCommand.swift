@@ -37,7 +37,7 @@ extension CommandSpec {
 
 /// The watch loop: grade, wait for a save or a key, grade again.
 struct Watcher {
-  let invocation: Invocation
+  let invocation: CommandRun
   let course: Course
   /// Seconds between two looks at the file.
   var pollInterval: Double = 0.3
@@ -86,13 +86,13 @@ struct Watcher {
         var args = invocation.args
         args.positionals = [exercise.id]
         args.flags.insert(HintCommand.fromWatch)
-        _ = try CommandSpec.hint.run(Invocation(args: args, context: context, command: .hint))
+        _ = try CommandSpec.hint.run(CommandRun(args: args, context: context, command: .hint))
         showKeys(passed: outcome.report.passed)
       case .character("l"), .character("L"):
         out.line()
         var args = invocation.args
         args.positionals = []
-        _ = try CommandSpec.list.run(Invocation(args: args, context: context, command: .list))
+        _ = try CommandSpec.list.run(CommandRun(args: args, context: context, command: .list))
         showKeys(passed: outcome.report.passed)
       case .character("n"), .character("N"):
         guard outcome.report.passed else {
@@ -111,7 +111,7 @@ struct Watcher {
           // Moving on to a chapter is reading it (through the pager), which ends watching.
           var args = invocation.args
           args.positionals = [id]
-          return try CommandSpec.read.run(Invocation(args: args, context: context, command: .read))
+          return try CommandSpec.read.run(CommandRun(args: args, context: context, command: .read))
         case .other(let description, let command):
           out.line("Next: \(description)")
           out.line("    " + out.styler.apply(command, .command))

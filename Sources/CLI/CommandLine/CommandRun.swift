@@ -1,5 +1,5 @@
 /// What a command's `run` receives: its parsed arguments and the context.
-public struct Invocation {
+public struct CommandRun {
   public var args: ParsedArguments
   public var context: Context
   public var command: CommandSpec

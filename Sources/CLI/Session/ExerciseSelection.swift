@@ -9,7 +9,7 @@ enum ExerciseSelection {
   /// The exercise named on the command line; else the one whose workspace folder the learner
   /// is in (`cd exercises/hello-api && lambdalings check` grades that file, passed or not);
   /// else the current one: the first exercise that has not passed yet, in course order.
-  static func exercise(_ invocation: Invocation, course: Course) throws -> Exercise {
+  static func exercise(_ invocation: CommandRun, course: Course) throws -> Exercise {
     if let id = invocation.args.positional(0) {
       return try named(id, course: course)
     }

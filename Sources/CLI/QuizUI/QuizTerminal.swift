@@ -7,7 +7,7 @@ import Terminal
 /// Builds the console and the progress recorder that quiz and review share.
 enum QuizTerminal {
   /// A console on the invocation's streams: single keys when standard input is a terminal.
-  static func console(_ invocation: Invocation) -> QuizConsole {
+  static func console(_ invocation: CommandRun) -> QuizConsole {
     let context = invocation.context
     let out = invocation.out
     let settings = out.settings
@@ -32,7 +32,7 @@ enum QuizTerminal {
 
   /// A recorder saving to the workspace's progress; without a workspace, says answers are not
   /// saved.
-  static func recorder(_ invocation: Invocation, key: String, count: Int) throws -> QuizRecorder {
+  static func recorder(_ invocation: CommandRun, key: String, count: Int) throws -> QuizRecorder {
     let context = invocation.context
     var store: ProgressStore?
     if try WorkspaceSetup.existing(context) != nil {

@@ -4,7 +4,7 @@ import SystemSupport
 ///
 /// Options may come before or after the command; `--name=value` and `--name value` both work;
 /// `--` ends option parsing.
-struct ArgumentParser {
+struct CommandLineParser {
   let commands: [CommandSpec]
 
   /// The outcome of parsing: which command, with which arguments.
