@@ -17,7 +17,7 @@ let package = Package(
     .target(name: "Terminal", dependencies: ["Markdown", "SystemSupport"]),
     .target(name: "Course", dependencies: ["SystemSupport"]),
     .target(name: "Progress", dependencies: ["SystemSupport"]),
-    .target(name: "Quiz", dependencies: ["Course", "Markdown"]),
+    .target(name: "Quiz", dependencies: ["Course", "Markdown", "Progress"]),
     .target(name: "HTTP", dependencies: ["SystemSupport"]),
     .target(
       name: "LambdaRuntime", dependencies: ["HTTP", "SystemSupport"],
@@ -64,8 +64,9 @@ let package = Package(
       name: "TerminalTests", dependencies: ["Terminal", "Markdown"],
       exclude: ["Fixtures", "Snapshots"]),
     .testTarget(name: "CourseTests", dependencies: ["Course"]),
-    .testTarget(name: "ProgressTests", dependencies: ["Progress", "SystemSupport"]),
-    .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Markdown"]),
+    .testTarget(
+      name: "ProgressTests", dependencies: ["Progress", "SystemSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Markdown", "Progress"]),
     .testTarget(
       name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "SystemSupport"],
       exclude: ["Fixtures", "EventFixtures"]),

@@ -10,7 +10,7 @@ extension CommandSpec {
   ) { invocation in
     let course = try invocation.context.courseOutline()
     let progress = try WorkspaceSetup.progress(invocation.context)
-    let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
+    let status = CourseStatus(course: course, progress: progress)
     invocation.out.lines(StatusFormatter.list(course: course, status: status, out: invocation.out))
     return ExitCode.success
   }

@@ -25,7 +25,7 @@ extension CommandSpec {
     let context = invocation.context
     let course = try context.course()
     var progress = try WorkspaceSetup.progress(context)
-    var status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
+    var status = CourseStatus(course: course, progress: progress)
     let out = invocation.out
     let styler = out.styler
     if invocation.args.flag("skip") {
@@ -42,7 +42,7 @@ extension CommandSpec {
         if !skipped.contains(current.step.description) { skipped.append(current.step.description) }
         document.skipped = skipped
       }
-      status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
+      status = CourseStatus(course: course, progress: progress)
       out.line(
         "Skipped the \(current.step.kind) \(current.step.id) for now; it stays in the list and"
           + " counts once you finish it: "

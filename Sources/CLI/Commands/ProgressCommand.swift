@@ -38,7 +38,7 @@ extension CommandSpec {
     }
     let course = try context.courseOutline()
     let document = try WorkspaceSetup.progress(context)
-    let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(document))
+    let status = CourseStatus(course: course, progress: document)
     let report = ProgressReport(
       course: course, status: status, document: document,
       workspace: WorkspaceSetup.absolutePath(context), now: context.now)
@@ -105,7 +105,7 @@ struct ProgressReport: Encodable {
     summary = Summary(
       steps: status.entries.count, completed: status.completed,
       reviewCards: document.reviewCards.count,
-      reviewsDue: document.reviewCards.values.filter { $0.due <= now }.count)
+      reviewsDue: document.dueReviewCards(at: now).count)
     steps = status.entries.map { entry in
       var step = StepReport(
         kind: entry.step.kind, id: entry.step.id, title: entry.title,
@@ -123,7 +123,7 @@ struct ProgressReport: Encodable {
       case .quiz(let id):
         let quiz = document.quizzes[id]
         step.attempts = quiz?.attempts.count ?? 0
-        step.bestScore = quiz?.bestFraction
+        step.bestScore = entry.bestScore
         step.lastAttempt = quiz?.attempts.last?.date
       }
       return step

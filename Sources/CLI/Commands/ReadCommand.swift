@@ -65,7 +65,7 @@ enum ReadCommandSupport {
       throw CLIError.usage("there is no chapter '\(id)'", hint: hint)
     }
     let progress = try WorkspaceSetup.progress(invocation.context)
-    let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
+    let status = CourseStatus(course: course, progress: progress)
     if let next = status.next {
       switch next.step {
       case .chapter(let id):
