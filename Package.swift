@@ -35,10 +35,13 @@ let package = Package(
     .target(
       name: "APIGateway", dependencies: ["YAML", "LambdaRuntime", "HTTP", "SystemSupport"]),
     .target(
+      name: "CourseValidation",
+      dependencies: ["Course", "Quiz", "Grader", "LambdaRuntime", "Markdown", "SystemSupport"]),
+    .target(
       name: "CLI",
       dependencies: [
         "SystemSupport", "Markdown", "Terminal", "Course", "Progress", "Quiz", "LambdaRuntime",
-        "Workspace", "Grader", "HTTP", "LocalAWS", "YAML", "APIGateway",
+        "Workspace", "Grader", "HTTP", "LocalAWS", "YAML", "APIGateway", "CourseValidation",
       ]
     ),
     .executableTarget(name: "lambdalings", dependencies: ["CLI"]),
@@ -74,6 +77,8 @@ let package = Package(
     .testTarget(
       name: "GraderTests", dependencies: ["Grader", "Course", "LambdaRuntime"],
       exclude: ["Fixtures"]),
+    .testTarget(
+      name: "CourseValidationTests", dependencies: ["CourseValidation", "Course", "Quiz"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "SystemSupport", "HTTP"]),
   ],
   swiftLanguageModes: [.v6]

@@ -83,10 +83,4 @@ import Testing
     #expect(output.stdout.contains("'nope'"))
     #expect(output.stdout.contains("The course has errors"))
   }
-
-  @Test func identicalDiagnosticsAreReportedOnce() {
-    let twice = Diagnostic.error("duplicate question id 'x'", file: "q.md", line: 3)
-    let other = Diagnostic.warning("something else", file: "q.md", line: 3)
-    #expect(Validation.unique([twice, other, twice]) == [twice, other])
-  }
 }

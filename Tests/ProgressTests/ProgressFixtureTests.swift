@@ -32,15 +32,18 @@ import Testing
           lastReviewed: Fixed.date("2026-11-21T19:06:30Z")))
     #expect(document.reviewCards["limits-timeout-max"]?.repetitions == 2)
     #expect(document.reviewCards["limits-timeout-max"]?.easeFactor == ReviewCard.initialEaseFactor)
-    #expect(document.dueReviewCards(at: Fixed.date("2026-11-23T00:00:00Z")).map(\.questionID) == [
-      "limits-memory-max"
-    ])
+    #expect(
+      document.dueReviewCards(at: Fixed.date("2026-11-23T00:00:00Z")).map(\.questionID) == [
+        "limits-memory-max"
+      ])
   }
 
   @Test func aSavedFileIsWrittenBackByteForByte() throws {
     let workspace = try Self.workspace()
     let document = try workspace.store().load()
     let original = try Data(contentsOf: Self.fixture)
-    #expect(String(decoding: try document.jsonData(), as: UTF8.self) == String(decoding: original, as: UTF8.self))
+    #expect(
+      String(decoding: try document.jsonData(), as: UTF8.self)
+        == String(decoding: original, as: UTF8.self))
   }
 }

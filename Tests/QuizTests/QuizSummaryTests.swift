@@ -15,7 +15,9 @@ import Testing
     let library = QuizLibrary(course: course)
     #expect(!library.hasErrors)
     try #require(library.banks.count == course.quizzes.count && library.banks.count > 3)
-    let scanned = course.quizzes.map { QuizSummary.scan($0.text) }
+    let scanned = try course.quizzes.map {
+      QuizSummary.scan(try String(contentsOfFile: $0.file, encoding: .utf8))
+    }
     let parsed = library.banks.map(QuizSummary.init)
     #expect(scanned == parsed)
     #expect(parsed.allSatisfy { $0.questionCount > 0 && !$0.topics.isEmpty })

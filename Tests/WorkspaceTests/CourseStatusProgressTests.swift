@@ -85,6 +85,7 @@ import Workspace
     progress.recordExerciseResult(
       "two", ExerciseResult(date: Self.now, passed: false, casesPassed: 0, casesTotal: 1))
     progress.skipped = nil
-    #expect(CourseStatus(course: course, progress: progress).entry(.exercise("two"))?.state == .failed)
+    #expect(
+      CourseStatus(course: course, progress: progress).entry(.exercise("two"))?.state == .failed)
   }
 }

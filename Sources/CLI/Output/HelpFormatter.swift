@@ -7,7 +7,7 @@ import Terminal
 enum HelpFormatter {
   static func overview(_ commands: [CommandSpec], styler: Styler, width: Int = 80) -> String {
     var text =
-      paragraph("lambdalings \(SystemSupport.version): learn AWS Lambda by doing.", width: width)
+      paragraph("lambdalings \(ProductVersion.current): learn AWS Lambda by doing.", width: width)
       + "\n"
     text += usage("lambdalings [COMMAND] [options]", styler: styler, width: width)
     text += paragraph("  With no command, shows where you are and what to do next.", width: width)
