@@ -98,7 +98,8 @@ import Testing
   @Test func aFileWithoutHeaderOrQuestionsScansEmpty() {
     #expect(QuizSummary.scan("") == QuizSummary(id: "", questionCount: 0, topics: []))
     let unclosed = QuizSummary.scan("---\nid: open\n## q\ntags: a\n")
-    #expect(unclosed == QuizSummary(id: "open", questionCount: 0, topics: []))
+    // Never closed, the header counts for nothing (as the course loader reads it).
+    #expect(unclosed == QuizSummary(id: "", questionCount: 0, topics: []))
     let (bank, _) = QuizParser.parse("---\nid: open\n## q\ntags: a\n", file: "open.md")
     #expect(unclosed == QuizSummary(bank))
   }
