@@ -9,7 +9,8 @@ struct TempCourse {
 
   /// Writes `files` (path relative to the course root → text) under a fresh folder.
   init(_ files: [String: String]) throws {
-    root = FileManager.default.temporaryDirectory
+    root =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("course-validation-\(UUID().uuidString)").path
     for (path, text) in files {
       let full = "\(root)/\(path)"
@@ -64,7 +65,11 @@ struct TempCourse {
     let links = CourseValidation.checkLinks(course.load().0)
     #expect(links.allSatisfy { $0.severity == .error && $0.file == file && $0.line == 10 })
     #expect(links.count == 3, "\(links)")
-    #expect(links.contains { $0.message.hasPrefix("link 'basics#nowhere': the chapter 'basics' has no section '#nowhere'") })
+    #expect(
+      links.contains {
+        $0.message.hasPrefix(
+          "link 'basics#nowhere': the chapter 'basics' has no section '#nowhere'")
+      })
     #expect(links.contains { $0.message.hasPrefix("link 'ghost' points to no chapter or file") })
     #expect(links.contains { $0.message.hasPrefix("image 'img/none.png' does not exist") })
     // The same problems are among what validate lists.

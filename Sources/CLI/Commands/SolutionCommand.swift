@@ -27,7 +27,9 @@ extension CommandSpec {
     let course = try context.course()
     let exercise = try ExerciseSelection.exercise(invocation, course: course)
     let progress = try WorkspaceSetup.progress(context)
-    let passed = progress.exercises[exercise.id]?.isPassed ?? false
+    let passed =
+      CourseStatus(course: course, progress: progress).entry(.exercise(exercise.id))?.state
+      == .done
     guard passed || invocation.args.flag("force") else {
       // A usage error (exit 2), not a failed check (exit 1): nothing was graded.
       throw CLIError.usage(
