@@ -19,6 +19,8 @@ public struct QuizParser {
   /// Known chapter link targets (`limits`, `limits#timeout`); nil skips link checks.
   let knownTargets: Set<String>?
   var diagnostics: [Diagnostic] = []
+  /// The line of each question's `tags:` line, by question id, for the topic check.
+  var tagLines: [String: Int] = [:]
 
   /// Parses `text` read from `file`.
   ///
@@ -89,11 +91,14 @@ public struct QuizParser {
     }
     for question in questions where !question.topics.isEmpty && !question.topics.contains(topic) {
       report(
-        .warning, question.line,
+        .warning, tagLines[question.id] ?? question.line,
         "question '\(question.id)' lacks the quiz's topic tag '\(topic)'; add it to `tags:` so "
           + "`quiz --topic \(topic)` finds it (or set `topic:` in the front matter)")
     }
   }
+
+  /// The keys a quiz's front matter may have (`pass` is read by the course loader).
+  static let frontMatterKeys: Set<String> = ["id", "title", "chapter", "topic", "pass"]
 
   /// Reads the `---` header; returns its keys and the index of the first line after it.
   mutating func parseFrontMatter(_ lines: [Line]) -> ([String: String], Int) {
@@ -105,6 +110,7 @@ public struct QuizParser {
       return ([:], 0)
     }
     var header: [String: String] = [:]
+    var keyLines: [String: Int] = [:]
     var index = 1
     while index < lines.count, lines[index].trimmed != "---" {
       let line = lines[index]
@@ -116,22 +122,30 @@ public struct QuizParser {
       }
       let key = line.text[..<colon].trimmingSpaces().lowercased()
       let value = line.text[line.text.index(after: colon)...].trimmingSpaces()
-      if !["id", "title", "chapter", "topic", "pass"].contains(key) {
+      if !QuizParser.frontMatterKeys.contains(key) {
         report(
           .warning, line.number,
           "unknown front matter key '\(key)' (known: id, title, chapter, topic, pass)")
       }
       header[key] = value
+      keyLines[key] = line.number
     }
     guard index < lines.count else {
       report(.error, 1, "front matter is not closed: add a line `---` after the header")
       return (header, lines.count)
     }
     if (header["id"] ?? "").isEmpty {
-      report(.error, 1, "front matter has no `id:`; give the quiz a stable id such as `limits`")
+      report(
+        .error, keyLines["id"] ?? 1,
+        "front matter has no `id:`; give the quiz a stable id such as `limits`")
+    }
+    if let title = header["title"], title.isEmpty {
+      report(
+        .warning, keyLines["title"] ?? 1,
+        "`title:` is empty, so the quiz is listed by its id; give it a title")
     }
     if let chapter = header["chapter"], !chapter.isEmpty {
-      checkLink(chapter, line: 1)
+      checkLink(chapter, line: keyLines["chapter"] ?? 1)
     }
     return (header, index + 1)
   }

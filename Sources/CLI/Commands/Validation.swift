@@ -36,8 +36,8 @@ enum Validation {
     out.line()
     out.line(out.styler.apply("Exercises", .heading))
     let mark = (
-      pass: out.styler.apply(out.settings.supportsUnicode ? "✓" : "ok", .success),
-      fail: out.styler.apply(out.settings.supportsUnicode ? "✗" : "FAIL", .error)
+      pass: out.styler.mark(passed: true, unicode: out.settings.supportsUnicode),
+      fail: out.styler.mark(passed: false, unicode: out.settings.supportsUnicode)
     )
     var jobs: [Job] = []
     for exercise in course.exercisesInOrder {

@@ -75,9 +75,8 @@ enum HelpFormatter {
       let name = "  " + style(row.name)
       if width - column >= 24 {
         let help = WordWrapper.wrap(row.help, width: width - column, breakingLongWords: false)
-        let gap = String(repeating: " ", count: column - 2 - DisplayWidth.of(row.name))
         let pad = String(repeating: " ", count: column)
-        text += name + gap + help.joined(separator: "\n" + pad) + "\n"
+        text += DisplayWidth.padded(name, to: column) + help.joined(separator: "\n" + pad) + "\n"
       } else {
         text += name + "\n"
         let help = WordWrapper.wrap(row.help, width: max(1, width - 6), breakingLongWords: false)
