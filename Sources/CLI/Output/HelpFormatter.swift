@@ -58,8 +58,9 @@ enum HelpFormatter {
   private static func usage(_ line: String, styler: Styler, width: Int) -> String {
     let label = "USAGE: "
     let lines = WordWrapper.wrap(
-      line, width: max(1, width - label.count), hangingIndent: 2, breakingLongWords: false)
-    let pad = String(repeating: " ", count: label.count)
+      line, width: max(1, width - DisplayWidth.of(label)), hangingIndent: 2,
+      breakingLongWords: false)
+    let pad = String(repeating: " ", count: DisplayWidth.of(label))
     return styler.apply("USAGE:", .heading) + " " + lines.joined(separator: "\n" + pad) + "\n"
   }
 
