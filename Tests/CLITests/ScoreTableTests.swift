@@ -64,3 +64,26 @@ import Testing
     #expect(rows[1].hasPrefix("  limits 👍🏽       "), "\(rows)")
   }
 }
+
+/// The quiz's typed-answer line is cut by display width, so it never wraps on the terminal.
+@Suite struct StatusLineWidthTests {
+  @Test func wideTextIsCutByColumnsNotCharacters() {
+    let typed = "日本語の答えです"  // 8 characters, 16 columns
+    let end = StatusLine.cut(typed, to: 7, keepingEnd: true)
+    // The ellipsis takes one column, three wide characters the other six.
+    #expect(end == "…えです")
+    #expect(DisplayWidth.of(end) <= 7)
+    let start = StatusLine.cut(typed, to: 7, keepingEnd: false)
+    #expect(start == "日本語")
+    #expect(StatusLine.cut("abc", to: 7, keepingEnd: false) == "abc")
+  }
+
+  @Test func redrawingAShorterLineBlanksWhatIsLeft() {
+    var written: [String] = []
+    var line = StatusLine(write: { written.append($0) }, terminalWidth: 40)
+    line.show("日本語")
+    line.show("ab")
+    // "ab" is two columns; the six columns of the longer line before are blanked.
+    #expect(written.last == "\rab    \rab")
+  }
+}
