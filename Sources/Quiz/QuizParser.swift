@@ -19,6 +19,8 @@ public struct QuizParser {
   /// Known chapter link targets (`limits`, `limits#timeout`); nil skips link checks.
   let knownTargets: Set<String>?
   var diagnostics: [Diagnostic] = []
+  /// The line of each question's `tags:` line, by question id, for the topic check.
+  var tagLines: [String: Int] = [:]
 
   /// Parses a whole quiz file, `text` read from `file`, on its own (no course around it): the
   /// header is read as the course loader reads it (`FrontMatter`), with its problems.
@@ -114,11 +116,14 @@ public struct QuizParser {
     }
     for question in questions where !question.topics.isEmpty && !question.topics.contains(topic) {
       report(
-        .warning, question.line,
+        .warning, tagLines[question.id] ?? question.line,
         "question '\(question.id)' lacks the quiz's topic tag '\(topic)'; add it to `tags:` so "
           + "`quiz --topic \(topic)` finds it (or set `topic:` in the front matter)")
     }
   }
+
+  /// The keys a quiz's front matter may have (`pass` is read by the course loader).
+  static let frontMatterKeys: Set<String> = ["id", "title", "chapter", "topic", "pass"]
 
   /// The header checks only quizzes make (the course loader reports a header's syntax, its
   /// id and pass mark): that there is a header, that its keys are known, and that `chapter:`
@@ -131,11 +136,10 @@ public struct QuizParser {
           + "`chapter: ...`, `---`")
       return
     }
-    let known = ["id", "title", "chapter", "topic", "pass"]
-    for entry in header.entries where !known.contains(entry.key.lowercased()) {
+    for entry in header.entries where !QuizParser.frontMatterKeys.contains(entry.key.lowercased()) {
       report(
         .warning, entry.line,
-        "unknown front matter key '\(entry.key)' (known: \(known.joined(separator: ", ")))")
+        "unknown front matter key '\(entry.key)' (known: id, title, chapter, topic, pass)")
     }
     if let chapter = header.value("chapter"), !chapter.isEmpty {
       checkLink(chapter, line: header.line(of: "chapter"))

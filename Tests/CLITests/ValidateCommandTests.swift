@@ -40,7 +40,7 @@ import Testing
           + "2 correct choices with [x]; fix the stem or the key"))
     #expect(
       output.stdout.contains(
-        "more-quiz.md:25: warning: question 'more-untagged' lacks the quiz's topic tag 'more'"))
+        "more-quiz.md:26: warning: question 'more-untagged' lacks the quiz's topic tag 'more'"))
     #expect(output.stdout.contains("The course is valid."))
   }
 

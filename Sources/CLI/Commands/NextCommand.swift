@@ -1,5 +1,4 @@
 import Course
-import Markdown
 import Terminal
 import Workspace
 
@@ -87,12 +86,8 @@ enum NextCommandSupport {
     let styler = out.styler
     let workspace = try ExerciseSelection.workspace(
       for: exercise, course: course, context: context)
-    let settings = out.settings
-    let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
     out.line(styler.apply("Exercise \(exercise.id): \(exercise.title)", .heading))
-    out.write(
-      TerminalRenderer(settings: settings, format: format)
-        .render(Document(parsing: exercise.statement)))
+    out.write(out.rendered(markdown: exercise.statement))
     out.line()
     out.line(
       "Edit: " + styler.apply(context.display(workspace.exerciseFile(exercise)), .emphasis) + " ("

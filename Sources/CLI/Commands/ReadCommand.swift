@@ -1,6 +1,5 @@
 import Course
 import Foundation
-import Markdown
 import Progress
 import SystemSupport
 import Terminal
@@ -30,9 +29,7 @@ extension CommandSpec {
     _ = try WorkspaceSetup.existing(context)
     let chapter = try ReadCommandSupport.chapter(invocation, course: course)
     let settings = invocation.out.settings
-    let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
-    var text = TerminalRenderer(settings: settings, format: format)
-      .render(Document(parsing: chapter.body))
+    var text = invocation.out.rendered(markdown: chapter.body)
     // Wrapped only on a terminal: piped, each suggested command stays on one line.
     text += invocation.out.fitted(
       ReadCommandSupport.footer(

@@ -1,6 +1,5 @@
 import Course
 import Foundation
-import Markdown
 import Terminal
 import Workspace
 
@@ -59,10 +58,7 @@ extension CommandSpec {
       "Reference solution of "
         + invocation.out.styler.apply(exercise.id, .emphasis)
         + " (\(language.rawValue), \(language.handlerFile)):")
-    let settings = invocation.out.settings
-    let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
-    invocation.out.write(
-      TerminalRenderer(settings: settings, format: format).render(Document(parsing: markdown)))
+    invocation.out.write(invocation.out.rendered(markdown: markdown))
     SolutionSupport.nextSteps(after: exercise, passed: passed, course: course, invocation)
     return ExitCode.success
   }

@@ -72,8 +72,8 @@ enum ValidationPrinter {
   /// One line for a check, in course order; nil for a problem only listed with the others.
   static func line(_ check: CourseValidation.ExerciseCheck, out: OutputWriter) -> String? {
     let mark = (
-      pass: out.styler.apply(out.settings.supportsUnicode ? "✓" : "ok", .success),
-      fail: out.styler.apply(out.settings.supportsUnicode ? "✗" : "FAIL", .error)
+      pass: out.styler.mark(passed: true, unicode: out.settings.supportsUnicode),
+      fail: out.styler.mark(passed: false, unicode: out.settings.supportsUnicode)
     )
     let id = check.exercise.id
     let label = [
