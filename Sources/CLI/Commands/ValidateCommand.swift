@@ -31,7 +31,6 @@ extension CommandSpec {
     }
     var diagnostics = Validation.unique(
       loaderDiagnostics + QuizLibrary(course: course).diagnostics + Validation.checkLinks(course))
-    ProcessGroupRegistry.installSignalHandlers()
     let checks = Validation.checkExercises(course, out: out)
     diagnostics += checks.diagnostics
     let sorted = Validation.unique(diagnostics).sortedForDisplay()

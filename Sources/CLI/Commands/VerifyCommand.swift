@@ -38,7 +38,6 @@ extension CommandSpec {
       }
       return ExitCode.success
     }
-    ProcessGroupRegistry.installSignalHandlers()
     let glyphs = (
       pass: styler.apply(out.settings.supportsUnicode ? "✓" : "ok", .success),
       fail: styler.apply(out.settings.supportsUnicode ? "✗" : "FAIL", .error)
