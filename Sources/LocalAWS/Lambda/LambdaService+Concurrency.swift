@@ -195,7 +195,9 @@ extension LambdaService {
             "ConcurrentExecutions": LambdaService.accountConcurrency,
             "UnreservedConcurrentExecutions": LambdaService.accountConcurrency - reserved,
           ],
-          "AccountUsage": ["TotalCodeSize": totalCode, "FunctionCount": guarded.state.functions.count],
+          "AccountUsage": [
+            "TotalCodeSize": totalCode, "FunctionCount": guarded.state.functions.count,
+          ],
         ])
     }
   }
