@@ -100,7 +100,8 @@ public final class LambdaFunction: Sendable {
   private func provision(_ count: Int) throws {
     let environments = try (0..<count).map { _ in try startEnvironment(provisioned: true) }
     let deadline = ProcessClock.now() + 10_000_000_000
-    DispatchQueue.concurrentPerform(iterations: environments.count) { index in
+    _ = ConcurrentInvocations.run(count: environments.count, concurrency: environments.count) {
+      [self] index in
       let environment = environments[index]
       let outcome = environment.awaitInit(until: deadline)
       finishInit(environment)
