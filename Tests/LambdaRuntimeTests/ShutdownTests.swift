@@ -28,6 +28,8 @@ import Testing
       String(decoding: $0, as: UTF8.self)
     }
     #expect(written == "term", "the runtime's SIGTERM handler did not run before it ended")
+    // Only the entry point installs the process-wide signal bridge, never the runtime.
+    #expect(!SignalBridge.isInstalled)
   }
 
   @Test(.enabled(if: Fixture.hasPython, "python3 is not on PATH"))
