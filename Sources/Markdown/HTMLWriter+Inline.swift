@@ -61,7 +61,10 @@ extension HTMLWriter {
   }
 
   mutating func escape(_ text: String.UTF8View) {
-    let done = text.withContiguousStorageIfAvailable { escape(buffer: $0) }
+    let done = text.withContiguousStorageIfAvailable { buffer -> Bool in
+      escape(buffer: buffer)
+      return true
+    }
     if done == nil {
       for c in text { escapeByte(c) }
     }
