@@ -127,8 +127,8 @@ public struct QuizParser {
   static let frontMatterKeys: Set<String> = ["id", "title", "chapter", "topic", "pass"]
 
   /// The header checks only quizzes make (the course loader reports a header's syntax, its
-  /// id and pass mark): that there is a header, that its keys are known, and that `chapter:`
-  /// names a chapter.
+  /// id and pass mark): that there is a header, that its keys are known, that `title:` is not
+  /// empty and that `chapter:` names a chapter.
   mutating func checkHeader(_ header: FrontMatter) {
     guard header.isPresent else {
       report(
