@@ -120,6 +120,8 @@ public struct QuizSource: Sendable, Equatable {
   public var text: String
   /// The share of right answers that passes the quiz (header `pass: 80%`; default 70%).
   public var passMark: Double = QuizSource.defaultPassMark
+  /// What `quiz --list` shows of it, when an outline load read it from the course index.
+  public var listing: QuizListing?
 
   /// The pass mark when a quiz does not set one, like AWS's scaled 700/1000.
   public static let defaultPassMark = 0.7

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 
 extension CourseLoader {
   static let exerciseKeys: Set<String> = [
@@ -26,16 +27,15 @@ extension CourseLoader {
 
   mutating func loadExercise(directory: String, folderName: String) -> Exercise? {
     let file = "\(directory)/exercise.md"
-    guard fileExists(file) else {
+    let status = Platform.fileStatus(file)
+    guard status != nil else {
       diagnostics.append(
         .error(
           "exercise folder has no exercise.md; add one with a header and the task statement",
           file: directory, line: 0))
       return nil
     }
-    guard let text = outline ? readHead(file) : readText(file, required: true) else { return nil }
-    let (header, problems) = FrontMatter.parse(text, file: file)
-    diagnostics += problems
+    guard let header = self.header(file, status: status)?.header else { return nil }
     warnUnknownKeys(header, allowed: CourseLoader.exerciseKeys, file: file)
     let id = header.isPresent ? (requiredID(header, file: file) ?? folderName) : folderName
     if id != folderName {

@@ -8,6 +8,8 @@ public struct CourseLoader {
   /// Headers only: see `load(root:outline:)`.
   let outline: Bool
   var diagnostics: [Diagnostic] = []
+  /// The index an outline load reads headers from and keeps up to date.
+  var index: CourseIndex.Session?
 
   /// Loads the course at `root`. Never throws; a missing or broken course gives diagnostics.
   ///
@@ -16,9 +18,17 @@ public struct CourseLoader {
   /// texts, exercise statements, specs and hints stay empty, and only header problems are
   /// reported, so the cost does not grow with the size of the files. Commands that grade,
   /// render or quiz load the whole course.
-  public static func load(root: String, outline: Bool = false) -> (Course, [Diagnostic]) {
+  ///
+  /// An outline load with an `index` stats each file and parses only those that changed since
+  /// the index was written (then updates it); the result is the same as without it, and each
+  /// quiz also carries its `QuizListing`.
+  public static func load(root: String, outline: Bool = false, index: CourseIndex? = nil) -> (
+    Course, [Diagnostic]
+  ) {
     var loader = CourseLoader(root: root, outline: outline)
+    if outline, let index { loader.index = index.open(root: root) }
     let course = loader.loadCourse()
+    loader.index?.save()
     return (course, loader.diagnostics.sortedForDisplay())
   }
 
@@ -86,9 +96,7 @@ public struct CourseLoader {
     for name in listFiles("\(root)/lessons", suffix: ".md") where name != CourseLoader.manifestName
     {
       let file = "\(root)/lessons/\(name)"
-      guard let text = outline ? readHead(file) : readText(file, required: true) else { continue }
-      let (header, problems) = FrontMatter.parse(text, file: file)
-      diagnostics += problems
+      guard let header = self.header(file)?.header else { continue }
       guard header.isPresent else {
         diagnostics.append(
           .error(
@@ -126,9 +134,8 @@ public struct CourseLoader {
     var quizzes: [QuizSource] = []
     for name in listFiles(folder, suffix: ".md") {
       let file = "\(folder)/\(name)"
-      guard let text = outline ? readHead(file) : readText(file, required: true) else { continue }
-      let (header, problems) = FrontMatter.parse(text, file: file)
-      diagnostics += problems
+      guard let read = self.header(file, quiz: true) else { continue }
+      let (header, text) = (read.header, read.text)
       let fallback = String(name.dropLast(3))
       let id = header.isPresent ? (requiredID(header, file: file) ?? fallback) : fallback
       if let other = quizzes.first(where: { $0.id == id }) {
@@ -153,6 +160,7 @@ public struct CourseLoader {
         QuizSource(
           id: id, title: header.value("title") ?? id, chapterID: header.value("chapter"),
           file: file, text: outline ? "" : text, passMark: passMark))
+      quizzes[quizzes.count - 1].listing = read.listing
     }
     return quizzes
   }

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import Quiz
 import Terminal
 import Workspace
 
@@ -93,7 +94,12 @@ public final class Context: @unchecked Sendable {
       guard FileManager.default.fileExists(atPath: location.path, isDirectory: &isDirectory),
         isDirectory.boolValue
       else { return try course() }
-      loadedOutline = CourseLoader.load(root: location.path, outline: true)
+      let index = CourseIndex.standard(environment: environment) { text in
+        let summary = QuizSummary.scan(text)
+        return QuizListing(
+          id: summary.id, questionCount: summary.questionCount, topics: summary.topics)
+      }
+      loadedOutline = CourseLoader.load(root: location.path, outline: true, index: index)
     }
     guard let (course, diagnostics) = loadedOutline else { return try course() }
     return try Context.stopOnErrors(course, diagnostics)
