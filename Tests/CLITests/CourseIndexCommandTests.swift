@@ -51,6 +51,7 @@ import Testing
     defer { runner.cleanUp() }
     let course = "\(runner.directory)/course"
     try FileManager.default.copyItem(atPath: BinaryRunner.fixtureCourse, toPath: course)
+    #expect(try runner.run(["init", "--course", course], environment: Self.off).status == 0)
     // Let the copies settle, so the first run indexes every file.
     Thread.sleep(forTimeInterval: 2.2)
     #expect(try Self.outputs(runner, course, [:]) == Self.outputs(runner, course, Self.off))

@@ -36,7 +36,8 @@ import Testing
     for chapter in course.chapters {
       lines.append(
         "chapter \(chapter.id) \(chapter.title) \(chapter.order) \(chapter.exerciseIDs)"
-          + " \(chapter.quizID ?? "-") \(chapter.bodyStartLine) \(chapter.headerLines.sorted { $0.key < $1.key })")
+          + " \(chapter.quizID ?? "-") \(chapter.bodyStartLine) \(chapter.headerLines.sorted { $0.key < $1.key })"
+      )
     }
     for exercise in course.exercises {
       lines.append(
@@ -97,7 +98,7 @@ import Testing
     let scratch = Scratch()
     let index = Self.index(scratch.path)
     let plain = Self.summary(Self.load(course, nil))
-    #expect(plain.contains { $0.contains("06-latin1.md:0: error: the file is not valid UTF-8") })
+    #expect(plain.contains { $0.contains("06-latin1.md: error: the file is not valid UTF-8") })
     #expect(plain.contains { $0.contains("unknown header key 'surprise'") })
     #expect(Self.summary(Self.load(course, index)) == plain)
     #expect(Self.summary(Self.load(course, index)) == plain)
