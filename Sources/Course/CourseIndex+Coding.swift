@@ -45,21 +45,35 @@ extension CourseIndex {
 
   /// The entries of an index file, or nil when it is not one written for `stamp` and `root`.
   static func decode(_ data: Data, stamp: String, root: String) -> [String: Entry]? {
-    let text = String(decoding: data, as: UTF8.self)
+    data.withUnsafeBytes { raw in
+      decode(raw.bindMemory(to: UInt8.self), stamp: stamp, root: root)
+    }
+  }
+
+  /// Works on the bytes: a field becomes a `String` once, straight from its bytes.
+  private static func decode(
+    _ bytes: UnsafeBufferPointer<UInt8>, stamp: String, root: String
+  ) -> [String: Entry]? {
     var entries: [String: Entry] = [:]
     var path: String?
     var entry: Entry?
     var lineNumber = 0
     var ended = false
-    for line in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
+    var fields: [String] = []
+    var lineStart = 0
+    while lineStart < bytes.count {
+      var lineEnd = lineStart
+      while lineEnd < bytes.count, bytes[lineEnd] != 10 { lineEnd += 1 }
+      // A file that does not end with a line feed was cut short.
+      guard lineEnd < bytes.count, !ended else { return nil }
       lineNumber += 1
-      if ended {
-        guard line.isEmpty else { return nil }
-        continue
+      fields.removeAll(keepingCapacity: true)
+      var fieldStart = lineStart
+      for position in lineStart...lineEnd where position == lineEnd || bytes[position] == 9 {
+        fields.append(field(bytes, fieldStart..<position))
+        fieldStart = position + 1
       }
-      let fields = line.split(separator: 9, omittingEmptySubsequences: false).map {
-        unescape(Substring($0))
-      }
+      lineStart = lineEnd + 1
       switch (lineNumber, fields[0]) {
       case (1, _):
         guard fields.count == 1, fields[0] == header else { return nil }
@@ -103,6 +117,31 @@ extension CourseIndex {
     return ended ? entries : nil
   }
 
+  /// The field at `range`, unescaped.
+  private static func field(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    let slice = UnsafeBufferPointer(rebasing: bytes[range])
+    guard slice.contains(92) else { return String(decoding: slice, as: UTF8.self) }
+    var result: [UInt8] = []
+    result.reserveCapacity(slice.count)
+    var escaped = false
+    for byte in slice {
+      if escaped {
+        switch byte {
+        case UInt8(ascii: "t"): result.append(9)
+        case UInt8(ascii: "n"): result.append(10)
+        case UInt8(ascii: "r"): result.append(13)
+        default: result.append(byte)
+        }
+        escaped = false
+      } else if byte == 92 {
+        escaped = true
+      } else {
+        result.append(byte)
+      }
+    }
+    return String(decoding: result, as: UTF8.self)
+  }
+
   static func escape(_ text: String) -> String {
     guard text.utf8.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) else {
       return text
@@ -115,28 +154,6 @@ extension CourseIndex {
       case "\n": result += "\\n"
       case "\r": result += "\\r"
       default: result.unicodeScalars.append(character)
-      }
-    }
-    return result
-  }
-
-  static func unescape(_ field: Substring) -> String {
-    guard field.utf8.contains(92) else { return String(field) }
-    var result = ""
-    var escaped = false
-    for character in field.unicodeScalars {
-      if escaped {
-        switch character {
-        case "t": result += "\t"
-        case "n": result += "\n"
-        case "r": result += "\r"
-        default: result.unicodeScalars.append(character)
-        }
-        escaped = false
-      } else if character == "\\" {
-        escaped = true
-      } else {
-        result.unicodeScalars.append(character)
       }
     }
     return result

@@ -10,15 +10,17 @@ extension CourseLoader {
   mutating func loadExercises() -> [Exercise] {
     let folder = "\(root)/exercises"
     var exercises: [Exercise] = []
+    var directories: [String: String] = [:]
     for name in listFolders(folder) {
       if let exercise = loadExercise(directory: "\(folder)/\(name)", folderName: name) {
-        if let other = exercises.first(where: { $0.id == exercise.id }) {
+        if let other = directories[exercise.id] {
           diagnostics.append(
             .error(
-              "exercise id '\(exercise.id)' is already used by \(other.directory)",
+              "exercise id '\(exercise.id)' is already used by \(other)",
               file: "\(exercise.directory)/exercise.md", line: 1))
           continue
         }
+        directories[exercise.id] = exercise.directory
         exercises.append(exercise)
       }
     }

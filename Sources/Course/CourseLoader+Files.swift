@@ -58,6 +58,8 @@ extension CourseLoader {
       diagnostics += problems
       return HeaderRead(header: header)
     }
+    // Moved out and back, so that recording in it does not copy its tables.
+    index = nil
     defer { index = session }
     let relative = String(file.dropFirst(root.count + 1))
     let status = known ?? Platform.fileStatus(file)

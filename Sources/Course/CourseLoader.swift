@@ -93,6 +93,7 @@ public struct CourseLoader {
 
   private mutating func loadChapters() -> [Chapter] {
     var chapters: [Chapter] = []
+    var files: [String: String] = [:]
     for name in listFiles("\(root)/lessons", suffix: ".md") where name != CourseLoader.manifestName
     {
       let file = "\(root)/lessons/\(name)"
@@ -106,13 +107,14 @@ public struct CourseLoader {
       }
       warnUnknownKeys(header, allowed: ["id", "title", "order", "exercises", "quiz"], file: file)
       guard let id = requiredID(header, file: file) else { continue }
-      if let other = chapters.first(where: { $0.id == id }) {
+      if let other = files[id] {
         diagnostics.append(
           .error(
-            "chapter id '\(id)' is already used by \(other.file)", file: file,
+            "chapter id '\(id)' is already used by \(other)", file: file,
             line: header.line(of: "id")))
         continue
       }
+      files[id] = file
       let title = header.value("title") ?? id
       if header.value("title") == nil {
         diagnostics.append(.error("chapter has no 'title:'", file: file, line: 1))
@@ -132,19 +134,21 @@ public struct CourseLoader {
   private mutating func loadQuizzes() -> [QuizSource] {
     let folder = "\(root)/lessons/quizzes"
     var quizzes: [QuizSource] = []
+    var files: [String: String] = [:]
     for name in listFiles(folder, suffix: ".md") {
       let file = "\(folder)/\(name)"
       guard let read = self.header(file, quiz: true) else { continue }
       let (header, text) = (read.header, read.text)
       let fallback = String(name.dropLast(3))
       let id = header.isPresent ? (requiredID(header, file: file) ?? fallback) : fallback
-      if let other = quizzes.first(where: { $0.id == id }) {
+      if let other = files[id] {
         diagnostics.append(
           .error(
-            "quiz id '\(id)' is already used by \(other.file)", file: file,
+            "quiz id '\(id)' is already used by \(other)", file: file,
             line: header.line(of: "id")))
         continue
       }
+      files[id] = file
       var passMark = QuizSource.defaultPassMark
       if let raw = header.value("pass") {
         if let parsed = QuizSource.parsePassMark(raw) {
@@ -166,8 +170,9 @@ public struct CourseLoader {
   }
 
   private mutating func checkReferences(_ course: Course) {
+    let exerciseIDs = Set(course.exercises.map(\.id))
     for chapter in course.chapters {
-      for id in chapter.exerciseIDs where course.exercise(id) == nil {
+      for id in chapter.exerciseIDs where !exerciseIDs.contains(id) {
         diagnostics.append(
           .error(
             "chapter lists exercise '\(id)', but there is no exercises/\(id)/exercise.md",
