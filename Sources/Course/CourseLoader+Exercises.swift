@@ -58,7 +58,7 @@ extension CourseLoader {
       if !outline { checkHandlerFiles(exercise, language) }
     }
     if let raw = header.value("timeout") {
-      if let seconds = Double(raw.replacingOccurrences(of: "s", with: "")), seconds >= 1,
+      if let seconds = Double(CourseLoader.removing("s", from: raw)), seconds >= 1,
         seconds <= 900
       {
         exercise.timeoutSeconds = seconds
@@ -70,7 +70,7 @@ extension CourseLoader {
       }
     }
     if let raw = header.value("memory") {
-      if let mb = Int(raw.replacingOccurrences(of: "MB", with: "").trimmingWhitespace()),
+      if let mb = Int(CourseLoader.removing("MB", from: raw).trimmingWhitespace()),
         (128...10_240).contains(mb)
       {
         exercise.memoryMB = mb
@@ -91,6 +91,28 @@ extension CourseLoader {
     checkConfigFiles(&exercise)
     checkDeploymentFile(directory)
     return exercise
+  }
+
+  /// `text` without any occurrence of the ASCII `unit` (`3s` -> `3`, `512 MB` -> `512 `), in
+  /// Swift rather than Foundation's bridged `replacingOccurrences` (a listing does it per
+  /// exercise).
+  static func removing(_ unit: String, from text: String) -> String {
+    let bytes = Array(text.utf8)
+    let pattern = Array(unit.utf8)
+    var kept: [UInt8] = []
+    kept.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      if index + pattern.count <= bytes.count,
+        bytes[index..<index + pattern.count].elementsEqual(pattern)
+      {
+        index += pattern.count
+      } else {
+        kept.append(bytes[index])
+        index += 1
+      }
+    }
+    return String(decoding: kept, as: UTF8.self)
   }
 
   /// An exercise graded on `lambdalings serve` has a `deployment.json`; its checks only run in
