@@ -34,10 +34,10 @@ import Testing
     let (course, problems) = loaded
     var lines = ["course \(course.id) \(course.title) \(course.summary)"]
     for chapter in course.chapters {
+      let keys = chapter.headerLines.sorted { $0.key < $1.key }
       lines.append(
         "chapter \(chapter.id) \(chapter.title) \(chapter.order) \(chapter.exerciseIDs)"
-          + " \(chapter.quizID ?? "-") \(chapter.bodyStartLine) \(chapter.headerLines.sorted { $0.key < $1.key })"
-      )
+          + " \(chapter.quizID ?? "-") \(chapter.bodyStartLine) \(keys)")
     }
     for exercise in course.exercises {
       lines.append(
