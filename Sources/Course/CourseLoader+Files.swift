@@ -31,9 +31,8 @@ extension CourseLoader {
 
   /// What `header(_:quiz:status:)` read of a file.
   struct HeaderRead {
+    /// The header, with the rest of the file as its body in a full load.
     var header: FrontMatter
-    /// The whole file in a full load; empty in an outline load.
-    var text = ""
     /// A quiz's listing, in an indexed outline load.
     var listing: QuizListing?
   }
@@ -50,7 +49,7 @@ extension CourseLoader {
       guard let text = readText(file, required: true) else { return nil }
       let (header, problems) = FrontMatter.parse(text, file: file)
       diagnostics += problems
-      return HeaderRead(header: header, text: text)
+      return HeaderRead(header: header)
     }
     guard var session = index else {
       guard let text = readHead(file)?.head else { return nil }

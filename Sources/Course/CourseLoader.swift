@@ -138,7 +138,7 @@ public struct CourseLoader {
     for name in listFiles(folder, suffix: ".md") {
       let file = "\(folder)/\(name)"
       guard let read = self.header(file, quiz: true) else { continue }
-      let (header, text) = (read.header, read.text)
+      let header = read.header
       let fallback = String(name.dropLast(3))
       let id = header.isPresent ? (requiredID(header, file: file) ?? fallback) : fallback
       if let other = files[id] {
@@ -163,7 +163,7 @@ public struct CourseLoader {
       quizzes.append(
         QuizSource(
           id: id, title: header.value("title") ?? id, chapterID: header.value("chapter"),
-          file: file, text: outline ? "" : text, passMark: passMark))
+          file: file, header: header, passMark: passMark))
       quizzes[quizzes.count - 1].listing = read.listing
     }
     return quizzes
