@@ -25,44 +25,39 @@ enum CaseGroups {
     // Resolve the interpreter once before the groups start; otherwise each would probe it.
     _ = try Interpreter.resolve(
       run.language == .python ? .python : .nodejs, path: run.searchPath)
-    let lock = NSLock()
-    nonisolated(unsafe) var results: [CaseResult?] = Array(repeating: nil, count: cases.count)
-    nonisolated(unsafe) var failures: [(Int, LoadFailure)] = []
-    nonisolated(unsafe) var knownFailures: [(FunctionConfiguration, String)] = []
-    nonisolated(unsafe) var firstError: (Int, Error)?
     let (exercise, codeFile, language, settings, searchPath) = (
       run.exercise, run.codeFile, run.language, run.settings, run.searchPath
     )
-    let group = DispatchGroup()
-    for (_, indices) in groups {
-      group.enter()
-      Thread {
-        defer { group.leave() }
-        // A run of its own (its own functions and scratch folders) for this group.
-        var own = GradeRun(
-          exercise: exercise, codeFile: codeFile, language: language, settings: settings,
-          searchPath: searchPath)
-        defer { own.pool.shutdown() }
-        for index in indices {
-          do {
-            let result = try own.runCase(cases[index])
-            lock.withLock { results[index] = result }
-          } catch {
-            lock.withLock {
-              if firstError == nil || firstError!.0 > index { firstError = (index, error) }
-            }
-            return
-          }
+    let members = groups.map(\.1)
+    // Each group hands back what it found; nothing is shared while they run.
+    let outcomes = ConcurrentInvocations.run(count: members.count, concurrency: members.count) {
+      group -> GroupOutcome in
+      let indices = members[group]
+      // A run of its own (its own functions and scratch folders) for this group.
+      var own = GradeRun(
+        exercise: exercise, codeFile: codeFile, language: language, settings: settings,
+        searchPath: searchPath)
+      defer { own.pool.shutdown() }
+      var outcome = GroupOutcome()
+      for index in indices {
+        do {
+          outcome.results.append((index, try own.runCase(cases[index])))
+        } catch {
+          outcome.error = (index, error)
+          return outcome
         }
-        lock.withLock {
-          if let failure = own.loadFailure, let first = indices.first {
-            failures.append((first, failure))
-          }
-          knownFailures += own.pool.knownInitFailures
-        }
-      }.start()
+      }
+      if let failure = own.loadFailure, let first = indices.first {
+        outcome.loadFailure = (first, failure)
+      }
+      outcome.knownFailures = own.pool.knownInitFailures
+      return outcome
     }
-    group.wait()
+    var results: [CaseResult?] = Array(repeating: nil, count: cases.count)
+    for (index, result) in outcomes.flatMap(\.results) { results[index] = result }
+    let firstError = outcomes.compactMap(\.error).min { $0.0 < $1.0 }
+    let failures = outcomes.compactMap(\.loadFailure)
+    let knownFailures = outcomes.flatMap(\.knownFailures)
     if let (_, error) = firstError { throw error }
     if run.loadFailure == nil, let earliest = failures.min(by: { $0.0 < $1.0 }) {
       run.loadFailure = earliest.1
@@ -71,5 +66,14 @@ enum CaseGroups {
       run.pool.recordInitFailure(configuration, reason: reason)
     }
     return results.compactMap { $0 }
+  }
+
+  /// What one group's run found, handed back to the caller.
+  private struct GroupOutcome: Sendable {
+    var results: [(Int, CaseResult)] = []
+    /// The case that threw, which ends the group.
+    var error: (Int, any Error)?
+    var loadFailure: (Int, LoadFailure)?
+    var knownFailures: [(FunctionConfiguration, String)] = []
   }
 }

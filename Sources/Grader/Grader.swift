@@ -10,8 +10,8 @@ import LambdaRuntime
 /// `coldStarts` and `logOccurrences` count from a cold start. A function that does not start is
 /// reported once (`loadFailure`), and after an unexpected timeout the remaining cases on that
 /// configuration are skipped rather than waited for. Every function is shut down before
-/// `grade` returns. Callers that may be interrupted install
-/// `ProcessGroupRegistry.installSignalHandlers()` so Ctrl-C kills the runtime processes too.
+/// `grade` returns. On Ctrl-C the signal bridge the entry point installed kills the runtime
+/// processes too (`ProcessGroupRegistry`).
 public enum Grader {
   /// Grades `codeFile` (the learner's file, a starter or a solution) in `language`.
   ///

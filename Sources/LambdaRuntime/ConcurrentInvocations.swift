@@ -2,7 +2,8 @@ import Foundation
 import SystemSupport
 
 /// Runs many blocking invocations with a bounded number in flight: the one worker pool behind
-/// `invoke --concurrency`, scenario bursts, `validate`'s grading runs and the concurrency tests.
+/// `invoke --concurrency`, scenario bursts, Grader's case groups, the INIT of provisioned
+/// environments, `validate`'s grading runs and the concurrency tests.
 ///
 /// Each worker is its own thread, not a Dispatch work item: an invocation blocks for as long as
 /// the handler runs, and a pool sized to the CPU cores would run fewer at once than asked for.

@@ -74,7 +74,13 @@ public final class LambdaFunction: Sendable {
     pool.withLock { $0.summaries.values.sorted { $0.id < $1.id } }
   }
 
-  /// Kills every environment's process group and stops their servers.
+  /// How long `shutdown()` lets the runtimes end by themselves after SIGTERM.
+  static let shutdownGrace: UInt64 = 500_000_000
+
+  /// Ends every environment the function started, as one set: SIGTERM to every process group,
+  /// one grace period (`shutdownGrace`) for all of them together, then SIGKILL to each group,
+  /// its server stopped and its process reaped. Safe to call more than once and from any
+  /// thread; `deinit` calls it, so a function nobody shut down cannot leave processes behind.
   public func shutdown() {
     let all = pool.withLock { pool -> [ExecutionEnvironment] in
       pool.isShutDown = true
@@ -83,6 +89,10 @@ public final class LambdaFunction: Sendable {
       pool.idle.removeAll()
       return everything
     }
+    guard !all.isEmpty else { return }
+    for environment in all { environment.requestStop() }
+    let deadline = ProcessClock.now() + LambdaFunction.shutdownGrace
+    for environment in all { _ = environment.process.waitForExit(until: deadline) }
     for environment in all { environment.terminate() }
   }
 
@@ -90,7 +100,8 @@ public final class LambdaFunction: Sendable {
   private func provision(_ count: Int) throws {
     let environments = try (0..<count).map { _ in try startEnvironment(provisioned: true) }
     let deadline = ProcessClock.now() + 10_000_000_000
-    DispatchQueue.concurrentPerform(iterations: environments.count) { index in
+    _ = ConcurrentInvocations.run(count: environments.count, concurrency: environments.count) {
+      [self] index in
       let environment = environments[index]
       let outcome = environment.awaitInit(until: deadline)
       finishInit(environment)

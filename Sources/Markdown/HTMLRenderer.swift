@@ -34,9 +34,9 @@ struct HTMLWriter {
   let options: HTMLRenderer.Options
   var out: [UInt8] = []
 
-  init(options: HTMLRenderer.Options) {
+  init(options: HTMLRenderer.Options, capacity: Int = 4096) {
     self.options = options
-    out.reserveCapacity(4096)
+    out.reserveCapacity(capacity)
   }
 
   /// Starts a new line unless the output is empty or already at one.

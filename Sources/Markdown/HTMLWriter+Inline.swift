@@ -62,23 +62,32 @@ extension HTMLWriter {
 
   mutating func escape(_ text: String.UTF8View) {
     let done = text.withContiguousStorageIfAvailable { buffer -> Bool in
-      var runStart = 0
-      for index in 0..<buffer.count {
-        let c = buffer[index]
-        guard
-          c == UInt8(ascii: "&") || c == UInt8(ascii: "<") || c == UInt8(ascii: ">")
-            || c == UInt8(ascii: "\"")
-        else { continue }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
-        escapeByte(c)
-        runStart = index + 1
-      }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...]))
+      escape(buffer: buffer)
       return true
     }
     if done == nil {
       for c in text { escapeByte(c) }
     }
+  }
+
+  mutating func escape(_ bytes: ArraySlice<UInt8>) {
+    bytes.withUnsafeBufferPointer { escape(buffer: $0) }
+  }
+
+  /// Escapes `&`, `<`, `>` and `"`, copying the runs between them in one piece each.
+  mutating func escape(buffer: UnsafeBufferPointer<UInt8>) {
+    var runStart = 0
+    for index in 0..<buffer.count {
+      let c = buffer[index]
+      guard
+        c == UInt8(ascii: "&") || c == UInt8(ascii: "<") || c == UInt8(ascii: ">")
+          || c == UInt8(ascii: "\"")
+      else { continue }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
+      escapeByte(c)
+      runStart = index + 1
+    }
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...]))
   }
 
   mutating func escapeByte(_ c: UInt8) {
@@ -96,9 +105,10 @@ extension HTMLWriter {
   }
 
   /// Percent-encodes a URL the way cmark does, leaving reserved characters alone.
-  mutating func escapeHref(_ url: String) {
-    let hex = Array("0123456789ABCDEF".utf8)
-    for c in url.utf8 {
+  mutating func escapeHref(_ url: String) { escapeHref(bytes: url.utf8) }
+
+  mutating func escapeHref<S: Sequence>(bytes url: S) where S.Element == UInt8 {
+    for c in url {
       if ByteClass.isAlnum(c) {
         out.append(c)
         continue
@@ -114,10 +124,14 @@ extension HTMLWriter {
         out.append(c)
       default:
         out.append(UInt8(ascii: "%"))
-        out.append(hex[Int(c >> 4)])
-        out.append(hex[Int(c & 0x0F)])
+        out.append(Self.hexDigit(c >> 4))
+        out.append(Self.hexDigit(c & 0x0F))
       }
     }
+  }
+
+  @inline(__always) static func hexDigit(_ value: UInt8) -> UInt8 {
+    value < 10 ? 0x30 + value : 0x41 + value - 10
   }
 
   /// Raw HTML, through GitHub's tag filter when it is on.
@@ -126,7 +140,16 @@ extension HTMLWriter {
       raw(html)
       return
     }
-    let bytes = Array(html.utf8)
+    rawHTML(bytes: Array(html.utf8)[...])
+  }
+
+  /// Raw HTML bytes, through GitHub's tag filter when it is on.
+  mutating func rawHTML(bytes slice: ArraySlice<UInt8>) {
+    guard options.tagFilter else {
+      out.append(contentsOf: slice)
+      return
+    }
+    let bytes = Array(slice)
     for index in bytes.indices {
       if bytes[index] == UInt8(ascii: "<") && Self.isFilteredTag(bytes, index) {
         raw("&lt;")

@@ -1,7 +1,9 @@
 /// The Markdown syntax tree shared by the parser and every renderer.
 ///
 /// Every node carries the source position (1-based line and column) where it starts.
-/// The tree is plain values so renderers can pattern-match on it.
+/// The tree is plain values so renderers can pattern-match on it. The kinds are not
+/// `indirect`: children live in arrays, which already give the indirection, so a node costs no
+/// box of its own.
 
 /// A 1-based line and column in the source text.
 public struct SourcePosition: Sendable, Equatable, Hashable, CustomStringConvertible {
@@ -37,7 +39,7 @@ public struct Block: Sendable, Equatable {
 }
 
 /// The kinds of block-level node (CommonMark plus GitHub tables).
-public indirect enum BlockKind: Sendable, Equatable {
+public enum BlockKind: Sendable, Equatable {
   case paragraph([Inline])
   /// ATX or setext heading, level 1...6.
   case heading(level: Int, content: [Inline])
@@ -101,7 +103,7 @@ public struct Inline: Sendable, Equatable {
 }
 
 /// The kinds of inline node (CommonMark plus GitHub strikethrough and autolinks).
-public indirect enum InlineKind: Sendable, Equatable {
+public enum InlineKind: Sendable, Equatable {
   case text(String)
   case softBreak
   case hardBreak

@@ -36,7 +36,8 @@ public struct QuizParser {
     parser.diagnostics = problems
     if header.isPresent, (header.value("id") ?? "").isEmpty, problems.isEmpty {
       parser.report(
-        .error, 1, "front matter has no `id:`; give the quiz a stable id such as `limits`")
+        .error, header.line(of: "id"),
+        "front matter has no `id:`; give the quiz a stable id such as `limits`")
     }
     let bank = parser.parseBank(header)
     return (bank, parser.diagnostics)
@@ -126,8 +127,8 @@ public struct QuizParser {
   static let frontMatterKeys: Set<String> = ["id", "title", "chapter", "topic", "pass"]
 
   /// The header checks only quizzes make (the course loader reports a header's syntax, its
-  /// id and pass mark): that there is a header, that its keys are known, and that `chapter:`
-  /// names a chapter.
+  /// id and pass mark): that there is a header, that its keys are known, that `title:` is not
+  /// empty and that `chapter:` names a chapter.
   mutating func checkHeader(_ header: FrontMatter) {
     guard header.isPresent else {
       report(
@@ -140,6 +141,11 @@ public struct QuizParser {
       report(
         .warning, entry.line,
         "unknown front matter key '\(entry.key)' (known: id, title, chapter, topic, pass)")
+    }
+    if let title = header.value("title"), title.isEmpty {
+      report(
+        .warning, header.line(of: "title"),
+        "`title:` is empty, so the quiz is listed by its id; give it a title")
     }
     if let chapter = header.value("chapter"), !chapter.isEmpty {
       checkLink(chapter, line: header.line(of: "chapter"))

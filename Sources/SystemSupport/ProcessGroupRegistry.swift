@@ -8,7 +8,10 @@ import Foundation
 
 /// Every live process group this program started, so that none outlives it.
 ///
-/// `SignalBridge` kills every registered group before the program exits on a signal.
+/// `SignalBridge` kills every registered group before the program exits on a signal. Installing
+/// the bridge is the entry point's job alone (`LambdalingsCLI.run`), never a library's: it must
+/// happen on the main thread before any other thread starts, and a test process keeps its own
+/// signal handling.
 public enum ProcessGroupRegistry {
   private static let groups = Locked<Set<Int32>>([])
 
@@ -34,10 +37,5 @@ public enum ProcessGroupRegistry {
     for pgid in all where pgid > 1 {
       kill(-pgid, SIGKILL)
     }
-  }
-
-  /// Installs `SignalBridge` (normally done once by the entry point for every command).
-  public static func installSignalHandlers() {
-    SignalBridge.install(environment: ProcessInfo.processInfo.environment)
   }
 }

@@ -17,13 +17,16 @@ import Foundation
 /// (`PipeWriter`), not here. A crash (a bug) prints one line instead of the Swift runtime's
 /// backtrace, unless `SWIFT_BACKTRACE` asks for one.
 public enum SignalBridge {
-  private static let lock = NSLock()
-  // The state below is `nonisolated(unsafe)` because it is only touched under `lock`.
-  nonisolated(unsafe) private static var installed = false
-  nonisolated(unsafe) private static var foregroundDepth = 0
-  nonisolated(unsafe) private static var foregroundChildren: Set<pid_t> = []
-  /// Set by the first signal that ends the program (guarded by `lock`).
-  nonisolated(unsafe) private static var exiting = false
+  /// What the entry point, foreground children and the signal thread share.
+  private struct State: Sendable {
+    var installed = false
+    var foregroundDepth = 0
+    var foregroundChildren: Set<pid_t> = []
+    /// Set by the first signal (or `exitProcess` call) that ends the program.
+    var exiting = false
+  }
+
+  private static let state = Locked(State())
 
   /// The signals that stop the program.
   public static let stopSignals: [Int32] = [SIGINT, SIGQUIT, SIGTERM, SIGHUP]
@@ -38,10 +41,11 @@ public enum SignalBridge {
   /// (Dispatch signal sources on Linux register asynchronously, and a signal ignored until
   /// then vanished) or takes its default action with the terminal still in raw mode.
   public static func install(environment: [String: String]) {
-    lock.lock()
-    defer { lock.unlock() }
-    guard !installed else { return }
-    installed = true
+    let first = state.withLock { state -> Bool in
+      defer { state.installed = true }
+      return !state.installed
+    }
+    guard first else { return }
     TerminalModes.prepare()
     var blocked = stopSignalSet()
     pthread_sigmask(SIG_BLOCK, &blocked, nil)
@@ -54,7 +58,7 @@ public enum SignalBridge {
   }
 
   /// Whether `install` has run.
-  public static var isInstalled: Bool { lock.withLock { installed } }
+  public static var isInstalled: Bool { state.withLock { $0.installed } }
 
   /// The stop signals as a set for `pthread_sigmask` and `sigwait`.
   static func stopSignalSet() -> sigset_t {
@@ -76,19 +80,19 @@ public enum SignalBridge {
 
   /// Called just before a foreground child is spawned: from now on Ctrl-C is the child's.
   static func foregroundChildWillStart() {
-    lock.withLock { foregroundDepth += 1 }
+    state.withLock { $0.foregroundDepth += 1 }
   }
 
   /// Records the foreground child so SIGTERM and SIGHUP reach it.
   static func foregroundChildStarted(_ pid: pid_t) {
-    lock.withLock { _ = foregroundChildren.insert(pid) }
+    state.withLock { _ = $0.foregroundChildren.insert(pid) }
   }
 
   /// Called once the foreground child has been waited for (or failed to start).
   static func foregroundChildEnded() {
-    lock.withLock {
-      foregroundDepth -= 1
-      if foregroundDepth == 0 { foregroundChildren.removeAll() }
+    state.withLock { state in
+      state.foregroundDepth -= 1
+      if state.foregroundDepth == 0 { state.foregroundChildren.removeAll() }
     }
   }
 
@@ -97,10 +101,9 @@ public enum SignalBridge {
   /// this waits for that instead: two threads must not race to `exit`, and the signal's status
   /// is the true one (a pager killed by SIGTERM returns, and the command would say 0).
   public static func exitProcess(_ status: Int32) -> Never {
-    let ours = lock.withLock { () -> Bool in
-      if exiting { return false }
-      exiting = true
-      return true
+    let ours = state.withLock { state -> Bool in
+      defer { state.exiting = true }
+      return !state.exiting
     }
     if ours { exit(status) }
     parkForever()
@@ -110,7 +113,7 @@ public enum SignalBridge {
   /// been what ended the child), the calling thread waits here for the handler to exit, so the
   /// command does not carry on (print, save progress) as if the child had finished normally.
   static func waitIfExiting() {
-    if lock.withLock({ exiting }) { parkForever() }
+    if state.withLock({ $0.exiting }) { parkForever() }
   }
 
   /// Blocks the calling thread for good; the signal handler's `exit` ends the process.
@@ -120,11 +123,12 @@ public enum SignalBridge {
 
   /// Handles one delivered signal, on the signal thread.
   private static func received(_ signalNumber: Int32) {
-    let (depth, children, first) = lock.withLock { () -> (Int, Set<pid_t>, Bool) in
-      let ignored = foregroundDepth > 0 && (signalNumber == SIGINT || signalNumber == SIGQUIT)
-      let first = !exiting && !ignored
-      if first { exiting = true }
-      return (foregroundDepth, foregroundChildren, first)
+    let (depth, children, first) = state.withLock { state -> (Int, Set<pid_t>, Bool) in
+      let ignored =
+        state.foregroundDepth > 0 && (signalNumber == SIGINT || signalNumber == SIGQUIT)
+      let first = !state.exiting && !ignored
+      if first { state.exiting = true }
+      return (state.foregroundDepth, state.foregroundChildren, first)
     }
     // Ctrl-C and Ctrl-\ belong to a foreground child; a second signal while leaving is ours.
     guard first else { return }
@@ -160,15 +164,16 @@ public enum SignalBridge {
 /// Replaces the Swift runtime's crash backtrace by one line that says what to do.
 private enum CrashHandler {
   static let signals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
-  /// Written once by `install` before any handler is set, then only read by `crashed`
-  /// (a signal handler cannot take a lock), hence `nonisolated(unsafe)`.
-  nonisolated(unsafe) static var message: [UInt8] = []
+  /// What `crashed` writes. A constant, so the handler needs no lock to read it (it cannot
+  /// take one); `install` reads it once first, so the handler never runs its lazy
+  /// initialisation.
+  static let message: [UInt8] = Array(
+    ("\nlambdalings stopped because of a bug. Your work and progress are saved. Please report"
+      + " it with the command you ran (set SWIFT_BACKTRACE=enable=yes to see where it"
+      + " happened).\n").utf8)
 
   static func install() {
-    message = Array(
-      ("\nlambdalings stopped because of a bug. Your work and progress are saved. Please report"
-        + " it with the command you ran (set SWIFT_BACKTRACE=enable=yes to see where it"
-        + " happened).\n").utf8)
+    _ = message.count
     for signalNumber in signals {
       var action = Platform.oneShotAction(crashed)
       sigaction(signalNumber, &action, nil)

@@ -9,8 +9,10 @@ import Foundation
 /// Raw mode on a terminal, always undone: when the body returns or throws, and when a signal or
 /// a crash ends the program meanwhile (`SignalBridge` calls `restoreSaved()`).
 public enum TerminalModes {
-  /// The settings to put back (raw memory the crash handler may read; written under `lock`,
-  /// read by `restoreSaved()` without it, which is why these are `nonisolated(unsafe)`).
+  /// The settings to put back. Raw memory at a fixed address because the crash handler reads
+  /// it (`restoreSaved()`), and a signal handler can take no lock: written only inside
+  /// `depth.withLock`, read without a lock by the handler alone. That exception to "state lives
+  /// in a `Locked`" is why these two are `nonisolated(unsafe)` (a pointer is not `Sendable`).
   nonisolated(unsafe) private static let saved: UnsafeMutablePointer<termios> = {
     let pointer = UnsafeMutablePointer<termios>.allocate(capacity: 1)
     pointer.initialize(to: termios())
@@ -22,9 +24,9 @@ public enum TerminalModes {
     pointer.initialize(to: -1)
     return pointer
   }()
-  private static let lock = NSLock()
-  /// How many `withRawMode` calls are running (guarded by `lock`).
-  nonisolated(unsafe) private static var depth = 0
+  /// How many `withRawMode` and `remembering` calls are running; its lock also guards the
+  /// writes to `saved` and `savedDescriptor`.
+  private static let depth = Locked(0)
 
   /// Touches the storage so that later use from a signal handler does no lazy initialisation.
   static func prepare() {
@@ -47,7 +49,7 @@ public enum TerminalModes {
       bytes[Int(VMIN)] = 1
       bytes[Int(VTIME)] = 0
     }
-    let outermost = lock.withLock { () -> Bool in
+    let outermost = depth.withLock { depth -> Bool in
       depth += 1
       if depth == 1 {
         saved.pointee = original
@@ -59,7 +61,7 @@ public enum TerminalModes {
     tcsetattr(descriptor, TCSANOW, &raw)
     defer {
       tcsetattr(descriptor, TCSANOW, &original)
-      lock.withLock {
+      depth.withLock { depth in
         depth -= 1
         if outermost { savedDescriptor.pointee = -1 }
       }
@@ -75,7 +77,7 @@ public enum TerminalModes {
     var current = termios()
     guard tcgetattr(descriptor, &current) == 0 else { return try body() }
     prepare()
-    let owner = lock.withLock { () -> Bool in
+    let owner = depth.withLock { depth -> Bool in
       depth += 1
       if depth == 1 {
         saved.pointee = current
@@ -85,7 +87,7 @@ public enum TerminalModes {
       return false
     }
     defer {
-      lock.withLock {
+      depth.withLock { depth in
         depth -= 1
         if owner { savedDescriptor.pointee = -1 }
       }
@@ -96,7 +98,7 @@ public enum TerminalModes {
   /// The settings `restoreSaved()` would put back now, kept by a signal handler that must
   /// restore them even after the code that saved them has returned.
   static func snapshot() -> (descriptor: Int32, modes: termios)? {
-    lock.withLock {
+    depth.withLock { _ in
       savedDescriptor.pointee >= 0 ? (savedDescriptor.pointee, saved.pointee) : nil
     }
   }

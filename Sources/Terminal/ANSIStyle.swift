@@ -62,6 +62,24 @@ public enum ANSIStyle: Sendable, Equatable, Hashable {
     return sequence + "m"
   }
 
+  /// `ESC [ 0 m`, the sequence of `reset`, spelled once.
+  static let resetSequence = ANSIStyle.reset.sequence
+
+  /// Appends one sequence setting every style of `groups` (in order) to `output`, without
+  /// building intermediate strings; nothing when there are no styles.
+  static func appendSequence<Groups: Sequence>(for groups: Groups, to output: inout String)
+  where Groups.Element == [ANSIStyle] {
+    var first = true
+    for group in groups {
+      for style in group {
+        output += first ? controlSequenceIntroducer : ";"
+        output += style.code
+        first = false
+      }
+    }
+    if !first { output += "m" }
+  }
+
   /// `ESC [`, the start of every SGR sequence.
   public static let controlSequenceIntroducer = "\u{1B}["
   /// `ESC ] 8 ;;`, the start of an OSC 8 hyperlink sequence.

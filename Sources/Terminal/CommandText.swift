@@ -28,7 +28,8 @@ public enum CommandText {
   /// `text` with every glued space a space again: what is written out.
   public static func unglued(_ text: String) -> String {
     // The marker's UTF-8 starts with 0xEE; most output has no such byte.
-    guard text.utf8.contains(0xEE), text.unicodeScalars.contains(glueScalar) else { return text }
+    let mayHaveGlue = text.utf8.withContiguousStorageIfAvailable { $0.contains(0xEE) } ?? true
+    guard mayHaveGlue, text.unicodeScalars.contains(glueScalar) else { return text }
     return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == glueScalar ? " " : $0 }))
   }
 

@@ -45,11 +45,38 @@ enum HTMLText {
       text.append(bytes[index])
       index += 1
     }
-    let lines = String(decoding: text, as: UTF8.self)
-      .split(separator: "\n")
-      .map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") }
-      .filter { !$0.isEmpty }
-    return TextSanitizer.clean(lines.joined(separator: "\n"), keepTabs: true)
+    return TextSanitizer.clean(collapsed(text), keepTabs: true)
+  }
+
+  /// `text` with runs of spaces and tabs made one space, lines trimmed and empty lines
+  /// dropped (on the bytes: no `Character` is formed).
+  private static func collapsed(_ text: [UInt8]) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.count)
+    var lineHasText = false
+    var pendingSpace = false
+    var pendingNewline = false
+    for byte in text {
+      switch byte {
+      case UInt8(ascii: "\n"):
+        if lineHasText { pendingNewline = true }
+        lineHasText = false
+        pendingSpace = false
+      case UInt8(ascii: " "), UInt8(ascii: "\t"):
+        if lineHasText { pendingSpace = true }
+      default:
+        if pendingNewline {
+          out.append(UInt8(ascii: "\n"))
+          pendingNewline = false
+        } else if pendingSpace {
+          out.append(UInt8(ascii: " "))
+        }
+        pendingSpace = false
+        lineHasText = true
+        out.append(byte)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   private static let entities: [(String, String)] = [

@@ -87,13 +87,14 @@ struct InlineRenderer {
 
   private mutating func push(_ styles: [ANSIStyle]) {
     stack.append(styles)
-    if color { output += ANSIStyle.sequence(for: styles) }
+    if color { ANSIStyle.appendSequence(for: CollectionOfOne(styles), to: &output) }
   }
 
   private mutating func pop() {
     guard let closed = stack.popLast() else { return }
     guard color, !closed.isEmpty else { return }
-    output += ANSIStyle.reset.sequence + ANSIStyle.sequence(for: stack.flatMap { $0 })
+    output += ANSIStyle.resetSequence
+    ANSIStyle.appendSequence(for: stack, to: &output)
   }
 
   /// The visible text of inlines with all markup removed (for alt text and link comparison).

@@ -38,13 +38,21 @@ struct RenderGlyphs: Sendable {
   /// for multi-byte units such as box drawing characters).
   static func repeated(_ unit: String, count: Int) -> String {
     guard count > 0 else { return "" }
-    let bytes = Array(unit.utf8)
-    if bytes.count == 1 {
-      return String(repeating: Character(Unicode.Scalar(bytes[0])), count: count)
+    var unit = unit
+    return unit.withUTF8 { bytes in
+      if bytes.count == 1 {
+        return String(repeating: Character(Unicode.Scalar(bytes[0])), count: count)
+      }
+      return String(unsafeUninitializedCapacity: bytes.count * count) { buffer in
+        var offset = 0
+        for _ in 0..<count {
+          for byte in bytes {
+            buffer[offset] = byte
+            offset += 1
+          }
+        }
+        return offset
+      }
     }
-    var result: [UInt8] = []
-    result.reserveCapacity(bytes.count * count)
-    for _ in 0..<count { result.append(contentsOf: bytes) }
-    return String(decoding: result, as: UTF8.self)
   }
 }

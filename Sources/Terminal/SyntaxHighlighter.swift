@@ -21,6 +21,19 @@ struct SyntaxHighlighter {
     }
   }
 
+  /// The opening sequence of each token kind, spelled once (empty for plain text).
+  static let openings: [Token: [UInt8]] = {
+    var table: [Token: [UInt8]] = [:]
+    for token in [
+      Token.plain, .keyword, .literal, .string, .number, .comment, .variable, .key, .attribute,
+    ] {
+      table[token] = Array(ANSIStyle.sequence(for: token.styles).utf8)
+    }
+    return table
+  }()
+
+  static let reset = Array(ANSIStyle.reset.sequence.utf8)
+
   /// `code` with escape sequences added around each coloured token.
   func highlight(_ code: String) -> String {
     let bytes = Array(code.utf8)
@@ -28,21 +41,27 @@ struct SyntaxHighlighter {
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count * 3 / 2)
     while let (range, token) = scanner.next() {
-      let styles = token.styles
-      if styles.isEmpty {
-        output += bytes[range]
+      let open = Self.openings[token] ?? []
+      if open.isEmpty {
+        output.append(contentsOf: bytes[range])
         continue
       }
-      let open = Array(ANSIStyle.sequence(for: styles).utf8)
-      let reset = Array(ANSIStyle.reset.sequence.utf8)
       // Close the style before each newline and reopen it after, skipping empty pieces.
       var start = range.lowerBound
       for index in range where bytes[index] == UInt8(ascii: "\n") {
-        if index > start { output += open + bytes[start..<index] + reset }
+        if index > start {
+          output.append(contentsOf: open)
+          output.append(contentsOf: bytes[start..<index])
+          output.append(contentsOf: Self.reset)
+        }
         output.append(UInt8(ascii: "\n"))
         start = index + 1
       }
-      if start < range.upperBound { output += open + bytes[start..<range.upperBound] + reset }
+      if start < range.upperBound {
+        output.append(contentsOf: open)
+        output.append(contentsOf: bytes[start..<range.upperBound])
+        output.append(contentsOf: Self.reset)
+      }
     }
     return String(decoding: output, as: UTF8.self)
   }

@@ -14,7 +14,8 @@ extension TerminalRenderer {
     if let language, !language.isEmpty, DisplayWidth.of(language) + 4 <= context.width {
       let name = TextSanitizer.clean(language)
       top = glyphs.line(2) + " " + name + " "
-      top += glyphs.line(context.width - DisplayWidth.of(top))
+      // Two rule glyphs and two spaces around the name (each glyph is one column).
+      top += glyphs.line(context.width - 4 - DisplayWidth.of(name))
     }
     let lines =
       body.isEmpty

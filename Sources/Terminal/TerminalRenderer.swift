@@ -36,7 +36,13 @@ public struct TerminalRenderer: Sendable {
     let context = RenderContext(
       width: min(width, Self.readingWidth), tableWidth: width, listDepth: 0)
     let lines = renderBlocks(document.blocks, context)
-    return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    var text = ""
+    text.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+    for line in lines {
+      text += line
+      text += "\n"
+    }
+    return text
   }
 
   /// Renders blocks one after another, separated by a blank line unless `tight`.

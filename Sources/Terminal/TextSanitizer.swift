@@ -27,8 +27,14 @@ enum TextSanitizer {
 
   /// Fast check over the UTF-8 bytes for anything `clean` would change.
   private static func needsCleaning(_ text: String, keepTabs: Bool) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { needsCleaning(bytes: $0, keepTabs: keepTabs) }
+      ?? needsCleaning(bytes: text.utf8, keepTabs: keepTabs)
+  }
+
+  private static func needsCleaning<Bytes: Sequence>(bytes: Bytes, keepTabs: Bool) -> Bool
+  where Bytes.Element == UInt8 {
     var previous: UInt8 = 0
-    for byte in text.utf8 {
+    for byte in bytes {
       if byte < 0x20 || byte == 0x7F {
         if !(keepTabs && (byte == 0x09 || byte == 0x0A)) { return true }
       }

@@ -178,19 +178,19 @@ struct WrappedLineBuilder {
         continue
       }
       let end = EscapeSequence.end(in: bytes, from: index)
-      let sequence = Array(bytes[index..<end])
+      let sequence = UnsafeBufferPointer(rebasing: bytes[index..<end])
       index = end
       guard sequence.count >= 3 else { continue }
-      if sequence[1] == UInt8(ascii: "["), sequence.last == UInt8(ascii: "m") {
+      if sequence[1] == UInt8(ascii: "["), sequence[sequence.count - 1] == UInt8(ascii: "m") {
         let parameters = sequence[2..<(sequence.count - 1)]
-        if parameters.isEmpty || parameters.elementsEqual("0".utf8) {
-          activeStyles = []
+        if parameters.isEmpty || (parameters.count == 1 && parameters.first == UInt8(ascii: "0")) {
+          activeStyles.removeAll(keepingCapacity: true)
         } else {
           activeStyles.append(contentsOf: sequence)
         }
       } else if sequence[1] == UInt8(ascii: "]") {
         let isClose = sequence.elementsEqual(ANSIStyle.hyperlinkEnd.utf8)
-        activeLink = isClose ? nil : sequence
+        activeLink = isClose ? nil : Array(sequence)
       }
     }
   }

@@ -279,6 +279,41 @@ import Testing
     #expect(errors.isEmpty, "\(String(decoding: errors, as: UTF8.self))")
   }
 
+  /// `lambdalings render big.md | head -1` in a real shell pipeline. Python's `subprocess`
+  /// puts SIGPIPE back to its default action for bash and everything bash starts (a test
+  /// runner may ignore it, and an ignored SIGPIPE would hide the bug this guards against).
+  @Test(
+    .enabled(if: CLIInterpreters.hasPython && CLIInterpreters.onPath("bash"), "no python3/bash"))
+  func aShellPipelineIntoHeadExitsZeroQuietly() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let file = runner.directory + "/big.md"
+    let paragraph = "A paragraph of text that goes on for a while about Lambda.\n\n"
+    try String(repeating: paragraph, count: 40_000).write(
+      toFile: file, atomically: true, encoding: .utf8)
+    let script = """
+      import subprocess, sys
+      line = '"$0" render "$1" | head -1; echo "status=${PIPESTATUS[0]}"'
+      done = subprocess.run(["bash", "-c", line, sys.argv[1], sys.argv[2]],
+                            capture_output=True, text=True, timeout=120)
+      print(done.stdout, end="")
+      print("stderr=" + repr(done.stderr))
+      """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script, BinaryRunner.binary, file]
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    let lines = text.split(separator: "\n").map(String.init)
+    #expect(lines.count == 3, "\(text)")
+    #expect(lines.first?.hasPrefix("A paragraph") == true, "\(text)")
+    #expect(lines.contains("status=0"), "\(text)")
+    #expect(lines.last == "stderr=''", "\(text)")
+  }
+
   @Test func progressResetAsksWithinAFortyColumnTerminal() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }

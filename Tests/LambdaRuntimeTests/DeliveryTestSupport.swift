@@ -1,10 +1,11 @@
 import Foundation
+import SystemSupport
 
 @testable import LambdaRuntime
 
 /// A scripted function for the delivery tests: every call is recorded, and `respond` decides
 /// the outcome, so retry and batching rules run without starting a runtime.
-final class ScriptedFunction: @unchecked Sendable {
+final class ScriptedFunction: Sendable {
   struct Call {
     var event: Data
     var requestID: String
@@ -13,8 +14,9 @@ final class ScriptedFunction: @unchecked Sendable {
     var json: JSONValue? { JSONParser.parse(text) }
   }
 
-  private let lock = NSLock()
-  private(set) var calls: [Call] = []
+  private let recorded = Locked<[Call]>([])
+  /// Every call so far, in order.
+  var calls: [Call] { recorded.withLock { $0 } }
   let clock: VirtualClock
   let respond: @Sendable (_ event: JSONValue?, _ callNumber: Int) -> InvocationRecord.Status
   let result: @Sendable (_ event: JSONValue?) -> String
@@ -37,7 +39,7 @@ final class ScriptedFunction: @unchecked Sendable {
     InvocationTarget(
       functionARN: "arn:aws:lambda:us-east-1:123456789012:function:scripted", timeout: 3
     ) { [self] event, requestID in
-      let number = lock.withLock { () -> Int in
+      let number = recorded.withLock { calls -> Int in
         calls.append(Call(event: event, requestID: requestID, at: clock.now))
         return calls.count
       }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import LambdaRuntime
 import Testing
 
 @testable import LocalAWS
@@ -238,22 +239,15 @@ import Testing
       body: Array(#"{"ReservedConcurrentExecutions": 2}"#.utf8))
     #expect(reserve?.status == 200)
     let port = test.server.port
-    let statuses = Locked<[Int]>([])
-    let group = DispatchGroup()
-    for index in 0..<4 {
-      group.enter()
-      Thread {
-        let qualifier = index % 2 == 0 ? "" : "?Qualifier=1"
-        let own = try? HTTPClient(port: port)
-        let status =
-          own?.send("POST", "/2015-03-31/functions/slow/invocations\(qualifier)", body: [])?.status
-          ?? 0
-        statuses.update { $0.append(status) }
-        group.leave()
-      }.start()
+    // Four at once against a reserved concurrency of 2, through the runtime's one helper for
+    // concurrent blocking calls.
+    let statuses = ConcurrentInvocations.run(count: 4, concurrency: 4) { index in
+      let qualifier = index % 2 == 0 ? "" : "?Qualifier=1"
+      let own = try? HTTPClient(port: port)
+      return own?.send("POST", "/2015-03-31/functions/slow/invocations\(qualifier)", body: [])?
+        .status ?? 0
     }
-    #expect(group.wait(timeout: .now() + 30) == .success)
-    let final = statuses.value.sorted()
+    let final = statuses.sorted()
     #expect(final == [200, 200, 429, 429], "\(final)")
   }
 
@@ -328,16 +322,4 @@ import Testing
     let client = try test.client()
     #expect(client.send("GET", "/2016-08-19/account-settings")?.status == 200)
   }
-}
-
-/// A value behind a lock, for tests that collect results from threads.
-final class Locked<Value>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var stored: Value
-
-  init(_ value: Value) { stored = value }
-
-  var value: Value { lock.withLock { stored } }
-
-  func update(_ change: (inout Value) -> Void) { lock.withLock { change(&stored) } }
 }

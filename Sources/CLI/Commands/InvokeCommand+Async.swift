@@ -114,7 +114,6 @@ extension InvokeCommand {
   /// Creates the function, reporting a configuration problem as a content error.
   static func makeFunction(_ invocation: CommandRun, file: String) throws -> LambdaFunction {
     let configuration = try configuration(invocation.args, file: file, context: invocation.context)
-    ProcessGroupRegistry.installSignalHandlers()
     do {
       return try LambdaFunction(configuration: configuration)
     } catch {

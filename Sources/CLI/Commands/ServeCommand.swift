@@ -63,7 +63,6 @@ enum ServeCommand {
     }
     let endpoint = try ServeEndpoint(
       stateDirectory: WorkspaceSetup.absolutePath(invocation.context) + "/serve-state")
-    ProcessGroupRegistry.installSignalHandlers()
     let server: HTTPServer
     do {
       server = try HTTPServer(

@@ -30,7 +30,6 @@ extension CommandSpec {
             + " 'lambdalings new chapter ID' starts one here, or pass --course DIR)", .dim))
     }
     let problems = CourseValidation.contentProblems(course, loaderDiagnostics: loaderDiagnostics)
-    ProcessGroupRegistry.installSignalHandlers()
     if !course.exercises.isEmpty {
       out.line()
       out.line(styler.apply("Exercises", .heading))

@@ -38,7 +38,6 @@ extension CommandSpec {
       }
       return ExitCode.success
     }
-    ProcessGroupRegistry.installSignalHandlers()
     let glyphs = (
       pass: styler.mark(passed: true, unicode: out.settings.supportsUnicode),
       fail: styler.mark(passed: false, unicode: out.settings.supportsUnicode)

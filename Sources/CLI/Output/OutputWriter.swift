@@ -3,11 +3,11 @@ import SystemSupport
 import Terminal
 
 /// Where a command writes: standard output or standard error, with the colour decision attached.
-public final class OutputWriter: @unchecked Sendable {
+public final class OutputWriter: Sendable {
   private let descriptor: Int32
-  private let lock = NSLock()
-  /// Set once a write found the pipe closed; guarded by `lock`.
-  private var readerGone = false
+  /// Set once a write found the pipe closed. Writes happen inside its lock, so the output of
+  /// two threads never interleaves within one `write`.
+  private let readerGone = Locked(false)
   /// Settings of this stream (colour, width, Unicode) decided once at start-up.
   public let settings: TerminalSettings
 
@@ -33,10 +33,12 @@ public final class OutputWriter: @unchecked Sendable {
   }
 
   private func write(buffer: UnsafeBufferPointer<UInt8>) {
-    lock.lock()
-    defer { lock.unlock() }
-    guard !readerGone else { return }
-    if !PipeWriter.write(buffer, to: descriptor) && PipeWriter.readerHasGone { readerGone = true }
+    readerGone.withLock { readerGone in
+      guard !readerGone else { return }
+      if !PipeWriter.write(buffer, to: descriptor) && PipeWriter.readerHasGone {
+        readerGone = true
+      }
+    }
   }
 
   /// Writes `text` and a newline. On a terminal each line of `text` is wrapped to its width

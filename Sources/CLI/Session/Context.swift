@@ -1,11 +1,12 @@
 import Course
 import Foundation
 import Quiz
+import SystemSupport
 import Terminal
 import Workspace
 
 /// Everything a command may use: arguments, environment, output streams, course and workspace.
-public final class Context: @unchecked Sendable {
+public final class Context: Sendable {
   public let environment: [String: String]
   public let out: OutputWriter
   public let err: OutputWriter
@@ -16,9 +17,15 @@ public final class Context: @unchecked Sendable {
   public let workspaceFlag: String?
   /// Whether standard input is a terminal (interactive prompts).
   public let stdinIsTTY: Bool
-  private var loadedCourse: (Course, [Diagnostic])?
-  private var loadedOutline: (Course, [Diagnostic])?
-  private var rememberedCourse: String?
+  /// What is loaded once and remembered. Two threads may both load before either stores
+  /// (both get the same result); the lock is not held while loading.
+  private let cache = Locked(Cache())
+
+  private struct Cache: Sendable {
+    var course: (Course, [Diagnostic])?
+    var outline: (Course, [Diagnostic])?
+    var rememberedCourse: String?
+  }
 
   init(
     environment: [String: String], out: OutputWriter, err: OutputWriter, currentDirectory: String,
@@ -67,7 +74,7 @@ public final class Context: @unchecked Sendable {
 
   /// The loaded course and its diagnostics, loaded once. Warnings are kept; errors throw.
   public func courseWithDiagnostics() throws -> (Course, [Diagnostic]) {
-    if let loadedCourse { return loadedCourse }
+    if let loaded = cache.withLock({ $0.course }) { return loaded }
     let location = try courseLocation()
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: location.path, isDirectory: &isDirectory) else {
@@ -81,7 +88,7 @@ public final class Context: @unchecked Sendable {
           + " folder holding lessons/course.md, so pass that folder instead")
     }
     let loaded = CourseLoader.load(root: location.path)
-    loadedCourse = loaded
+    cache.withLock { $0.course = loaded }
     return loaded
   }
 
@@ -89,22 +96,24 @@ public final class Context: @unchecked Sendable {
   /// for commands that list: their start-up does not grow with the size of the course's files.
   /// The whole course when it is loaded already. Header errors stop the command.
   public func courseOutline() throws -> Course {
+    let (loadedCourse, loadedOutline) = cache.withLock { ($0.course, $0.outline) }
     if loadedCourse != nil { return try course() }
-    if loadedOutline == nil {
-      let location = try courseLocation()
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: location.path, isDirectory: &isDirectory),
-        isDirectory.boolValue
-      else { return try course() }
-      let index = CourseIndex.standard(environment: environment) { text in
-        let summary = QuizSummary.scan(text)
-        return QuizListing(
-          id: summary.id, questionCount: summary.questionCount, topics: summary.topics)
-      }
-      loadedOutline = CourseLoader.load(root: location.path, outline: true, index: index)
+    if let (course, diagnostics) = loadedOutline {
+      return try Context.stopOnErrors(course, diagnostics)
     }
-    guard let (course, diagnostics) = loadedOutline else { return try course() }
-    return try Context.stopOnErrors(course, diagnostics)
+    let location = try courseLocation()
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: location.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else { return try course() }
+    let index = CourseIndex.standard(environment: environment) { text in
+      let summary = QuizSummary.scan(text)
+      return QuizListing(
+        id: summary.id, questionCount: summary.questionCount, topics: summary.topics)
+    }
+    let outline = CourseLoader.load(root: location.path, outline: true, index: index)
+    cache.withLock { $0.outline = outline }
+    return try Context.stopOnErrors(outline.0, outline.1)
   }
 
   /// The course for working on one exercise: the outline (see `courseOutline()`) with
@@ -112,7 +121,7 @@ public final class Context: @unchecked Sendable {
   /// read the others. Every problem the whole load reports for that exercise is reported here
   /// too, and errors stop the command the same way. The whole course when it is loaded already.
   public func course(completing exercise: Exercise) throws -> (Course, Exercise) {
-    if loadedCourse != nil {
+    if cache.withLock({ $0.course != nil }) {
       let course = try course()
       return (course, course.exercise(exercise.id) ?? exercise)
     }
@@ -131,11 +140,12 @@ public final class Context: @unchecked Sendable {
   /// found (hints ask for it several times); until then asked again, as the first run creates
   /// the workspace on the way.
   var rememberedCoursePath: String? {
-    if let rememberedCourse { return rememberedCourse }
+    if let remembered = cache.withLock({ $0.rememberedCourse }) { return remembered }
     let path = Workspace.resolvePath(
       flag: workspaceFlag, environment: environment, currentDirectory: ".")
-    rememberedCourse = (try? Workspace.open(at: path))?.settings.coursePath
-    return rememberedCourse
+    let remembered = (try? Workspace.open(at: path))?.settings.coursePath
+    cache.withLock { $0.rememberedCourse = remembered }
+    return remembered
   }
 
   /// `lambdalings WORDS` as the learner can copy it: with `--workspace` when it was given, and

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 
 /// One thing that happened to an event, a message or a batch: an invocation, a retry scheduled,
 /// a record sent to a destination, a message parked or moved, an event dropped.
@@ -64,9 +65,8 @@ public struct DeliveryEntry: Sendable {
 }
 
 /// A thread-safe list of entries that also hands each one to an observer as it is added.
-public final class DeliveryLog: @unchecked Sendable {
-  private let lock = NSLock()
-  private var stored: [DeliveryEntry] = []
+public final class DeliveryLog: Sendable {
+  private let stored = Locked<[DeliveryEntry]>([])
   private let observer: (@Sendable (DeliveryEntry) -> Void)?
 
   public init(observer: (@Sendable (DeliveryEntry) -> Void)? = nil) {
@@ -74,11 +74,11 @@ public final class DeliveryLog: @unchecked Sendable {
   }
 
   /// Everything so far, in the order it happened.
-  public var entries: [DeliveryEntry] { lock.withLock { stored } }
+  public var entries: [DeliveryEntry] { stored.withLock { $0 } }
 
   /// Adds an entry and tells the observer.
   public func append(_ entry: DeliveryEntry) {
-    lock.withLock { stored.append(entry) }
+    stored.withLock { $0.append(entry) }
     observer?(entry)
   }
 

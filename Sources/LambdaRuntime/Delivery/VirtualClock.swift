@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 
 /// The one clock every retry, visibility timeout and batching window runs on.
 ///
@@ -7,13 +8,13 @@ import Foundation
 /// two minutes later happens here in no wall time at all; a finite `timeScale` sleeps
 /// `delay / timeScale` real seconds instead, so `timeScale: 60` shows one virtual minute per real
 /// second. Work that really ran (an invocation) is added with `elapse(_:)`, which never sleeps.
-public final class VirtualClock: @unchecked Sendable {
+public final class VirtualClock: Sendable {
   /// The wall-clock date of virtual time zero, used for the timestamps in records.
   public let epoch: Date
   /// Virtual seconds per real second; `.infinity` never sleeps.
   public let timeScale: Double
-  private let lock = NSLock()
-  private var current: Double = 0
+  /// Virtual seconds since the clock started.
+  private let current = Locked<Double>(0)
 
   /// A clock at virtual time zero. `timeScale` must be positive (or infinite).
   public init(epoch: Date = Date(), timeScale: Double = .infinity) {
@@ -22,22 +23,22 @@ public final class VirtualClock: @unchecked Sendable {
   }
 
   /// Virtual seconds since the clock started.
-  public var now: Double { lock.withLock { current } }
+  public var now: Double { current.withLock { $0 } }
 
   /// Moves to `time` when it lies ahead, sleeping `delay / timeScale` real seconds first.
   public func advance(to time: Double) {
-    let delay = lock.withLock { time - current }
+    let delay = current.withLock { time - $0 }
     guard delay > 0 else { return }
     if timeScale.isFinite {
       Thread.sleep(forTimeInterval: delay / timeScale)
     }
-    lock.withLock { current = Swift.max(current, time) }
+    current.withLock { $0 = Swift.max($0, time) }
   }
 
   /// Adds time that already passed for real (an invocation's duration), without sleeping.
   public func elapse(_ seconds: Double) {
     guard seconds > 0 else { return }
-    lock.withLock { current += seconds }
+    current.withLock { $0 += seconds }
   }
 
   /// The wall-clock date of virtual time `time`.

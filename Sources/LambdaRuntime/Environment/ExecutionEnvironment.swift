@@ -128,8 +128,16 @@ final class ExecutionEnvironment: Sendable {
     return (peak + 1_048_575) / 1_048_576
   }
 
-  /// Kills the process group and stops the server. Safe to call more than once, from any
-  /// thread.
+  /// Marks the environment dead and asks its process group to stop (SIGTERM), without
+  /// waiting: the first step of `LambdaFunction.shutdown()`, which gives every group one grace
+  /// period together before `terminate()`.
+  func requestStop() {
+    state.withLock { $0.isDead = true }
+    process.killGroup(signal: SIGTERM)
+  }
+
+  /// Kills the process group (SIGKILL), stops the server and waits (at most 2 s) for the
+  /// process to be reaped. Safe to call more than once, from any thread.
   func terminate() {
     state.withLock { $0.isDead = true }
     process.killGroup()

@@ -15,15 +15,20 @@ import Foundation
 ///   malformed response fails the whole batch);
 /// - a message received `maxReceiveCount` times is moved to the queue's dead-letter queue on
 ///   its next receive (the redrive policy); messages older than the retention period expire.
-public final class SQSPoller: @unchecked Sendable {
+///
+/// Not `Sendable`, on purpose: a poller and its messages live on the thread that creates and
+/// runs it (the scheduler's actions are values, so nothing of it crosses threads), and the
+/// compiler keeps it so. That is why its state needs no lock.
+public final class SQSPoller {
   public let target: InvocationTarget
   public let configuration: SQSEventSourceConfiguration
-  public let scheduler: DeliveryScheduler
+  /// Polls to run; the value says whether the batching window was already waited for.
+  private let scheduler: DeliveryScheduler<Bool>
   public let log: DeliveryLog
   public var clock: VirtualClock { scheduler.clock }
 
   /// A message on the queue.
-  public final class Message: @unchecked Sendable {
+  public final class Message {
     public let id: String
     public let body: String
     public let groupID: String?
@@ -58,10 +63,9 @@ public final class SQSPoller: @unchecked Sendable {
     var isGone: Bool { deleted || movedToDLQ || expired }
   }
 
-  private let lock = NSLock()
   private var queue: [Message] = []
   private var invocations = 0
-  /// Index of the first message that is not gone (everything before it is done); holds `lock`.
+  /// Index of the first message that is not gone (everything before it is done).
   private var firstLive = 0
   /// True when the run stopped at `maxInvocations` with messages left.
   public private(set) var stoppedEarly = false
@@ -81,7 +85,7 @@ public final class SQSPoller: @unchecked Sendable {
   public var warnings: [String] { configuration.warnings(functionTimeout: target.timeout) }
 
   /// Every message ever sent, in order.
-  public var messages: [Message] { lock.withLock { queue } }
+  public var messages: [Message] { queue }
 
   /// Messages the redrive policy moved to the dead-letter queue, in the order they moved.
   public private(set) var deadLetterQueue: [Message] = []
@@ -90,52 +94,48 @@ public final class SQSPoller: @unchecked Sendable {
   /// and drop a message whose deduplication id was already used (default: the body's MD5).
   public func send(_ inputs: [SQSMessageInput]) {
     let now = clock.now
-    lock.withLock {
-      var seen = Set(queue.compactMap(\.deduplicationID))
-      for input in inputs {
-        let index = queue.count
-        let id = EventSamples.uuid("\(configuration.queueName) message \(index)")
-        var group: String?
-        var dedup: String?
-        var sequence: String?
-        if configuration.isFIFO {
-          group = input.messageGroupID ?? "default"
-          dedup = input.deduplicationID ?? MD5.hex(input.body)
-          if let dedup, seen.contains(dedup) { continue }
-          if let dedup { seen.insert(dedup) }
-          sequence = "188494964604676" + String(format: "%05d", 96_128 + index)
-        }
-        queue.append(
-          Message(
-            id: id, body: input.body, groupID: group, deduplicationID: dedup,
-            sequenceNumber: sequence, sentAt: now))
+    var seen = Set(queue.compactMap(\.deduplicationID))
+    for input in inputs {
+      let index = queue.count
+      let id = EventSamples.uuid("\(configuration.queueName) message \(index)")
+      var group: String?
+      var dedup: String?
+      var sequence: String?
+      if configuration.isFIFO {
+        group = input.messageGroupID ?? "default"
+        dedup = input.deduplicationID ?? MD5.hex(input.body)
+        if let dedup, seen.contains(dedup) { continue }
+        if let dedup { seen.insert(dedup) }
+        sequence = "188494964604676" + String(format: "%05d", 96_128 + index)
       }
+      queue.append(
+        Message(
+          id: id, body: input.body, groupID: group, deduplicationID: dedup,
+          sequenceNumber: sequence, sentAt: now))
     }
   }
 
   /// Polls until the queue is empty (or only holds messages that can never come back).
   public func run() {
-    scheduler.schedule(at: clock.now) { [self] in poll(windowWaited: false) }
-    scheduler.run()
+    scheduler.schedule(at: clock.now, false)
+    scheduler.run { poll(windowWaited: $0) }
   }
 
   private func poll(windowWaited: Bool) {
     let now = clock.now
     expireOldMessages(now)
-    let (batch, redriven) = lock.withLock { collect(now) }
+    let (batch, redriven) = collect(now)
     for message in redriven { moveToDeadLetterQueue(message, now) }
     if batch.isEmpty {
       // Visible messages left over are blocked behind an in-flight message of their FIFO
       // group, so the next thing that can change is a message becoming visible again.
-      let next = lock.withLock {
-        queue.filter { !$0.isGone && $0.visibleAt > now }.map(\.visibleAt).min()
-      }
-      if let next { scheduler.schedule(at: next) { [self] in poll(windowWaited: false) } }
+      let next = queue.filter { !$0.isGone && $0.visibleAt > now }.map(\.visibleAt).min()
+      if let next { scheduler.schedule(at: next, false) }
       return
     }
     let window = configuration.maximumBatchingWindowInSeconds
     if batch.count < configuration.batchSize && window > 0 && !windowWaited {
-      scheduler.schedule(after: window) { [self] in poll(windowWaited: true) }
+      scheduler.schedule(after: window, true)
       return
     }
     guard invocations < configuration.maxInvocations else {
@@ -143,16 +143,16 @@ public final class SQSPoller: @unchecked Sendable {
       log.append(
         DeliveryEntry(
           source: "sqs", kind: .parked, at: now, lane: "queue",
-          items: lock.withLock { queue.filter { !$0.isGone }.map(\.id) },
+          items: queue.filter { !$0.isGone }.map(\.id),
           detail: "stopped after \(invocations) invocations with messages still in the queue"))
       return
     }
     invocations += 1
     deliver(batch, at: now)
-    scheduler.schedule(at: clock.now) { [self] in poll(windowWaited: false) }
+    scheduler.schedule(at: clock.now, false)
   }
 
-  /// The next batch (receive counts not yet raised) and the messages to redrive; holds `lock`.
+  /// The next batch (receive counts not yet raised) and the messages to redrive.
   private func collect(_ now: Double) -> ([Message], [Message]) {
     var batch: [Message] = []
     var redriven: [Message] = []
@@ -215,10 +215,8 @@ public final class SQSPoller: @unchecked Sendable {
       failed = batch
       reason = "the whole batch failed: \(result.errorType ?? result.status.rawValue)"
     }
-    lock.withLock {
-      for message in batch where !failed.contains(where: { $0 === message }) {
-        message.deleted = true
-      }
+    for message in batch where !failed.contains(where: { $0 === message }) {
+      message.deleted = true
     }
     if !failed.isEmpty {
       log.append(
@@ -266,10 +264,8 @@ public final class SQSPoller: @unchecked Sendable {
   }
 
   private func moveToDeadLetterQueue(_ message: Message, _ now: Double) {
-    lock.withLock {
-      message.movedToDLQ = true
-      deadLetterQueue.append(message)
-    }
+    message.movedToDLQ = true
+    deadLetterQueue.append(message)
     let name = configuration.deadLetterQueueName
     log.append(
       DeliveryEntry(
@@ -281,7 +277,7 @@ public final class SQSPoller: @unchecked Sendable {
   }
 
   private func expireOldMessages(_ now: Double) {
-    let expired = lock.withLock { () -> [Message] in
+    let expired = { () -> [Message] in
       while firstLive < queue.count && queue[firstLive].isGone { firstLive += 1 }
       // Messages are sent in time order, so the first live one is the oldest.
       guard firstLive < queue.count,
@@ -292,7 +288,7 @@ public final class SQSPoller: @unchecked Sendable {
       }
       for message in old { message.expired = true }
       return old
-    }
+    }()
     guard !expired.isEmpty else { return }
     log.append(
       DeliveryEntry(

@@ -12,10 +12,14 @@ import Foundation
 ///   checkpoint moves to the lowest failed sequence number and the batch is retried from there;
 /// - a discarded batch is described to the on-failure destination with `DDBStreamBatchInfo`
 ///   or `KinesisBatchInfo` (the records themselves are not included).
-public final class StreamPoller: @unchecked Sendable {
+///
+/// Not `Sendable`, on purpose: a poller and its shards live on the thread that creates and
+/// runs it (the scheduler's actions are values, so nothing of it crosses threads), and the
+/// compiler keeps it so. That is why its state needs no lock.
+public final class StreamPoller {
   public let target: InvocationTarget
   public let configuration: StreamEventSourceConfiguration
-  public let scheduler: DeliveryScheduler
+  private let scheduler: DeliveryScheduler<Poll>
   public let log: DeliveryLog
   public var clock: VirtualClock { scheduler.clock }
 
@@ -24,6 +28,14 @@ public final class StreamPoller: @unchecked Sendable {
     public var sequenceNumber: String
     public var arrival: Double
     public var event: JSONValue
+  }
+
+  /// A poll of one shard, as the scheduler holds it.
+  struct Poll: Sendable {
+    /// The shard's index in `shards`.
+    var shard: Int
+    /// Whether the batching window was already waited for.
+    var windowWaited: Bool
   }
 
   /// A piece of a batch waiting to be (re)tried.
@@ -35,7 +47,7 @@ public final class StreamPoller: @unchecked Sendable {
   }
 
   /// A shard: its records, its checkpoint, and what is being retried.
-  public final class Shard: @unchecked Sendable {
+  public final class Shard {
     public let index: Int
     public let id: String
     public internal(set) var records: [Record] = []
@@ -95,9 +107,9 @@ public final class StreamPoller: @unchecked Sendable {
   /// Reads every shard until all records are processed or discarded.
   public func run() {
     for shard in shards {
-      scheduler.schedule(at: clock.now) { [self] in poll(shard, windowWaited: false) }
+      scheduler.schedule(at: clock.now, Poll(shard: shard.index, windowWaited: false))
     }
-    scheduler.run()
+    scheduler.run { poll(shards[$0.shard], windowWaited: $0.windowWaited) }
   }
 
   private func poll(_ shard: Shard, windowWaited: Bool) {
@@ -107,7 +119,7 @@ public final class StreamPoller: @unchecked Sendable {
       let end = min(shard.records.count, shard.checkpoint + configuration.batchSize)
       let window = configuration.maximumBatchingWindowInSeconds
       if end - shard.checkpoint < configuration.batchSize && window > 0 && !windowWaited {
-        scheduler.schedule(after: window) { [self] in poll(shard, windowWaited: true) }
+        scheduler.schedule(after: window, Poll(shard: shard.index, windowWaited: true))
         return
       }
       shard.pending = [
@@ -133,7 +145,7 @@ public final class StreamPoller: @unchecked Sendable {
       piece.range = fresh..<piece.range.upperBound
       shard.pending[0] = piece
       if piece.range.isEmpty { shard.pending.removeFirst() }
-      scheduler.schedule(at: now) { [self] in poll(shard, windowWaited: false) }
+      scheduler.schedule(at: now, Poll(shard: shard.index, windowWaited: false))
       return
     }
     guard invocations < configuration.maxInvocations else {
@@ -235,7 +247,7 @@ public final class StreamPoller: @unchecked Sendable {
   }
 
   private func schedulePoll(_ shard: Shard, after delay: Double) {
-    scheduler.schedule(after: delay) { [self] in poll(shard, windowWaited: false) }
+    scheduler.schedule(after: delay, Poll(shard: shard.index, windowWaited: false))
   }
 
   /// Records `range` as processed.

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 
 /// Asynchronous invocation (`InvocationType: Event`) on the local runtime.
 ///
@@ -10,7 +11,7 @@ import Foundation
 /// ```
 ///
 /// `submit` queues the event and answers at once. Attempts run on the invoker's
-/// `DeliveryScheduler`: when the caller calls `drain()`, or by themselves on a background queue
+/// `DeliveryScheduler` (each attempt a value carrying the event's counters): when the caller calls `drain()`, or by themselves on a background queue
 /// when created with `runsInBackground: true` (for servers). Rules, as AWS documents them
 /// (invocation-async-error-handling.html):
 /// - a function error, timeout or crash is retried `maximumRetryAttempts` times (default 2),
@@ -22,7 +23,7 @@ import Foundation
 /// - on success the on-success destination gets a `Success` record; on final failure the
 ///   on-failure destination gets a `RetriesExhausted` or `EventAgeExceeded` record and the
 ///   dead-letter queue gets the event with `RequestID`, `ErrorCode`, `ErrorMessage` attributes.
-public final class AsyncInvoker: @unchecked Sendable {
+public final class AsyncInvoker: Sendable {
   /// How an event ended.
   public enum Outcome: String, Sendable {
     case pending, succeeded
@@ -34,30 +35,37 @@ public final class AsyncInvoker: @unchecked Sendable {
 
   public let target: InvocationTarget
   public let configuration: AsyncInvokeConfiguration
-  public let scheduler: DeliveryScheduler
+  private let scheduler: DeliveryScheduler<Attempt>
   /// Every delivery, retry, destination record and drop.
   public let log: DeliveryLog
   public var clock: VirtualClock { scheduler.clock }
 
-  private final class Event {
+  /// An event and its counters so far; each scheduled attempt carries its own copy, so the
+  /// retries of one event form a chain of values and nothing about an event is shared.
+  private struct Event: Sendable {
     let requestID: String
     let payload: Data
     let enqueuedAt: Double
     var invokeCount = 0
     var functionErrors = 0
     var throttles = 0
-
-    init(requestID: String, payload: Data, enqueuedAt: Double) {
-      self.requestID = requestID
-      self.payload = payload
-      self.enqueuedAt = enqueuedAt
-    }
   }
 
-  private let lock = NSLock()
-  private var outcomes: [String: Outcome] = [:]
-  private var order: [String] = []
-  private var generator: SeededGenerator
+  /// What the scheduler holds: the next attempt at an event.
+  private struct Attempt: Sendable {
+    var event: Event
+    /// A seeded duplicate delivery of an event that already succeeded.
+    var duplicate = false
+  }
+
+  /// How events ended, in submission order, and the duplicate-delivery dice.
+  private struct Ledger: Sendable {
+    var outcomes: [String: Outcome] = [:]
+    var order: [String] = []
+    var generator: SeededGenerator
+  }
+
+  private let ledger: Locked<Ledger>
   private let background: DispatchQueue?
 
   /// An invoker for `target`; throws `DeliveryError` for settings AWS would refuse.
@@ -71,7 +79,7 @@ public final class AsyncInvoker: @unchecked Sendable {
     self.configuration = configuration
     self.scheduler = DeliveryScheduler(clock: clock)
     self.log = log
-    generator = SeededGenerator(seed: configuration.seed)
+    ledger = Locked(Ledger(generator: SeededGenerator(seed: configuration.seed)))
     background =
       runsInBackground ? DispatchQueue(label: "lambdalings.async-invoker") : nil
   }
@@ -94,12 +102,12 @@ public final class AsyncInvoker: @unchecked Sendable {
     if let refusal = AsyncSubmission.refusal(for: event) { return refusal }
     let requestID = UUID().uuidString.lowercased()
     let queued = Event(requestID: requestID, payload: event, enqueuedAt: clock.now)
-    lock.withLock {
-      outcomes[requestID] = .pending
-      order.append(requestID)
+    ledger.withLock { ledger in
+      ledger.outcomes[requestID] = .pending
+      ledger.order.append(requestID)
     }
-    scheduler.schedule(at: queued.enqueuedAt) { [self] in attempt(queued) }
-    if let background { background.async { [self] in scheduler.run() } }
+    scheduler.schedule(at: queued.enqueuedAt, Attempt(event: queued))
+    if let background { background.async { [self] in runScheduled() } }
     return AsyncSubmission(statusCode: 202, requestID: requestID, errorType: nil, body: "")
   }
 
@@ -110,18 +118,24 @@ public final class AsyncInvoker: @unchecked Sendable {
       background.sync {}
       return
     }
-    scheduler.run()
+    runScheduled()
+  }
+
+  /// Runs the scheduler's attempts until none is left.
+  private func runScheduled() {
+    scheduler.run { attempt($0.event, duplicate: $0.duplicate) }
   }
 
   /// How the event with `requestID` ended (nil for an unknown id).
   public func outcome(of requestID: String) -> Outcome? {
-    lock.withLock { outcomes[requestID] }
+    ledger.withLock { $0.outcomes[requestID] }
   }
 
   /// Request ids in the order they were submitted.
-  public var requestIDs: [String] { lock.withLock { order } }
+  public var requestIDs: [String] { ledger.withLock { $0.order } }
 
-  private func attempt(_ event: Event, duplicate: Bool = false) {
+  private func attempt(_ event: Event, duplicate: Bool) {
+    var event = event
     let age = clock.now - event.enqueuedAt
     if !duplicate && age > Double(configuration.maximumEventAgeInSeconds) {
       fail(event, condition: "EventAgeExceeded", last: nil)
@@ -158,11 +172,12 @@ public final class AsyncInvoker: @unchecked Sendable {
           requestID: event.requestID, attempt: event.invokeCount + 1,
           detail: "retry \(event.functionErrors) of \(configuration.maximumRetryAttempts) in "
             + "\(Int(delay)) s after \(record.errorType ?? "an error")"))
-      scheduler.schedule(after: delay) { [self] in attempt(event) }
+      scheduler.schedule(after: delay, Attempt(event: event))
     }
   }
 
   private func retryAfterThrottle(_ event: Event, _ record: InvocationRecord) {
+    var event = event
     let delay = min(300, pow(2, Double(event.throttles)))
     event.throttles += 1
     log.append(
@@ -171,23 +186,23 @@ public final class AsyncInvoker: @unchecked Sendable {
         attempt: event.invokeCount + 1,
         detail: "retry in \(Int(delay)) s after \(record.errorType ?? "a throttle") "
           + "(\(record.statusCode)); throttles retry until the event is too old"))
-    scheduler.schedule(after: delay) { [self] in attempt(event) }
+    scheduler.schedule(after: delay, Attempt(event: event))
   }
 
   private func succeed(_ event: Event, _ record: InvocationRecord) {
-    lock.withLock { outcomes[event.requestID] = .succeeded }
+    ledger.withLock { $0.outcomes[event.requestID] = .succeeded }
     if let destination = configuration.onSuccess {
       send(event, to: destination, condition: "Success", last: record)
     }
-    let duplicate = lock.withLock { generator.unit() } < configuration.duplicateRate
+    let duplicate = ledger.withLock { $0.generator.unit() } < configuration.duplicateRate
     if duplicate {
-      scheduler.schedule(after: 1) { [self] in attempt(event, duplicate: true) }
+      scheduler.schedule(after: 1, Attempt(event: event, duplicate: true))
     }
   }
 
   private func fail(_ event: Event, condition: String, last: InvocationRecord?) {
-    lock.withLock {
-      outcomes[event.requestID] =
+    ledger.withLock {
+      $0.outcomes[event.requestID] =
         condition == "EventAgeExceeded" ? .eventAgeExceeded : .retriesExhausted
     }
     let now = clock.now

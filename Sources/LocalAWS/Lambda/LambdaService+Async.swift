@@ -31,11 +31,11 @@ extension LambdaService {
   /// event invoke configuration changes (older invokers finish the events they hold).
   private func asyncInvoker(name: String, qualifier: String?) throws(AWSError) -> AsyncInvoker {
     let key = qualifier ?? "$LATEST"
-    let stored = try locked { () throws(AWSError) -> String in
-      try existing(name, qualifier: qualifier).eventInvokeConfigs[key] ?? ""
+    let stored = try locked { (guarded: inout Guarded) throws(AWSError) -> String in
+      try existing(name, qualifier: qualifier, in: guarded).eventInvokeConfigs[key] ?? ""
     }
     let cacheKey = "\(name)|\(key)|\(stored)"
-    if let known = lock.withLock({ asyncInvokers[cacheKey] }) { return known }
+    if let known = guarded.withLock({ guarded in guarded.asyncInvokers[cacheKey] }) { return known }
     let configuration = try Self.asyncConfiguration(stored)
     let target = InvocationTarget(
       functionARN: functionARN(name, qualifier: qualifier), timeout: 3
@@ -53,9 +53,9 @@ extension LambdaService {
     do {
       let invoker = try AsyncInvoker(
         target: target, configuration: configuration, log: log, runsInBackground: true)
-      return lock.withLock {
-        if let raced = asyncInvokers[cacheKey] { return raced }
-        asyncInvokers[cacheKey] = invoker
+      return guarded.withLock { guarded in
+        if let raced = guarded.asyncInvokers[cacheKey] { return raced }
+        guarded.asyncInvokers[cacheKey] = invoker
         return invoker
       }
     } catch {

@@ -16,9 +16,9 @@ extension LambdaService {
     guard let reserved = input["ReservedConcurrentExecutions"] as? Int, reserved >= 0 else {
       throw .invalid("ReservedConcurrentExecutions must be a whole number, 0 or more")
     }
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      var function = try existing(name)
-      let others = state.functions.values.filter { $0.name != name }
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      var function = try existing(name, in: guarded)
+      let others = guarded.state.functions.values.filter { $0.name != name }
         .reduce(0) { $0 + ($1.reservedConcurrency ?? 0) }
       guard
         LambdaService.accountConcurrency - others - reserved >= LambdaService.minimumUnreserved
@@ -33,11 +33,11 @@ extension LambdaService {
           "ReservedConcurrentExecutions \(reserved) is below the provisioned concurrency "
             + "\(provisioned) of this function; lower the provisioned concurrency first")
       }
-      let previous = state
+      let previous = guarded.state
       function.reservedConcurrency = reserved
-      state.functions[name] = function
-      try commit(previous)
-      retire(name, version: nil)
+      guarded.state.functions[name] = function
+      try commit(previous, to: &guarded)
+      retire(name, version: nil, in: &guarded)
       return LambdaService.json(200, ["ReservedConcurrentExecutions": reserved])
     }
   }
@@ -46,8 +46,8 @@ extension LambdaService {
     -> HTTPResponse
   {
     let (name, _) = try parseName(parameters["name"] ?? "")
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      let function = try existing(name)
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      let function = try existing(name, in: guarded)
       guard let reserved = function.reservedConcurrency else {
         return LambdaService.json(200, [:])
       }
@@ -59,13 +59,13 @@ extension LambdaService {
     throws(AWSError) -> HTTPResponse
   {
     let (name, _) = try parseName(parameters["name"] ?? "")
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      var function = try existing(name)
-      let previous = state
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      var function = try existing(name, in: guarded)
+      let previous = guarded.state
       function.reservedConcurrency = nil
-      state.functions[name] = function
-      try commit(previous)
-      retire(name, version: nil)
+      guarded.state.functions[name] = function
+      try commit(previous, to: &guarded)
+      retire(name, version: nil, in: &guarded)
       return HTTPResponse(status: 204)
     }
   }
@@ -83,8 +83,8 @@ extension LambdaService {
       throw .invalid(
         "Provisioned Concurrency Configs cannot be applied to unpublished function versions.")
     }
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      var function = try existing(name, qualifier: qualifier)
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      var function = try existing(name, qualifier: qualifier, in: guarded)
       guard let (version, _) = function.resolve(qualifier) else {
         throw .notFound("Function not found: \(functionARN(name, qualifier: qualifier))")
       }
@@ -93,11 +93,11 @@ extension LambdaService {
           "Requested Provisioned Concurrency \(count) exceeds the reserved concurrency "
             + "\(reserved) of the function")
       }
-      let previous = state
+      let previous = guarded.state
       function.provisioned[qualifier] = count
-      state.functions[name] = function
-      try commit(previous)
-      retire(name, version: version)
+      guarded.state.functions[name] = function
+      try commit(previous, to: &guarded)
+      retire(name, version: version, in: &guarded)
       return LambdaService.json(202, provisionedOutput(count))
     }
   }
@@ -107,8 +107,8 @@ extension LambdaService {
   {
     let (name, qualifier) = try parseName(
       parameters["name"] ?? "", qualifier: request.query("Qualifier"))
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      let function = try existing(name, qualifier: qualifier)
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      let function = try existing(name, qualifier: qualifier, in: guarded)
       guard let qualifier, let count = function.provisioned[qualifier] else {
         throw AWSError(
           status: 404, type: "ProvisionedConcurrencyConfigNotFoundException",
@@ -139,8 +139,8 @@ extension LambdaService {
     if let age = input["MaximumEventAgeInSeconds"] as? Int, !(60...21_600).contains(age) {
       throw .invalid("MaximumEventAgeInSeconds must be between 60 and 21600")
     }
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      var function = try existing(name, qualifier: qualifier)
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      var function = try existing(name, qualifier: qualifier, in: guarded)
       guard function.resolve(qualifier) != nil else {
         throw .notFound("Function not found: \(functionARN(name, qualifier: qualifier))")
       }
@@ -152,10 +152,10 @@ extension LambdaService {
       }
       input["FunctionArn"] = functionARN(name, qualifier: key)
       input["LastModified"] = Date().timeIntervalSince1970
-      let previous = state
+      let previous = guarded.state
       function.eventInvokeConfigs[key] = String(decoding: JSONBody.encode(input), as: UTF8.self)
-      state.functions[name] = function
-      try commit(previous)
+      guarded.state.functions[name] = function
+      try commit(previous, to: &guarded)
       return LambdaService.json(200, input)
     }
   }
@@ -165,8 +165,8 @@ extension LambdaService {
   {
     let (name, qualifier) = try parseName(
       parameters["name"] ?? "", qualifier: request.query("Qualifier"))
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      let function = try existing(name, qualifier: qualifier)
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      let function = try existing(name, qualifier: qualifier, in: guarded)
       let key = qualifier ?? "$LATEST"
       guard let stored = function.eventInvokeConfigs[key] else {
         throw .notFound(
@@ -181,9 +181,9 @@ extension LambdaService {
   func accountSettings(_ request: HTTPRequest, _: [String: String]) throws(AWSError)
     -> HTTPResponse
   {
-    try locked { () -> HTTPResponse in
-      let reserved = state.functions.values.reduce(0) { $0 + ($1.reservedConcurrency ?? 0) }
-      let totalCode = state.functions.values.reduce(0) { total, function in
+    try locked { (guarded: inout Guarded) -> HTTPResponse in
+      let reserved = guarded.state.functions.values.reduce(0) { $0 + ($1.reservedConcurrency ?? 0) }
+      let totalCode = guarded.state.functions.values.reduce(0) { total, function in
         total + function.latest.codeSize + function.versions.values.reduce(0) { $0 + $1.codeSize }
       }
       return LambdaService.json(
@@ -195,7 +195,9 @@ extension LambdaService {
             "ConcurrentExecutions": LambdaService.accountConcurrency,
             "UnreservedConcurrentExecutions": LambdaService.accountConcurrency - reserved,
           ],
-          "AccountUsage": ["TotalCodeSize": totalCode, "FunctionCount": state.functions.count],
+          "AccountUsage": [
+            "TotalCodeSize": totalCode, "FunctionCount": guarded.state.functions.count,
+          ],
         ])
     }
   }

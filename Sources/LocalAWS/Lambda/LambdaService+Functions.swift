@@ -31,11 +31,11 @@ extension LambdaService {
       codeSha256: code.sha256, codeID: code.id, codeSize: code.size,
       lastModified: LambdaService.timestamp(), revisionID: LambdaService.revision())
     try LambdaLimits.apply(input, to: &version, function: name)
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      guard state.functions[name] == nil else {
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      guard guarded.state.functions[name] == nil else {
         throw .conflict("Function already exist: \(name)")
       }
-      let previous = state
+      let previous = guarded.state
       var function = FunctionState(
         name: name, latest: version, versions: [:], lastVersion: 0, aliases: [:],
         reservedConcurrency: nil, provisioned: [:], eventInvokeConfigs: [:])
@@ -45,8 +45,8 @@ extension LambdaService {
         function.versions["1"] = version
         shown = "1"
       }
-      state.functions[name] = function
-      try commit(previous)
+      guarded.state.functions[name] = function
+      try commit(previous, to: &guarded)
       return LambdaService.json(201, configuration(function, version: shown))
     }
   }
@@ -56,8 +56,8 @@ extension LambdaService {
   {
     let (name, qualifier) = try parseName(
       parameters["name"] ?? "", qualifier: request.query("Qualifier"))
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      let function = try existing(name, qualifier: qualifier)
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      let function = try existing(name, qualifier: qualifier, in: guarded)
       guard let (version, versionState) = function.resolve(qualifier) else {
         throw .notFound("Function not found: \(functionARN(name, qualifier: qualifier))")
       }
@@ -81,8 +81,8 @@ extension LambdaService {
   {
     let (name, qualifier) = try parseName(
       parameters["name"] ?? "", qualifier: request.query("Qualifier"))
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      let function = try existing(name, qualifier: qualifier)
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      let function = try existing(name, qualifier: qualifier, in: guarded)
       guard let (version, _) = function.resolve(qualifier) else {
         throw .notFound("Function not found: \(functionARN(name, qualifier: qualifier))")
       }
@@ -95,10 +95,10 @@ extension LambdaService {
   {
     let maxItems = min(max(Int(request.query("MaxItems") ?? "") ?? 50, 1), 50)
     let all = request.query("FunctionVersion") == "ALL"
-    return try locked { () -> HTTPResponse in
+    return try locked { (guarded: inout Guarded) -> HTTPResponse in
       var entries: [[String: Any]] = []
-      for name in state.functions.keys.sorted() {
-        guard let function = state.functions[name] else { continue }
+      for name in guarded.state.functions.keys.sorted() {
+        guard let function = guarded.state.functions[name] else { continue }
         entries.append(configuration(function, version: "$LATEST"))
         if all {
           for number in function.versions.keys.sorted(by: { Int($0) ?? 0 < Int($1) ?? 0 }) {
@@ -120,16 +120,16 @@ extension LambdaService {
     if request.bodyTooLarge { throw LambdaLimits.zipTooLarge("UpdateFunctionCode") }
     let (name, _) = try parseName(parameters["name"] ?? "")
     let input = try JSONBody.object(request.body)
-    guard lock.withLock({ state.functions[name] != nil }) else {
+    guard guarded.withLock({ guarded in guarded.state.functions[name] != nil }) else {
       throw .notFound("Function not found: \(functionARN(name))")
     }
     let code = try LambdaCode.store(from: input, operation: "UpdateFunctionCode", in: store)
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      var function = try existing(name)
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      var function = try existing(name, in: guarded)
       if let expected = input["RevisionId"] as? String, expected != function.latest.revisionID {
         throw .preconditionFailed
       }
-      let previous = state
+      let previous = guarded.state
       function.latest.codeSha256 = code.sha256
       function.latest.codeID = code.id
       function.latest.codeSize = code.size
@@ -139,9 +139,9 @@ extension LambdaService {
       if input["Publish"] as? Bool == true {
         shown = publish(&function, description: "")
       }
-      state.functions[name] = function
-      try commit(previous)
-      retire(name, version: "$LATEST")
+      guarded.state.functions[name] = function
+      try commit(previous, to: &guarded)
+      retire(name, version: "$LATEST", in: &guarded)
       return LambdaService.json(200, configuration(function, version: shown))
     }
   }
@@ -151,8 +151,8 @@ extension LambdaService {
   {
     let (name, _) = try parseName(parameters["name"] ?? "")
     let input = try JSONBody.object(request.body)
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      var function = try existing(name)
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      var function = try existing(name, in: guarded)
       if let expected = input["RevisionId"] as? String, expected != function.latest.revisionID {
         throw .preconditionFailed
       }
@@ -163,11 +163,11 @@ extension LambdaService {
       try LambdaLimits.apply(input, to: &version, function: name)
       version.lastModified = LambdaService.timestamp()
       version.revisionID = LambdaService.revision()
-      let previous = state
+      let previous = guarded.state
       function.latest = version
-      state.functions[name] = function
-      try commit(previous)
-      retire(name, version: "$LATEST")
+      guarded.state.functions[name] = function
+      try commit(previous, to: &guarded)
+      retire(name, version: "$LATEST", in: &guarded)
       return LambdaService.json(200, configuration(function, version: "$LATEST"))
     }
   }
@@ -177,9 +177,9 @@ extension LambdaService {
   {
     let (name, qualifier) = try parseName(
       parameters["name"] ?? "", qualifier: request.query("Qualifier"))
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      var function = try existing(name, qualifier: qualifier)
-      let previous = state
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      var function = try existing(name, qualifier: qualifier, in: guarded)
+      let previous = guarded.state
       if let qualifier, qualifier != "$LATEST" {
         guard function.versions[qualifier] != nil else {
           throw .notFound("Function not found: \(functionARN(name, qualifier: qualifier))")
@@ -189,13 +189,13 @@ extension LambdaService {
             "Unable to delete version because the following aliases reference it: [\(alias.key)]")
         }
         function.versions[qualifier] = nil
-        state.functions[name] = function
-        try commit(previous)
-        retire(name, version: qualifier)
+        guarded.state.functions[name] = function
+        try commit(previous, to: &guarded)
+        retire(name, version: qualifier, in: &guarded)
       } else {
-        state.functions[name] = nil
-        try commit(previous)
-        retire(name, version: nil)
+        guarded.state.functions[name] = nil
+        try commit(previous, to: &guarded)
+        retire(name, version: nil, in: &guarded)
       }
       return HTTPResponse(status: 204)
     }
@@ -228,13 +228,13 @@ extension LambdaService {
     return output
   }
 
-  /// Stops the runtime of one version (or of every version when nil); caller holds the lock.
-  func retire(_ name: String, version: String?) {
-    let keys = runtimes.keys.filter {
+  /// Stops the runtime of one version (or of every version when nil), from inside `locked`.
+  func retire(_ name: String, version: String?, in guarded: inout Guarded) {
+    let keys = guarded.runtimes.keys.filter {
       version == nil ? $0.hasPrefix(name + "|") : $0 == name + "|" + (version ?? "")
     }
     for key in keys {
-      let function = runtimes.removeValue(forKey: key)
+      let function = guarded.runtimes.removeValue(forKey: key)
       DispatchQueue.global().async { function?.shutdown() }
     }
   }

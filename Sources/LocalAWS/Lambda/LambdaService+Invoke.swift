@@ -64,13 +64,13 @@ extension LambdaService {
 
   /// The runtime of the version a qualifier names, created on first use.
   func runtime(_ name: String, qualifier: String?) throws(AWSError) -> (LambdaFunction, String) {
-    try locked { () throws(AWSError) -> (LambdaFunction, String) in
-      let stored = try existing(name, qualifier: qualifier)
+    try locked { (guarded: inout Guarded) throws(AWSError) -> (LambdaFunction, String) in
+      let stored = try existing(name, qualifier: qualifier, in: guarded)
       guard let (version, versionState) = stored.resolve(qualifier) else {
         throw .notFound("Function not found: \(functionARN(name, qualifier: qualifier))")
       }
       let key = name + "|" + version
-      if let running = runtimes[key] { return (running, version) }
+      if let running = guarded.runtimes[key] { return (running, version) }
       guard let kind = LambdaRuntimeKind(name: versionState.runtime) else {
         throw .invalid("Runtime \(versionState.runtime) cannot run locally")
       }
@@ -84,7 +84,7 @@ extension LambdaService {
       configuration.version = version
       do {
         let function = try LambdaFunction(configuration: configuration)
-        runtimes[key] = function
+        guarded.runtimes[key] = function
         return (function, version)
       } catch {
         throw .service("The function could not start: \(error)")
@@ -104,15 +104,15 @@ extension LambdaService {
       : record.logs.replacingOccurrences(of: "Version: $LATEST", with: "Version: \(version)")
     let environment = record.environmentID ?? 0
     let key = "\(ObjectIdentifier(function).hashValue)|\(environment)"
-    let stream = lock.withLock { () -> String in
-      if let known = streams[key] { return known }
+    let stream = guarded.withLock { guarded -> String in
+      if let known = guarded.streams[key] { return known }
       let formatter = DateFormatter()
       formatter.locale = Locale(identifier: "en_US_POSIX")
       formatter.timeZone = TimeZone(identifier: "UTC")
       formatter.dateFormat = "yyyy/MM/dd"
       let id = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
       let name = "\(formatter.string(from: Date()))/[\(version)]\(id)"
-      streams[key] = name
+      guarded.streams[key] = name
       return name
     }
     var lines = logs.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
@@ -124,17 +124,17 @@ extension LambdaService {
   /// Takes one of the function's reserved-concurrency slots, shared by all its versions and
   /// aliases as on AWS; throws the 429 AWS answers when none is free.
   func acquireSlot(_ name: String) throws(AWSError) {
-    try locked { () throws(AWSError) in
-      let current = inFlight[name, default: 0]
-      if let limit = state.functions[name]?.reservedConcurrency, current >= limit {
+    try locked { (guarded: inout Guarded) throws(AWSError) in
+      let current = guarded.inFlight[name, default: 0]
+      if let limit = guarded.state.functions[name]?.reservedConcurrency, current >= limit {
         throw .throttled(reason: "ReservedFunctionConcurrentInvocationLimitExceeded")
       }
-      inFlight[name] = current + 1
+      guarded.inFlight[name] = current + 1
     }
   }
 
   /// Gives a slot back.
   func releaseSlot(_ name: String) {
-    lock.withLock { inFlight[name] = max(0, inFlight[name, default: 1] - 1) }
+    guarded.withLock { $0.inFlight[name] = max(0, $0.inFlight[name, default: 1] - 1) }
   }
 }

@@ -13,8 +13,8 @@ extension LambdaService {
     guard let sid = input["StatementId"] as? String, !sid.isEmpty,
       let action = input["Action"] as? String, let principal = input["Principal"] as? String
     else { throw .invalid("StatementId, Action and Principal are required") }
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      var function = try existing(name, qualifier: qualifier)
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      var function = try existing(name, qualifier: qualifier, in: guarded)
       var permissions = function.permissions ?? [:]
       guard permissions[sid] == nil else {
         throw .conflict(
@@ -31,10 +31,10 @@ extension LambdaService {
       }
       let text = String(decoding: JSONBody.encode(statement), as: UTF8.self)
       permissions[sid] = text
-      let previous = state
+      let previous = guarded.state
       function.permissions = permissions
-      state.functions[name] = function
-      try commit(previous)
+      guarded.state.functions[name] = function
+      try commit(previous, to: &guarded)
       return LambdaService.json(201, ["Statement": text])
     }
   }
@@ -43,8 +43,8 @@ extension LambdaService {
     -> HTTPResponse
   {
     let (name, _) = try parseName(parameters["name"] ?? "")
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      let function = try existing(name)
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      let function = try existing(name, in: guarded)
       let statements = (function.permissions ?? [:]).keys.sorted().compactMap { sid in
         function.permissions?[sid].flatMap { try? JSONBody.object(Array($0.utf8)) }
       }
@@ -68,15 +68,15 @@ extension LambdaService {
   {
     let (name, _) = try parseName(parameters["name"] ?? "")
     let sid = parameters["sid"] ?? ""
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      var function = try existing(name)
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      var function = try existing(name, in: guarded)
       guard function.permissions?[sid] != nil else {
         throw .notFound("Statement \(sid) is not found in resource policy.")
       }
-      let previous = state
+      let previous = guarded.state
       function.permissions?[sid] = nil
-      state.functions[name] = function
-      try commit(previous)
+      guarded.state.functions[name] = function
+      try commit(previous, to: &guarded)
       return HTTPResponse(status: 204)
     }
   }
@@ -86,19 +86,19 @@ extension LambdaService {
   {
     let (name, qualifier) = try parseName(
       parameters["name"] ?? "", qualifier: request.query("Qualifier"))
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      var function = try existing(name, qualifier: qualifier)
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      var function = try existing(name, qualifier: qualifier, in: guarded)
       guard let qualifier, function.provisioned[qualifier] != nil else {
         throw AWSError(
           status: 404, type: "ProvisionedConcurrencyConfigNotFoundException",
           message: "No Provisioned Concurrency Config found for this function")
       }
       let version = function.resolve(qualifier)?.version
-      let previous = state
+      let previous = guarded.state
       function.provisioned[qualifier] = nil
-      state.functions[name] = function
-      try commit(previous)
-      if let version { retire(name, version: version) }
+      guarded.state.functions[name] = function
+      try commit(previous, to: &guarded)
+      if let version { retire(name, version: version, in: &guarded) }
       return HTTPResponse(status: 204)
     }
   }
@@ -108,12 +108,12 @@ extension LambdaService {
   {
     let (name, qualifier) = try parseName(
       parameters["name"] ?? "", qualifier: request.query("Qualifier"))
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      var function = try existing(name, qualifier: qualifier)
-      let previous = state
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      var function = try existing(name, qualifier: qualifier, in: guarded)
+      let previous = guarded.state
       function.eventInvokeConfigs[qualifier ?? "$LATEST"] = nil
-      state.functions[name] = function
-      try commit(previous)
+      guarded.state.functions[name] = function
+      try commit(previous, to: &guarded)
       return HTTPResponse(status: 204)
     }
   }

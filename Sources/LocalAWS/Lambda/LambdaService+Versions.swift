@@ -25,17 +25,17 @@ extension LambdaService {
   {
     let (name, _) = try parseName(parameters["name"] ?? "")
     let input = try JSONBody.object(request.body)
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      var function = try existing(name)
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      var function = try existing(name, in: guarded)
       if let expected = input["CodeSha256"] as? String, expected != function.latest.codeSha256 {
         throw .invalid(
           "CodeSHA256 (\(expected)) is different from current CodeSHA256 in $LATEST "
             + "(\(function.latest.codeSha256)). Please try again with the CodeSHA256 in $LATEST.")
       }
-      let previous = state
+      let previous = guarded.state
       let number = publish(&function, description: input["Description"] as? String ?? "")
-      state.functions[name] = function
-      try commit(previous)
+      guarded.state.functions[name] = function
+      try commit(previous, to: &guarded)
       return LambdaService.json(201, configuration(function, version: number))
     }
   }
@@ -44,8 +44,8 @@ extension LambdaService {
     -> HTTPResponse
   {
     let (name, _) = try parseName(parameters["name"] ?? "")
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      let function = try existing(name)
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      let function = try existing(name, in: guarded)
       let numbers = function.versions.keys.sorted { Int($0) ?? 0 < Int($1) ?? 0 }
       let versions =
         [configuration(function, version: "$LATEST")]
@@ -83,8 +83,8 @@ extension LambdaService {
     guard let alias = input["Name"] as? String, let version = input["FunctionVersion"] as? String
     else { throw .invalid("Name and FunctionVersion are required") }
     try checkAliasName(alias)
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      var function = try existing(name)
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      var function = try existing(name, in: guarded)
       guard version == "$LATEST" || function.versions[version] != nil else {
         throw .notFound("Function not found: \(functionARN(name, qualifier: version))")
       }
@@ -95,12 +95,12 @@ extension LambdaService {
         throw .conflict("Alias already exists: \(functionARN(name, qualifier: alias))")
       }
       let weights = try routing(input, function, primary: version)
-      let previous = state
+      let previous = guarded.state
       function.aliases[alias] = AliasState(
         functionVersion: version, description: input["Description"] as? String ?? "",
         revisionID: LambdaService.revision(), additionalWeights: weights)
-      state.functions[name] = function
-      try commit(previous)
+      guarded.state.functions[name] = function
+      try commit(previous, to: &guarded)
       return LambdaService.json(201, aliasOutput(function, alias))
     }
   }
@@ -110,8 +110,8 @@ extension LambdaService {
   {
     let (name, _) = try parseName(parameters["name"] ?? "")
     let alias = parameters["alias"] ?? ""
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      let function = try existing(name)
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      let function = try existing(name, in: guarded)
       guard function.aliases[alias] != nil else {
         throw .notFound("Cannot find alias arn: \(functionARN(name, qualifier: alias))")
       }
@@ -125,8 +125,8 @@ extension LambdaService {
     let (name, _) = try parseName(parameters["name"] ?? "")
     let alias = parameters["alias"] ?? ""
     let input = try JSONBody.object(request.body)
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      var function = try existing(name)
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      var function = try existing(name, in: guarded)
       guard var current = function.aliases[alias] else {
         throw .notFound("Cannot find alias arn: \(functionARN(name, qualifier: alias))")
       }
@@ -144,11 +144,11 @@ extension LambdaService {
         current.additionalWeights = try routing(input, function, primary: current.functionVersion)
       }
       current.revisionID = LambdaService.revision()
-      let previous = state
+      let previous = guarded.state
       function.aliases[alias] = current
-      state.functions[name] = function
-      try commit(previous)
-      retire(name, version: alias)
+      guarded.state.functions[name] = function
+      try commit(previous, to: &guarded)
+      retire(name, version: alias, in: &guarded)
       return LambdaService.json(200, aliasOutput(function, alias))
     }
   }
@@ -158,8 +158,8 @@ extension LambdaService {
   {
     let (name, _) = try parseName(parameters["name"] ?? "")
     let version = request.query("FunctionVersion")
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      let function = try existing(name)
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      let function = try existing(name, in: guarded)
       let aliases = function.aliases.keys.sorted()
         .filter { version == nil || function.aliases[$0]?.functionVersion == version }
         .map { aliasOutput(function, $0) }
@@ -172,14 +172,14 @@ extension LambdaService {
   {
     let (name, _) = try parseName(parameters["name"] ?? "")
     let alias = parameters["alias"] ?? ""
-    return try locked { () throws(AWSError) -> HTTPResponse in
-      var function = try existing(name)
-      let previous = state
+    return try locked { (guarded: inout Guarded) throws(AWSError) -> HTTPResponse in
+      var function = try existing(name, in: guarded)
+      let previous = guarded.state
       function.aliases[alias] = nil
       function.provisioned[alias] = nil
-      state.functions[name] = function
-      try commit(previous)
-      retire(name, version: alias)
+      guarded.state.functions[name] = function
+      try commit(previous, to: &guarded)
+      retire(name, version: alias, in: &guarded)
       return HTTPResponse(status: 204)
     }
   }

@@ -5,43 +5,51 @@ import SystemSupport
 
 /// The Lambda API (2015-03-31, REST-JSON) over stored state and the local runtime.
 ///
-/// Every operation runs under one lock except invocations, which run outside it on their own
-/// `LambdaFunction` (one per function version, created at the first invoke and shut down when
-/// the version's code or configuration changes).
-final class LambdaService: @unchecked Sendable {
+/// Every operation runs under one lock (`locked`, over `Guarded`) except invocations, which
+/// run outside it on their own `LambdaFunction` (one per function version, created at the first
+/// invoke and shut down when the version's code or configuration changes).
+final class LambdaService: Sendable {
   let store: LocalAWSStore
   let logs: LogStore
   let region: String
   let account = "123456789012"
-  let lock = NSLock()
-  var state: LocalAWSState
-  var runtimes: [String: LambdaFunction] = [:]
-  /// Invocations running now, per function (for reserved concurrency).
-  var inFlight: [String: Int] = [:]
-  /// Log stream names by runtime instance and environment id.
-  var streams: [String: String] = [:]
-  /// Asynchronous invokers by function, qualifier and event invoke configuration.
-  var asyncInvokers: [String: AsyncInvoker] = [:]
-  var router = HTTPRouter()
+  /// Everything the operations change, behind the lock that owns it.
+  let guarded: Locked<Guarded>
+  /// The routes; set once by `init` (they call this instance's operations, so they can only be
+  /// made once it exists) and copied out for each request.
+  private let routes = Locked(HTTPRouter())
+
+  /// The state the operations share.
+  struct Guarded: Sendable {
+    var state: LocalAWSState
+    var runtimes: [String: LambdaFunction] = [:]
+    /// Invocations running now, per function (for reserved concurrency).
+    var inFlight: [String: Int] = [:]
+    /// Log stream names by runtime instance and environment id.
+    var streams: [String: String] = [:]
+    /// Asynchronous invokers by function, qualifier and event invoke configuration.
+    var asyncInvokers: [String: AsyncInvoker] = [:]
+  }
 
   init(store: LocalAWSStore, logs: LogStore, region: String) throws {
     self.store = store
     self.logs = logs
     self.region = region
-    state = try store.load()
-    router = makeRouter()
+    guarded = Locked(Guarded(state: try store.load()))
+    let router = makeRouter()
+    routes.withLock { $0 = router }
   }
 
   /// Answers one Lambda API request.
   func handle(_ request: HTTPRequest) -> HTTPResponse {
-    router.handle(request)
+    routes.withLock { $0 }.handle(request)
   }
 
   /// Stops every runtime environment.
   func shutdown() {
-    let all = lock.withLock { () -> [LambdaFunction] in
-      let values = Array(runtimes.values)
-      runtimes.removeAll()
+    let all = guarded.withLock { guarded -> [LambdaFunction] in
+      let values = Array(guarded.runtimes.values)
+      guarded.runtimes.removeAll()
       return values
     }
     for function in all { function.shutdown() }
@@ -173,20 +181,23 @@ final class LambdaService: @unchecked Sendable {
     "arn:aws:lambda:\(region):\(account):function:\(name)" + (qualifier.map { ":\($0)" } ?? "")
   }
 
-  /// The stored function (caller holds the lock).
-  func existing(_ name: String, qualifier: String? = nil) throws(AWSError) -> FunctionState {
-    guard let function = state.functions[name] else {
+  /// The stored function, from inside `locked`.
+  func existing(
+    _ name: String, qualifier: String? = nil, in guarded: Guarded
+  ) throws(AWSError) -> FunctionState {
+    guard let function = guarded.state.functions[name] else {
       throw .notFound("Function not found: \(functionARN(name, qualifier: qualifier))")
     }
     return function
   }
 
-  /// Saves the state; a failed write is a ServiceException and the change is undone.
-  func commit(_ previous: LocalAWSState) throws(AWSError) {
+  /// Saves the state, from inside `locked`; a failed write is a ServiceException and the
+  /// change is undone.
+  func commit(_ previous: LocalAWSState, to guarded: inout Guarded) throws(AWSError) {
     do {
-      try store.save(state)
+      try store.save(guarded.state)
     } catch {
-      state = previous
+      guarded.state = previous
       throw .service("Could not save serve state under \(store.directory.path): \(error)")
     }
   }
@@ -209,10 +220,11 @@ final class LambdaService: @unchecked Sendable {
 }
 
 extension LambdaService {
-  /// Runs `body` under the state lock, keeping its typed error.
-  func locked<Result>(_ body: () throws(AWSError) -> Result) throws(AWSError) -> Result {
-    lock.lock()
-    defer { lock.unlock() }
-    return try body()
+  /// Runs `body` with the shared state under its lock, keeping its typed error.
+  func locked<Value>(_ body: (inout Guarded) throws(AWSError) -> Value) throws(AWSError) -> Value {
+    let outcome = guarded.withLock { guarded in
+      Result { () throws(AWSError) -> Value in try body(&guarded) }
+    }
+    return try outcome.get()
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 
 extension InsightsQuery {
   /// The fields of one log event, as Logs Insights discovers them.
@@ -53,18 +54,19 @@ extension InsightsQuery {
 }
 
 /// Queries started with StartQuery, answered at once and kept for GetQueryResults.
-final class QueryStore: @unchecked Sendable {
-  private let lock = NSLock()
-  private var results: [String: (rows: [[(String, String)]], scanned: Int, matched: Int)] = [:]
+final class QueryStore: Sendable {
+  private let results = Locked<
+    [String: (rows: [[(String, String)]], scanned: Int, matched: Int)]
+  >([:])
 
   func put(_ id: String, rows: [[(String, String)]], scanned: Int) {
-    lock.withLock {
+    results.withLock { results in
       results[id] = (rows, scanned, rows.count)
       if results.count > 100, let oldest = results.keys.first { results[oldest] = nil }
     }
   }
 
   func get(_ id: String) -> (rows: [[(String, String)]], scanned: Int, matched: Int)? {
-    lock.withLock { results[id] }
+    results.withLock { $0[id] }
   }
 }

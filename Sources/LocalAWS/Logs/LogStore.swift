@@ -1,8 +1,9 @@
 import Foundation
+import SystemSupport
 
 /// CloudWatch Logs data: groups of streams of events, kept in memory and appended to
 /// `logs/<group-file>.jsonl` (one event per line) so they survive a restart.
-final class LogStore: @unchecked Sendable {
+final class LogStore: Sendable {
   struct Event: Equatable {
     var timestamp: Int64
     var ingestionTime: Int64
@@ -22,15 +23,16 @@ final class LogStore: @unchecked Sendable {
   }
 
   private let folder: URL
-  private let lock = NSLock()
-  private var groups: [String: Group] = [:]
+  /// The groups by name. Appends to the files happen inside the lock too, so lines of two
+  /// writers never interleave.
+  private let groups: Locked<[String: Group]>
 
   /// Most events kept per stream; older ones are dropped from memory.
   static let maxEventsPerStream = 10_000
 
   init(folder: URL) {
     self.folder = folder
-    loadFromDisk()
+    groups = Locked(LogStore.loadFromDisk(folder: folder))
   }
 
   /// Milliseconds since 1970, as CloudWatch timestamps are.
@@ -40,7 +42,7 @@ final class LogStore: @unchecked Sendable {
   func append(group: String, stream: String, lines: [String], at time: Int64 = LogStore.nowMs()) {
     guard !lines.isEmpty else { return }
     var encoded = ""
-    lock.withLock {
+    groups.withLock { groups in
       if groups[group] == nil { groups[group] = Group(name: group, creationTime: time) }
       if groups[group]?.streams[stream] == nil {
         groups[group]?.streams[stream] = Stream(name: stream, creationTime: time)
@@ -61,11 +63,11 @@ final class LogStore: @unchecked Sendable {
 
   /// Every group, sorted by name (deleting a function keeps its logs, as on AWS).
   func groupsSnapshot() -> [Group] {
-    lock.withLock { groups.values.sorted { $0.name < $1.name } }
+    groups.withLock { $0.values.sorted { $0.name < $1.name } }
   }
 
   func group(_ name: String) -> Group? {
-    lock.withLock { groups[name] }
+    groups.withLock { $0[name] }
   }
 
   // MARK: - Disk
@@ -93,10 +95,11 @@ final class LogStore: @unchecked Sendable {
     try? handle.write(contentsOf: Data(text.utf8))
   }
 
-  private func loadFromDisk() {
+  private static func loadFromDisk(folder: URL) -> [String: Group] {
+    var groups: [String: Group] = [:]
     guard
       let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
-    else { return }
+    else { return groups }
     for name in names where name.hasSuffix(".jsonl") {
       guard
         let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
@@ -129,5 +132,6 @@ final class LogStore: @unchecked Sendable {
           stream.events.suffix(LogStore.maxEventsPerStream))
       }
     }
+    return groups
   }
 }
