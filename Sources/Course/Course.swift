@@ -22,9 +22,16 @@ public struct Course: Sendable {
     self.quizzes = quizzes
   }
 
-  public func chapter(_ id: String) -> Chapter? { chapters.first { $0.id == id } }
-  public func exercise(_ id: String) -> Exercise? { exercises.first { $0.id == id } }
-  public func quiz(_ id: String) -> QuizSource? { quizzes.first { $0.id == id } }
+  // By index: only the match is copied out, not every element on the way to it.
+  public func chapter(_ id: String) -> Chapter? {
+    chapters.firstIndex { $0.id == id }.map { chapters[$0] }
+  }
+  public func exercise(_ id: String) -> Exercise? {
+    exercises.firstIndex { $0.id == id }.map { exercises[$0] }
+  }
+  public func quiz(_ id: String) -> QuizSource? {
+    quizzes.firstIndex { $0.id == id }.map { quizzes[$0] }
+  }
 
   /// True when the course has nothing to learn yet.
   public var isEmpty: Bool { chapters.isEmpty && exercises.isEmpty && quizzes.isEmpty }
@@ -122,6 +129,8 @@ public struct QuizSource: Sendable, Equatable {
   public var header: FrontMatter
   /// The share of right answers that passes the quiz (header `pass: 80%`; default 70%).
   public var passMark: Double = QuizSource.defaultPassMark
+  /// What `quiz --list` shows of it, when an outline load read it from the course index.
+  public var listing: QuizListing?
 
   /// The pass mark when a quiz does not set one, like AWS's scaled 700/1000.
   public static let defaultPassMark = 0.7

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 
 extension CourseLoader {
   static let exerciseKeys: Set<String> = [
@@ -9,15 +10,17 @@ extension CourseLoader {
   mutating func loadExercises() -> [Exercise] {
     let folder = "\(root)/exercises"
     var exercises: [Exercise] = []
+    var directories: [String: String] = [:]
     for name in listFolders(folder) {
       if let exercise = loadExercise(directory: "\(folder)/\(name)", folderName: name) {
-        if let other = exercises.first(where: { $0.id == exercise.id }) {
+        if let other = directories[exercise.id] {
           diagnostics.append(
             .error(
-              "exercise id '\(exercise.id)' is already used by \(other.directory)",
+              "exercise id '\(exercise.id)' is already used by \(other)",
               file: "\(exercise.directory)/exercise.md", line: 1))
           continue
         }
+        directories[exercise.id] = exercise.directory
         exercises.append(exercise)
       }
     }
@@ -26,16 +29,15 @@ extension CourseLoader {
 
   mutating func loadExercise(directory: String, folderName: String) -> Exercise? {
     let file = "\(directory)/exercise.md"
-    guard fileExists(file) else {
+    let status = Platform.fileStatus(file)
+    guard status != nil else {
       diagnostics.append(
         .error(
           "exercise folder has no exercise.md; add one with a header and the task statement",
           file: directory, line: 0))
       return nil
     }
-    guard let text = outline ? readHead(file) : readText(file, required: true) else { return nil }
-    let (header, problems) = FrontMatter.parse(text, file: file)
-    diagnostics += problems
+    guard let header = self.header(file, status: status)?.header else { return nil }
     warnUnknownKeys(header, allowed: CourseLoader.exerciseKeys, file: file)
     let id = header.isPresent ? (requiredID(header, file: file) ?? folderName) : folderName
     if id != folderName {
@@ -56,7 +58,7 @@ extension CourseLoader {
       if !outline { checkHandlerFiles(exercise, language) }
     }
     if let raw = header.value("timeout") {
-      if let seconds = Double(raw.replacingOccurrences(of: "s", with: "")), seconds >= 1,
+      if let seconds = Double(CourseLoader.removing("s", from: raw)), seconds >= 1,
         seconds <= 900
       {
         exercise.timeoutSeconds = seconds
@@ -68,7 +70,7 @@ extension CourseLoader {
       }
     }
     if let raw = header.value("memory") {
-      if let mb = Int(raw.replacingOccurrences(of: "MB", with: "").trimmingWhitespace()),
+      if let mb = Int(CourseLoader.removing("MB", from: raw).trimmingWhitespace()),
         (128...10_240).contains(mb)
       {
         exercise.memoryMB = mb
@@ -89,6 +91,28 @@ extension CourseLoader {
     checkConfigFiles(&exercise)
     checkDeploymentFile(directory)
     return exercise
+  }
+
+  /// `text` without any occurrence of the ASCII `unit` (`3s` -> `3`, `512 MB` -> `512 `), in
+  /// Swift rather than Foundation's bridged `replacingOccurrences` (a listing does it per
+  /// exercise).
+  static func removing(_ unit: String, from text: String) -> String {
+    let bytes = Array(text.utf8)
+    let pattern = Array(unit.utf8)
+    var kept: [UInt8] = []
+    kept.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      if index + pattern.count <= bytes.count,
+        bytes[index..<index + pattern.count].elementsEqual(pattern)
+      {
+        index += pattern.count
+      } else {
+        kept.append(bytes[index])
+        index += 1
+      }
+    }
+    return String(decoding: kept, as: UTF8.self)
   }
 
   /// An exercise graded on `lambdalings serve` has a `deployment.json`; its checks only run in

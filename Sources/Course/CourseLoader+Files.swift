@@ -12,14 +12,82 @@ extension CourseLoader {
 
   /// Names of the files in `folder` ending in `suffix`, sorted; empty when the folder is missing.
   func listFiles(_ folder: String, suffix: String) -> [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-    return names.filter { $0.hasSuffix(suffix) && !$0.hasPrefix(".") }.sorted()
+    let entries = Platform.directoryEntries(folder) ?? []
+    return entries.map(\.name).filter { $0.hasSuffix(suffix) && !$0.hasPrefix(".") }.sorted()
   }
 
-  /// Names of the sub-folders of `folder`, sorted.
+  /// Names of the sub-folders of `folder` (links to folders included), sorted.
   func listFolders(_ folder: String) -> [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-    return names.filter { !$0.hasPrefix(".") && isDirectory("\(folder)/\($0)") }.sorted()
+    let entries = Platform.directoryEntries(folder) ?? []
+    return entries.filter { entry in
+      guard !entry.name.hasPrefix(".") else { return false }
+      switch entry.kind {
+      case .directory: return true
+      case .regularFile: return false
+      case .other, nil: return isDirectory("\(folder)/\(entry.name)")
+      }
+    }.map(\.name).sorted()
+  }
+
+  /// What `header(_:quiz:status:)` read of a file.
+  struct HeaderRead {
+    /// The header, with the rest of the file as its body in a full load.
+    var header: FrontMatter
+    /// A quiz's listing, in an indexed outline load.
+    var listing: QuizListing?
+  }
+
+  /// The header of a chapter, exercise or quiz file, with the problems reading and parsing it
+  /// gave, and for a quiz in an indexed outline load its `QuizListing`; nil when the file
+  /// cannot be read (reported). A full load parses the whole file, an outline load only its
+  /// header, from the index (`CourseIndex`) when the file is unchanged since it was indexed.
+  /// `status` is the file's, when the caller has it already.
+  mutating func header(
+    _ file: String, quiz: Bool = false, status known: FileStatus? = nil
+  ) -> HeaderRead? {
+    guard outline else {
+      guard let text = readText(file, required: true) else { return nil }
+      let (header, problems) = FrontMatter.parse(text, file: file)
+      diagnostics += problems
+      return HeaderRead(header: header)
+    }
+    guard var session = index else {
+      guard let text = readHead(file)?.head else { return nil }
+      let (header, problems) = FrontMatter.parse(text, file: file)
+      diagnostics += problems
+      return HeaderRead(header: header)
+    }
+    // Moved out and back, so that recording in it does not copy its tables.
+    index = nil
+    defer { index = session }
+    let relative = String(file.dropFirst(root.count + 1))
+    let status = known ?? Platform.fileStatus(file)
+    if let entry = session.lookup(relative, status: status) {
+      diagnostics += entry.problems.map { problem in
+        var problem = problem
+        problem.file = file
+        return problem
+      }
+      return HeaderRead(header: entry.header, listing: entry.quiz)
+    }
+    let before = diagnostics.count
+    guard let read = readHead(file) else { return nil }
+    let (header, problems) = FrontMatter.parse(read.head, file: file)
+    diagnostics += problems
+    let listing =
+      quiz ? session.index.quizScanner(String(decoding: read.data, as: UTF8.self)) : nil
+    let found = diagnostics[before...]
+    if found.allSatisfy({ $0.file == file }) {
+      let kept = found.map { problem in
+        var problem = problem
+        problem.file = ""
+        return problem
+      }
+      session.record(
+        relative, status: status,
+        entry: CourseIndex.Entry(key: "", header: header, problems: kept, quiz: listing))
+    }
+    return HeaderRead(header: header, listing: listing)
   }
 
   /// The file's text; invalid UTF-8 is reported and replaced so loading can go on.
@@ -40,11 +108,11 @@ extension CourseLoader {
   }
 
   /// The file's header block (from the first line `---` through the closing `---`), or ""
-  /// when the file has none: what an outline load parses. Unreadable files are reported as
-  /// `readText` reports them.
-  mutating func readHead(_ file: String) -> String? {
+  /// when the file has none: what an outline load parses; and the file's bytes. Unreadable
+  /// files are reported as `readText` reports them.
+  mutating func readHead(_ file: String) -> (head: String, data: Data)? {
     guard let data = FileManager.default.contents(atPath: file) else {
-      return readText(file, required: true)
+      return readText(file, required: true).map { ($0, Data($0.utf8)) }
     }
     let end: Int? = data.withUnsafeBytes { raw in
       let bytes = raw.bindMemory(to: UInt8.self)
@@ -72,9 +140,10 @@ extension CourseLoader {
       return nil
     }
     // No closing line: the whole file, so the parser reports the unclosed header.
-    guard let end else { return readText(file, required: true) }
-    if let text = String(data: data.prefix(end), encoding: .utf8) { return text }
-    return readText(file, required: true)
+    guard let end, let text = String(data: data.prefix(end), encoding: .utf8) else {
+      return readText(file, required: true).map { ($0, data) }
+    }
+    return (text, data)
   }
 
   /// The header's `id:`, checked for form; nil (with a diagnostic) when missing or malformed.

@@ -8,6 +8,8 @@ public struct CourseLoader {
   /// Headers only: see `load(root:outline:)`.
   let outline: Bool
   var diagnostics: [Diagnostic] = []
+  /// The index an outline load reads headers from and keeps up to date.
+  var index: CourseIndex.Session?
 
   /// Loads the course at `root`. Never throws; a missing or broken course gives diagnostics.
   ///
@@ -16,9 +18,17 @@ public struct CourseLoader {
   /// texts, exercise statements, specs and hints stay empty, and only header problems are
   /// reported, so the cost does not grow with the size of the files. Commands that grade,
   /// render or quiz load the whole course.
-  public static func load(root: String, outline: Bool = false) -> (Course, [Diagnostic]) {
+  ///
+  /// An outline load with an `index` stats each file and parses only those that changed since
+  /// the index was written (then updates it); the result is the same as without it, and each
+  /// quiz also carries its `QuizListing`.
+  public static func load(root: String, outline: Bool = false, index: CourseIndex? = nil) -> (
+    Course, [Diagnostic]
+  ) {
     var loader = CourseLoader(root: root, outline: outline)
+    if outline, let index { loader.index = index.open(root: root) }
     let course = loader.loadCourse()
+    loader.index?.save()
     return (course, loader.diagnostics.sortedForDisplay())
   }
 
@@ -83,12 +93,11 @@ public struct CourseLoader {
 
   private mutating func loadChapters() -> [Chapter] {
     var chapters: [Chapter] = []
+    var files: [String: String] = [:]
     for name in listFiles("\(root)/lessons", suffix: ".md") where name != CourseLoader.manifestName
     {
       let file = "\(root)/lessons/\(name)"
-      guard let text = outline ? readHead(file) : readText(file, required: true) else { continue }
-      let (header, problems) = FrontMatter.parse(text, file: file)
-      diagnostics += problems
+      guard let header = self.header(file)?.header else { continue }
       guard header.isPresent else {
         diagnostics.append(
           .error(
@@ -98,13 +107,14 @@ public struct CourseLoader {
       }
       warnUnknownKeys(header, allowed: ["id", "title", "order", "exercises", "quiz"], file: file)
       guard let id = requiredID(header, file: file) else { continue }
-      if let other = chapters.first(where: { $0.id == id }) {
+      if let other = files[id] {
         diagnostics.append(
           .error(
-            "chapter id '\(id)' is already used by \(other.file)", file: file,
+            "chapter id '\(id)' is already used by \(other)", file: file,
             line: header.line(of: "id")))
         continue
       }
+      files[id] = file
       let title = header.value("title") ?? id
       if header.value("title") == nil {
         diagnostics.append(.error("chapter has no 'title:'", file: file, line: 1))
@@ -124,20 +134,21 @@ public struct CourseLoader {
   private mutating func loadQuizzes() -> [QuizSource] {
     let folder = "\(root)/lessons/quizzes"
     var quizzes: [QuizSource] = []
+    var files: [String: String] = [:]
     for name in listFiles(folder, suffix: ".md") {
       let file = "\(folder)/\(name)"
-      guard let text = outline ? readHead(file) : readText(file, required: true) else { continue }
-      let (header, problems) = FrontMatter.parse(text, file: file)
-      diagnostics += problems
+      guard let read = self.header(file, quiz: true) else { continue }
+      let header = read.header
       let fallback = String(name.dropLast(3))
       let id = header.isPresent ? (requiredID(header, file: file) ?? fallback) : fallback
-      if let other = quizzes.first(where: { $0.id == id }) {
+      if let other = files[id] {
         diagnostics.append(
           .error(
-            "quiz id '\(id)' is already used by \(other.file)", file: file,
+            "quiz id '\(id)' is already used by \(other)", file: file,
             line: header.line(of: "id")))
         continue
       }
+      files[id] = file
       var passMark = QuizSource.defaultPassMark
       if let raw = header.value("pass") {
         if let parsed = QuizSource.parsePassMark(raw) {
@@ -153,13 +164,15 @@ public struct CourseLoader {
         QuizSource(
           id: id, title: header.value("title") ?? id, chapterID: header.value("chapter"),
           file: file, header: header, passMark: passMark))
+      quizzes[quizzes.count - 1].listing = read.listing
     }
     return quizzes
   }
 
   private mutating func checkReferences(_ course: Course) {
+    let exerciseIDs = Set(course.exercises.map(\.id))
     for chapter in course.chapters {
-      for id in chapter.exerciseIDs where course.exercise(id) == nil {
+      for id in chapter.exerciseIDs where !exerciseIDs.contains(id) {
         diagnostics.append(
           .error(
             "chapter lists exercise '\(id)', but there is no exercises/\(id)/exercise.md",

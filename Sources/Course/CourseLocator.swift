@@ -16,16 +16,18 @@ public enum CourseLocator {
     FileManager.default.fileExists(atPath: "\(path)/lessons/\(CourseLoader.manifestName)")
   }
 
-  /// Resolves the course folder; nil only when nothing at all was found.
+  /// Resolves the course folder; nil only when nothing at all was found. `workspaceCourse` is
+  /// asked for only when neither the flag nor the variable names a course (it reads
+  /// `workspace.json`).
   public static func locate(
     flag: String?, environment: [String: String], currentDirectory: String,
-    sourceCheckout: String?, workspaceCourse: String? = nil
+    sourceCheckout: String?, workspaceCourse: @autoclosure () -> String? = nil
   ) -> Location? {
     if let flag, !flag.isEmpty { return Location(path: flag, source: "--course") }
     if let variable = environment["LAMBDALINGS_COURSE"], !variable.isEmpty {
       return Location(path: variable, source: "LAMBDALINGS_COURSE")
     }
-    if let workspaceCourse, isCourse(workspaceCourse) {
+    if let workspaceCourse = workspaceCourse(), isCourse(workspaceCourse) {
       return Location(path: workspaceCourse, source: "the workspace's workspace.json")
     }
     var folder = URL(fileURLWithPath: currentDirectory).standardizedFileURL

@@ -14,14 +14,18 @@ import Foundation
 /// so the rename survives a power loss. Callers that may run concurrently serialize with
 /// `FileLock`; the writes themselves never leave a partial file even without it.
 public enum AtomicFile {
-  /// Replaces the contents of `url` with `data`, atomically and durably.
-  public static func write(_ data: Data, to url: URL, permissions: mode_t = 0o644) throws {
+  /// Replaces the contents of `url` with `data`, atomically and durably. With `durable: false`
+  /// (caches, which can be rebuilt) the flushes are left out: still never a mixture, but after
+  /// a power loss the file may hold its old contents or be empty.
+  public static func write(
+    _ data: Data, to url: URL, permissions: mode_t = 0o644, durable: Bool = true
+  ) throws {
     let temporary = url.deletingLastPathComponent()
       .appendingPathComponent(temporaryName(for: url))
     let fd = try openRetrying(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
     do {
       try writeAll(data, to: fd, path: temporary.path)
-      if fsync(fd) != 0 { throw FileSystemError.last("flush", temporary.path) }
+      if durable, fsync(fd) != 0 { throw FileSystemError.last("flush", temporary.path) }
       if close(fd) != 0 { throw FileSystemError.last("close", temporary.path) }
     } catch {
       close(fd)
@@ -33,7 +37,7 @@ public enum AtomicFile {
       unlink(temporary.path)
       throw failure
     }
-    try syncDirectory(of: url)
+    if durable { try syncDirectory(of: url) }
   }
 
   /// Reads the whole of `url`, or returns `nil` when there is no such file.

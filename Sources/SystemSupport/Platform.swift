@@ -380,6 +380,10 @@ public struct FileStatus: Sendable, Equatable {
   /// Modification time: whole seconds and nanoseconds.
   public var modifiedSeconds: Int64
   public var modifiedNanoseconds: Int64
+  /// Status change time (`st_ctime`): set by the system on every write, rename, `chmod` or
+  /// `touch`, and unlike the modification time it cannot be set back by a program.
+  public var changedSeconds: Int64 = 0
+  public var changedNanoseconds: Int64 = 0
 
   /// `device:inode:size:mtime`, a stamp that changes when the file is replaced or written.
   public var stamp: String {
@@ -396,15 +400,63 @@ extension Platform {
     #if os(macOS) || os(iOS) || os(tvOS) || os(watchOS) || os(visionOS)
       let seconds = Int64(info.st_mtimespec.tv_sec)
       let nanoseconds = Int64(info.st_mtimespec.tv_nsec)
+      let changed = (Int64(info.st_ctimespec.tv_sec), Int64(info.st_ctimespec.tv_nsec))
     #else
       let seconds = Int64(info.st_mtim.tv_sec)
       let nanoseconds = Int64(info.st_mtim.tv_nsec)
+      let changed = (Int64(info.st_ctim.tv_sec), Int64(info.st_ctim.tv_nsec))
     #endif
     let type = info.st_mode & S_IFMT
     let kind: FileStatus.Kind =
       type == S_IFREG ? .regularFile : type == S_IFDIR ? .directory : .other
     return FileStatus(
       kind: kind, device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
-      size: Int64(info.st_size), modifiedSeconds: seconds, modifiedNanoseconds: nanoseconds)
+      size: Int64(info.st_size), modifiedSeconds: seconds, modifiedNanoseconds: nanoseconds,
+      changedSeconds: changed.0, changedNanoseconds: changed.1)
   }
+
+  /// The entries of the folder at `path` (without `.` and `..`), in no particular order; nil
+  /// when it cannot be read. The kind comes from `readdir(3)` and is nil when the file
+  /// system does not say (then ask `fileStatus`).
+  public static func directoryEntries(_ path: String) -> [DirectoryEntry]? {
+    guard let stream = opendir(path) else { return nil }
+    defer { closedir(stream) }
+    var entries: [DirectoryEntry] = []
+    while let entry = readdir(stream) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name == "." || name == ".." { continue }
+      let type = Int32(entry.pointee.d_type)
+      let kind: FileStatus.Kind? =
+        type == Int32(DT_DIR)
+        ? .directory
+        : type == Int32(DT_REG) ? .regularFile : type == Int32(DT_UNKNOWN) ? nil : .other
+      entries.append(DirectoryEntry(name: name, kind: kind))
+    }
+    return entries
+  }
+
+  /// The absolute path of the running executable, when the system says.
+  public static func executablePath() -> String? {
+    #if os(macOS) || os(iOS) || os(tvOS) || os(watchOS) || os(visionOS)
+      var size: UInt32 = 0
+      _ = _NSGetExecutablePath(nil, &size)
+      var buffer = [CChar](repeating: 0, count: Int(size) + 1)
+      guard _NSGetExecutablePath(&buffer, &size) == 0 else { return nil }
+      return String(cString: buffer)
+    #else
+      var buffer = [CChar](repeating: 0, count: 4096)
+      let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+      guard count > 0 else { return nil }
+      return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    #endif
+  }
+}
+
+/// One entry of a folder, as `Platform.directoryEntries` lists it.
+public struct DirectoryEntry: Sendable, Equatable {
+  public var name: String
+  /// nil when the file system did not say (a symbolic link is `.other`).
+  public var kind: FileStatus.Kind?
 }

@@ -33,6 +33,15 @@ import Testing
     #expect(full.quizzes.allSatisfy { !$0.header.body.isEmpty })
   }
 
+  @Test func timeoutAndMemoryUnitsAreStrippedInOnePass() {
+    #expect(CourseLoader.removing("s", from: "3s") == "3")
+    #expect(CourseLoader.removing("s", from: "1.5 s") == "1.5 ")
+    #expect(CourseLoader.removing("MB", from: "512 MB") == "512 ")
+    // What remains after a removal is not searched again, as with replacingOccurrences.
+    #expect(CourseLoader.removing("MB", from: "MMBB") == "MB")
+    #expect(CourseLoader.removing("s", from: "\u{DF}s") == "\u{DF}")
+  }
+
   @Test func aBrokenHeaderIsReportedByTheOutlineToo() throws {
     let course = try TempCourse.valid(overriding: [
       "lessons/02-two.md": "---\nid: two\ntitle: Two\n# no closing line\n"

@@ -79,6 +79,10 @@ enum QuizCommandSupport {
   static func listing(_ context: Context) throws -> [QuizSummary] {
     let course = try context.courseOutline()
     return try course.quizzes.map { quiz in
+      if let listing = quiz.listing {
+        return QuizSummary(
+          id: listing.id, questionCount: listing.questionCount, topics: listing.topics)
+      }
       guard let data = FileManager.default.contents(atPath: quiz.file) else {
         throw CLIError.content("cannot read \(quiz.file); check that it exists and is readable")
       }

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import Quiz
 import SystemSupport
 import Terminal
 import Workspace
@@ -105,7 +106,12 @@ public final class Context: Sendable {
     guard FileManager.default.fileExists(atPath: location.path, isDirectory: &isDirectory),
       isDirectory.boolValue
     else { return try course() }
-    let outline = CourseLoader.load(root: location.path, outline: true)
+    let index = CourseIndex.standard(environment: environment) { text in
+      let summary = QuizSummary.scan(text)
+      return QuizListing(
+        id: summary.id, questionCount: summary.questionCount, topics: summary.topics)
+    }
+    let outline = CourseLoader.load(root: location.path, outline: true, index: index)
     cache.withLock { $0.outline = outline }
     return try Context.stopOnErrors(outline.0, outline.1)
   }
