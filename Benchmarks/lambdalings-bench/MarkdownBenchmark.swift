@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Markdown
 
 #if canImport(Glibc)
@@ -154,11 +155,10 @@ enum MarkdownBenchmark {
   static func corpus() -> String {
     var pieces: [String] = []
     let spec = repositoryRoot.appendingPathComponent("Tests/MarkdownTests/Fixtures/spec.json")
-    if let data = try? Data(contentsOf: spec),
-      let examples = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]
+    if let data = try? Data(contentsOf: spec), let examples = JSONValue.parse(bytes: data)?.arrayValue
     {
       for example in examples {
-        if let markdown = example["markdown"] as? String { pieces.append(markdown) }
+        if let markdown = example["markdown"]?.stringValue { pieces.append(markdown) }
       }
     } else {
       print("markdown: \(spec.path) not readable; the document has lessons only")

@@ -1,3 +1,4 @@
+import JSON
 import APIGateway
 import Foundation
 import HTTP

@@ -1,3 +1,4 @@
+import JSON
 import Foundation
 import SystemSupport
 
@@ -105,8 +106,8 @@ struct RecordBuilder {
 
   /// `{"errorType": ..., "errorMessage": ...}` in the order AWS returns platform errors.
   func platformError(_ type: String, _ message: String) -> [UInt8] {
-    Array(
-      "{\"errorType\":\(JSONText.quote(type)),\"errorMessage\":\(JSONText.quote(message))}".utf8)
+    JSONValue.object([("errorType", .string(type)), ("errorMessage", .string(message))])
+      .compactBytes()
   }
 
   /// Adds function output, noting how much was dropped.

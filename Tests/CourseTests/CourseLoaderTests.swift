@@ -148,7 +148,7 @@ import Testing
     #expect(
       course.load().diagnostics == [
         "exercises/hello/spec.json:3: error: spec.json is not valid JSON: expected a quoted key"
-          + " in the object"
+          + " in the object, found '}' (remove the ',' before it)"
       ])
   }
 

@@ -1,3 +1,4 @@
+import JSON
 import Course
 import Foundation
 import Testing
@@ -21,8 +22,8 @@ import Testing
   }
 
   /// An expectation parsed from spec JSON, as the course loader would.
-  static func node(_ text: String) throws -> JSONNode {
-    try #require(JSONNode.parsing(text))
+  static func node(_ text: String) throws -> JSONValue {
+    try #require(JSONValue.parse(text))
   }
 
   @Test func headersMatchCaseInsensitivelyAndValuesExactly() throws {

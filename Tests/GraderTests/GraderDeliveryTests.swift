@@ -1,3 +1,4 @@
+import JSON
 import Course
 import Foundation
 import Testing
@@ -48,8 +49,8 @@ import Testing
   }
 
   @Test func recordPatternsNeedOnlyTheFieldsTheyList() throws {
-    func node(_ text: String) throws -> JSONNode {
-      try #require(JSONNode.parsing(text))
+    func node(_ text: String) throws -> JSONValue {
+      try #require(JSONValue.parse(text))
     }
     let record = try node(
       #"{"requestContext": {"condition": "Success", "approximateInvokeCount": 1}, "x": [1, 2]}"#)

@@ -1,3 +1,4 @@
+import JSON
 import Foundation
 
 @testable import LambdaRuntime
@@ -10,7 +11,7 @@ final class ScriptedFunction: @unchecked Sendable {
     var requestID: String
     var at: Double
     var text: String { String(decoding: event, as: UTF8.self) }
-    var json: JSONValue? { JSONParser.parse(text) }
+    var json: JSONValue? { JSONValue.parse(text) }
   }
 
   private let lock = NSLock()
@@ -41,7 +42,7 @@ final class ScriptedFunction: @unchecked Sendable {
         calls.append(Call(event: event, requestID: requestID, at: clock.now))
         return calls.count
       }
-      let json = JSONParser.parse(String(decoding: event, as: UTF8.self))
+      let json = JSONValue.parse(String(decoding: event, as: UTF8.self))
       let status = respond(json, number)
       return ScriptedFunction.record(
         requestID: requestID, status: status, durationMs: durationMs,
@@ -88,7 +89,7 @@ final class ScriptedFunction: @unchecked Sendable {
 
 /// Parses JSON text in tests (a failed parse is `null`, which every expectation then rejects).
 func json(_ text: String) -> JSONValue {
-  JSONParser.parse(text) ?? .null
+  JSONValue.parse(text) ?? .null
 }
 
 /// The member names of an object, in order.

@@ -1,3 +1,4 @@
+import JSON
 import HTTP
 
 /// A request to the Lambda Runtime API, as data.

@@ -1,3 +1,4 @@
+import JSON
 import Foundation
 
 /// One thing that happened to an event, a message or a batch: an invocation, a retry scheduled,

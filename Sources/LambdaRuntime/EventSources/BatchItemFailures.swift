@@ -1,3 +1,4 @@
+import JSON
 import Foundation
 
 /// A function's partial batch response (`ReportBatchItemFailures`), read as Lambda reads it
@@ -17,7 +18,7 @@ public enum BatchItemFailures: Equatable, Sendable {
   public static func read(_ result: Data, identifiers: Set<String>) -> BatchItemFailures {
     let text = String(decoding: result, as: UTF8.self)
     if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .allSucceeded }
-    guard let value = JSONParser.parse(text) else {
+    guard let value = JSONValue.parse(text) else {
       return .invalid("the response is not JSON")
     }
     guard case .object = value, let list = value["batchItemFailures"] else {

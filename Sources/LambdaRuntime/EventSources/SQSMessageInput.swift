@@ -1,3 +1,4 @@
+import JSON
 import Foundation
 
 /// A message to put on a local queue: a body, and for FIFO queues a group and deduplication id.

@@ -1,3 +1,4 @@
+import JSON
 import Foundation
 
 /// A local SQS queue and the event source mapping that polls it, on a virtual clock.

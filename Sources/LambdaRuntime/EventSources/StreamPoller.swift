@@ -1,3 +1,4 @@
+import JSON
 import Foundation
 
 /// A local DynamoDB stream or Kinesis stream and the event source mapping that reads it, on a

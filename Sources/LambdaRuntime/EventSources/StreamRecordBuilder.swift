@@ -1,3 +1,4 @@
+import JSON
 import Foundation
 
 /// Turns a document of records into DynamoDB Streams or Kinesis event records, shaped as the

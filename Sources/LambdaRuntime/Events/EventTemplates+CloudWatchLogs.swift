@@ -1,3 +1,4 @@
+import JSON
 import Foundation
 
 /// CloudWatch Logs subscription: `awslogs.data` is base64 of gzip of a JSON document.

@@ -1,3 +1,4 @@
+import JSON
 import Foundation
 
 /// Amazon SQS: a batch of messages from a standard queue, with real MD5 digests of the bodies.

@@ -1,3 +1,4 @@
+import JSON
 import Foundation
 
 /// What the Invoke API answers for `InvocationType` `Event` or `DryRun`: 202 with a request id

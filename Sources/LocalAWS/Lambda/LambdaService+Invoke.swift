@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import HTTP
 import LambdaRuntime
 
@@ -26,10 +27,7 @@ extension LambdaService {
     default:
       throw .invalid("InvocationType must be RequestResponse, Event or DryRun, not \(type)")
     }
-    if request.body.isEmpty == false,
-      (try? JSONSerialization.jsonObject(with: Data(request.body), options: [.fragmentsAllowed]))
-        == nil
-    {
+    if request.body.isEmpty == false, JSONValue.syntaxError(in: request.body) != nil {
       throw AWSError(
         status: 400, type: "InvalidRequestContentException",
         message: "Could not parse request body into json: the payload is not valid JSON")
