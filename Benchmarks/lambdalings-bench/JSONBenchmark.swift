@@ -50,9 +50,11 @@ enum JSONBenchmark {
     func row(_ name: String, against baseline: String?) {
       guard let sample = samples[name] else { return }
       let cpu = median(sample.cpu)
-      var line = String(
-        format: "  %-17@ CPU %7.1f ms (wall %7.1f ms), %6.1f MB/s", name as NSString, cpu,
-        median(sample.wall), megabytes / (cpu / 1000))
+      var line =
+        "  " + name.padding(toLength: 17, withPad: " ", startingAt: 0)
+        + String(
+          format: "CPU %7.1f ms (wall %7.1f ms), %6.1f MB/s", cpu, median(sample.wall),
+          megabytes / (cpu / 1000))
       if let baseline, let base = samples[baseline] {
         line += String(format: ", %.2fx the time of %@", cpu / median(base.cpu), baseline)
       }
@@ -100,7 +102,8 @@ enum JSONBenchmark {
       let record: JSONValue = [
         "kinesis": [
           "kinesisSchemaVersion": "1.0", "partitionKey": .string("key-\(index % 97)"),
-          "sequenceNumber": .string("49590338271490256608559692538361571095921575989136588\(index)"),
+          "sequenceNumber": .string(
+            "49590338271490256608559692538361571095921575989136588\(index)"),
           "data": .string(text), "approximateArrivalTimestamp": .number("1545084650.987"),
           "metrics": .array(numbers),
         ],

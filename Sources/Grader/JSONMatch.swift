@@ -87,8 +87,8 @@ enum JSONMatch {
 
   private static func typeName(_ node: JSONValue, matching wanted: String) -> Bool {
     switch (node, wanted) {
-    case (.null, "null"), (.boolValue, "boolean"), (.stringValue, "string"), (.arrayValue, "array"),
-      (.object, "object"), (.doubleValue, "number"):
+    case (.null, "null"), (.bool, "boolean"), (.string, "string"), (.array, "array"),
+      (.object, "object"), (.number, "number"):
       return true
     case (.number, "integer"):
       return node.doubleValue.map { $0 == $0.rounded() } ?? false
@@ -103,7 +103,7 @@ extension JSONValue {
   /// into objects and arrays; "" when the values differ at the top; nil when equal.
   func firstDifference(from other: JSONValue) -> String? {
     if sameJSON(as: other) { return nil }
-    switch (value, other.value) {
+    switch (self, other) {
     case (.object(let mine), .object):
       for member in mine {
         guard let theirs = other[member.key] else { return member.key }

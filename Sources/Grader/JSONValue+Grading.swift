@@ -6,7 +6,7 @@ extension JSONValue {
     switch (self, other) {
     case (.null, .null): return true
     case (.bool(let a), .bool(let b)): return a == b
-    case (.doubleValue, .doubleValue): return doubleValue == other.doubleValue
+    case (.number, .number): return doubleValue == other.doubleValue
     case (.string(let a), .string(let b)): return a == b
     case (.array(let a), .array(let b)):
       return a.count == b.count && zip(a, b).allSatisfy { $0.sameJSON(as: $1) }

@@ -9,7 +9,8 @@ extension JSONParser {
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        let text = String(decoding: run, as: UTF8.self)
         index += 1
         return text
       }
@@ -67,7 +68,8 @@ extension JSONParser {
     guard index + length <= bytes.count, (low...high).contains(bytes[index + 1]),
       (2..<length).allSatisfy({ (0x80...0xBF).contains(bytes[index + $0]) })
     else {
-      throw failure("invalid UTF-8 (\(describe(lead)) starts a broken sequence); save the file as UTF-8")
+      throw failure(
+        "invalid UTF-8 (\(describe(lead)) starts a broken sequence); save the file as UTF-8")
     }
     return length
   }
@@ -91,19 +93,24 @@ extension JSONParser {
     case UInt8(ascii: "u"):
       var scalar = try hex4(escapeAt: start)
       if (0xDC00..<0xE000).contains(scalar) {
-        throw failure("\\u\(hexText(scalar)) is the second half of a surrogate pair without a first half", at: start)
+        throw failure(
+          "\\u\(hexText(scalar)) is the second half of a surrogate pair without a first half",
+          at: start)
       }
       if (0xD800..<0xDC00).contains(scalar) {
         guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
           bytes[index + 1] == UInt8(ascii: "u")
         else {
-          throw failure("\\u\(hexText(scalar)) starts a surrogate pair that has no second half", at: start)
+          throw failure(
+            "\\u\(hexText(scalar)) starts a surrogate pair that has no second half", at: start)
         }
         let second = index
         index += 2
         let low = try hex4(escapeAt: second)
         guard (0xDC00..<0xE000).contains(low) else {
-          throw failure("\\u\(hexText(scalar)) must be followed by a low surrogate (\\uDC00-\\uDFFF)", at: second)
+          throw failure(
+            "\\u\(hexText(scalar)) must be followed by a low surrogate (\\uDC00-\\uDFFF)",
+            at: second)
         }
         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
       }

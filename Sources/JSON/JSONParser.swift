@@ -57,6 +57,11 @@ struct JSONParser<Builder: JSONTreeBuilder> {
 
   /// Reads the whole text as one value, with nothing but whitespace around it.
   mutating func document() throws(JSONSyntaxError) -> Builder.Node {
+    // RFC 8259 lets a reader ignore a byte order mark; editors on Windows write one.
+    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+      index = 3
+      lineStart = 3
+    }
     skipWhitespace()
     guard index < bytes.count else {
       throw failure("the text is empty; expected a JSON value")

@@ -78,35 +78,41 @@ extension JSONValue {
     case .number(let text): out.append(contentsOf: text.utf8)
     case .string(let text): JSONValue.appendQuoted(text, to: &out)
     case .array(let elements):
-      guard !elements.isEmpty else {
-        out.append(contentsOf: "[]".utf8)
-        return
-      }
-      out.append(UInt8(ascii: "["))
-      for (position, element) in elements.enumerated() {
-        if position > 0 { out.append(UInt8(ascii: ",")) }
-        if pretty { JSONValue.newline(&out, indent + 1) }
+      JSONValue.writeContainer(elements, "[", "]", to: &out, indent: indent, pretty: pretty) {
+        element, out in
         element.write(to: &out, indent: indent + 1, pretty: pretty)
       }
-      if pretty { JSONValue.newline(&out, indent) }
-      out.append(UInt8(ascii: "]"))
     case .object(let members):
-      guard !members.isEmpty else {
-        out.append(contentsOf: "{}".utf8)
-        return
-      }
-      out.append(UInt8(ascii: "{"))
-      for (position, member) in members.enumerated() {
-        if position > 0 { out.append(UInt8(ascii: ",")) }
-        if pretty { JSONValue.newline(&out, indent + 1) }
+      JSONValue.writeContainer(members, "{", "}", to: &out, indent: indent, pretty: pretty) {
+        member, out in
         JSONValue.appendQuoted(member.key, to: &out)
         out.append(UInt8(ascii: ":"))
         if pretty { out.append(UInt8(ascii: " ")) }
         member.value.write(to: &out, indent: indent + 1, pretty: pretty)
       }
-      if pretty { JSONValue.newline(&out, indent) }
-      out.append(UInt8(ascii: "}"))
     }
+  }
+
+  /// Writes `items` between `open` and `close`: comma-separated, one per line when pretty,
+  /// and `[]` / `{}` when empty.
+  private static func writeContainer<Items: Collection>(
+    _ items: Items, _ open: Unicode.Scalar, _ close: Unicode.Scalar, to out: inout [UInt8],
+    indent: Int, pretty: Bool, _ writeItem: (Items.Element, inout [UInt8]) -> Void
+  ) {
+    out.append(UInt8(ascii: open))
+    guard !items.isEmpty else {
+      out.append(UInt8(ascii: close))
+      return
+    }
+    var first = true
+    for item in items {
+      if !first { out.append(UInt8(ascii: ",")) }
+      first = false
+      if pretty { newline(&out, indent + 1) }
+      writeItem(item, &out)
+    }
+    if pretty { newline(&out, indent) }
+    out.append(UInt8(ascii: close))
   }
 
   private static func newline(_ out: inout [UInt8], _ indent: Int) {

@@ -46,7 +46,8 @@ import Testing
     #expect(root.value == (try JSONValue(parsing: Self.text)))
     #expect(root["version"]?.intValue == 1)
     #expect(root["quizzes"]?.typeName == "an object")
-    #expect(root.located(at: ["quizzes", "triggers", "attempts", "1", "score"])?.stringValue == "two")
+    #expect(
+      root.located(at: ["quizzes", "triggers", "attempts", "1", "score"])?.stringValue == "two")
   }
 
   @Test func repeatedKeysKeepTheFirstKeyPositionAndTheLastValue() throws {

@@ -38,7 +38,8 @@ import Testing
     let quoted = JSONValue.quote(text)
     #expect(try JSONValue(parsing: quoted) == .string(text))
     // Python writes the same escapes (its json module is the reference on the handler side).
-    let object = try JSONSerialization.jsonObject(with: Data(quoted.utf8), options: .fragmentsAllowed)
+    let object = try JSONSerialization.jsonObject(
+      with: Data(quoted.utf8), options: .fragmentsAllowed)
     #expect(object as? String == text)
   }
 
