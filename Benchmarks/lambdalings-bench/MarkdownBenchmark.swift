@@ -155,7 +155,8 @@ enum MarkdownBenchmark {
   static func corpus() -> String {
     var pieces: [String] = []
     let spec = repositoryRoot.appendingPathComponent("Tests/MarkdownTests/Fixtures/spec.json")
-    if let data = try? Data(contentsOf: spec), let examples = JSONValue.parse(bytes: data)?.arrayValue
+    if let data = try? Data(contentsOf: spec),
+      let examples = JSONValue.parse(bytes: data)?.arrayValue
     {
       for example in examples {
         if let markdown = example["markdown"]?.stringValue { pieces.append(markdown) }

@@ -1,6 +1,6 @@
 import Foundation
-import JSON
 import HTTP
+import JSON
 import LambdaRuntime
 import LocalAWS
 import SystemSupport

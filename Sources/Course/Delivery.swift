@@ -1,4 +1,5 @@
 import JSON
+
 /// How a scenario's events reach the function when they go through Lambda's asynchronous
 /// invoker or an event source poller instead of straight synchronous invokes (the `delivery`
 /// object of a scenario in `spec.json`). Unset settings take AWS's defaults.

@@ -86,7 +86,9 @@ public struct DeploymentSpecReader {
     } else {
       error("this check has no \"name\"; learners see it as 'deployed: NAME'", check.line)
     }
-    if let language = check["language"], language.stringValue != "python", language.stringValue != "node" {
+    if let language = check["language"], language.stringValue != "python",
+      language.stringValue != "node"
+    {
       error(
         "\"language\" must be \"python\" or \"node\" (got \(language.compact()))",
         language.line)

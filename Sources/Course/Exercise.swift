@@ -1,4 +1,5 @@
 import JSON
+
 /// A language an exercise can be solved in.
 public enum Language: String, Sendable, CaseIterable, Codable {
   case python

@@ -1,4 +1,5 @@
 import JSON
+
 /// The `delivery` object of a scenario and the `expect` keys that go with it.
 extension ExerciseSpecParser {
   static let deliveryExpectKeys: Set<String> = [
@@ -31,7 +32,8 @@ extension ExerciseSpecParser {
       return nil
     }
     let sources = Delivery.Source.allCases.map(\.rawValue)
-    guard let name = node["source"]?.stringValue, let source = Delivery.Source(rawValue: name) else {
+    guard let name = node["source"]?.stringValue, let source = Delivery.Source(rawValue: name)
+    else {
       error(
         "\"delivery\" of \(place) needs a \"source\": one of "
           + sources.map { "\"\($0)\"" }.joined(separator: ", "), node["source"]?.line ?? node.line)

@@ -105,7 +105,9 @@ public struct FunctionSettingsReader {
     return settings
   }
 
-  private mutating func readHandler(_ node: JSONValue.Located, into settings: inout FunctionSettings) {
+  private mutating func readHandler(
+    _ node: JSONValue.Located, into settings: inout FunctionSettings
+  ) {
     if let text = node.stringValue {
       if text.contains(".") {
         settings.handler = text

@@ -1,5 +1,5 @@
-import JSON
 import Course
+import JSON
 import LambdaRuntime
 
 /// One invocation record seen through the grader's eyes: parsed result, error and logs.

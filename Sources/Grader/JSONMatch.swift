@@ -1,5 +1,5 @@
-import JSON
 import Course
+import JSON
 
 /// Compares an expected JSON value, or a matcher such as `{"$gte": 1}`, with an actual value.
 enum JSONMatch {

@@ -1,5 +1,5 @@
-import JSON
 import Foundation
+import JSON
 
 /// Why the Invoke API refuses a request before any environment runs it.
 enum InvocationRejection: Equatable {

@@ -7,7 +7,8 @@ public enum JSONText {
   public static func errorBody(type: String, message: String, extra: [(String, String)] = [])
     -> String
   {
-    var body = "{\"errorMessage\":\(JSONValue.quote(message)),\"errorType\":\(JSONValue.quote(type))"
+    var body =
+      "{\"errorMessage\":\(JSONValue.quote(message)),\"errorType\":\(JSONValue.quote(type))"
     for (key, value) in extra {
       body += ",\(JSONValue.quote(key)):\(value)"
     }

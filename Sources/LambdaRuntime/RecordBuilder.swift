@@ -1,5 +1,5 @@
-import JSON
 import Foundation
+import JSON
 import SystemSupport
 
 /// Builds an `InvocationRecord` and its CloudWatch-style log text while an invocation runs.

@@ -1,6 +1,6 @@
 import Foundation
-import JSON
 import HTTP
+import JSON
 
 /// An error as AWS returns it: status, `x-amzn-ErrorType`, and a JSON body with `message`.
 ///

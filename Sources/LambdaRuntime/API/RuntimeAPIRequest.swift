@@ -1,5 +1,5 @@
-import JSON
 import HTTP
+import JSON
 
 /// A request to the Lambda Runtime API, as data.
 public enum RuntimeAPIRequest: Sendable, Equatable {

@@ -1,5 +1,5 @@
-import JSON
 import Foundation
+import JSON
 
 /// One thing that happened to an event, a message or a batch: an invocation, a retry scheduled,
 /// a record sent to a destination, a message parked or moved, an event dropped.

@@ -1,5 +1,5 @@
-import JSON
 import Foundation
+import JSON
 
 /// The documents Lambda sends to destinations and dead-letter queues, field for field as the
 /// AWS Lambda Developer Guide shows them:

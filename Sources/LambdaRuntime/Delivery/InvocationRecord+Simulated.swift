@@ -1,5 +1,5 @@
-import JSON
 import Foundation
+import JSON
 
 extension InvocationRecord {
   /// A successful record for an invocation that did not run on the runtime: in-process

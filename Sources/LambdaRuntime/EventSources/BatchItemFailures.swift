@@ -1,5 +1,5 @@
-import JSON
 import Foundation
+import JSON
 
 /// A function's partial batch response (`ReportBatchItemFailures`), read as Lambda reads it
 /// (services-sqs-errorhandling.html, "Success and failure conditions"):

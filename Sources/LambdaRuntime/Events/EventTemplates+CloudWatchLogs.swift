@@ -1,5 +1,5 @@
-import JSON
 import Foundation
+import JSON
 
 /// CloudWatch Logs subscription: `awslogs.data` is base64 of gzip of a JSON document.
 ///

@@ -1,5 +1,5 @@
-import JSON
 import Foundation
+import JSON
 
 /// The catalogue of sample events shaped exactly like the ones AWS services send to Lambda.
 ///

@@ -1,5 +1,5 @@
-import JSON
 import Foundation
+import JSON
 
 extension DeliveryEntry {
   /// One JSON object on one line (for `invoke --json`): what happened, when in virtual time

@@ -1,5 +1,5 @@
-import JSON
 import Foundation
+import JSON
 
 extension InvocationRecord {
   /// One JSON object on one line (for `--json`): ids, timings, memory, status, result, logs.

@@ -1,6 +1,6 @@
-import JSON
 import Foundation
 import HTTP
+import JSON
 import LambdaRuntime
 
 /// `InvocationType: Event` through LambdaRuntime's `AsyncInvoker`: the same retries, event age

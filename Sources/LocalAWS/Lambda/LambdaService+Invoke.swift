@@ -1,6 +1,6 @@
 import Foundation
-import JSON
 import HTTP
+import JSON
 import LambdaRuntime
 
 /// Invoke: RequestResponse, Event (202, run in the background) and DryRun (204).
