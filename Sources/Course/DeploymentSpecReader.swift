@@ -166,7 +166,7 @@ public struct DeploymentSpecReader {
         .map { "; did you mean \"\($0)\"?" } ?? ""
       error(
         "unknown \(what) \"\(member.key)\"\(guess) (known: "
-          + allowed.sorted().joined(separator: ", ") + ")", member.value.line)
+          + allowed.sorted().joined(separator: ", ") + ")", member.keyPosition.line)
     }
   }
 }

@@ -85,7 +85,8 @@ struct ExerciseSpecParser {
         DidYouMean.closest(to: member.key, among: allowed.sorted())
         .map { "; did you mean \"\($0)\"?" } ?? ""
       error(
-        "unknown key \"\(member.key)\" in \(place)\(guess) (known: \(known))", member.value.line)
+        "unknown key \"\(member.key)\" in \(place)\(guess) (known: \(known))",
+        member.keyPosition.line)
     }
   }
 

@@ -53,7 +53,8 @@ public struct FunctionSettingsReader {
         ).map { "; did you mean \"\($0)\"?" } ?? ""
       error(
         "unknown function setting \"\(member.key)\"\(guess) (known: "
-          + FunctionSettingsReader.keys.sorted().joined(separator: ", ") + ")", member.value.line)
+          + FunctionSettingsReader.keys.sorted().joined(separator: ", ") + ")",
+        member.keyPosition.line)
     }
     if let handler = node["handler"] {
       readHandler(handler, into: &settings)
