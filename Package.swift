@@ -18,7 +18,7 @@ let package = Package(
     .target(name: "Terminal", dependencies: ["Markdown", "SystemSupport"]),
     .target(name: "Course", dependencies: ["JSON", "SystemSupport"]),
     .target(name: "Progress", dependencies: ["JSON", "SystemSupport"]),
-    .target(name: "Quiz", dependencies: ["Course", "Markdown"]),
+    .target(name: "Quiz", dependencies: ["Course", "Markdown", "Progress"]),
     .target(name: "HTTP", dependencies: ["SystemSupport"]),
     .target(
       name: "LambdaRuntime", dependencies: ["JSON", "HTTP", "SystemSupport"],
@@ -39,10 +39,14 @@ let package = Package(
       name: "APIGateway",
       dependencies: ["JSON", "YAML", "LambdaRuntime", "HTTP", "SystemSupport"]),
     .target(
+      name: "CourseValidation",
+      dependencies: ["Course", "Quiz", "Grader", "LambdaRuntime", "Markdown", "SystemSupport"]),
+    .target(
       name: "CLI",
       dependencies: [
-        "SystemSupport", "JSON", "Markdown", "Terminal", "Course", "Progress", "Quiz", "LambdaRuntime",
-        "Workspace", "Grader", "HTTP", "LocalAWS", "YAML", "APIGateway",
+        "SystemSupport", "JSON", "Markdown", "Terminal", "Course", "Progress", "Quiz",
+        "LambdaRuntime", "Workspace", "Grader", "HTTP", "LocalAWS", "YAML", "APIGateway",
+        "CourseValidation",
       ]
     ),
     .executableTarget(name: "lambdalings", dependencies: ["CLI"]),
@@ -69,8 +73,10 @@ let package = Package(
       name: "TerminalTests", dependencies: ["Terminal", "Markdown"],
       exclude: ["Fixtures", "Snapshots"]),
     .testTarget(name: "CourseTests", dependencies: ["JSON", "Course"]),
-    .testTarget(name: "ProgressTests", dependencies: ["JSON", "Progress", "SystemSupport"]),
-    .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Markdown"]),
+    .testTarget(
+      name: "ProgressTests", dependencies: ["JSON", "Progress", "SystemSupport"],
+      exclude: ["Fixtures"]),
+    .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Markdown", "Progress"]),
     .testTarget(
       name: "LambdaRuntimeTests", dependencies: ["JSON", "LambdaRuntime", "SystemSupport"],
       exclude: ["Fixtures", "EventFixtures"]),
@@ -78,6 +84,8 @@ let package = Package(
     .testTarget(
       name: "GraderTests", dependencies: ["JSON", "Grader", "Course", "LambdaRuntime"],
       exclude: ["Fixtures"]),
+    .testTarget(
+      name: "CourseValidationTests", dependencies: ["CourseValidation", "Course", "Quiz"]),
     .testTarget(name: "CLITests", dependencies: ["JSON", "CLI", "SystemSupport", "HTTP"]),
   ],
   swiftLanguageModes: [.v6]

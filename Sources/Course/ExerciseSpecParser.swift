@@ -50,9 +50,9 @@ struct ExerciseSpecParser {
     }
     unknownKeys(root, allowed: ["cases", "scenarios"], in: "spec.json")
     var cases: [ExerciseCase] = []
-    if let list = root["cases"]?.arrayValue {
-      for node in list { if let item = parseCase(node) { cases.append(item) } }
-      if list.isEmpty { error("\"cases\" is empty; add at least one case", root.line) }
+    if let node = root["cases"], let list = node.arrayValue {
+      for item in list { if let parsed = parseCase(item) { cases.append(parsed) } }
+      if list.isEmpty { error("\"cases\" is empty; add at least one case", node.line) }
     } else if let node = root["cases"] {
       error("\"cases\" must be an array of cases, not \(node.typeName)", node.line)
     } else {
@@ -139,8 +139,8 @@ struct ExerciseSpecParser {
       if node["template"] != nil {
         error("give either \"event\" or \"template\", not both", event.line)
       }
-      if node["set"] != nil {
-        error("\"set\" changes a template; with an inline \"event\", edit the event", event.line)
+      if let set = node["set"] {
+        error("\"set\" changes a template; with an inline \"event\", edit the event", set.line)
       }
       return .inline(event.compact())
     }
@@ -221,8 +221,9 @@ struct ExerciseSpecParser {
       name: scenarioName, line: node.line, events: events, concurrency: concurrency)
     if let delivery = node["delivery"] {
       scenario.delivery = parseDelivery(delivery, in: "scenario \"\(scenarioName)\"")
-      if node["concurrency"] != nil {
-        error("\"concurrency\" is for direct invokes; a \"delivery\" sets its own", node.line)
+      if let concurrency = node["concurrency"] {
+        error(
+          "\"concurrency\" is for direct invokes; a \"delivery\" sets its own", concurrency.line)
       }
     }
     if let expect = node["expect"] {
