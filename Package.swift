@@ -14,41 +14,46 @@ let package = Package(
     .target(name: "SystemSupport"),
     .target(name: "Markdown"),
     .target(name: "YAML"),
+    .target(name: "JSON"),
     .target(name: "Terminal", dependencies: ["Markdown", "SystemSupport"]),
-    .target(name: "Course", dependencies: ["SystemSupport"]),
-    .target(name: "Progress", dependencies: ["SystemSupport"]),
+    .target(name: "Course", dependencies: ["JSON", "SystemSupport"]),
+    .target(name: "Progress", dependencies: ["JSON", "SystemSupport"]),
     .target(name: "Quiz", dependencies: ["Course", "Markdown", "Progress"]),
     .target(name: "HTTP", dependencies: ["SystemSupport"]),
     .target(
-      name: "LambdaRuntime", dependencies: ["HTTP", "SystemSupport"],
+      name: "LambdaRuntime", dependencies: ["JSON", "HTTP", "SystemSupport"],
       // The bootstraps are real scripts, compiled into the binary as byte arrays.
       resources: [
         .embedInCode("Bootstrap/Scripts/bootstrap.py"),
         .embedInCode("Bootstrap/Scripts/lambdalings_runtime.py"),
         .embedInCode("Bootstrap/Scripts/bootstrap.cjs"),
       ]),
-    .target(name: "LocalAWS", dependencies: ["HTTP", "LambdaRuntime", "SystemSupport"]),
+    .target(
+      name: "LocalAWS", dependencies: ["JSON", "HTTP", "LambdaRuntime", "SystemSupport"]),
     .target(name: "Workspace", dependencies: ["Course", "Progress", "SystemSupport"]),
     .target(
       name: "Grader",
-      dependencies: ["Course", "LambdaRuntime", "APIGateway", "HTTP", "SystemSupport"]),
+      dependencies: ["JSON", "Course", "LambdaRuntime", "APIGateway", "HTTP", "SystemSupport"]
+    ),
     .target(
-      name: "APIGateway", dependencies: ["YAML", "LambdaRuntime", "HTTP", "SystemSupport"]),
+      name: "APIGateway",
+      dependencies: ["JSON", "YAML", "LambdaRuntime", "HTTP", "SystemSupport"]),
     .target(
       name: "CourseValidation",
       dependencies: ["Course", "Quiz", "Grader", "LambdaRuntime", "Markdown", "SystemSupport"]),
     .target(
       name: "CLI",
       dependencies: [
-        "SystemSupport", "Markdown", "Terminal", "Course", "Progress", "Quiz", "LambdaRuntime",
-        "Workspace", "Grader", "HTTP", "LocalAWS", "YAML", "APIGateway", "CourseValidation",
+        "SystemSupport", "JSON", "Markdown", "Terminal", "Course", "Progress", "Quiz",
+        "LambdaRuntime", "Workspace", "Grader", "HTTP", "LocalAWS", "YAML", "APIGateway",
+        "CourseValidation",
       ]
     ),
     .executableTarget(name: "lambdalings", dependencies: ["CLI"]),
     .executableTarget(
       name: "lambdalings-bench",
       dependencies: [
-        "Markdown", "Terminal", "LambdaRuntime", "SystemSupport", "HTTP", "LocalAWS",
+        "JSON", "Markdown", "Terminal", "LambdaRuntime", "SystemSupport", "HTTP", "LocalAWS",
         "APIGateway",
       ],
       path: "Benchmarks/lambdalings-bench"
@@ -58,28 +63,30 @@ let package = Package(
       name: "progress-stress", dependencies: ["Progress"], path: "Tests/ProgressStress"),
     .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
-    .testTarget(name: "LocalAWSTests", dependencies: ["LocalAWS", "HTTP", "LambdaRuntime"]),
+    .testTarget(name: "LocalAWSTests", dependencies: ["JSON", "LocalAWS", "HTTP", "LambdaRuntime"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
     .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+    .testTarget(name: "JSONTests", dependencies: ["JSON"]),
     .testTarget(
-      name: "APIGatewayTests", dependencies: ["APIGateway", "YAML", "LambdaRuntime", "HTTP"]),
+      name: "APIGatewayTests", dependencies: ["JSON", "APIGateway", "YAML", "LambdaRuntime", "HTTP"]),
     .testTarget(
       name: "TerminalTests", dependencies: ["Terminal", "Markdown"],
       exclude: ["Fixtures", "Snapshots"]),
-    .testTarget(name: "CourseTests", dependencies: ["Course"]),
+    .testTarget(name: "CourseTests", dependencies: ["JSON", "Course"]),
     .testTarget(
-      name: "ProgressTests", dependencies: ["Progress", "SystemSupport"], exclude: ["Fixtures"]),
+      name: "ProgressTests", dependencies: ["JSON", "Progress", "SystemSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Markdown", "Progress"]),
     .testTarget(
-      name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "SystemSupport"],
+      name: "LambdaRuntimeTests", dependencies: ["JSON", "LambdaRuntime", "SystemSupport"],
       exclude: ["Fixtures", "EventFixtures"]),
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Course", "Progress"]),
     .testTarget(
-      name: "GraderTests", dependencies: ["Grader", "Course", "LambdaRuntime"],
+      name: "GraderTests", dependencies: ["JSON", "Grader", "Course", "LambdaRuntime"],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "CourseValidationTests", dependencies: ["CourseValidation", "Course", "Quiz"]),
-    .testTarget(name: "CLITests", dependencies: ["CLI", "SystemSupport", "HTTP"]),
+    .testTarget(name: "CLITests", dependencies: ["JSON", "CLI", "SystemSupport", "HTTP"]),
   ],
   swiftLanguageModes: [.v6]
 )

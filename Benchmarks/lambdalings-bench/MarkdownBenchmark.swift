@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Markdown
 
 #if canImport(Glibc)
@@ -155,10 +156,10 @@ enum MarkdownBenchmark {
     var pieces: [String] = []
     let spec = repositoryRoot.appendingPathComponent("Tests/MarkdownTests/Fixtures/spec.json")
     if let data = try? Data(contentsOf: spec),
-      let examples = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]
+      let examples = JSONValue.parse(bytes: data)?.arrayValue
     {
       for example in examples {
-        if let markdown = example["markdown"] as? String { pieces.append(markdown) }
+        if let markdown = example["markdown"]?.stringValue { pieces.append(markdown) }
       }
     } else {
       print("markdown: \(spec.path) not readable; the document has lessons only")

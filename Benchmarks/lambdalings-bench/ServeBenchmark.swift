@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import JSON
 import LambdaRuntime
 import LocalAWS
 import SystemSupport
@@ -45,13 +46,11 @@ enum ServeBenchmark {
       endpoint.shutdown()
     }
     let client = try HTTPClient(port: server.port)
-    let create: [String: Any] = [
+    let create: JSONValue = [
       "FunctionName": "bench", "Runtime": "python3.12", "Role": "arn:aws:iam::1:role/r",
-      "Handler": "noop.handler", "Code": ["ZipFile": zip.base64EncodedString()],
+      "Handler": "noop.handler", "Code": ["ZipFile": .string(zip.base64EncodedString())],
     ]
-    let created = client.send(
-      "POST", "/2015-03-31/functions",
-      body: [UInt8](try JSONSerialization.data(withJSONObject: create)))
+    let created = client.send("POST", "/2015-03-31/functions", body: create.compactBytes())
     guard created?.status == 201 else {
       print("serve: create failed: \(String(decoding: created?.body ?? [], as: UTF8.self))")
       return

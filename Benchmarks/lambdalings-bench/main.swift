@@ -1,6 +1,6 @@
 // lambdalings-bench: measures the lesson engine and the local runtime against baselines
 // run in the same invocation. Usage: swift run -c release lambdalings-bench
-// [markdown|runtime|cli|delivery|serve|api|process]...
+// [markdown|runtime|cli|delivery|serve|api|process|json]...
 // (`process --baseline BINARY` also times an earlier build of lambdalings in the same run;
 // `process --only WORD` keeps the figures whose command holds WORD)
 import Foundation
@@ -14,6 +14,7 @@ let suites: [(name: String, run: ([String]) -> Void)] = [
   ("serve", ServeBenchmark.run),
   ("api", APIBenchmark.run),
   ("process", ProcessBenchmark.run),
+  ("json", JSONBenchmark.run),
 ]
 let selected =
   requested.isEmpty

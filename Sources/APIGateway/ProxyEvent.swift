@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import LambdaRuntime
 
 /// Builds the event a Lambda proxy integration sends: payload 1.0 (REST APIs, and HTTP APIs

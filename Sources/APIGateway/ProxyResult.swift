@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import JSON
 import LambdaRuntime
 
 /// Turns what the function returned into the HTTP response API Gateway would send.

@@ -1,3 +1,5 @@
+import JSON
+
 /// How a scenario's events reach the function when they go through Lambda's asynchronous
 /// invoker or an event source poller instead of straight synchronous invokes (the `delivery`
 /// object of a scenario in `spec.json`). Unset settings take AWS's defaults.
@@ -70,7 +72,7 @@ public struct DeliveryExpectation: Sendable, Equatable {
   public var failed: Int?
   /// `TYPE:NAME` to the records that target received, in order: each pattern must match its
   /// record (listed fields only; matchers allowed), and the counts must be equal.
-  public var records: [(target: String, patterns: [JSONNode])] = []
+  public var records: [(target: String, patterns: [JSONValue])] = []
   /// SQS: message body to how many times it was received; `*` stands for every message not
   /// named.
   public var receives: [String: Int] = [:]

@@ -1,3 +1,4 @@
+import JSON
 import SystemSupport
 
 /// Checks an exercise's `deployment.json` (the checks `lambdalings check` runs against what a
@@ -28,26 +29,26 @@ public struct DeploymentSpecReader {
 
   /// Reads the text of a `deployment.json`; `diagnostics` says what is wrong and where.
   public mutating func read(text: String) {
-    switch JSONParser.parse(text) {
+    switch JSONValue.Located.parse(text) {
     case .success(let node): read(node)
     case .failure(let problem):
       error("deployment.json is not valid JSON: \(problem.message)", problem.line)
     }
   }
 
-  private mutating func read(_ root: JSONNode) {
+  private mutating func read(_ root: JSONValue.Located) {
     guard let members = root.members else {
       error(
         "deployment.json must be an object with \"function\" and \"checks\", not "
-          + root.kindName, root.line)
+          + root.typeName, root.line)
       return
     }
     unknownKeys(members, allowed: Self.topKeys, what: "key")
     if let function = root["function"] {
-      if function.string?.isEmpty ?? true {
+      if function.stringValue?.isEmpty ?? true {
         error(
           "\"function\" must be the name of the function the learner deploys, e.g. "
-            + "\"hello-world\" (got \(function.serialized()))", function.line)
+            + "\"hello-world\" (got \(function.compact()))", function.line)
       }
     } else {
       error("deployment.json needs \"function\": the name the learner deploys", root.line)
@@ -56,14 +57,14 @@ public struct DeploymentSpecReader {
       error("deployment.json needs \"checks\": a list of checks (see docs/authoring.md)", root.line)
       return
     }
-    guard let list = checks.array, !list.isEmpty else {
+    guard let list = checks.arrayValue, !list.isEmpty else {
       error("\"checks\" must be a non-empty list of check objects", checks.line)
       return
     }
     var names: [String: Int] = [:]
     for check in list {
       readCheck(check)
-      if let name = check["name"]?.string {
+      if let name = check["name"]?.stringValue {
         if let first = names[name] {
           error("two checks are named \"\(name)\" (the other is on line \(first))", check.line)
         }
@@ -72,22 +73,24 @@ public struct DeploymentSpecReader {
     }
   }
 
-  private mutating func readCheck(_ check: JSONNode) {
+  private mutating func readCheck(_ check: JSONValue.Located) {
     guard let members = check.members else {
-      error("a check must be an object, not \(check.kindName)", check.line)
+      error("a check must be an object, not \(check.typeName)", check.line)
       return
     }
     unknownKeys(members, allowed: Self.checkKeys, what: "check key")
     if let name = check["name"] {
-      if name.string?.isEmpty ?? true {
+      if name.stringValue?.isEmpty ?? true {
         error("a check's \"name\" must be non-empty text (learners see it)", name.line)
       }
     } else {
       error("this check has no \"name\"; learners see it as 'deployed: NAME'", check.line)
     }
-    if let language = check["language"], language.string != "python", language.string != "node" {
+    if let language = check["language"], language.stringValue != "python",
+      language.stringValue != "node"
+    {
       error(
-        "\"language\" must be \"python\" or \"node\" (got \(language.serialized()))",
+        "\"language\" must be \"python\" or \"node\" (got \(language.compact()))",
         language.line)
     }
     let kinds = Self.kinds.filter { check[$0] != nil }
@@ -107,20 +110,20 @@ public struct DeploymentSpecReader {
       readField(check)
     case "invoked":
       allowed = ["invoked"]
-      if check["invoked"]?.bool != true {
+      if check["invoked"]?.boolValue != true {
         error("\"invoked\" must be true", check["invoked"]?.line ?? check.line)
       }
     case "invoke":
       allowed = ["invoke", "resultContains"]
-      if let contains = check["resultContains"], contains.string == nil {
+      if let contains = check["resultContains"], contains.stringValue == nil {
         error("\"resultContains\" must be text to find in the result", contains.line)
       }
     default:
       allowed = ["alias", "publishedVersion"]
-      if check["alias"]?.string?.isEmpty ?? true {
+      if check["alias"]?.stringValue?.isEmpty ?? true {
         error("\"alias\" must be an alias name such as \"live\"", check["alias"]?.line ?? 0)
       }
-      if let published = check["publishedVersion"], published.bool != true {
+      if let published = check["publishedVersion"], published.boolValue != true {
         error("\"publishedVersion\" must be true (or left out)", published.line)
       }
     }
@@ -134,8 +137,8 @@ public struct DeploymentSpecReader {
     }
   }
 
-  private mutating func readField(_ check: JSONNode) {
-    guard let field = check["field"], let path = field.string, !path.isEmpty else {
+  private mutating func readField(_ check: JSONValue.Located) {
+    guard let field = check["field"], let path = field.stringValue, !path.isEmpty else {
       error(
         "\"field\" must be a configuration path such as \"MemorySize\" or "
           + "\"Environment.Variables.STAGE\"", check["field"]?.line ?? check.line)
@@ -148,14 +151,14 @@ public struct DeploymentSpecReader {
         "the \"field\" check on \(path) needs exactly one of \"equals\" or \"atLeast\"",
         check.line)
     }
-    if let atLeast, atLeast.int == nil {
+    if let atLeast, atLeast.intValue == nil {
       error(
-        "\"atLeast\" must be a whole number (got \(atLeast.serialized()))", atLeast.line)
+        "\"atLeast\" must be a whole number (got \(atLeast.compact()))", atLeast.line)
     }
   }
 
   private mutating func unknownKeys(
-    _ members: [JSONNode.Member], allowed: Set<String>, what: String
+    _ members: [JSONValue.Located.Member], allowed: Set<String>, what: String
   ) {
     for member in members where !allowed.contains(member.key) {
       let guess =
@@ -163,7 +166,7 @@ public struct DeploymentSpecReader {
         .map { "; did you mean \"\($0)\"?" } ?? ""
       error(
         "unknown \(what) \"\(member.key)\"\(guess) (known: "
-          + allowed.sorted().joined(separator: ", ") + ")", member.value.line)
+          + allowed.sorted().joined(separator: ", ") + ")", member.keyPosition.line)
     }
   }
 }

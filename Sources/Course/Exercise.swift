@@ -1,3 +1,5 @@
+import JSON
+
 /// A language an exercise can be solved in.
 public enum Language: String, Sendable, CaseIterable, Codable {
   case python
@@ -132,9 +134,9 @@ public struct Expectation: Sendable, Equatable {
   /// Header name (case-insensitive) to exact value.
   public var headers: [String: String] = [:]
   /// Dotted path inside the JSON body (or result) to the expected JSON value.
-  public var bodyFields: [String: JSONNode] = [:]
+  public var bodyFields: [String: JSONValue] = [:]
   /// The whole result must equal this JSON.
-  public var result: JSONNode?
+  public var result: JSONValue?
   /// The invocation must fail with this error type (e.g. `ValueError`, `Sandbox.Timedout`).
   public var errorType: String?
   public var errorMessageContains: String?
@@ -147,7 +149,7 @@ public struct Expectation: Sendable, Equatable {
   public var logNotContains: [String] = []
   /// Each object must match one JSON log line (every field equal; `"$requestId"` stands for
   /// the invocation's request id).
-  public var logJSON: [JSONNode] = []
+  public var logJSON: [JSONValue] = []
   /// Every line the function printed must be a JSON object.
   public var logLinesAreJSON = false
   public var minDurationMs: Double?

@@ -1,3 +1,5 @@
+import JSON
+
 /// The `delivery` object of a scenario and the `expect` keys that go with it.
 extension ExerciseSpecParser {
   static let deliveryExpectKeys: Set<String> = [
@@ -24,13 +26,14 @@ extension ExerciseSpecParser {
     }
   }
 
-  mutating func parseDelivery(_ node: JSONNode, in place: String) -> Delivery? {
+  mutating func parseDelivery(_ node: JSONValue.Located, in place: String) -> Delivery? {
     guard node.members != nil else {
       error("\"delivery\" of \(place) must be an object with a \"source\"", node.line)
       return nil
     }
     let sources = Delivery.Source.allCases.map(\.rawValue)
-    guard let name = node["source"]?.string, let source = Delivery.Source(rawValue: name) else {
+    guard let name = node["source"]?.stringValue, let source = Delivery.Source(rawValue: name)
+    else {
       error(
         "\"delivery\" of \(place) needs a \"source\": one of "
           + sources.map { "\"\($0)\"" }.joined(separator: ", "), node["source"]?.line ?? node.line)
@@ -72,7 +75,7 @@ extension ExerciseSpecParser {
 
   /// The delivery keys of a scenario's `expect`; errors when they do not fit the scenario.
   mutating func parseDeliveryExpectation(
-    _ node: JSONNode, into scenario: inout Scenario, place: String, deliveryGiven: Bool
+    _ node: JSONValue.Located, into scenario: inout Scenario, place: String, deliveryGiven: Bool
   ) {
     let used = (node.members ?? []).filter { Self.deliveryExpectKeys.contains($0.key) }
     guard let delivery = scenario.delivery else {
@@ -99,13 +102,13 @@ extension ExerciseSpecParser {
       if let members = records.members {
         for member in members {
           if target(member.value, text: member.key) == nil { continue }
-          guard let list = member.value.array else {
+          guard let list = member.value.arrayValue else {
             error(
               "\"records\" of \(place): \"\(member.key)\" must map to a list of record "
                 + "patterns ([] when nothing may arrive)", member.value.line)
             continue
           }
-          expect.records.append((member.key, list))
+          expect.records.append((member.key, list.map(\.value)))
         }
       } else {
         error(
@@ -119,12 +122,12 @@ extension ExerciseSpecParser {
         error("\"receives\" counts SQS receives; it needs \"source\": \"sqs\"", receives.line)
       } else if let members = receives.members {
         for member in members {
-          if let value = member.value.int, value >= 0 {
+          if let value = member.value.intValue, value >= 0 {
             expect.receives[member.key] = value
           } else {
             error(
               "\"receives\" counts must be whole numbers (\"\(member.key)\" has "
-                + "\(member.value.serialized()))", member.value.line)
+                + "\(member.value.compact()))", member.value.line)
           }
         }
       } else {
@@ -135,41 +138,41 @@ extension ExerciseSpecParser {
   }
 
   private mutating func whole(
-    _ node: JSONNode, _ key: String, _ range: ClosedRange<Int>, _ wanted: String
+    _ node: JSONValue.Located, _ key: String, _ range: ClosedRange<Int>, _ wanted: String
   ) -> Int? {
     guard let value = node[key] else { return nil }
-    guard let number = value.int, range.contains(number) else {
+    guard let number = value.intValue, range.contains(number) else {
       error(
-        "\"\(key)\" must be a whole number from \(wanted), not \(value.serialized())", value.line)
+        "\"\(key)\" must be a whole number from \(wanted), not \(value.compact())", value.line)
       return nil
     }
     return number
   }
 
   private mutating func decimal(
-    _ node: JSONNode, _ key: String, _ range: ClosedRange<Double>, _ wanted: String
+    _ node: JSONValue.Located, _ key: String, _ range: ClosedRange<Double>, _ wanted: String
   ) -> Double? {
     guard let value = node[key] else { return nil }
-    guard let number = value.number, range.contains(number) else {
-      error("\"\(key)\" must be a number from \(wanted), not \(value.serialized())", value.line)
+    guard let number = value.doubleValue, range.contains(number) else {
+      error("\"\(key)\" must be a number from \(wanted), not \(value.compact())", value.line)
       return nil
     }
     return number
   }
 
-  private mutating func flag(_ node: JSONNode, _ key: String) -> Bool {
+  private mutating func flag(_ node: JSONValue.Located, _ key: String) -> Bool {
     guard let value = node[key] else { return false }
-    guard let flag = value.bool else {
-      error("\"\(key)\" must be true or false, not \(value.serialized())", value.line)
+    guard let flag = value.boolValue else {
+      error("\"\(key)\" must be true or false, not \(value.compact())", value.line)
       return false
     }
     return flag
   }
 
   /// A `TYPE:NAME` destination under `key`.
-  private mutating func target(_ node: JSONNode, _ key: String) -> String? {
+  private mutating func target(_ node: JSONValue.Located, _ key: String) -> String? {
     guard let value = node[key] else { return nil }
-    guard let text = value.string else {
+    guard let text = value.stringValue else {
       error("\"\(key)\" must be a \"TYPE:NAME\" string such as \"sqs:failed\"", value.line)
       return nil
     }
@@ -177,7 +180,7 @@ extension ExerciseSpecParser {
   }
 
   /// `text` when it is `TYPE:NAME` with a known type; an error at `node` otherwise.
-  private mutating func target(_ node: JSONNode, text: String) -> String? {
+  private mutating func target(_ node: JSONValue.Located, text: String) -> String? {
     let kinds = ["sqs", "sns", "lambda", "events", "s3"]
     let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
     guard parts.count == 2, kinds.contains(parts[0]), !parts[1].isEmpty else {

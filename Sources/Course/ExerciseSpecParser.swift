@@ -1,3 +1,4 @@
+import JSON
 import SystemSupport
 
 /// Reads an exercise's `spec.json`: graded cases and multi-invocation scenarios. Every key is
@@ -35,8 +36,8 @@ struct ExerciseSpecParser {
   ]
 
   mutating func parse(_ text: String) -> ([ExerciseCase], [Scenario]) {
-    let root: JSONNode
-    switch JSONParser.parse(text) {
+    let root: JSONValue.Located
+    switch JSONValue.Located.parse(text) {
     case .success(let node): root = node
     case .failure(let error):
       diagnostics.append(
@@ -49,20 +50,20 @@ struct ExerciseSpecParser {
     }
     unknownKeys(root, allowed: ["cases", "scenarios"], in: "spec.json")
     var cases: [ExerciseCase] = []
-    if let node = root["cases"], let list = node.array {
+    if let node = root["cases"], let list = node.arrayValue {
       for item in list { if let parsed = parseCase(item) { cases.append(parsed) } }
       if list.isEmpty { error("\"cases\" is empty; add at least one case", node.line) }
     } else if let node = root["cases"] {
-      error("\"cases\" must be an array of cases, not \(node.kindName)", node.line)
+      error("\"cases\" must be an array of cases, not \(node.typeName)", node.line)
     } else {
       error("spec.json needs a \"cases\" array with at least one case", root.line)
     }
     var scenarios: [Scenario] = []
     if let node = root["scenarios"] {
-      if let list = node.array {
+      if let list = node.arrayValue {
         for item in list { if let scenario = parseScenario(item) { scenarios.append(scenario) } }
       } else {
-        error("\"scenarios\" must be an array, not \(node.kindName)", node.line)
+        error("\"scenarios\" must be an array, not \(node.typeName)", node.line)
       }
     }
     return (cases, scenarios)
@@ -77,32 +78,33 @@ struct ExerciseSpecParser {
   }
 
   /// An error for each key of `node` not in `allowed`, with the closest known key.
-  mutating func unknownKeys(_ node: JSONNode, allowed: Set<String>, in place: String) {
+  mutating func unknownKeys(_ node: JSONValue.Located, allowed: Set<String>, in place: String) {
     for member in node.members ?? [] where !allowed.contains(member.key) {
       let known = allowed.sorted().joined(separator: ", ")
       let guess =
         DidYouMean.closest(to: member.key, among: allowed.sorted())
         .map { "; did you mean \"\($0)\"?" } ?? ""
       error(
-        "unknown key \"\(member.key)\" in \(place)\(guess) (known: \(known))", member.value.line)
+        "unknown key \"\(member.key)\" in \(place)\(guess) (known: \(known))",
+        member.keyPosition.line)
     }
   }
 
-  private mutating func name(_ node: JSONNode, _ kind: String) -> String? {
+  private mutating func name(_ node: JSONValue.Located, _ kind: String) -> String? {
     guard let value = node["name"] else {
       error("every \(kind) needs a \"name\" string saying what it checks", node.line)
       return nil
     }
-    guard let name = value.string, !name.isEmpty else {
+    guard let name = value.stringValue, !name.isEmpty else {
       error("the \(kind)'s \"name\" must be a non-empty string", value.line)
       return nil
     }
     return name
   }
 
-  private mutating func parseCase(_ node: JSONNode) -> ExerciseCase? {
+  private mutating func parseCase(_ node: JSONValue.Located) -> ExerciseCase? {
     guard node.members != nil else {
-      error("a case must be an object, not \(node.kindName)", node.line)
+      error("a case must be an object, not \(node.typeName)", node.line)
       return nil
     }
     unknownKeys(node, allowed: ExerciseSpecParser.caseKeys, in: "a case")
@@ -119,12 +121,12 @@ struct ExerciseSpecParser {
     guard let name, let event else { return nil }
     return ExerciseCase(
       name: name, line: node.line, event: event, expect: expect, function: function,
-      qualifier: qualifier, source: node.serialized())
+      qualifier: qualifier, source: node.compact())
   }
 
-  private mutating func parseQualifier(_ node: JSONNode) -> String? {
+  private mutating func parseQualifier(_ node: JSONValue.Located) -> String? {
     guard let value = node["qualifier"] else { return nil }
-    guard let text = value.string, !text.isEmpty, !text.contains(":") else {
+    guard let text = value.stringValue, !text.isEmpty, !text.contains(":") else {
       error(
         "\"qualifier\" must be a version number or an alias name such as \"live\"", value.line)
       return nil
@@ -132,7 +134,7 @@ struct ExerciseSpecParser {
     return text
   }
 
-  private mutating func parseEvent(_ node: JSONNode) -> EventSource? {
+  private mutating func parseEvent(_ node: JSONValue.Located) -> EventSource? {
     if let event = node["event"] {
       if node["template"] != nil {
         error("give either \"event\" or \"template\", not both", event.line)
@@ -140,15 +142,15 @@ struct ExerciseSpecParser {
       if let set = node["set"] {
         error("\"set\" changes a template; with an inline \"event\", edit the event", set.line)
       }
-      return .inline(event.serialized())
+      return .inline(event.compact())
     }
     guard let template = node["template"] else {
       error(
         "needs an \"event\" (JSON) or a \"template\" (see 'lambdalings events list')", node.line)
       return nil
     }
-    guard let name = template.string else {
-      error("\"template\" must be a template name string, not \(template.kindName)", template.line)
+    guard let name = template.stringValue else {
+      error("\"template\" must be a template name string, not \(template.typeName)", template.line)
       return nil
     }
     var overrides: [EventSource.Override] = []
@@ -158,16 +160,16 @@ struct ExerciseSpecParser {
         return nil
       }
       for member in members {
-        let value = member.value.string ?? member.value.serialized()
+        let value = member.value.stringValue ?? member.value.compact()
         overrides.append(EventSource.Override(path: member.key, value: value))
       }
     }
     return .template(name: name, overrides: overrides)
   }
 
-  private mutating func parseScenario(_ node: JSONNode) -> Scenario? {
+  private mutating func parseScenario(_ node: JSONValue.Located) -> Scenario? {
     guard node.members != nil else {
-      error("a scenario must be an object, not \(node.kindName)", node.line)
+      error("a scenario must be an object, not \(node.typeName)", node.line)
       return nil
     }
     unknownKeys(node, allowed: ExerciseSpecParser.scenarioKeys, in: "a scenario")
@@ -177,12 +179,12 @@ struct ExerciseSpecParser {
       if node["event"] != nil || node["template"] != nil {
         error("give either \"events\" or one \"event\"/\"template\", not both", list.line)
       }
-      if let items = list.array, !items.isEmpty {
+      if let items = list.arrayValue, !items.isEmpty {
         for item in items {
           guard item.members != nil else {
             error(
               "each of \"events\" must be an object with \"event\" or \"template\", not "
-                + item.kindName, item.line)
+                + item.typeName, item.line)
             continue
           }
           unknownKeys(item, allowed: ExerciseSpecParser.eventKeys, in: "an item of \"events\"")
@@ -196,20 +198,20 @@ struct ExerciseSpecParser {
     }
     var repeatCount = 1
     if let value = node["repeat"] {
-      if let count = value.int, (1...1000).contains(count) {
+      if let count = value.intValue, (1...1000).contains(count) {
         repeatCount = count
       } else {
         error(
-          "\"repeat\" must be a whole number from 1 to 1000, not \(value.serialized())", value.line)
+          "\"repeat\" must be a whole number from 1 to 1000, not \(value.compact())", value.line)
       }
     }
     var concurrency = 1
     if let value = node["concurrency"] {
-      if let count = value.int, (1...100).contains(count) {
+      if let count = value.intValue, (1...100).contains(count) {
         concurrency = count
       } else {
         error(
-          "\"concurrency\" must be a whole number from 1 to 100, not \(value.serialized())",
+          "\"concurrency\" must be a whole number from 1 to 100, not \(value.compact())",
           value.line)
       }
     }
@@ -231,15 +233,15 @@ struct ExerciseSpecParser {
     }
     scenario.function = node["function"].map { parseFunction($0) } ?? FunctionSettings()
     scenario.qualifier = parseQualifier(node)
-    scenario.source = node.serialized()
+    scenario.source = node.compact()
     return events.isEmpty ? nil : scenario
   }
 
   private mutating func parseScenarioExpectation(
-    _ node: JSONNode, into scenario: inout Scenario, deliveryGiven: Bool
+    _ node: JSONValue.Located, into scenario: inout Scenario, deliveryGiven: Bool
   ) {
     guard let members = node.members else {
-      error("\"expect\" must be an object, not \(node.kindName)", node.line)
+      error("\"expect\" must be an object, not \(node.typeName)", node.line)
       return
     }
     let place = "scenario \"\(scenario.name)\""
@@ -255,12 +257,12 @@ struct ExerciseSpecParser {
     if let occurrences = node["logOccurrences"] {
       if let list = occurrences.members {
         for member in list {
-          if let value = member.value.int, value >= 0 {
+          if let value = member.value.intValue, value >= 0 {
             scenario.logOccurrences[member.key] = value
           } else {
             error(
               "\"logOccurrences\" counts must be whole numbers (\"\(member.key)\" has "
-                + "\(member.value.serialized()))", member.value.line)
+                + "\(member.value.compact()))", member.value.line)
           }
         }
       } else {
@@ -277,44 +279,44 @@ struct ExerciseSpecParser {
   }
 
   /// A whole number of at least 0 under `key`, or an error.
-  mutating func count(_ node: JSONNode, _ key: String) -> Int? {
+  mutating func count(_ node: JSONValue.Located, _ key: String) -> Int? {
     guard let value = node[key] else { return nil }
-    guard let number = value.int, number >= 0 else {
-      error("\"\(key)\" must be a whole number, not \(value.serialized())", value.line)
+    guard let number = value.intValue, number >= 0 else {
+      error("\"\(key)\" must be a whole number, not \(value.compact())", value.line)
       return nil
     }
     return number
   }
 
   /// A non-negative number of milliseconds under `key`, or an error.
-  mutating func milliseconds(_ node: JSONNode, _ key: String) -> Double? {
+  mutating func milliseconds(_ node: JSONValue.Located, _ key: String) -> Double? {
     guard let value = node[key] else { return nil }
-    guard let number = value.number, number >= 0 else {
-      error("\"\(key)\" must be a number of milliseconds, not \(value.serialized())", value.line)
+    guard let number = value.doubleValue, number >= 0 else {
+      error("\"\(key)\" must be a number of milliseconds, not \(value.compact())", value.line)
       return nil
     }
     return number
   }
 
-  mutating func string(_ node: JSONNode, _ key: String) -> String? {
+  mutating func string(_ node: JSONValue.Located, _ key: String) -> String? {
     guard let value = node[key] else { return nil }
-    if value.string == nil {
-      error("\"\(key)\" must be a string, not \(value.kindName)", value.line)
+    if value.stringValue == nil {
+      error("\"\(key)\" must be a string, not \(value.typeName)", value.line)
     }
-    return value.string
+    return value.stringValue
   }
 
   /// An array of strings under `key`, or an error.
-  mutating func strings(_ node: JSONNode, _ key: String) -> [String] {
+  mutating func strings(_ node: JSONValue.Located, _ key: String) -> [String] {
     guard let value = node[key] else { return [] }
-    guard let items = value.array, items.allSatisfy({ $0.string != nil }) else {
+    guard let items = value.arrayValue, items.allSatisfy({ $0.stringValue != nil }) else {
       error("\"\(key)\" must be an array of strings", value.line)
       return []
     }
-    return items.compactMap(\.string)
+    return items.compactMap(\.stringValue)
   }
 
-  mutating func scratchFiles(_ node: JSONNode) -> [String: Bool] {
+  mutating func scratchFiles(_ node: JSONValue.Located) -> [String: Bool] {
     guard let value = node["scratchFiles"] else { return [:] }
     guard let members = value.members else {
       error(
@@ -328,7 +330,7 @@ struct ExerciseSpecParser {
         error(
           "scratch file \"\(member.key)\" must be a relative path inside the scratch folder",
           member.value.line)
-      } else if let flag = member.value.bool {
+      } else if let flag = member.value.boolValue {
         result[member.key] = flag
       } else {
         error("scratch file \"\(member.key)\" must map to true or false", member.value.line)

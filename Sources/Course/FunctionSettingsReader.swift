@@ -1,3 +1,4 @@
+import JSON
 import SystemSupport
 
 /// Reads function settings: a case's `function` object in `spec.json`, or a learner's
@@ -21,7 +22,7 @@ public struct FunctionSettingsReader {
 
   /// Parses the text of a `function.json`; diagnostics say what is wrong and where.
   public mutating func read(text: String) -> FunctionSettings {
-    switch JSONParser.parse(text) {
+    switch JSONValue.Located.parse(text) {
     case .success(let node): return read(node)
     case .failure(let problem):
       error("\(fileName) is not valid JSON: \(problem.message)", problem.line)
@@ -38,11 +39,11 @@ public struct FunctionSettingsReader {
   }
 
   /// Reads a settings object.
-  mutating func read(_ node: JSONNode) -> FunctionSettings {
+  mutating func read(_ node: JSONValue.Located) -> FunctionSettings {
     var settings = FunctionSettings()
     settings.line = node.line
     guard let members = node.members else {
-      error("function settings must be an object, not \(node.kindName)", node.line)
+      error("function settings must be an object, not \(node.typeName)", node.line)
       return settings
     }
     for member in members where !FunctionSettingsReader.keys.contains(member.key) {
@@ -52,26 +53,27 @@ public struct FunctionSettingsReader {
         ).map { "; did you mean \"\($0)\"?" } ?? ""
       error(
         "unknown function setting \"\(member.key)\"\(guess) (known: "
-          + FunctionSettingsReader.keys.sorted().joined(separator: ", ") + ")", member.value.line)
+          + FunctionSettingsReader.keys.sorted().joined(separator: ", ") + ")",
+        member.keyPosition.line)
     }
     if let handler = node["handler"] {
       readHandler(handler, into: &settings)
     }
     if let timeout = node["timeout"] {
-      if let seconds = timeout.number, seconds >= 1, seconds <= 900 {
+      if let seconds = timeout.doubleValue, seconds >= 1, seconds <= 900 {
         settings.timeoutSeconds = seconds
       } else {
         error(
-          "\"timeout\" must be seconds from 1 to 900, as in Lambda (got \(timeout.serialized()))",
+          "\"timeout\" must be seconds from 1 to 900, as in Lambda (got \(timeout.compact()))",
           timeout.line)
       }
     }
     if let memory = node["memory"] {
-      if let megabytes = memory.int, (128...10_240).contains(megabytes) {
+      if let megabytes = memory.intValue, (128...10_240).contains(megabytes) {
         settings.memoryMB = megabytes
       } else {
         error(
-          "\"memory\" must be MB from 128 to 10240, as in Lambda (got \(memory.serialized()))",
+          "\"memory\" must be MB from 128 to 10240, as in Lambda (got \(memory.compact()))",
           memory.line)
       }
     }
@@ -80,7 +82,7 @@ public struct FunctionSettingsReader {
         for member in variables {
           if case .null = member.value.value {
             settings.environment[member.key] = .some(nil)
-          } else if let text = member.value.string {
+          } else if let text = member.value.stringValue {
             settings.environment[member.key] = text
           } else {
             error(
@@ -93,19 +95,21 @@ public struct FunctionSettingsReader {
       }
     }
     if let reserved = node["reservedConcurrency"] {
-      if let count = reserved.int, count >= 0, count <= 1000 {
+      if let count = reserved.intValue, count >= 0, count <= 1000 {
         settings.reservedConcurrency = count
       } else {
         error(
           "\"reservedConcurrency\" must be a whole number from 0 to 1000 (got "
-            + "\(reserved.serialized()))", reserved.line)
+            + "\(reserved.compact()))", reserved.line)
       }
     }
     return settings
   }
 
-  private mutating func readHandler(_ node: JSONNode, into settings: inout FunctionSettings) {
-    if let text = node.string {
+  private mutating func readHandler(
+    _ node: JSONValue.Located, into settings: inout FunctionSettings
+  ) {
+    if let text = node.stringValue {
       if text.contains(".") {
         settings.handler = text
       } else {
@@ -127,7 +131,7 @@ public struct FunctionSettingsReader {
           member.value.line)
         continue
       }
-      if let text = member.value.string, text.contains(".") {
+      if let text = member.value.stringValue, text.contains(".") {
         settings.handlers[language] = text
       } else {
         error("the \(member.key) handler must look like module.function", member.value.line)

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import LambdaRuntime
 
 /// An exercise's `api.json`: HTTP requests sent to the learner's API, served from the

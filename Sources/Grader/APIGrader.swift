@@ -1,6 +1,7 @@
 import APIGateway
 import Foundation
 import HTTP
+import JSON
 import LambdaRuntime
 
 /// Grades an API exercise through real HTTP: serves the template found next to the learner's

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import JSON
 import LambdaRuntime
 
 /// Runs a scenario with a `delivery` through LambdaRuntime's asynchronous invoker or an event
@@ -160,7 +161,7 @@ enum DeliveryRunner {
   }
 
   private static func document(_ event: Data, _ index: Int) throws -> JSONValue {
-    guard let value = JSONValue.parse(String(decoding: event, as: UTF8.self)) else {
+    guard let value = JSONValue.parse(bytes: event) else {
       throw GraderError("event \(index + 1) is not JSON")
     }
     return value
@@ -200,7 +201,7 @@ enum DeliveryRunner {
 
   /// Each target's records, in order, against its patterns.
   static func recordChecks(
-    _ expected: [(target: String, patterns: [JSONNode])], _ entries: [DeliveryEntry]
+    _ expected: [(target: String, patterns: [JSONValue])], _ entries: [DeliveryEntry]
   ) -> [Mismatch] {
     var found: [Mismatch] = []
     let kept = entries.filter { $0.kind == .destination || $0.kind == .deadLetter }
@@ -219,7 +220,7 @@ enum DeliveryRunner {
         continue
       }
       for (index, (pattern, record)) in zip(patterns, records).enumerated() {
-        let actual = JSONNode.parsing(record.compact())
+        let actual: JSONValue? = record
         if let miss = subset(pattern, actual, path: "\(path).\(index)") {
           found.append(miss)
           break
@@ -264,11 +265,11 @@ enum DeliveryRunner {
 
   /// The first difference when `actual` lacks what `pattern` lists: objects need only the
   /// listed fields, arrays the same length, matchers and other values as `JSONMatch`.
-  static func subset(_ pattern: JSONNode, _ actual: JSONNode?, path: String) -> Mismatch? {
+  static func subset(_ pattern: JSONValue, _ actual: JSONValue?, path: String) -> Mismatch? {
     if JSONMatch.matcher(pattern) != nil { return JSONMatch.check(pattern, actual, path: path) }
-    switch pattern.value {
+    switch pattern {
     case .object(let members):
-      guard let actual, actual.members != nil else {
+      guard let actual, actual.objectMembers != nil else {
         return .value(path, expected: pattern.shortText(), got: actual?.shortText() ?? "nothing")
       }
       for member in members {
@@ -278,7 +279,7 @@ enum DeliveryRunner {
       }
       return nil
     case .array(let items):
-      guard let theirs = actual?.array, theirs.count == items.count else {
+      guard let theirs = actual?.arrayValue, theirs.count == items.count else {
         return .value(path, expected: pattern.shortText(), got: actual?.shortText() ?? "nothing")
       }
       for (index, item) in items.enumerated() {

@@ -1,4 +1,5 @@
 import Course
+import JSON
 
 extension ExpectationChecker {
   /// Text that must (or must not) be in the logs, JSON log lines and their fields.
@@ -38,15 +39,15 @@ extension ExpectationChecker {
   /// One `logJSON` object: some JSON log line must have every field; otherwise the closest
   /// line's first differing field is named.
   private static func logJSONCheck(
-    _ wanted: JSONNode, index: Int, _ objects: [JSONNode], requestID: String
+    _ wanted: JSONValue, index: Int, _ objects: [JSONValue], requestID: String
   ) -> [Mismatch] {
-    let fields = (wanted.members ?? []).map { member -> (String, JSONNode) in
-      if member.value.string == "$requestId" {
-        return (member.key, JSONNode(.string(requestID), line: member.value.line))
+    let fields = (wanted.objectMembers ?? []).map { member -> (String, JSONValue) in
+      if member.value.stringValue == "$requestId" {
+        return (member.key, .string(requestID))
       }
       return (member.key, member.value)
     }
-    var best: (misses: [Mismatch], line: JSONNode)?
+    var best: (misses: [Mismatch], line: JSONValue)?
     for object in objects {
       let misses = fields.compactMap { key, value in
         JSONMatch.check(value, object.value(atPath: key), path: "logJSON[\(index)].\(key)")
@@ -55,7 +56,7 @@ extension ExpectationChecker {
       if best == nil || misses.count < best!.misses.count { best = (misses, object) }
     }
     let wantedText =
-      "{" + fields.map { "\(quoted($0.0)):\($0.1.serialized())" }.joined(separator: ",") + "}"
+      "{" + fields.map { "\(quoted($0.0)):\($0.1.compact())" }.joined(separator: ",") + "}"
     guard let best else {
       return [
         Mismatch(
@@ -73,14 +74,14 @@ extension ExpectationChecker {
 /// Finds the JSON object in a log line: the whole line, or the part after a runtime prefix
 /// such as Node's `<time>\t<request id>\tINFO\t` or Python's `[INFO]\t<time>\t<id>\t`.
 enum LogLine {
-  static func jsonObject(in line: String) -> JSONNode? {
+  static func jsonObject(in line: String) -> JSONValue? {
     let trimmed = line.trimmingCharacters(in: .whitespaces)
-    if trimmed.hasPrefix("{"), let node = JSONNode.parsing(trimmed), node.members != nil {
+    if trimmed.hasPrefix("{"), let node = JSONValue.parse(trimmed), node.objectMembers != nil {
       return node
     }
     guard let tab = trimmed.lastIndex(of: "\t") else { return nil }
     let tail = String(trimmed[trimmed.index(after: tab)...])
-    guard tail.hasPrefix("{"), let node = JSONNode.parsing(tail), node.members != nil else {
+    guard tail.hasPrefix("{"), let node = JSONValue.parse(tail), node.objectMembers != nil else {
       return nil
     }
     return node

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import JSON
 
 /// Compares one invocation with an `Expectation` and names every difference precisely.
 enum ExpectationChecker {
@@ -78,7 +79,7 @@ enum ExpectationChecker {
     var found: [Mismatch] = []
     if let status = expect.statusCode {
       if let got = result["statusCode"] {
-        if got.int != status {
+        if got.intValue != status {
           found.append(.value("statusCode", expected: "\(status)", got: got.shortText()))
         }
       } else {
@@ -90,7 +91,7 @@ enum ExpectationChecker {
     }
     for (name, value) in expect.headers.sorted(by: { $0.key < $1.key }) {
       let got = result["headers"]?.member(caseInsensitive: name)
-      let text = got.map { $0.string ?? $0.serialized() }
+      let text = got.map { $0.stringValue ?? $0.compact() }
       if text != value {
         found.append(
           .value(
@@ -109,12 +110,12 @@ enum ExpectationChecker {
   }
 
   /// `body` paths, looked up in the parsed body when the result has one, else in the result.
-  private static func bodyChecks(_ expect: Expectation, _ result: JSONNode) -> [Mismatch] {
+  private static func bodyChecks(_ expect: Expectation, _ result: JSONValue) -> [Mismatch] {
     guard !expect.bodyFields.isEmpty else { return [] }
     var root = result
     if let body = result["body"] {
-      if let text = body.string {
-        guard let parsed = JSONNode.parsing(text) else {
+      if let text = body.stringValue {
+        guard let parsed = JSONValue.parse(text) else {
           return [
             .value(
               "body", expected: "a JSON body", got: quoted(String(text.prefix(200))))
@@ -189,7 +190,7 @@ enum ExpectationChecker {
   }
 
   static func quoted(_ text: String) -> String {
-    JSONNode(.string(text), line: 0).serialized()
+    JSONValue.quote(text)
   }
 
   static func format(_ milliseconds: Double) -> String {

@@ -1,26 +1,27 @@
 import Course
+import JSON
 import LambdaRuntime
 
 /// One invocation record seen through the grader's eyes: parsed result, error and logs.
 struct InvocationOutcome {
   let record: InvocationRecord
   /// The result (or the error document) parsed as JSON; nil when it is not JSON.
-  let result: JSONNode?
+  let result: JSONValue?
   /// The function's scratch folder (its `/tmp`), when it has one.
   let scratchFolder: String?
 
   init(_ record: InvocationRecord, scratchFolder: String? = nil) {
     self.record = record
     self.scratchFolder = scratchFolder
-    result = JSONNode.parsing(record.resultText)
+    result = JSONValue.parse(bytes: record.result)
   }
 
   /// True when the invocation ran out of time.
   var timedOut: Bool { record.status == .timeout }
 
   var isError: Bool { record.isError }
-  var errorType: String? { record.errorType ?? result?["errorType"]?.string }
-  var errorMessage: String { result?["errorMessage"]?.string ?? record.resultText }
+  var errorType: String? { record.errorType ?? result?["errorType"]?.stringValue }
+  var errorMessage: String { result?["errorMessage"]?.stringValue ?? record.resultText }
 
   /// `ValueError: boom`, or `Sandbox.Timedout: ... timed out ...`.
   var errorLine: String {
@@ -31,8 +32,8 @@ struct InvocationOutcome {
   func errorDescription(stackLines: Int = 6) -> String? {
     guard isError else { return nil }
     var lines = [errorLine]
-    let frames = (result?["stackTrace"] ?? result?["trace"])?.array ?? []
-    let stack = frames.compactMap(\.string)
+    let frames = (result?["stackTrace"] ?? result?["trace"])?.arrayValue ?? []
+    let stack = frames.compactMap(\.stringValue)
       .flatMap { $0.split(separator: "\n", omittingEmptySubsequences: true) }
       .map { String($0) }
     lines += stack.prefix(stackLines)

@@ -1,17 +1,18 @@
 import Course
+import JSON
 
 /// Compares an expected JSON value, or a matcher such as `{"$gte": 1}`, with an actual value.
 enum JSONMatch {
   /// The mismatch at `path`, or nil when `actual` satisfies `expected`. Matchers may appear
   /// anywhere inside `expected`; the mismatch names the deepest path that differs.
-  static func check(_ expected: JSONNode, _ actual: JSONNode?, path: String) -> Mismatch? {
+  static func check(_ expected: JSONValue, _ actual: JSONValue?, path: String) -> Mismatch? {
     if let (name, argument) = matcher(expected) {
       return checkMatcher(name, argument, actual, path: path)
     }
     guard let actual else {
       return .value(path, expected: expected.shortText(), got: "nothing")
     }
-    switch (expected.value, actual.value) {
+    switch (expected, actual) {
     case (.object(let members), .object(let theirs)):
       for member in members {
         if let miss = check(member.value, actual[member.key], path: "\(path).\(member.key)") {
@@ -40,69 +41,69 @@ enum JSONMatch {
   }
 
   /// The matcher's name and argument when `node` is `{"$name": argument}`.
-  static func matcher(_ node: JSONNode) -> (String, JSONNode)? {
-    guard let members = node.members, members.count == 1, members[0].key.hasPrefix("$") else {
+  static func matcher(_ node: JSONValue) -> (String, JSONValue)? {
+    guard let members = node.objectMembers, members.count == 1, members[0].key.hasPrefix("$") else {
       return nil
     }
     return (members[0].key, members[0].value)
   }
 
   private static func checkMatcher(
-    _ name: String, _ argument: JSONNode, _ actual: JSONNode?, path: String
+    _ name: String, _ argument: JSONValue, _ actual: JSONValue?, path: String
   ) -> Mismatch? {
     let got = actual?.shortText() ?? "nothing"
     func fail(_ wanted: String) -> Mismatch { .value(path, expected: wanted, got: got) }
     switch name {
     case "$exists":
-      let wanted = argument.bool ?? true
+      let wanted = argument.boolValue ?? true
       return (actual != nil) == wanted ? nil : fail(wanted ? "a value" : "no such field")
     case "$type":
-      let wanted = argument.string ?? ""
+      let wanted = argument.stringValue ?? ""
       return actual.map { typeName($0, matching: wanted) } == true ? nil : fail("a \(wanted)")
     case "$gte":
-      let bound = argument.number ?? 0
-      guard let value = actual?.number, value >= bound else {
-        return fail("a number >= \(argument.serialized())")
+      let bound = argument.doubleValue ?? 0
+      guard let value = actual?.doubleValue, value >= bound else {
+        return fail("a number >= \(argument.compact())")
       }
       return nil
     case "$lte":
-      let bound = argument.number ?? 0
-      guard let value = actual?.number, value <= bound else {
-        return fail("a number <= \(argument.serialized())")
+      let bound = argument.doubleValue ?? 0
+      guard let value = actual?.doubleValue, value <= bound else {
+        return fail("a number <= \(argument.compact())")
       }
       return nil
     case "$length":
-      let wanted = argument.int ?? 0
-      let count = actual?.array?.count ?? actual?.string?.count
+      let wanted = argument.intValue ?? 0
+      let count = actual?.arrayValue?.count ?? actual?.stringValue?.count
       return count == wanted ? nil : fail("length \(wanted)")
     case "$contains":
-      let text = argument.string ?? ""
-      return actual?.string?.contains(text) == true
-        ? nil : fail("a string containing \(argument.serialized())")
+      let text = argument.stringValue ?? ""
+      return actual?.stringValue?.contains(text) == true
+        ? nil : fail("a string containing \(argument.compact())")
     default:
       return fail("an unknown matcher \(name)")
     }
   }
 
-  private static func typeName(_ node: JSONNode, matching wanted: String) -> Bool {
-    switch (node.value, wanted) {
+  private static func typeName(_ node: JSONValue, matching wanted: String) -> Bool {
+    switch (node, wanted) {
     case (.null, "null"), (.bool, "boolean"), (.string, "string"), (.array, "array"),
       (.object, "object"), (.number, "number"):
       return true
-    case (.number(let value, _), "integer"):
-      return value == value.rounded()
+    case (.number, "integer"):
+      return node.doubleValue.map { $0 == $0.rounded() } ?? false
     default:
       return false
     }
   }
 }
 
-extension JSONNode {
+extension JSONValue {
   /// The dotted path of the first place where `other` differs from this value, descending
   /// into objects and arrays; "" when the values differ at the top; nil when equal.
-  func firstDifference(from other: JSONNode) -> String? {
+  func firstDifference(from other: JSONValue) -> String? {
     if sameJSON(as: other) { return nil }
-    switch (value, other.value) {
+    switch (self, other) {
     case (.object(let mine), .object):
       for member in mine {
         guard let theirs = other[member.key] else { return member.key }
@@ -110,7 +111,7 @@ extension JSONNode {
           return inner.isEmpty ? member.key : "\(member.key).\(inner)"
         }
       }
-      for member in other.members ?? [] where self[member.key] == nil { return member.key }
+      for member in other.objectMembers ?? [] where self[member.key] == nil { return member.key }
       return ""
     case (.array(let mine), .array(let theirs)):
       for (index, item) in mine.enumerated() {

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Why the Invoke API refuses a request before any environment runs it.
 enum InvocationRejection: Equatable {
@@ -10,12 +11,7 @@ enum InvocationRejection: Equatable {
   static func check(event: Data) -> InvocationRejection? {
     if event.count > RuntimeAPILimits.maxPayloadBytes { return .tooLarge(event.count) }
     if event.isEmpty { return nil }
-    do {
-      _ = try JSONSerialization.jsonObject(with: event, options: [.fragmentsAllowed])
-      return nil
-    } catch {
-      return .notJSON((error as NSError).localizedDescription)
-    }
+    return JSONValue.syntaxError(in: event).map { .notJSON($0.description) }
   }
 
   var status: InvocationRecord.Status {

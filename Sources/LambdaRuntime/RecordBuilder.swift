@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import SystemSupport
 
 /// Builds an `InvocationRecord` and its CloudWatch-style log text while an invocation runs.
@@ -105,8 +106,8 @@ struct RecordBuilder {
 
   /// `{"errorType": ..., "errorMessage": ...}` in the order AWS returns platform errors.
   func platformError(_ type: String, _ message: String) -> [UInt8] {
-    Array(
-      "{\"errorType\":\(JSONText.quote(type)),\"errorMessage\":\(JSONText.quote(message))}".utf8)
+    JSONValue.object([("errorType", .string(type)), ("errorMessage", .string(message))])
+      .compactBytes()
   }
 
   /// Adds function output, noting how much was dropped.

@@ -35,7 +35,7 @@ public enum DeploymentCheck {
     -> [Result]
   {
     guard let data = FileManager.default.contents(atPath: specFile),
-      let spec = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let spec = try? JSONBody.object(Array(data)),
       let name = spec["function"] as? String, let checks = spec["checks"] as? [[String: Any]]
     else {
       return [
@@ -121,9 +121,7 @@ public enum DeploymentCheck {
     guard let kind = LambdaRuntimeKind(name: version.runtime) else {
       return ["runtime \(version.runtime) cannot run locally"]
     }
-    let payload =
-      (try? JSONSerialization.data(withJSONObject: event, options: [.fragmentsAllowed]))
-      ?? Data("{}".utf8)
+    let payload = Data(JSONBody.jsonValue(event)?.compactBytes() ?? Array("{}".utf8))
     let configuration = FunctionConfiguration(
       name: function.name, codePath: store.codePath(version), handler: version.handler,
       runtime: kind, timeout: Double(version.timeout), memoryMB: version.memorySize,

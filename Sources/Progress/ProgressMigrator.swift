@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Brings progress files written in older format versions up to the current one.
 ///
@@ -56,7 +57,7 @@ public struct ProgressMigrator: Sendable {
     for from in version..<max(version, currentVersion) {
       guard let step = steps[from] else { throw Failure.noMigration(from: from) }
       try step(&migrated)
-      migrated["version"] = .integer(from + 1)
+      migrated["version"] = .int(from + 1)
     }
     return migrated
   }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Turning the bytes of a progress file into a document, or into a precise `ProgressError`.
 extension ProgressStore {
@@ -33,20 +34,22 @@ extension ProgressStore {
       }
       return found
     } catch let error as DecodingError {
-      if let syntax = JSONLocator.syntaxError(in: data) {
-        let detail = "\(syntax.message) (line \(syntax.line), column \(syntax.column))"
+      if let syntax = JSONValue.syntaxError(in: data) {
+        let empty = data.allSatisfy { [0x20, 0x0A, 0x0D, 0x09].contains($0) }
+        let message = empty ? "the file is empty" : syntax.message
+        let detail = "\(message) (line \(syntax.line), column \(syntax.column))"
         throw failure(.invalidJSON(detail), line: syntax.line)
       }
       if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
         throw failure(.invalidJSON(context.debugDescription), line: nil)
       }
-      throw failure(.missingVersion, line: JSONLocator.line(of: ["version"], in: data))
+      throw failure(.missingVersion, line: Self.line(of: ["version"], in: data))
     }
   }
 
   /// `data` brought to the current version (itself when it already is).
   private func migrated(_ data: Data, from version: Int) throws -> Data {
-    let versionLine = { JSONLocator.line(of: ["version"], in: data) }
+    let versionLine = { Self.line(of: ["version"], in: data) }
     do {
       try migrator.check(version: version)
     } catch .newerVersion(let newer) {
@@ -57,9 +60,11 @@ extension ProgressStore {
     }
     if version == migrator.currentVersion { return data }
     do {
-      let value = try ProgressCoding.makeDecoder().decode(JSONValue.self, from: data)
-      let object = try migrator.migrate(value.objectValue ?? [:], from: version)
-      return try ProgressCoding.makeEncoder().encode(JSONValue.object(object))
+      let value = try JSONValue(parsing: data)
+      let members = value.objectMembers ?? []
+      let object = try migrator.migrate(
+        Dictionary(members, uniquingKeysWith: { _, last in last }), from: version)
+      return Data(JSONValue.object(object.sorted { $0.key < $1.key }).compactBytes())
     } catch {
       let detail = "converting it from version \(version) failed: \(error)"
       throw failure(.invalidValue(field: "", detail: detail), line: nil)
@@ -83,7 +88,7 @@ extension ProgressStore {
       detail = "\(error)"
     }
     let trimmed = detail.hasSuffix(".") ? String(detail.dropLast()) : detail
-    let line = source.flatMap { JSONLocator.line(of: path, in: $0) }
+    let line = source.flatMap { Self.line(of: path, in: $0) }
     if case .keyNotFound(let key, _) = error { path.append(key.stringValue) }
     return failure(.invalidValue(field: path.joined(separator: "."), detail: trimmed), line: line)
   }
@@ -92,6 +97,11 @@ extension ProgressStore {
   private static func component(_ key: CodingKey) -> String {
     if let index = key.intValue, key.stringValue.hasPrefix("Index ") { return String(index) }
     return key.stringValue
+  }
+
+  /// The line where the value at `path` starts in `data` (array elements by their index).
+  static func line(of path: [String], in data: Data) -> Int? {
+    (try? JSONValue.Located(parsing: data))?.located(at: path)?.line
   }
 
   private func failure(_ reason: ProgressError.Reason, line: Int?) -> ProgressError {

@@ -32,6 +32,20 @@ import Testing
     #expect(found.allSatisfy { $0.hasPrefix("exercises/hello/spec.json:5: error:") })
   }
 
+  @Test func anUnknownKeyIsReportedAtTheKeyNotAtItsValue() throws {
+    let spec = """
+      {
+        "cases": [{"name": "ok", "event": {}, "expect": {"statusCode": 200},
+                   "evnt":
+                     {"a": 1}}]
+      }
+      """
+    let found = try Self.diagnostics(spec)
+    #expect(found.count == 1, "\(found)")
+    #expect(
+      found.first?.hasPrefix("exercises/hello/spec.json:3: error: unknown key \"evnt\"") == true)
+  }
+
   @Test func wrongTypesAreErrorsAtTheirLine() throws {
     let spec = """
       {

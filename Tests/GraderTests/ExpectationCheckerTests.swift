@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import JSON
 import Testing
 
 @testable import Grader
@@ -21,8 +22,8 @@ import Testing
   }
 
   /// An expectation parsed from spec JSON, as the course loader would.
-  static func node(_ text: String) throws -> JSONNode {
-    try #require(JSONNode.parsing(text))
+  static func node(_ text: String) throws -> JSONValue {
+    try #require(JSONValue.parse(text))
   }
 
   @Test func headersMatchCaseInsensitivelyAndValuesExactly() throws {

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import JSON
 import Testing
 
 @testable import Grader
@@ -48,8 +49,8 @@ import Testing
   }
 
   @Test func recordPatternsNeedOnlyTheFieldsTheyList() throws {
-    func node(_ text: String) throws -> JSONNode {
-      try #require(JSONNode.parsing(text))
+    func node(_ text: String) throws -> JSONValue {
+      try #require(JSONValue.parse(text))
     }
     let record = try node(
       #"{"requestContext": {"condition": "Success", "approximateInvokeCount": 1}, "x": [1, 2]}"#)

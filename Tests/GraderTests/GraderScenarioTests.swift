@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import JSON
 import Testing
 
 @testable import Grader
@@ -60,9 +61,9 @@ import Testing
     exercise.scenarios.removeFirst()
     // Events o-1, o-1, o-2: the third answer has id o-2.
     var each = Expectation()
-    each.bodyFields = ["id": JSONNode(.string("o-1"), line: 1)]
+    each.bodyFields = ["id": .string("o-1")]
     var last = Expectation()
-    last.bodyFields = ["charged": JSONNode(.bool(true), line: 1)]
+    last.bodyFields = ["charged": .bool(true)]
     exercise.scenarios[0].each = each
     exercise.scenarios[0].last = last
     let code = GraderFixture.handler("orders", language, "pass")
@@ -71,8 +72,8 @@ import Testing
     #expect(scenario.mismatches.map(\.path) == ["each.3.body.id"])
     #expect(scenario.failures.first?.contains("each (invocation 3)") == true)
 
-    each.bodyFields = ["charged": JSONNode(.bool(true), line: 1)]
-    last.bodyFields = ["id": JSONNode(.string("o-2"), line: 1)]
+    each.bodyFields = ["charged": .bool(true)]
+    last.bodyFields = ["id": .string("o-2")]
     exercise.scenarios[0].each = each
     exercise.scenarios[0].last = last
     let passing = Grader.grade(exercise: exercise, codeFile: code, language: language)

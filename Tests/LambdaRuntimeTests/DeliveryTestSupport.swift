@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import SystemSupport
 
 @testable import LambdaRuntime
@@ -11,7 +12,7 @@ final class ScriptedFunction: Sendable {
     var requestID: String
     var at: Double
     var text: String { String(decoding: event, as: UTF8.self) }
-    var json: JSONValue? { JSONParser.parse(text) }
+    var json: JSONValue? { JSONValue.parse(text) }
   }
 
   private let recorded = Locked<[Call]>([])
@@ -43,7 +44,7 @@ final class ScriptedFunction: Sendable {
         calls.append(Call(event: event, requestID: requestID, at: clock.now))
         return calls.count
       }
-      let json = JSONParser.parse(String(decoding: event, as: UTF8.self))
+      let json = JSONValue.parse(String(decoding: event, as: UTF8.self))
       let status = respond(json, number)
       return ScriptedFunction.record(
         requestID: requestID, status: status, durationMs: durationMs,
@@ -90,7 +91,7 @@ final class ScriptedFunction: Sendable {
 
 /// Parses JSON text in tests (a failed parse is `null`, which every expectation then rejects).
 func json(_ text: String) -> JSONValue {
-  JSONParser.parse(text) ?? .null
+  JSONValue.parse(text) ?? .null
 }
 
 /// The member names of an object, in order.

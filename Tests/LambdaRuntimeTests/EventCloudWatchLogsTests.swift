@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Testing
 
 @testable import LambdaRuntime
@@ -17,7 +18,7 @@ import Testing
   func decodedWithPython(_ event: Data) throws -> JSONValue {
     let (status, out, err) = try EventTestSupport.runPython(Self.decoder, input: event)
     #expect(status == 0, "python3 could not decode awslogs.data: \(err)")
-    return try #require(JSONParser.parse(out))
+    return try #require(JSONValue.parse(out))
   }
 
   @Test(.enabled(if: EventTestSupport.hasPython))
@@ -58,7 +59,7 @@ import Testing
     let data = try EventTemplates.generate(
       name: "cloudwatch-logs", overrides: [("message", String(repeating: "x", count: 100))],
       count: 2000)
-    let event = try #require(JSONParser.parse(String(decoding: data, as: UTF8.self)))
+    let event = try #require(JSONValue.parse(String(decoding: data, as: UTF8.self)))
     let encoded = try #require(event.value(at: "awslogs.data")?.stringValue)
     let gzip = try #require(Data(base64Encoded: encoded))
     #expect(gzip.count > 3 * 65_535, "payload should need more than three stored blocks")

@@ -1,71 +1,11 @@
 import Foundation
+import JSON
 import Testing
 
 @testable import LambdaRuntime
 
-/// The ordered JSON layer under the templates: parsing, printing, dotted paths.
+/// Dotted paths into events (parsing and printing are tested in JSONTests).
 @Suite struct EventJSONTests {
-  @Test(arguments: [
-    "{}", "[]", "0", "-0.5e+3", "1E9", "true", "false", "null", "\"\"",
-    "{\"b\":1,\"a\":[true,null,{\"c\":\"d\"}]}",
-    "\"tab\\t quote\\\" slash\\/ \\u00e9 \\ud83d\\ude00\"",
-    "  [ 1 , 2 ]  ",
-  ])
-  func validJSONParsesAndRoundTripsThroughFoundation(text: String) throws {
-    let value = try #require(JSONParser.parse(text), "should parse: \(text)")
-    func normalized(_ json: String) throws -> Data {
-      let object = try JSONSerialization.jsonObject(
-        with: Data(json.utf8), options: .fragmentsAllowed)
-      return try JSONSerialization.data(
-        withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed])
-    }
-    #expect(try normalized(value.compact()) == normalized(text))
-    #expect(JSONParser.parse(value.prettyPrinted()) == value, "pretty output parses back")
-  }
-
-  @Test(arguments: [
-    "", "{", "[1,]", "{\"a\":}", "01", "1.", ".5", "-", "+1", "tru", "nul", "\"open",
-    "\"bad \\x escape\"", "\"\\ud83d alone\"", "{\"a\" 1}", "[1 2]", "1 2", "'single'",
-    "\"raw\ncontrol\"", "NaN",
-  ])
-  func invalidJSONIsRejected(text: String) {
-    #expect(JSONParser.parse(text) == nil, "should reject: \(text)")
-  }
-
-  @Test func deepNestingIsRejectedWithoutCrashing() {
-    let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
-    #expect(JSONParser.parse(deep) == nil)
-  }
-
-  @Test func objectKeysKeepTheirOrder() throws {
-    let value = try #require(JSONParser.parse("{\"z\":1,\"a\":2,\"m\":3}"))
-    #expect(value.objectMembers?.map(\.0) == ["z", "a", "m"])
-    #expect(value.compact() == "{\"z\":1,\"a\":2,\"m\":3}")
-  }
-
-  @Test func prettyPrintingUsesTwoSpacesAndCompactEmptyContainers() {
-    let value: JSONValue = ["a": [1, 2], "b": [:], "c": [], "d": ["e": .null]]
-    let expected = """
-      {
-        "a": [
-          1,
-          2
-        ],
-        "b": {},
-        "c": [],
-        "d": {
-          "e": null
-        }
-      }
-      """
-    #expect(value.prettyPrinted() == expected)
-  }
-
-  @Test func stringsAreEscapedForJSON() {
-    let value = JSONValue.string("a\"b\\c\n\t\u{01}é/")
-    #expect(value.compact() == "\"a\\\"b\\\\c\\n\\t\\u0001é/\"")
-  }
-
   @Test func pathsSupportIndicesAndEscapedDots() throws {
     let value: JSONValue = ["a.b": ["c": [10, 20]]]
     #expect(value.value(at: "a\\.b.c.1") == .int(20))

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 @testable import LambdaRuntime
 
@@ -52,7 +53,7 @@ enum EventTestSupport {
     _ name: String, _ overrides: [(path: String, value: String)] = [], count: Int? = nil
   ) throws -> JSONValue {
     let data = try EventTemplates.generate(name: name, overrides: overrides, count: count)
-    guard let value = JSONParser.parse(String(decoding: data, as: UTF8.self)) else {
+    guard let value = JSONValue.parse(String(decoding: data, as: UTF8.self)) else {
       throw FixtureError.notJSON(name)
     }
     return value

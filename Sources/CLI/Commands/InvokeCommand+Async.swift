@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import LambdaRuntime
 import SystemSupport
 import Terminal

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import LambdaRuntime
 import SystemSupport
 
@@ -32,15 +33,13 @@ extension InvokeCommand {
       guard let data = FileManager.default.contents(atPath: full) else {
         throw CLIError.usage("cannot read the messages file \(path); check the path")
       }
-      if let problem = jsonProblem(data) {
+      do {
+        return try JSONValue(parsing: data)
+      } catch {
         throw CLIError.content(
-          "\(path):\(problem.line): the messages file is not valid JSON: \(problem.reason); "
+          "\(path):\(error.line): the messages file is not valid JSON: \(Self.reason(error)); "
             + "write a JSON list such as [\"first\", {\"id\": 2}]")
       }
-      guard let document = JSONValue.parse(String(decoding: data, as: UTF8.self)) else {
-        throw CLIError.content("\(path):1: the messages file is not valid JSON")
-      }
-      return document
     }
     guard let template = args.value("event-template") else {
       throw CLIError.usage(
@@ -60,20 +59,12 @@ extension InvokeCommand {
 
   /// Where JSON text breaks (line and reason), if it does.
   static func jsonProblem(_ data: Data) -> (line: Int, reason: String)? {
-    do {
-      _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-      return nil
-    } catch {
-      let message =
-        (error as NSError).userInfo["NSDebugDescription"] as? String ?? error.localizedDescription
-      var line = 1
-      if let range = message.range(of: "character "),
-        let offset = Int(message[range.upperBound...].prefix { $0.isNumber })
-      {
-        line = 1 + data.prefix(offset).filter { $0 == 10 }.count
-      }
-      return (line, message)
-    }
+    JSONValue.syntaxError(in: data).map { ($0.line, reason($0)) }
+  }
+
+  /// A syntax error's message with its line and column.
+  static func reason(_ error: JSONSyntaxError) -> String {
+    "\(error.message) (line \(error.line), column \(error.column))"
   }
 
   /// A setting's validation as a usage error (exit 2) naming the value.

@@ -187,28 +187,10 @@ enum InvokeCommand {
     guard let data = FileManager.default.contents(atPath: full) else {
       throw CLIError.usage("cannot read the event file \(path); check the path")
     }
-    if let error = eventError(data) {
-      throw CLIError.content("\(path):\(error.line): the event is not valid JSON: \(error.text)")
+    if let error = jsonProblem(data) {
+      throw CLIError.content("\(path):\(error.line): the event is not valid JSON: \(error.reason)")
     }
     return data
-  }
-
-  /// Where a file's JSON is broken (line number and reason), if it is.
-  private static func eventError(_ data: Data) -> (line: Int, text: String)? {
-    do {
-      _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-      return nil
-    } catch {
-      let reason = (error as NSError).userInfo["NSDebugDescription"] as? String
-      let message = reason ?? error.localizedDescription
-      var line = 1
-      if let range = message.range(of: "character "),
-        let offset = Int(message[range.upperBound...].prefix { $0.isNumber })
-      {
-        line = 1 + data.prefix(offset).filter { $0 == 10 }.count
-      }
-      return (line, message)
-    }
   }
 
   /// Runs `times` invocations with at most `concurrency` at once; `report` sees each record

@@ -3,8 +3,7 @@ import HTTP
 extension HTTPResponse {
   /// An error response with the Runtime API's body `{"errorMessage","errorType"}`.
   static func error(_ status: Int, type: String, message: String) -> HTTPResponse {
-    json(
-      status, "{\"errorMessage\":\(JSONText.quote(message)),\"errorType\":\(JSONText.quote(type))}")
+    json(status, JSONText.errorBody(type: type, message: message))
   }
 }
 

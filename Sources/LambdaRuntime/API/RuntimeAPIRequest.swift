@@ -1,4 +1,5 @@
 import HTTP
+import JSON
 
 /// A request to the Lambda Runtime API, as data.
 public enum RuntimeAPIRequest: Sendable, Equatable {

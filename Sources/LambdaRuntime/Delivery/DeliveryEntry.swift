@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import SystemSupport
 
 /// One thing that happened to an event, a message or a batch: an invocation, a retry scheduled,

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The documents Lambda sends to destinations and dead-letter queues, field for field as the
 /// AWS Lambda Developer Guide shows them:
@@ -54,7 +55,7 @@ public enum DestinationRecords {
   static func payload(_ data: Data) -> JSONValue {
     if data.isEmpty { return .null }
     let text = String(decoding: data, as: UTF8.self)
-    return JSONParser.parse(text) ?? .string(text)
+    return JSONValue.parse(text) ?? .string(text)
   }
 
   /// The message a dead-letter queue receives: the event unchanged as the body, and the error

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 extension InvocationRecord {
   /// A successful record for an invocation that did not run on the runtime: in-process

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A function's partial batch response (`ReportBatchItemFailures`), read as Lambda reads it
 /// (services-sqs-errorhandling.html, "Success and failure conditions"):
@@ -17,7 +18,7 @@ public enum BatchItemFailures: Equatable, Sendable {
   public static func read(_ result: Data, identifiers: Set<String>) -> BatchItemFailures {
     let text = String(decoding: result, as: UTF8.self)
     if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .allSucceeded }
-    guard let value = JSONParser.parse(text) else {
+    guard let value = JSONValue.parse(text) else {
       return .invalid("the response is not JSON")
     }
     guard case .object = value, let list = value["batchItemFailures"] else {

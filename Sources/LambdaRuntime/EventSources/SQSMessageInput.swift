@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A message to put on a local queue: a body, and for FIFO queues a group and deduplication id.
 public struct SQSMessageInput: Sendable, Equatable {

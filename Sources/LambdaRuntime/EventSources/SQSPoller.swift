@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A local SQS queue and the event source mapping that polls it, on a virtual clock.
 ///

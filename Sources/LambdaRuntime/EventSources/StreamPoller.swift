@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A local DynamoDB stream or Kinesis stream and the event source mapping that reads it, on a
 /// virtual clock (services-dynamodb-errors.html, with-kinesis.html):

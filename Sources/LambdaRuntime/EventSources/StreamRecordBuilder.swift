@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Turns a document of records into DynamoDB Streams or Kinesis event records, shaped as the
 /// Lambda developer guide's examples (with-ddb.html, with-kinesis.html), with the sequence

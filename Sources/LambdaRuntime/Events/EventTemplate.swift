@@ -1,3 +1,5 @@
+import JSON
+
 /// One sample event of the catalogue: how to build it, what it accepts, how overrides apply.
 public struct EventTemplate: Sendable {
   /// The name used on the command line, e.g. `s3-put`.

@@ -1,3 +1,5 @@
+import JSON
+
 /// API Gateway events: REST API proxy integration (payload 1.0) and HTTP API (payload 2.0).
 extension EventTemplates {
   static let apiParameters = [

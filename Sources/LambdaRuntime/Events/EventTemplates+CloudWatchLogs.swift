@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// CloudWatch Logs subscription: `awslogs.data` is base64 of gzip of a JSON document.
 ///

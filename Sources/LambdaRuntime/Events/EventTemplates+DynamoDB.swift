@@ -1,3 +1,5 @@
+import JSON
+
 /// DynamoDB Streams records: an item inserted, modified or removed, with typed attribute maps.
 extension EventTemplates {
   static let dynamoDBCount = EventCount(defaultValue: 1, range: 1...10_000, noun: "stream records")

@@ -1,3 +1,5 @@
+import JSON
+
 /// API Gateway HTTP API events (payload format 2.0).
 extension EventTemplates {
   static let apiGatewayHTTP = EventTemplate(

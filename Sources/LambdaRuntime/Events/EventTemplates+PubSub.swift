@@ -1,3 +1,5 @@
+import JSON
+
 /// Publish/subscribe sources: an SNS notification from a topic the function subscribes to, and
 /// EventBridge events (a scheduled rule firing, a custom application event) from a bus.
 extension EventTemplates {

@@ -1,3 +1,5 @@
+import JSON
+
 /// Amazon S3 event notifications: object created (PUT) and object deleted.
 extension EventTemplates {
   static let s3Parameters = [

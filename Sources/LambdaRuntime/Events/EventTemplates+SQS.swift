@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Amazon SQS: a batch of messages from a standard queue, with real MD5 digests of the bodies.
 extension EventTemplates {

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The catalogue of sample events shaped exactly like the ones AWS services send to Lambda.
 ///
@@ -82,7 +83,7 @@ public enum EventTemplates {
 
   /// A `--set` value: JSON when it parses as JSON, else the text itself as a string.
   public static func parseValue(_ text: String) -> JSONValue {
-    JSONParser.parse(text) ?? .string(text)
+    JSONValue.parse(text) ?? .string(text)
   }
 
   private static func resolveCount(_ count: Int?, for template: EventTemplate) throws -> Int {

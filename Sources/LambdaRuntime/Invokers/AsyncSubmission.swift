@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// What the Invoke API answers for `InvocationType` `Event` or `DryRun`: 202 with a request id
 /// when the event was queued, 204 for a dry run, or an error status with an error document.

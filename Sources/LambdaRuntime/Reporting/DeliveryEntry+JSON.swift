@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 extension DeliveryEntry {
   /// One JSON object on one line (for `invoke --json`): what happened, when in virtual time

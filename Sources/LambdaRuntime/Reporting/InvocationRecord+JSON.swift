@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 extension InvocationRecord {
   /// One JSON object on one line (for `--json`): ids, timings, memory, status, result, logs.
@@ -9,15 +10,15 @@ extension InvocationRecord {
       guard let value else { return "null" }
       return String(format: "%.3f", value)
     }
-    func string(_ value: String?) -> String { value.map(JSONText.quote) ?? "null" }
+    func string(_ value: String?) -> String { value.map(JSONValue.quote) ?? "null" }
     let payload: String
     if !result.isEmpty,
-      (try? JSONSerialization.jsonObject(with: result, options: [.fragmentsAllowed])) != nil,
+      JSONValue.syntaxError(in: result) == nil,
       !resultText.contains("\n")
     {
       payload = resultText
     } else {
-      payload = JSONText.quote(resultText)
+      payload = JSONValue.quote(resultText)
     }
     let fields: [(String, String)] = [
       ("requestId", string(requestID)),
@@ -37,6 +38,6 @@ extension InvocationRecord {
       ("startMs", number(initSpan?.lowerBound ?? invokeSpan.lowerBound)),
       ("endMs", number(invokeSpan.upperBound)),
     ]
-    return "{" + fields.map { "\(JSONText.quote($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+    return "{" + fields.map { "\(JSONValue.quote($0.0)):\($0.1)" }.joined(separator: ",") + "}"
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import JSON
 import LambdaRuntime
 
 /// `InvocationType: Event` through LambdaRuntime's `AsyncInvoker`: the same retries, event age

@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import JSON
 import LambdaRuntime
 
 /// Invoke: RequestResponse, Event (202, run in the background) and DryRun (204).
@@ -26,10 +27,7 @@ extension LambdaService {
     default:
       throw .invalid("InvocationType must be RequestResponse, Event or DryRun, not \(type)")
     }
-    if request.body.isEmpty == false,
-      (try? JSONSerialization.jsonObject(with: Data(request.body), options: [.fragmentsAllowed]))
-        == nil
-    {
+    if request.body.isEmpty == false, JSONValue.syntaxError(in: request.body) != nil {
       throw AWSError(
         status: 400, type: "InvalidRequestContentException",
         message: "Could not parse request body into json: the payload is not valid JSON")

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import SystemSupport
 
 extension InsightsQuery {
@@ -34,18 +35,12 @@ extension InsightsQuery {
       }
     }
     // JSON messages (structured logs) contribute their top-level keys.
-    if message.hasPrefix("{"),
-      let object = try? JSONSerialization.jsonObject(with: Data(message.utf8)) as? [String: Any]
-    {
-      for (key, value) in object {
-        if let number = value as? NSNumber, !(value is Bool) {
-          record[key] = .number(number.doubleValue)
-        } else if let text = value as? String {
-          record[key] = .text(text)
-        } else if let data = try? JSONSerialization.data(
-          withJSONObject: value, options: [.fragmentsAllowed])
-        {
-          record[key] = .text(String(decoding: data, as: UTF8.self))
+    if message.hasPrefix("{"), let members = JSONValue.parse(message)?.objectMembers {
+      for (key, value) in members {
+        switch value {
+        case .number: record[key] = value.doubleValue.map { .number($0) }
+        case .string(let text): record[key] = .text(text)
+        default: record[key] = .text(value.compact())
         }
       }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import SystemSupport
 
 /// CloudWatch Logs data: groups of streams of events, kept in memory and appended to
@@ -107,14 +108,14 @@ final class LogStore: Sendable {
       var groupName: String?
       for line in data.split(separator: UInt8(ascii: "\n")) {
         // A line torn by a crash does not parse and is skipped.
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
-        else { continue }
-        if let group = object["group"] as? String {
+        guard let object = JSONValue.parse(bytes: line), case .object = object else { continue }
+        if let group = object["group"]?.stringValue {
           groupName = group
           continue
         }
-        guard let group = groupName, let stream = object["s"] as? String,
-          let time = (object["t"] as? NSNumber)?.int64Value, let message = object["m"] as? String
+        guard let group = groupName, let stream = object["s"]?.stringValue,
+          let time = object["t"]?.intValue.map(Int64.init),
+          let message = object["m"]?.stringValue
         else { continue }
         if groups[group] == nil { groups[group] = Group(name: group, creationTime: time) }
         if groups[group]?.streams[stream] == nil {

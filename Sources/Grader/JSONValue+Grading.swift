@@ -1,18 +1,12 @@
-import Course
+import JSON
 
-extension JSONNode {
-  /// Parses JSON text; nil when it is not JSON.
-  static func parsing(_ text: String) -> JSONNode? {
-    if case .success(let node) = JSONParser.parse(text) { return node }
-    return nil
-  }
-
-  /// Equality of JSON values: numbers by value, objects regardless of key order, lines ignored.
-  func sameJSON(as other: JSONNode) -> Bool {
-    switch (value, other.value) {
+extension JSONValue {
+  /// Equality of JSON values: numbers by value, objects regardless of key order.
+  func sameJSON(as other: JSONValue) -> Bool {
+    switch (self, other) {
     case (.null, .null): return true
     case (.bool(let a), .bool(let b)): return a == b
-    case (.number(let a, _), .number(let b, _)): return a == b
+    case (.number, .number): return doubleValue == other.doubleValue
     case (.string(let a), .string(let b)): return a == b
     case (.array(let a), .array(let b)):
       return a.count == b.count && zip(a, b).allSatisfy { $0.sameJSON(as: $1) }
@@ -27,13 +21,13 @@ extension JSONNode {
   }
 
   /// The value at a dotted path (`a.b.0.c`); array elements by index, `-1` for the last.
-  func value(atPath path: String) -> JSONNode? {
+  func value(atPath path: String) -> JSONValue? {
     var current = self
     for segment in path.split(separator: ".", omittingEmptySubsequences: false) {
       let key = String(segment)
       if let member = current[key] {
         current = member
-      } else if let items = current.array, let index = Int(key),
+      } else if let items = current.arrayValue, let index = Int(key),
         items.indices.contains(index < 0 ? items.count + index : index)
       {
         current = items[index < 0 ? items.count + index : index]
@@ -45,13 +39,13 @@ extension JSONNode {
   }
 
   /// The member `key` of an object, matching the name case-insensitively.
-  func member(caseInsensitive key: String) -> JSONNode? {
-    members?.first { $0.key.lowercased() == key.lowercased() }?.value
+  func member(caseInsensitive key: String) -> JSONValue? {
+    objectMembers?.first { $0.key.lowercased() == key.lowercased() }?.value
   }
 
   /// Compact JSON shortened to `limit` characters, for messages.
   func shortText(limit: Int = 200) -> String {
-    let text = serialized()
+    let text = compact()
     guard text.count > limit else { return text }
     return String(text.prefix(limit)) + "..."
   }

@@ -1,3 +1,5 @@
+import JSON
+
 /// Dotted paths such as `Records.0.s3.object.key` into a JSON document.
 extension JSONValue {
   /// Splits a dotted path into segments; `\.` stands for a dot inside a key.
