@@ -71,7 +71,8 @@ let package = Package(
       exclude: ["Fixtures", "EventFixtures"]),
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Course", "Progress"]),
     .testTarget(
-      name: "GraderTests", dependencies: ["Grader", "Course", "LambdaRuntime"],
+      name: "GraderTests",
+      dependencies: ["Grader", "Course", "LambdaRuntime", "CLI", "SystemSupport"],
       exclude: ["Fixtures"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "SystemSupport", "HTTP"]),
   ],

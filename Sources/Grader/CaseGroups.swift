@@ -23,15 +23,14 @@ enum CaseGroups {
       return try cases.map { try run.runCase($0) }
     }
     // Resolve the interpreter once before the groups start; otherwise each would probe it.
-    _ = try Interpreter.resolve(
-      run.language == .python ? .python : .nodejs, path: run.searchPath)
+    try run.maker.prepare(run.language == .python ? .python : .nodejs, searchPath: run.searchPath)
     let lock = NSLock()
     nonisolated(unsafe) var results: [CaseResult?] = Array(repeating: nil, count: cases.count)
     nonisolated(unsafe) var failures: [(Int, LoadFailure)] = []
     nonisolated(unsafe) var knownFailures: [(FunctionConfiguration, String)] = []
     nonisolated(unsafe) var firstError: (Int, Error)?
-    let (exercise, codeFile, language, settings, searchPath) = (
-      run.exercise, run.codeFile, run.language, run.settings, run.searchPath
+    let (exercise, codeFile, language, settings, searchPath, maker) = (
+      run.exercise, run.codeFile, run.language, run.settings, run.searchPath, run.maker
     )
     let group = DispatchGroup()
     for (_, indices) in groups {
@@ -41,7 +40,7 @@ enum CaseGroups {
         // A run of its own (its own functions and scratch folders) for this group.
         var own = GradeRun(
           exercise: exercise, codeFile: codeFile, language: language, settings: settings,
-          searchPath: searchPath)
+          searchPath: searchPath, maker: maker)
         defer { own.pool.shutdown() }
         for index in indices {
           do {

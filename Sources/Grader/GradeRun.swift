@@ -11,8 +11,23 @@ struct GradeRun {
   /// Header settings with the learner's `function.json` over them.
   let settings: FunctionSettings
   let searchPath: String?
-  let pool = FunctionPool()
+  /// What makes the functions (the embedded runtime, or a test's fake).
+  let maker: any GradedFunctionMaker
+  let pool: FunctionPool
   var loadFailure: LoadFailure?
+
+  init(
+    exercise: Exercise, codeFile: String, language: Language, settings: FunctionSettings,
+    searchPath: String?, maker: any GradedFunctionMaker
+  ) {
+    self.exercise = exercise
+    self.codeFile = codeFile
+    self.language = language
+    self.settings = settings
+    self.searchPath = searchPath
+    self.maker = maker
+    pool = FunctionPool(maker: maker)
+  }
 
   /// The configuration a case or scenario runs with.
   func configuration(_ own: FunctionSettings) -> FunctionConfiguration {
@@ -28,7 +43,7 @@ struct GradeRun {
     result.source = item.source
     let configuration = configuration(item.function)
     if let problem = invalid(configuration) {
-      result.record([Mismatch(path: "function", message: problem)])
+      result.record([GradeFailure.Kind.invalidConfiguration(reason: problem)])
       return result
     }
     if let reason = pool.initFailure(for: configuration) {
@@ -44,13 +59,11 @@ struct GradeRun {
     do {
       event = try Grader.eventData(item.event)
     } catch {
-      result.record([
-        Mismatch(path: "event", message: "the case's event could not be built: \(error)")
-      ])
+      result.record([GradeFailure.Kind.eventNotBuilt(scenario: false, reason: "\(error)")])
       return result
     }
     let outcome = InvocationOutcome(
-      entry.function.invoke(event: event, qualifier: item.qualifier),
+      entry.function.invoke(event, qualifier: item.qualifier, requestID: nil),
       scratchFolder: entry.scratchFolder)
     result.durationMs = outcome.record.durationMs
     if outcome.record.initFailed, !item.expect.wantsError {
@@ -59,7 +72,7 @@ struct GradeRun {
       result.skip(pool.initFailure(for: configuration) ?? "the function did not start")
       return result
     }
-    result.record(ExpectationChecker.mismatches(item.expect, outcome))
+    result.record(ExpectationChecker.failures(item.expect, outcome))
     if !result.passed {
       result.error = outcome.errorDescription()
       result.logTail = outcome.logTail()
@@ -80,7 +93,7 @@ struct GradeRun {
     result.source = scenario.source
     let configuration = configuration(scenario.function)
     if let problem = invalid(configuration) {
-      result.record([Mismatch(path: "function", message: problem)])
+      result.record([GradeFailure.Kind.invalidConfiguration(reason: problem)])
       return result
     }
     if let reason = pool.initFailure(for: configuration) {
@@ -100,13 +113,13 @@ struct GradeRun {
     return run.result
   }
 
-  /// A message when the configuration is outside Lambda's limits.
+  /// Why the configuration is outside Lambda's limits; nil when it is inside them.
   private func invalid(_ configuration: FunctionConfiguration) -> String? {
     do {
       try configuration.validate()
       return nil
     } catch {
-      return "the function configuration is invalid: \(error)"
+      return "\(error)"
     }
   }
 

@@ -50,7 +50,7 @@ extension JSONNode {
   }
 
   /// Compact JSON shortened to `limit` characters, for messages.
-  func shortText(limit: Int = 200) -> String {
+  public func shortText(limit: Int = 200) -> String {
     let text = serialized()
     guard text.count > limit else { return text }
     return String(text.prefix(limit)) + "..."

@@ -11,9 +11,9 @@ import Testing
     let report = try GraderFixture.grade("greet", language, "pass")
     #expect(report.setupError == nil)
     #expect(report.results.map(\.name) == ["greets Ada", "rejects an empty name"])
-    #expect(report.results.allSatisfy { $0.passed }, "\(report.results.flatMap(\.failures))")
+    #expect(report.results.allSatisfy { $0.passed }, "\(report.results.flatMap(\.sentences))")
     #expect(report.passed)
-    #expect(report.summary == "2/2 passed")
+    #expect(report.summaryLine == "2/2 passed")
   }
 
   @Test(arguments: Languages.available)
@@ -21,10 +21,10 @@ import Testing
     let report = try GraderFixture.grade("greet", language, "wrong-status")
     #expect(!report.passed)
     let first = try #require(report.results.first)
-    #expect(first.failures == ["statusCode: expected 200, got 500"])
+    #expect(first.sentences == ["statusCode: expected 200, got 500"])
     #expect(first.line == 3)
     #expect(report.results[1].passed)
-    #expect(report.summary.hasPrefix("1/2 passed; first failure: greets Ada: statusCode"))
+    #expect(report.summaryLine.hasPrefix("1/2 passed; first failure: greets Ada: statusCode"))
   }
 
   @Test(arguments: Languages.available)
@@ -32,7 +32,7 @@ import Testing
     let report = try GraderFixture.grade("greet", language, "raises")
     let first = try #require(report.results.first)
     #expect(!first.passed)
-    let failure = try #require(first.failures.first)
+    let failure = try #require(first.sentences.first)
     #expect(failure.hasPrefix("expected a result, but the invocation failed with"))
     let error = try #require(first.error)
     #expect(error.hasPrefix(language == .python ? "KeyError: " : "TypeError: "))
@@ -41,15 +41,15 @@ import Testing
     #expect(!first.logTail.contains { $0.hasPrefix("REPORT RequestId:") })
     let second = report.results[1]
     let type = language == .python ? "KeyError" : "TypeError"
-    #expect(second.failures.first == "errorType: expected ValueError, got \(type)")
-    #expect(second.failures.last?.hasPrefix("errorMessage: expected to contain \"empty\"") == true)
+    #expect(second.sentences.first == "errorType: expected ValueError, got \(type)")
+    #expect(second.sentences.last?.hasPrefix("errorMessage: expected to contain \"empty\"") == true)
   }
 
   @Test(arguments: Languages.available)
   func slowHandlerTimesOut(language: Language) throws {
     let report = try GraderFixture.grade("greet", language, "slow")
     let first = try #require(report.results.first)
-    #expect(first.failures.first?.contains("Sandbox.Timedout") == true)
+    #expect(first.sentences.first?.contains("Sandbox.Timedout") == true)
     #expect(first.error?.contains("timed out after 1.00 seconds") == true)
   }
 
@@ -57,8 +57,8 @@ import Testing
   func missingBodyFieldIsNamed(language: Language) throws {
     let report = try GraderFixture.grade("greet", language, "missing-field")
     let first = try #require(report.results.first)
-    #expect(first.failures.count == 1)
-    let failure = try #require(first.failures.first)
+    #expect(first.sentences.count == 1)
+    let failure = try #require(first.sentences.first)
     #expect(failure.hasPrefix("body.message: expected \"Hello, Ada!\", got nothing"))
   }
 
@@ -116,7 +116,7 @@ import Testing
     #expect(report.results.count == 2)
     #expect(report.results.allSatisfy { $0.skipped != nil && $0.invocations == 0 })
     #expect(!report.passed)
-    #expect(report.summary.contains("the function does not start"))
+    #expect(report.summaryLine.contains("the function does not start"))
   }
 
   @Test(arguments: Languages.available)
@@ -124,7 +124,7 @@ import Testing
     let report = try GraderFixture.grade("greet", language, "slow")
     #expect(report.results.count == 2)
     let first = report.results[0]
-    #expect(first.failures.first?.contains("Sandbox.Timedout") == true)
+    #expect(first.sentences.first?.contains("Sandbox.Timedout") == true)
     #expect(first.invocations == 1)
     #expect(first.durationMs >= 900, "the first case ran until its 1 s timeout")
     // The second case is never invoked (a skipped case never reaches the function, so it has

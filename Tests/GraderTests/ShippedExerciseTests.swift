@@ -26,7 +26,7 @@ import Testing
 
   /// The failures of a report, for messages.
   static func describe(_ report: GradeReport) -> String {
-    report.setupError ?? report.results.flatMap(\.failures).joined(separator: "\n")
+    report.setupError ?? report.results.flatMap(\.sentences).joined(separator: "\n")
   }
 
   struct Wrong: Sendable, CustomStringConvertible {
@@ -73,7 +73,7 @@ import Testing
     #expect(report.setupError == nil, "\(report.setupError ?? "")")
     #expect(!report.passed)
     let texts =
-      report.results.flatMap(\.failures) + [report.loadFailure?.headline ?? ""]
+      report.results.flatMap(\.sentences) + [report.loadFailure?.headline ?? ""]
       + report.results.compactMap(\.skipped)
     #expect(
       texts.contains { $0.contains(wrong.caughtBy) },
