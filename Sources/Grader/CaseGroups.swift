@@ -27,7 +27,7 @@ enum CaseGroups {
     let lock = NSLock()
     nonisolated(unsafe) var results: [CaseResult?] = Array(repeating: nil, count: cases.count)
     nonisolated(unsafe) var failures: [(Int, LoadFailure)] = []
-    nonisolated(unsafe) var knownFailures: [(FunctionConfiguration, String)] = []
+    nonisolated(unsafe) var knownFailures: [(FunctionConfiguration, SkipReason)] = []
     nonisolated(unsafe) var firstError: (Int, Error)?
     let (exercise, codeFile, language, settings, searchPath, maker) = (
       run.exercise, run.codeFile, run.language, run.settings, run.searchPath, run.maker

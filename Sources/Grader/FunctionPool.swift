@@ -11,7 +11,7 @@ final class FunctionPool {
     let configuration: FunctionConfiguration
     let function: any GradedFunction
     let scratchFolder: String
-    var blocked: String?
+    var blocked: SkipReason?
 
     init(
       configuration: FunctionConfiguration, function: any GradedFunction, scratchFolder: String
@@ -26,7 +26,7 @@ final class FunctionPool {
   private let root: String
   private var entries: [Entry] = []
   /// Configurations (without TMPDIR) whose INIT failed, with the reason.
-  private var failedInits: [(FunctionConfiguration, String)] = []
+  private var failedInits: [(FunctionConfiguration, SkipReason)] = []
   private var counter = 0
 
   init(maker: any GradedFunctionMaker) {
@@ -50,15 +50,15 @@ final class FunctionPool {
   }
 
   /// Why a function with `configuration` cannot start, when an earlier one could not.
-  func initFailure(for configuration: FunctionConfiguration) -> String? {
+  func initFailure(for configuration: FunctionConfiguration) -> SkipReason? {
     failedInits.first { $0.0 == configuration }?.1
   }
 
   /// Every configuration known not to start, with the reason.
-  var knownInitFailures: [(FunctionConfiguration, String)] { failedInits }
+  var knownInitFailures: [(FunctionConfiguration, SkipReason)] { failedInits }
 
   /// Remembers that functions with this configuration do not start.
-  func recordInitFailure(_ configuration: FunctionConfiguration, reason: String) {
+  func recordInitFailure(_ configuration: FunctionConfiguration, reason: SkipReason) {
     if initFailure(for: configuration) == nil { failedInits.append((configuration, reason)) }
   }
 

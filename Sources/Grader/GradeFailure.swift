@@ -107,7 +107,7 @@ public struct GradeFailure: Sendable, Equatable {
     // MARK: Setup and others
     case invalidConfiguration(reason: String)
     /// The case or scenario was not run (see `CaseResult.skipped`).
-    case notRun(reason: String)
+    case notRun(SkipReason)
     /// A check on what the learner deployed to `lambdalings serve`, as its checker words it.
     case deployment(String)
   }
@@ -134,6 +134,16 @@ public struct GradeFailure: Sendable, Equatable {
     case missing
     case different(expected: JSONNode, actual: JSONNode)
   }
+}
+
+/// Why a case or scenario was not run.
+public enum SkipReason: Sendable, Equatable {
+  /// An earlier case on the same function timed out, and this one would wait as long.
+  case earlierTimeout(caseName: String, line: Int, timeoutSeconds: Double)
+  /// The function does not start: its INIT failed (with `errorType`, when known).
+  case doesNotStart(errorType: String?)
+  /// The handler the configuration names is not in the learner's file.
+  case handlerNotFound(handler: String)
 }
 
 /// One JSON value that does not satisfy what was expected at `path` (`body.items.0.id`).

@@ -89,7 +89,7 @@ public struct CaseResult: Sendable, Equatable {
   /// Each failed check. Empty when passed.
   public var failures: [GradeFailure]
   /// Why the case was not run (an earlier case timed out, the function does not start).
-  public var skipped: String?
+  public var skipped: SkipReason?
   /// The handler's error (type, message, first stack trace lines), when it failed.
   public var error: String?
   /// The last lines the function printed, when the case failed.
@@ -137,9 +137,9 @@ public struct CaseResult: Sendable, Equatable {
   }
 
   /// Marks the case as not run, with the reason as its one failure.
-  mutating func skip(_ reason: String) {
+  mutating func skip(_ reason: SkipReason) {
     skipped = reason
     invocations = 0
-    record([GradeFailure.Kind.notRun(reason: reason)])
+    record([GradeFailure.Kind.notRun(reason)])
   }
 }

@@ -69,7 +69,7 @@ struct GradeRun {
     if outcome.record.initFailed, !item.expect.wantsError {
       let ownHandler = item.function.handler(for: language) != nil
       noteInitFailure(outcome, configuration, caseName: ownHandler ? item.name : nil)
-      result.skip(pool.initFailure(for: configuration) ?? "the function did not start")
+      result.skip(pool.initFailure(for: configuration) ?? .doesNotStart(errorType: nil))
       return result
     }
     result.record(ExpectationChecker.failures(item.expect, outcome))
@@ -78,9 +78,8 @@ struct GradeRun {
       result.logTail = outcome.logTail()
     }
     if outcome.timedOut, item.expect.errorType != "Sandbox.Timedout" {
-      entry.blocked =
-        "case '\(item.name)' (spec.json:\(item.line)) timed out after "
-        + "\(Self.seconds(configuration.timeout)); the later cases would wait as long"
+      entry.blocked = .earlierTimeout(
+        caseName: item.name, line: item.line, timeoutSeconds: configuration.timeout)
     }
     return result
   }
@@ -107,7 +106,7 @@ struct GradeRun {
     if let failed = run.initFailure {
       let ownHandler = scenario.function.handler(for: language) != nil
       noteInitFailure(failed, configuration, caseName: ownHandler ? scenario.name : nil)
-      result.skip(pool.initFailure(for: configuration) ?? "the function did not start")
+      result.skip(pool.initFailure(for: configuration) ?? .doesNotStart(errorType: nil))
       return result
     }
     return run.result
@@ -143,15 +142,11 @@ struct GradeRun {
     }
     failure.caseName = caseName
     if loadFailure == nil { loadFailure = failure }
-    let reason =
+    let reason: SkipReason =
       failure.isFileProblem
-      ? "the function does not start (\(failure.errorType), see above)"
-      : "the handler '\(configuration.handler)' is not found in your file (see above)"
+      ? .doesNotStart(errorType: failure.errorType)
+      : .handlerNotFound(handler: configuration.handler)
     pool.recordInitFailure(configuration, reason: reason)
-  }
-
-  static func seconds(_ value: Double) -> String {
-    String(format: "%.2f seconds", value)
   }
 }
 

@@ -276,7 +276,17 @@ import Testing
     #expect(
       Self.sentence(.invalidConfiguration(reason: "memory 100 MB is below 128"))
         == "the function configuration is invalid: memory 100 MB is below 128")
-    #expect(Self.sentence(.notRun(reason: "it timed out")) == "not run: it timed out")
+    #expect(
+      Self.sentence(.notRun(.earlierTimeout(caseName: "slow", line: 3, timeoutSeconds: 1)))
+        == "not run: case 'slow' (spec.json:3) timed out after 1.00 seconds; the later cases "
+        + "would wait as long")
+    #expect(
+      SkipReason.doesNotStart(errorType: "Runtime.ImportModuleError").sentence
+        == "the function does not start (Runtime.ImportModuleError, see above)")
+    #expect(SkipReason.doesNotStart(errorType: nil).sentence == "the function did not start")
+    #expect(
+      SkipReason.handlerNotFound(handler: "app.main").sentence
+        == "the handler 'app.main' is not found in your file (see above)")
     #expect(
       Self.sentence(.deployment("Runtime: expected \"python3.12\", got nothing"))
         == "Runtime: expected \"python3.12\", got nothing")

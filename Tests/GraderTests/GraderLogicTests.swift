@@ -169,9 +169,12 @@ import Testing
     }
     #expect(type == "Sandbox.Timedout")
     let skipped = report.results[1]
-    #expect(skipped.skipped?.contains("case 'slow' (spec.json:3) timed out after") == true)
+    #expect(skipped.skipped == .earlierTimeout(caseName: "slow", line: 3, timeoutSeconds: 1))
     #expect(skipped.invocations == 0)
-    #expect(skipped.failures.map(\.kind) == [.notRun(reason: skipped.skipped ?? "")])
+    #expect(
+      skipped.failures.map(\.kind) == [
+        .notRun(.earlierTimeout(caseName: "slow", line: 3, timeoutSeconds: 1))
+      ])
     #expect(!report.passed)
   }
 
@@ -195,7 +198,7 @@ import Testing
     #expect(failure.isFileProblem)
     #expect(report.results.count == 4)
     #expect(report.results.allSatisfy { $0.skipped != nil && $0.invocations == 0 })
-    #expect(report.results[1].skipped?.contains("the function does not start") == true)
+    #expect(report.results[1].skipped == .doesNotStart(errorType: "Runtime.UserCodeSyntaxError"))
     // Two configurations (the shared one and the case's own) each tried once; the second case
     // and the scenario are not invoked once their configuration is known not to start.
     #expect(maker.calls.count == 2, "\(maker.calls.map(\.number))")

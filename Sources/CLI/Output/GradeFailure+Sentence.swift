@@ -127,7 +127,7 @@ extension GradeFailure.Kind {
     case .invalidConfiguration(let reason):
       return "the function configuration is invalid: \(reason)"
     case .notRun(let reason):
-      return "not run: \(reason)"
+      return "not run: \(reason.sentence)"
     case .deployment(let text):
       return text
     }
@@ -145,6 +145,24 @@ extension GradeFailure.Kind {
     case .coldStarts: return "cold start(s)"
     case .throttles: return "throttle(s)"
     case .logOccurrences: return "occurrence(s)"
+    }
+  }
+}
+
+extension SkipReason {
+  /// Why the check was not run, e.g. `the function does not start (Runtime.ImportModuleError,
+  /// see above)`.
+  var sentence: String {
+    switch self {
+    case .earlierTimeout(let name, let line, let timeout):
+      return "case '\(name)' (spec.json:\(line)) timed out after "
+        + "\(String(format: "%.2f seconds", timeout)); the later cases would wait as long"
+    case .doesNotStart(let type?):
+      return "the function does not start (\(type), see above)"
+    case .doesNotStart(nil):
+      return "the function did not start"
+    case .handlerNotFound(let handler):
+      return "the handler '\(handler)' is not found in your file (see above)"
     }
   }
 }

@@ -24,7 +24,7 @@ struct GradeReportPrinter {
     if let failure = report.loadFailure {
       printLoadFailure(failure, report: report, displayFile: displayFile)
     }
-    var skippedReasons: [(String, Int)] = []
+    var skippedReasons: [(SkipReason, Int)] = []
     for result in report.results {
       if let reason = result.skipped {
         if let index = skippedReasons.firstIndex(where: { $0.0 == reason }) {
@@ -38,7 +38,7 @@ struct GradeReportPrinter {
     }
     for (reason, count) in skippedReasons {
       let noun = count == 1 ? "check" : "checks"
-      out.line("  \(skipMark) \(count) \(noun) not run: \(reason)")
+      out.line("  \(skipMark) \(count) \(noun) not run: \(reason.sentence)")
     }
     let total = report.results.count
     let noun = total == 1 ? "check" : "checks"

@@ -89,7 +89,7 @@ struct TestRunnerDocument: Encodable {
       durationMs = (result.durationMs * 100).rounded() / 100
       invocations = result.invocations
       failures = result.failures.map(Failure.init)
-      skipped = result.skipped
+      skipped = result.skipped?.sentence
     }
   }
 
