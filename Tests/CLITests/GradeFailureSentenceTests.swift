@@ -305,3 +305,56 @@ import Testing
     #expect(result.failures.first?.specFile == "spec.json")
   }
 }
+
+/// `check --json`'s failures, encoded in-process: kinds, paths, JSON values as JSON, scope.
+@Suite struct TestRunnerDocumentTests {
+  static func encoded(_ report: GradeReport) throws -> [String: Any] {
+    let text = GradeReportPrinter.json(report, next: nil)
+    let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+    return try #require(object as? [String: Any], "\(text)")
+  }
+
+  @Test func failuresKeepTheirValuesAsJSONAndTheirScenarioScope() throws {
+    var report = GradeReport(exerciseID: "orders", language: .node, codeFile: "/w/index.mjs")
+    var scenario = CaseResult(name: "same id", kind: .scenario, line: 4, invocations: 3)
+    let wanted = try GradeFailureSentenceTests.node(#"{"n": 1.5, "list": [true, null]}"#)
+    let got = try GradeFailureSentenceTests.node(#"{"n": 2, "list": []}"#)
+    scenario.record([
+      GradeFailure(
+        .each(
+          invocation: 2,
+          .bodyField(
+            ValueMismatch(path: "body.x", rule: .equal(wanted), actual: got), lookedIn: nil)),
+        line: 6),
+      GradeFailure(.scenarioCount(.coldStarts, expected: 1, actual: 3, invocations: 3)),
+      GradeFailure(
+        .last(
+          .bodyField(
+            ValueMismatch(
+              path: "body.y", rule: .atLeast(try GradeFailureSentenceTests.node("3")), actual: nil),
+            lookedIn: nil))),
+    ])
+    report.results = [scenario]
+    let document = try Self.encoded(report)
+    #expect(document["language"] as? String == "node")
+    let test = try #require((document["tests"] as? [[String: Any]])?.first)
+    let failures = try #require(test["failures"] as? [[String: Any]])
+    #expect(failures.map { $0["kind"] as? String } == ["bodyField", "scenarioCount", "bodyField"])
+    #expect(
+      failures.map { $0["path"] as? String } == ["each.2.body.x", "coldStarts", "last.body.y"])
+    #expect(failures.map { $0["scope"] as? String } == ["each", nil, "last"])
+    #expect(failures.map { $0["invocation"] as? Int } == [2, nil, nil])
+    #expect(failures.map { $0["line"] as? Int } == [6, 4, 4])
+    let expected = try #require(failures[0]["expected"] as? [String: Any])
+    #expect(expected["n"] as? Double == 1.5)
+    #expect((expected["list"] as? [Any])?.count == 2)
+    #expect((expected["list"] as? [Any])?.last is NSNull)
+    #expect((failures[0]["actual"] as? [String: Any])?["n"] as? Int == 2)
+    #expect(failures[1]["expected"] as? Int == 1)
+    #expect(failures[1]["actual"] as? Int == 3)
+    #expect((failures[2]["expected"] as? [String: Any])?["$gte"] as? Int == 3)
+    #expect(failures[2]["actual"] == nil, "nothing was there")
+    #expect(
+      failures.map { $0["message"] as? String } == scenario.failures.map(\.sentence))
+  }
+}
