@@ -4,6 +4,7 @@ import Course
 public struct GradeReport: Sendable, Equatable {
   /// The exercise graded.
   public var exerciseID: String
+  /// The language of the handler file.
   public var language: Language
   /// The handler file that was run.
   public var codeFile: String
