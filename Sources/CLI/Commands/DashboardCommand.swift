@@ -24,7 +24,7 @@ extension CommandSpec {
       out.line()
     }
     let progress = try WorkspaceSetup.progress(context)
-    let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
+    let status = CourseStatus(course: course, progress: progress)
     out.line(styler.apply(course.title, .heading))
     if course.isEmpty {
       out.line("This course has no chapters, exercises or quizzes yet.")
@@ -57,7 +57,7 @@ extension CommandSpec {
     } else {
       out.line(styler.apply("You have finished every step of this course. Well done!", .success))
     }
-    let due = progress.reviewCards.values.filter { $0.due <= context.now }.count
+    let due = progress.dueReviewCards(at: context.now).count
     if due > 0 {
       out.line()
       out.line(

@@ -168,8 +168,7 @@ enum QuizCommandSupport {
     let out = invocation.out
     let styler = out.styler
     let course = try context.course()
-    let status = CourseStatus(
-      course: course, facts: WorkspaceSetup.facts(try WorkspaceSetup.progress(context)))
+    let status = CourseStatus(course: course, progress: try WorkspaceSetup.progress(context))
     out.line()
     if passed {
       guard let next = status.next else {

@@ -56,7 +56,7 @@ extension CommandSpec {
         return ExitCode.success
       }
     }
-    let backup = try ResetSupport.backUp(file, now: context.now)
+    let backup = try FileBackup.backUp(file, now: context.now)
     do {
       try starterData.write(to: URL(fileURLWithPath: file))
     } catch {
@@ -70,32 +70,5 @@ extension CommandSpec {
     out.line("Next: edit \(out.styler.apply(file, .emphasis)), then check it:")
     out.line("    " + out.styler.apply(context.command("check \(exercise.id)"), .command))
     return ExitCode.success
-  }
-}
-
-/// Backups made before a reset.
-enum ResetSupport {
-  /// Renames `file` to `<file>.bak-<yyyyMMdd-HHmmss>` (with `-2`, `-3`... when taken) and
-  /// returns the backup's path.
-  static func backUp(_ file: String, now: Date) throws -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyyMMdd-HHmmss"
-    let base = "\(file).bak-\(formatter.string(from: now))"
-    var backup = base
-    var counter = 2
-    while FileManager.default.fileExists(atPath: backup) {
-      backup = "\(base)-\(counter)"
-      counter += 1
-    }
-    do {
-      try FileManager.default.copyItem(atPath: file, toPath: backup)
-    } catch {
-      throw CLIError.content(
-        "could not back up \(file) to \(backup): \(error.localizedDescription.trimmingFinalPeriod); nothing changed"
-      )
-    }
-    return backup
   }
 }

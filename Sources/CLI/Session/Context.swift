@@ -44,9 +44,11 @@ public final class Context: @unchecked Sendable {
     return Date()
   }
 
-  /// The folder of the course the binary was built from (found through this source file).
+  /// The folder of the course the binary was built from (found through this source file,
+  /// `Sources/CLI/Session/Context.swift`: four levels up).
   static let sourceCheckout: String = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
 
   /// Where the course is, by the discovery order in docs/authoring.md.
   public func courseLocation() throws -> CourseLocator.Location {

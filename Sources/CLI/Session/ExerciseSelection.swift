@@ -21,11 +21,10 @@ enum ExerciseSelection {
       throw CLIError.content("the course at \(course.root) has no exercises yet")
     }
     let progress = try WorkspaceSetup.progress(invocation.context)
-    let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
-    for entry in status.entries where entry.state != .done {
-      if case .exercise(let id) = entry.step, let exercise = course.exercise(id) {
-        return exercise
-      }
+    if let id = CourseStatus(course: course, progress: progress).firstExerciseNotDone,
+      let exercise = course.exercise(id)
+    {
+      return exercise
     }
     throw CLIError.usage(
       "every exercise has passed, so there is no current one",
@@ -84,9 +83,7 @@ enum ExerciseSelection {
   /// the path; nil otherwise.
   static func nextExerciseFile(course: Course, context: Context) -> String? {
     guard let progress = try? WorkspaceSetup.progress(context),
-      case .exercise(let id)? = CourseStatus(
-        course: course, facts: WorkspaceSetup.facts(progress)
-      ).next?.step,
+      case .exercise(let id)? = CourseStatus(course: course, progress: progress).next?.step,
       let exercise = course.exercise(id),
       let workspace = try? WorkspaceSetup.existing(context)
     else { return nil }
@@ -96,7 +93,7 @@ enum ExerciseSelection {
   /// The step after the current state of progress, described with its command.
   static func nextStep(course: Course, context: Context) throws -> NextStep? {
     let progress = try WorkspaceSetup.progress(context)
-    let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
+    let status = CourseStatus(course: course, progress: progress)
     return status.next.map { NextStep($0, context: context) }
   }
 }

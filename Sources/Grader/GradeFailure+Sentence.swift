@@ -1,15 +1,18 @@
 import Course
 import Foundation
-import Grader
+
+// The one wording of grading results. Checks produce values; `GradeReportPrinter` (CLI),
+// `check --json` and course validation's findings turn them into text through these.
 
 extension GradeFailure {
   /// The failure as the learner reads it: what was checked, what was expected and what came
   /// back, e.g. `statusCode: expected 200, got 500`.
-  var sentence: String { kind.sentence }
+  public var sentence: String { kind.sentence }
 }
 
 extension GradeFailure.Kind {
-  var sentence: String {
+  /// The sentence of this kind of failure.
+  public var sentence: String {
     switch self {
     case .unexpectedError(let type, let message):
       return "expected a result, but the invocation failed with \(type ?? "error"): \(message)"
@@ -79,7 +82,8 @@ extension GradeFailure.Kind {
       let text = "\(counted.key): expected \(expected), got \(actual)"
       switch counted {
       case .logOccurrences: return text
-      default: return text + " over " + Plural.count(invocations, "invocation")
+      default:
+        return text + " over \(invocations) " + (invocations == 1 ? "invocation" : "invocations")
       }
     case .warmDuration(let limit, let actual, let number, let slower, let warm):
       return "warm duration: expected at most \(milliseconds(limit)) ms, but invocation "
@@ -152,7 +156,7 @@ extension GradeFailure.Kind {
 extension SkipReason {
   /// Why the check was not run, e.g. `the function does not start (Runtime.ImportModuleError,
   /// see above)`.
-  var sentence: String {
+  public var sentence: String {
     switch self {
     case .earlierTimeout(let name, let line, let timeout):
       return "case '\(name)' (spec.json:\(line)) timed out after "
@@ -169,14 +173,14 @@ extension SkipReason {
 
 extension ValueMismatch {
   /// `body.items.0.id: expected "a-1", got nothing`.
-  var sentence: String {
+  public var sentence: String {
     "\(path): expected \(rule.sentence), got \(actual?.shortText() ?? "nothing")"
   }
 }
 
 extension ValueRule {
   /// What the rule wants, as a phrase: `"Ada"`, `a number >= 1`, `no such field`...
-  var sentence: String {
+  public var sentence: String {
     switch self {
     case .equal(let value): return value.shortText()
     case .noField: return "no such field"
