@@ -36,7 +36,8 @@ public struct QuizParser {
     parser.diagnostics = problems
     if header.isPresent, (header.value("id") ?? "").isEmpty, problems.isEmpty {
       parser.report(
-        .error, 1, "front matter has no `id:`; give the quiz a stable id such as `limits`")
+        .error, header.line(of: "id"),
+        "front matter has no `id:`; give the quiz a stable id such as `limits`")
     }
     let bank = parser.parseBank(header)
     return (bank, parser.diagnostics)
@@ -140,6 +141,11 @@ public struct QuizParser {
       report(
         .warning, entry.line,
         "unknown front matter key '\(entry.key)' (known: id, title, chapter, topic, pass)")
+    }
+    if let title = header.value("title"), title.isEmpty {
+      report(
+        .warning, header.line(of: "title"),
+        "`title:` is empty, so the quiz is listed by its id; give it a title")
     }
     if let chapter = header.value("chapter"), !chapter.isEmpty {
       checkLink(chapter, line: header.line(of: "chapter"))
