@@ -82,7 +82,8 @@ let package = Package(
       exclude: ["Fixtures", "EventFixtures"]),
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Course", "Progress"]),
     .testTarget(
-      name: "GraderTests", dependencies: ["JSON", "Grader", "Course", "LambdaRuntime"],
+      name: "GraderTests",
+      dependencies: ["JSON", "Grader", "Course", "LambdaRuntime", "CLI", "SystemSupport"],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "CourseValidationTests", dependencies: ["CourseValidation", "Course", "Quiz"]),

@@ -188,7 +188,7 @@ extension CourseValidation {
         ]
       }
       return report.results.filter { !$0.passed }.map { failure in
-        let detail = failure.failures.joined(separator: "; ")
+        let detail = failure.failures.map(\.sentence).joined(separator: "; ")
         let error = failure.error.map { " (\($0.split(separator: "\n").first ?? ""))" } ?? ""
         return .error(
           "\(who) fails '\(failure.name)': \(detail.isEmpty ? "failed" : detail)\(error);"

@@ -1,4 +1,5 @@
 import APIGateway
+import Course
 import Foundation
 import HTTP
 import JSON
@@ -44,8 +45,11 @@ public enum APIGrader {
       results.append(check(request, port: server.port))
     }
     if copied, let index = results.firstIndex(where: { !$0.passed }) {
-      results[index].failures.insert(
-        "(the starter \(spec.template) was copied to \(templateFile): edit that file)", at: 0)
+      var note = GradeFailure(
+        .starterTemplateCopied(template: spec.template, destination: templateFile))
+      note.specFile = APICheckSpec.fileName
+      note.line = results[index].line
+      results[index].failures.insert(note, at: 0)
     }
     return (results, nil)
   }
@@ -54,53 +58,67 @@ public enum APIGrader {
     var result = CaseResult(name: request.name, kind: .case, line: request.line)
     result.specFile = APICheckSpec.fileName
     let started = Date()
+    let label = "\(request.method) \(request.path)"
     guard let client = try? HTTPClient(port: port, timeoutSeconds: 40),
       let response = client.send(
         request.method, request.path, headers: request.headers.map { ($0.0, $0.1) },
         body: Array(request.body.utf8))
     else {
-      result.failures = ["\(request.method) \(request.path): no answer from the local API"]
+      result.record([GradeFailure.Kind.requestUnanswered(request: label)])
       return result
     }
     result.durationMs = Date().timeIntervalSince(started) * 1000
-    let label = "\(request.method) \(request.path)"
     let body = String(decoding: response.body, as: UTF8.self)
+    var found: [GradeFailure.Kind] = []
     if let status = request.status, status != response.status {
-      result.failures.append(
-        "\(label): status: expected \(status), got \(response.status) (body: \(body.prefix(200)))")
+      found.append(
+        .requestStatus(
+          request: label, expected: status, actual: response.status,
+          body: String(body.prefix(200))))
     }
     for (name, value) in request.expectedHeaders {
       let got = response.header(name)
       if got != value {
-        result.failures.append(
-          "\(label): header \(name): expected \(value), got \(got.map { "'\($0)'" } ?? "none")")
+        found.append(.requestHeader(request: label, name: name, expected: value, actual: got))
       }
     }
-    for name in request.absentHeaders where response.header(name) != nil {
-      result.failures.append("\(label): header \(name) should be absent")
+    for name in request.absentHeaders {
+      if let got = response.header(name) {
+        found.append(.requestHeaderPresent(request: label, name: name, actual: got))
+      }
     }
     if let expected = request.json {
-      guard let actual = JSONValue.parse(body) else {
-        result.failures.append("\(label): body is not JSON: \(body.prefix(200))")
-        return result
+      if let actual = JSONValue.parse(body) {
+        found += mismatches(expected, actual, path: "body").map {
+          .requestBody(request: label, path: $0.path, $0.problem)
+        }
+      } else {
+        found.append(.requestBodyNotJSON(request: label, body: String(body.prefix(200))))
       }
-      result.failures += mismatches(expected, actual, path: "body").map { "\(label): \($0)" }
     }
+    result.record(found)
     return result
   }
 
   /// Fields of `expected` missing from or different in `actual` (objects match by subset).
-  static func mismatches(_ expected: JSONValue, _ actual: JSONValue, path: String) -> [String] {
+  static func mismatches(_ expected: JSONValue, _ actual: JSONValue, path: String) -> [(
+    path: String, problem: GradeFailure.APIBody
+  )] {
     if let members = expected.objectMembers {
       guard actual.objectMembers != nil else {
-        return ["\(path): expected an object, got \(actual.compact())"]
+        return [(path, .notAnObject(actual: node(actual)))]
       }
-      return members.flatMap { key, value -> [String] in
-        guard let got = actual[key] else { return ["\(path).\(key): missing"] }
+      return members.flatMap { key, value -> [(path: String, problem: GradeFailure.APIBody)] in
+        guard let got = actual[key] else { return [("\(path).\(key)", .missing)] }
         return mismatches(value, got, path: "\(path).\(key)")
       }
     }
     return expected == actual
-      ? [] : ["\(path): expected \(expected.compact()), got \(actual.compact())"]
+      ? [] : [(path, .different(expected: node(expected), actual: node(actual)))]
+  }
+
+  /// The grader's JSON value for an HTTP answer's.
+  static func node(_ value: JSONValue) -> JSONValue {
+    JSONValue.parse(value.compact()) ?? .string(value.compact())
   }
 }

@@ -23,10 +23,9 @@ enum CaseGroups {
       return try cases.map { try run.runCase($0) }
     }
     // Resolve the interpreter once before the groups start; otherwise each would probe it.
-    _ = try Interpreter.resolve(
-      run.language == .python ? .python : .nodejs, path: run.searchPath)
-    let (exercise, codeFile, language, settings, searchPath) = (
-      run.exercise, run.codeFile, run.language, run.settings, run.searchPath
+    try run.maker.prepare(run.language == .python ? .python : .nodejs, searchPath: run.searchPath)
+    let (exercise, codeFile, language, settings, searchPath, maker) = (
+      run.exercise, run.codeFile, run.language, run.settings, run.searchPath, run.maker
     )
     let members = groups.map(\.1)
     // Each group hands back what it found; nothing is shared while they run.
@@ -36,7 +35,7 @@ enum CaseGroups {
       // A run of its own (its own functions and scratch folders) for this group.
       var own = GradeRun(
         exercise: exercise, codeFile: codeFile, language: language, settings: settings,
-        searchPath: searchPath)
+        searchPath: searchPath, maker: maker)
       defer { own.pool.shutdown() }
       var outcome = GroupOutcome()
       for index in indices {
@@ -74,6 +73,6 @@ enum CaseGroups {
     /// The case that threw, which ends the group.
     var error: (Int, any Error)?
     var loadFailure: (Int, LoadFailure)?
-    var knownFailures: [(FunctionConfiguration, String)] = []
+    var knownFailures: [(FunctionConfiguration, SkipReason)] = []
   }
 }

@@ -1,6 +1,6 @@
+import JSON
 import Course
 import Foundation
-import JSON
 import LambdaRuntime
 
 /// Runs a scenario with a `delivery` through LambdaRuntime's asynchronous invoker or an event
@@ -36,7 +36,7 @@ enum DeliveryRunner {
       let target = InvocationTarget(
         functionARN: function.configuration.functionARN, timeout: function.configuration.timeout
       ) { event, requestID in
-        function.invoke(event: event, qualifier: qualifier, requestID: requestID)
+        function.invoke(event, qualifier: qualifier, requestID: requestID)
       }
       switch delivery.source {
       case .async: ran = try runAsync(delivery, events, target)
@@ -45,9 +45,7 @@ enum DeliveryRunner {
       }
     } catch {
       result.record([
-        Mismatch(
-          path: "delivery",
-          message: "the \(delivery.source.rawValue) delivery could not start: \(error)")
+        GradeFailure.Kind.deliveryNotStarted(source: delivery.source, reason: "\(error)")
       ])
       return ScenarioRunner.Run(result: result)
     }
@@ -61,7 +59,9 @@ enum DeliveryRunner {
     result.invocations = outcomes.count
     result.durationMs = outcomes.last?.record.durationMs ?? 0
     var found = checks(scenario, ran, outcomes)
-    found += ExpectationChecker.scratchChecks(scenario.scratchFiles, entry.scratchFolder)
+    found += ExpectationChecker.scratchChecks(scenario.scratchFiles, entry.scratchFolder).map {
+      GradeFailure($0)
+    }
     result.record(found)
     if !result.passed {
       if ran.stoppedEarly {
@@ -161,7 +161,7 @@ enum DeliveryRunner {
   }
 
   private static func document(_ event: Data, _ index: Int) throws -> JSONValue {
-    guard let value = JSONValue.parse(bytes: event) else {
+    guard let value = JSONValue.parse(String(decoding: event, as: UTF8.self)) else {
       throw GraderError("event \(index + 1) is not JSON")
     }
     return value
@@ -171,58 +171,50 @@ enum DeliveryRunner {
 
   private static func checks(
     _ scenario: Scenario, _ ran: Ran, _ outcomes: [InvocationOutcome]
-  ) -> [Mismatch] {
+  ) -> [GradeFailure] {
     let expect = scenario.deliveryExpect
-    var found: [Mismatch] = []
-    func count(_ key: String, _ expected: Int?, _ actual: Int, _ what: String) {
+    let source = scenario.delivery?.source ?? .async
+    var found: [GradeFailure] = []
+    func count(_ counted: GradeFailure.Counted, _ expected: Int?, _ actual: Int) {
       guard let expected, expected != actual else { return }
       found.append(
-        Mismatch(
-          path: key, expected: "\(expected)", actual: "\(actual)",
-          message: "\(key): expected \(expected) \(what), got \(actual)"))
+        GradeFailure(
+          .deliveryCount(counted, expected: expected, actual: actual, source: source)))
     }
-    let source = scenario.delivery?.source ?? .async
-    let unit = source == .async ? "event(s)" : source == .sqs ? "message(s)" : "record(s)"
-    count("invocations", expect.invocations, outcomes.count, "invocation(s)")
-    count("processed", expect.processed, ran.processed, "\(unit) processed")
-    count("failed", expect.failed, ran.failed, "\(unit) failed")
-    count(
-      "coldStarts", scenario.expectedColdStarts, outcomes.filter(\.record.cold).count,
-      "cold start(s)")
+    count(.invocations, expect.invocations, outcomes.count)
+    count(.processed, expect.processed, ran.processed)
+    count(.failed, expect.failed, ran.failed)
+    count(.coldStarts, scenario.expectedColdStarts, outcomes.filter(\.record.cold).count)
     for (text, expected) in scenario.logOccurrences.sorted(by: { $0.key < $1.key }) {
-      let actual = outcomes.reduce(0) { $0 + $1.occurrences(of: text) }
-      count(
-        "logOccurrences \(ExpectationChecker.quoted(text))", expected, actual, "occurrence(s)")
+      count(.logOccurrences(text), expected, outcomes.reduce(0) { $0 + $1.occurrences(of: text) })
     }
     found += recordChecks(expect.records, ran.log.entries)
-    found += receiveChecks(expect.receives, ran.receives)
+    found += receiveChecks(expect.receives, ran.receives).map { GradeFailure($0) }
     return found
   }
 
   /// Each target's records, in order, against its patterns.
   static func recordChecks(
     _ expected: [(target: String, patterns: [JSONValue])], _ entries: [DeliveryEntry]
-  ) -> [Mismatch] {
-    var found: [Mismatch] = []
+  ) -> [GradeFailure] {
+    var found: [GradeFailure] = []
     let kept = entries.filter { $0.kind == .destination || $0.kind == .deadLetter }
     for (target, patterns) in expected {
       let records = kept.filter { $0.target == target }.compactMap(\.payload)
       let path = "records.\(target)"
       if records.count != patterns.count {
         let others = Set(kept.compactMap(\.target)).subtracting([target]).sorted()
-        let elsewhere =
-          others.isEmpty ? "" : " (records went to \(others.joined(separator: ", ")))"
         found.append(
-          Mismatch(
-            path: path, expected: "\(patterns.count)", actual: "\(records.count)",
-            message: "\(path): expected \(patterns.count) record(s), got \(records.count)"
-              + elsewhere))
+          GradeFailure(
+            .recordCount(
+              target: target, expected: patterns.count, actual: records.count,
+              elsewhere: others)))
         continue
       }
       for (index, (pattern, record)) in zip(patterns, records).enumerated() {
         let actual: JSONValue? = record
         if let miss = subset(pattern, actual, path: "\(path).\(index)") {
-          found.append(miss)
+          found.append(GradeFailure(.record(miss)))
           break
         }
       }
@@ -232,45 +224,33 @@ enum DeliveryRunner {
 
   /// SQS receive counts by body; `*` covers every message not named.
   static func receiveChecks(_ expected: [String: Int], _ actual: [(body: String, count: Int)])
-    -> [Mismatch]
+    -> [GradeFailure.Kind]
   {
-    var found: [Mismatch] = []
+    var found: [GradeFailure.Kind] = []
     for (body, wanted) in expected.sorted(by: { $0.key < $1.key }) where body != "*" {
       let matching = actual.filter { $0.body == body }
-      let path = "receives \(ExpectationChecker.quoted(body))"
       if matching.isEmpty {
-        found.append(
-          Mismatch(
-            path: path, expected: "\(wanted)", actual: "no such message",
-            message: "\(path): no message has this body"))
+        found.append(.noMessage(body: body))
       } else if let wrong = matching.first(where: { $0.count != wanted }) {
-        found.append(
-          Mismatch(
-            path: path, expected: "\(wanted)", actual: "\(wrong.count)",
-            message: "\(path): expected \(wanted) receive(s), got \(wrong.count)"))
+        found.append(.receives(body: body, expected: wanted, actual: wrong.count))
       }
     }
     if let wanted = expected["*"],
       let wrong = actual.first(where: { expected[$0.body] == nil && $0.count != wanted })
     {
-      let path = "receives \"*\""
-      found.append(
-        Mismatch(
-          path: path, expected: "\(wanted)", actual: "\(wrong.count)",
-          message: "\(path): expected every other message received \(wanted) time(s), but "
-            + "\(ExpectationChecker.quoted(wrong.body)) was received \(wrong.count) time(s)"))
+      found.append(.otherReceives(body: wrong.body, expected: wanted, actual: wrong.count))
     }
     return found
   }
 
   /// The first difference when `actual` lacks what `pattern` lists: objects need only the
   /// listed fields, arrays the same length, matchers and other values as `JSONMatch`.
-  static func subset(_ pattern: JSONValue, _ actual: JSONValue?, path: String) -> Mismatch? {
+  static func subset(_ pattern: JSONValue, _ actual: JSONValue?, path: String) -> ValueMismatch? {
     if JSONMatch.matcher(pattern) != nil { return JSONMatch.check(pattern, actual, path: path) }
     switch pattern {
     case .object(let members):
       guard let actual, actual.objectMembers != nil else {
-        return .value(path, expected: pattern.shortText(), got: actual?.shortText() ?? "nothing")
+        return ValueMismatch(path: path, rule: .equal(pattern), actual: actual)
       }
       for member in members {
         if let miss = subset(member.value, actual[member.key], path: "\(path).\(member.key)") {
@@ -280,7 +260,7 @@ enum DeliveryRunner {
       return nil
     case .array(let items):
       guard let theirs = actual?.arrayValue, theirs.count == items.count else {
-        return .value(path, expected: pattern.shortText(), got: actual?.shortText() ?? "nothing")
+        return ValueMismatch(path: path, rule: .equal(pattern), actual: actual)
       }
       for (index, item) in items.enumerated() {
         if let miss = subset(item, theirs[index], path: "\(path).\(index)") { return miss }

@@ -1,37 +1,32 @@
-import Course
 import JSON
+import Course
 
 extension ExpectationChecker {
   /// Text that must (or must not) be in the logs, JSON log lines and their fields.
-  static func logChecks(_ expect: Expectation, _ outcome: InvocationOutcome) -> [Mismatch] {
-    var found: [Mismatch] = []
+  static func logChecks(_ expect: Expectation, _ outcome: InvocationOutcome) -> [GradeFailure] {
+    var found: [GradeFailure] = []
     let logs = outcome.record.logs
     for text in expect.logContains where !logs.contains(text) {
-      found.append(
-        Mismatch(
-          path: "logs", expected: quoted(text), actual: nil,
-          message: "logs: expected to contain \(quoted(text)), but they do not"))
+      found.append(GradeFailure(.logMissing(text: text)))
     }
     for text in expect.logNotContains where logs.contains(text) {
       let line = InvocationOutcome.functionLines(logs).first { $0.contains(text) } ?? ""
-      found.append(
-        Mismatch(
-          path: "logs", expected: "no \(quoted(text))", actual: line,
-          message: "logs: expected no \(quoted(text)), but this line has it: \(line)"))
+      found.append(GradeFailure(.logPresent(text: text, line: line)))
     }
     let lines = InvocationOutcome.functionLines(logs)
     if expect.logLinesAreJSON {
       if let line = lines.first(where: { LogLine.jsonObject(in: $0) == nil }) {
-        found.append(
-          Mismatch(
-            path: "logLinesAreJSON", expected: "every line a JSON object", actual: line,
-            message: "logs: expected every line to be a JSON object, but this one is not: \(line)"))
+        found.append(GradeFailure(.logLineNotJSON(line: line)))
       }
     }
     guard !expect.logJSON.isEmpty else { return found }
     let objects = lines.compactMap(LogLine.jsonObject)
     for (index, wanted) in expect.logJSON.enumerated() {
-      found += logJSONCheck(wanted, index: index, objects, requestID: outcome.record.requestID)
+      if let failure = logJSONCheck(
+        wanted, index: index, objects, requestID: outcome.record.requestID)
+      {
+        found.append(GradeFailure(failure))
+      }
     }
     return found
   }
@@ -40,34 +35,25 @@ extension ExpectationChecker {
   /// line's first differing field is named.
   private static func logJSONCheck(
     _ wanted: JSONValue, index: Int, _ objects: [JSONValue], requestID: String
-  ) -> [Mismatch] {
+  ) -> GradeFailure.Kind? {
     let fields = (wanted.objectMembers ?? []).map { member -> (String, JSONValue) in
       if member.value.stringValue == "$requestId" {
         return (member.key, .string(requestID))
       }
       return (member.key, member.value)
     }
-    var best: (misses: [Mismatch], line: JSONValue)?
+    var best: (misses: [ValueMismatch], line: JSONValue)?
     for object in objects {
       let misses = fields.compactMap { key, value in
         JSONMatch.check(value, object.value(atPath: key), path: "logJSON[\(index)].\(key)")
       }
-      if misses.isEmpty { return [] }
-      if best == nil || misses.count < best!.misses.count { best = (misses, object) }
+      if misses.isEmpty { return nil }
+      if misses.count < best?.misses.count ?? .max { best = (misses, object) }
     }
-    let wantedText =
-      "{" + fields.map { "\(quoted($0.0)):\($0.1.compact())" }.joined(separator: ",") + "}"
     guard let best else {
-      return [
-        Mismatch(
-          path: "logJSON[\(index)]", expected: wantedText, actual: "no JSON log lines",
-          message: "logJSON[\(index)]: expected a JSON log line with \(wantedText), but the "
-            + "function printed no JSON lines")
-      ]
+      return .logJSONNoLines(index: index, wanted: .object(fields))
     }
-    var miss = best.misses[0]
-    miss.message += " (closest log line: \(best.line.shortText(limit: 160)))"
-    return [miss]
+    return .logJSONField(index: index, best.misses[0], closest: best.line)
   }
 }
 

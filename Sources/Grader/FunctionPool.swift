@@ -9,24 +9,28 @@ final class FunctionPool {
   /// A function, its scratch folder, and why cases on it are no longer run.
   final class Entry {
     let configuration: FunctionConfiguration
-    let function: LambdaFunction
+    let function: any GradedFunction
     let scratchFolder: String
-    var blocked: String?
+    var blocked: SkipReason?
 
-    init(configuration: FunctionConfiguration, function: LambdaFunction, scratchFolder: String) {
+    init(
+      configuration: FunctionConfiguration, function: any GradedFunction, scratchFolder: String
+    ) {
       self.configuration = configuration
       self.function = function
       self.scratchFolder = scratchFolder
     }
   }
 
+  private let maker: any GradedFunctionMaker
   private let root: String
   private var entries: [Entry] = []
   /// Configurations (without TMPDIR) whose INIT failed, with the reason.
-  private var failedInits: [(FunctionConfiguration, String)] = []
+  private var failedInits: [(FunctionConfiguration, SkipReason)] = []
   private var counter = 0
 
-  init() {
+  init(maker: any GradedFunctionMaker) {
+    self.maker = maker
     root = NSTemporaryDirectory() + "/lambdalings-grade-\(UUID().uuidString.prefix(8))"
   }
 
@@ -46,15 +50,15 @@ final class FunctionPool {
   }
 
   /// Why a function with `configuration` cannot start, when an earlier one could not.
-  func initFailure(for configuration: FunctionConfiguration) -> String? {
+  func initFailure(for configuration: FunctionConfiguration) -> SkipReason? {
     failedInits.first { $0.0 == configuration }?.1
   }
 
   /// Every configuration known not to start, with the reason.
-  var knownInitFailures: [(FunctionConfiguration, String)] { failedInits }
+  var knownInitFailures: [(FunctionConfiguration, SkipReason)] { failedInits }
 
   /// Remembers that functions with this configuration do not start.
-  func recordInitFailure(_ configuration: FunctionConfiguration, reason: String) {
+  func recordInitFailure(_ configuration: FunctionConfiguration, reason: SkipReason) {
     if initFailure(for: configuration) == nil { failedInits.append((configuration, reason)) }
   }
 
@@ -64,7 +68,7 @@ final class FunctionPool {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     var withScratch = configuration
     withScratch.environment["TMPDIR"] = folder
-    let function = try LambdaFunction(configuration: withScratch)
+    let function = try maker.make(withScratch)
     return Entry(configuration: configuration, function: function, scratchFolder: folder)
   }
 

@@ -1,9 +1,11 @@
+import Course
+
 /// The outcome of grading one handler file against an exercise's cases and scenarios.
-public struct GradeReport: Sendable, Equatable, Codable {
+public struct GradeReport: Sendable, Equatable {
   /// The exercise graded.
   public var exerciseID: String
-  /// `python` or `node`.
-  public var language: String
+  /// The language of the handler file.
+  public var language: Language
   /// The handler file that was run.
   public var codeFile: String
   /// Every case, then every scenario, in spec order.
@@ -20,7 +22,7 @@ public struct GradeReport: Sendable, Equatable, Codable {
   public var templateFile: String?
 
   public init(
-    exerciseID: String, language: String, codeFile: String, results: [CaseResult] = [],
+    exerciseID: String, language: Language, codeFile: String, results: [CaseResult] = [],
     setupError: String? = nil
   ) {
     self.exerciseID = exerciseID
@@ -40,47 +42,6 @@ public struct GradeReport: Sendable, Equatable, Codable {
 
   /// The first failing case, for one-line summaries.
   public var firstFailure: CaseResult? { results.first { !$0.passed } }
-
-  /// A one-line summary such as `1/2 passed; first failure: greets Ada: statusCode: ...`.
-  public var summary: String {
-    if let setupError { return "could not run: \(setupError)" }
-    var text = "\(passedCount)/\(results.count) passed"
-    if let loadFailure {
-      return text + "; the function does not start: \(loadFailure.headline)"
-    }
-    if let failure = firstFailure {
-      text += "; first failure: \(failure.name)"
-      if let message = failure.failures.first { text += ": \(message)" }
-    }
-    return text
-  }
-}
-
-/// One difference between what a check expected and what happened, located by a JSON path
-/// such as `body.items.0.id` or `logJSON[0].requestId`.
-public struct Mismatch: Sendable, Equatable, Codable {
-  /// Where the difference is: `statusCode`, `body.message`, `headers.Content-Type`, ...
-  public var path: String
-  /// The expected value, as JSON or text; nil when the check is not about one value.
-  public var expected: String?
-  /// What was there instead.
-  public var actual: String?
-  /// The whole sentence, e.g. `statusCode: expected 200, got 500`.
-  public var message: String
-
-  public init(path: String, expected: String? = nil, actual: String? = nil, message: String) {
-    self.path = path
-    self.expected = expected
-    self.actual = actual
-    self.message = message
-  }
-
-  /// `path: expected X, got Y`.
-  static func value(_ path: String, expected: String, got: String) -> Mismatch {
-    Mismatch(
-      path: path, expected: expected, actual: got,
-      message: "\(path): expected \(expected), got \(got)")
-  }
 }
 
 /// The function could not start: where and why, shown once for all the cases it stopped.
@@ -113,7 +74,7 @@ public struct LoadFailure: Sendable, Equatable, Codable {
 }
 
 /// The outcome of one case or scenario.
-public struct CaseResult: Sendable, Equatable, Codable {
+public struct CaseResult: Sendable, Equatable {
   /// Whether this is a single-invocation case or a multi-invocation scenario.
   public enum Kind: String, Sendable, Codable {
     case `case`
@@ -126,12 +87,10 @@ public struct CaseResult: Sendable, Equatable, Codable {
   public var line: Int
   /// The exercise file that defines this check: `spec.json`, `api.json` or `deployment.json`.
   public var specFile = "spec.json"
-  /// Each failed check, e.g. `statusCode: expected 200, got 500`. Empty when passed.
-  public var failures: [String]
-  /// The same failures with their JSON path, expected and actual values.
-  public var mismatches: [Mismatch] = []
+  /// Each failed check. Empty when passed.
+  public var failures: [GradeFailure]
   /// Why the case was not run (an earlier case timed out, the function does not start).
-  public var skipped: String?
+  public var skipped: SkipReason?
   /// The handler's error (type, message, first stack trace lines), when it failed.
   public var error: String?
   /// The last lines the function printed, when the case failed.
@@ -144,7 +103,7 @@ public struct CaseResult: Sendable, Equatable, Codable {
   public var source: String = ""
 
   public init(
-    name: String, kind: Kind, line: Int, failures: [String] = [], error: String? = nil,
+    name: String, kind: Kind, line: Int, failures: [GradeFailure] = [], error: String? = nil,
     logTail: [String] = [], invocations: Int = 1, durationMs: Double = 0
   ) {
     self.name = name
@@ -162,16 +121,26 @@ public struct CaseResult: Sendable, Equatable, Codable {
   /// `spec.json:12` or `api.json:5`: where the case is declared (the file alone without a line).
   public var location: String { line > 0 ? "\(specFile):\(line)" : specFile }
 
-  /// Sets the failures from mismatches.
-  mutating func record(_ found: [Mismatch]) {
-    mismatches = found
-    failures = found.map(\.message)
+  /// Sets the failures, each located in this case's spec file (at the case's line unless the
+  /// failure knows a line of its own).
+  public mutating func record(_ found: [GradeFailure]) {
+    failures = found.map { failure in
+      var located = failure
+      located.specFile = specFile
+      if located.line == 0 { located.line = line }
+      return located
+    }
+  }
+
+  /// Sets the failures from their kinds.
+  public mutating func record(_ kinds: [GradeFailure.Kind]) {
+    record(kinds.map { GradeFailure($0) })
   }
 
   /// Marks the case as not run, with the reason as its one failure.
-  mutating func skip(_ reason: String) {
+  mutating func skip(_ reason: SkipReason) {
     skipped = reason
     invocations = 0
-    record([Mismatch(path: "", message: "not run: \(reason)")])
+    record([GradeFailure.Kind.notRun(reason)])
   }
 }

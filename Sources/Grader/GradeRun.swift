@@ -11,8 +11,23 @@ struct GradeRun {
   /// Header settings with the learner's `function.json` over them.
   let settings: FunctionSettings
   let searchPath: String?
-  let pool = FunctionPool()
+  /// What makes the functions (the embedded runtime, or a test's fake).
+  let maker: any GradedFunctionMaker
+  let pool: FunctionPool
   var loadFailure: LoadFailure?
+
+  init(
+    exercise: Exercise, codeFile: String, language: Language, settings: FunctionSettings,
+    searchPath: String?, maker: any GradedFunctionMaker
+  ) {
+    self.exercise = exercise
+    self.codeFile = codeFile
+    self.language = language
+    self.settings = settings
+    self.searchPath = searchPath
+    self.maker = maker
+    pool = FunctionPool(maker: maker)
+  }
 
   /// The configuration a case or scenario runs with.
   func configuration(_ own: FunctionSettings) -> FunctionConfiguration {
@@ -28,7 +43,7 @@ struct GradeRun {
     result.source = item.source
     let configuration = configuration(item.function)
     if let problem = invalid(configuration) {
-      result.record([Mismatch(path: "function", message: problem)])
+      result.record([GradeFailure.Kind.invalidConfiguration(reason: problem)])
       return result
     }
     if let reason = pool.initFailure(for: configuration) {
@@ -44,30 +59,27 @@ struct GradeRun {
     do {
       event = try Grader.eventData(item.event)
     } catch {
-      result.record([
-        Mismatch(path: "event", message: "the case's event could not be built: \(error)")
-      ])
+      result.record([GradeFailure.Kind.eventNotBuilt(scenario: false, reason: "\(error)")])
       return result
     }
     let outcome = InvocationOutcome(
-      entry.function.invoke(event: event, qualifier: item.qualifier),
+      entry.function.invoke(event, qualifier: item.qualifier, requestID: nil),
       scratchFolder: entry.scratchFolder)
     result.durationMs = outcome.record.durationMs
     if outcome.record.initFailed, !item.expect.wantsError {
       let ownHandler = item.function.handler(for: language) != nil
       noteInitFailure(outcome, configuration, caseName: ownHandler ? item.name : nil)
-      result.skip(pool.initFailure(for: configuration) ?? "the function did not start")
+      result.skip(pool.initFailure(for: configuration) ?? .doesNotStart(errorType: nil))
       return result
     }
-    result.record(ExpectationChecker.mismatches(item.expect, outcome))
+    result.record(ExpectationChecker.failures(item.expect, outcome))
     if !result.passed {
       result.error = outcome.errorDescription()
       result.logTail = outcome.logTail()
     }
     if outcome.timedOut, item.expect.errorType != "Sandbox.Timedout" {
-      entry.blocked =
-        "case '\(item.name)' (spec.json:\(item.line)) timed out after "
-        + "\(Self.seconds(configuration.timeout)); the later cases would wait as long"
+      entry.blocked = .earlierTimeout(
+        caseName: item.name, line: item.line, timeoutSeconds: configuration.timeout)
     }
     return result
   }
@@ -80,7 +92,7 @@ struct GradeRun {
     result.source = scenario.source
     let configuration = configuration(scenario.function)
     if let problem = invalid(configuration) {
-      result.record([Mismatch(path: "function", message: problem)])
+      result.record([GradeFailure.Kind.invalidConfiguration(reason: problem)])
       return result
     }
     if let reason = pool.initFailure(for: configuration) {
@@ -94,19 +106,19 @@ struct GradeRun {
     if let failed = run.initFailure {
       let ownHandler = scenario.function.handler(for: language) != nil
       noteInitFailure(failed, configuration, caseName: ownHandler ? scenario.name : nil)
-      result.skip(pool.initFailure(for: configuration) ?? "the function did not start")
+      result.skip(pool.initFailure(for: configuration) ?? .doesNotStart(errorType: nil))
       return result
     }
     return run.result
   }
 
-  /// A message when the configuration is outside Lambda's limits.
+  /// Why the configuration is outside Lambda's limits; nil when it is inside them.
   private func invalid(_ configuration: FunctionConfiguration) -> String? {
     do {
       try configuration.validate()
       return nil
     } catch {
-      return "the function configuration is invalid: \(error)"
+      return "\(error)"
     }
   }
 
@@ -130,15 +142,11 @@ struct GradeRun {
     }
     failure.caseName = caseName
     if loadFailure == nil { loadFailure = failure }
-    let reason =
+    let reason: SkipReason =
       failure.isFileProblem
-      ? "the function does not start (\(failure.errorType), see above)"
-      : "the handler '\(configuration.handler)' is not found in your file (see above)"
+      ? .doesNotStart(errorType: failure.errorType)
+      : .handlerNotFound(handler: configuration.handler)
     pool.recordInitFailure(configuration, reason: reason)
-  }
-
-  static func seconds(_ value: Double) -> String {
-    String(format: "%.2f seconds", value)
   }
 }
 

@@ -19,10 +19,9 @@ extension Grader {
       return located
     }
     if let setupError {
-      var result = CaseResult(
-        name: "serve the API from \(spec.template)", kind: .case, line: 1,
-        failures: [setupError])
+      var result = CaseResult(name: "serve the API from \(spec.template)", kind: .case, line: 1)
       result.specFile = APICheckSpec.fileName
+      result.record([GradeFailure.Kind.apiNotServed(reason: setupError)])
       report.results.append(result)
     }
   }

@@ -16,11 +16,14 @@ public enum Grader {
   /// Grades `codeFile` (the learner's file, a starter or a solution) in `language`.
   ///
   /// `searchPath` replaces PATH when looking for the interpreter (nil: the inherited PATH).
+  /// `functions` makes the functions the cases run on: the embedded runtime, unless a test
+  /// passes a fake.
   public static func grade(
-    exercise: Exercise, codeFile: String, language: Language, searchPath: String? = nil
+    exercise: Exercise, codeFile: String, language: Language, searchPath: String? = nil,
+    functions: any GradedFunctionMaker = RuntimeFunctionMaker()
   ) -> GradeReport {
     var report = GradeReport(
-      exerciseID: exercise.id, language: language.rawValue, codeFile: codeFile)
+      exerciseID: exercise.id, language: language, codeFile: codeFile)
     if let problem = missingFile(codeFile) {
       report.setupError = problem
       return report
@@ -35,7 +38,7 @@ public enum Grader {
     }
     var run = GradeRun(
       exercise: exercise, codeFile: codeFile, language: language, settings: settings,
-      searchPath: searchPath)
+      searchPath: searchPath, maker: functions)
     defer { run.pool.shutdown() }
     do {
       report.results = try CaseGroups.run(exercise.cases, on: &run)

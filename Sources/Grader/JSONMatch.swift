@@ -5,12 +5,12 @@ import JSON
 enum JSONMatch {
   /// The mismatch at `path`, or nil when `actual` satisfies `expected`. Matchers may appear
   /// anywhere inside `expected`; the mismatch names the deepest path that differs.
-  static func check(_ expected: JSONValue, _ actual: JSONValue?, path: String) -> Mismatch? {
+  static func check(_ expected: JSONValue, _ actual: JSONValue?, path: String) -> ValueMismatch? {
     if let (name, argument) = matcher(expected) {
       return checkMatcher(name, argument, actual, path: path)
     }
     guard let actual else {
-      return .value(path, expected: expected.shortText(), got: "nothing")
+      return ValueMismatch(path: path, rule: .equal(expected), actual: nil)
     }
     switch (expected, actual) {
     case (.object(let members), .object(let theirs)):
@@ -20,8 +20,7 @@ enum JSONMatch {
         }
       }
       if let extra = theirs.first(where: { expected[$0.key] == nil }) {
-        return .value(
-          "\(path).\(extra.key)", expected: "no such field", got: extra.value.shortText())
+        return ValueMismatch(path: "\(path).\(extra.key)", rule: .noField, actual: extra.value)
       }
       return nil
     case (.array(let items), .array(let theirs)):
@@ -30,13 +29,13 @@ enum JSONMatch {
         if let miss = check(item, inner, path: "\(path).\(index)") { return miss }
       }
       if theirs.count > items.count {
-        return .value(
-          "\(path).\(items.count)", expected: "no such item", got: theirs[items.count].shortText())
+        return ValueMismatch(
+          path: "\(path).\(items.count)", rule: .noItem, actual: theirs[items.count])
       }
       return nil
     default:
       return expected.sameJSON(as: actual)
-        ? nil : .value(path, expected: expected.shortText(), got: actual.shortText())
+        ? nil : ValueMismatch(path: path, rule: .equal(expected), actual: actual)
     }
   }
 
@@ -50,38 +49,34 @@ enum JSONMatch {
 
   private static func checkMatcher(
     _ name: String, _ argument: JSONValue, _ actual: JSONValue?, path: String
-  ) -> Mismatch? {
-    let got = actual?.shortText() ?? "nothing"
-    func fail(_ wanted: String) -> Mismatch { .value(path, expected: wanted, got: got) }
+  ) -> ValueMismatch? {
+    func fail(_ rule: ValueRule) -> ValueMismatch {
+      ValueMismatch(path: path, rule: rule, actual: actual)
+    }
     switch name {
     case "$exists":
       let wanted = argument.boolValue ?? true
-      return (actual != nil) == wanted ? nil : fail(wanted ? "a value" : "no such field")
+      return (actual != nil) == wanted ? nil : fail(wanted ? .present : .noField)
     case "$type":
       let wanted = argument.stringValue ?? ""
-      return actual.map { typeName($0, matching: wanted) } == true ? nil : fail("a \(wanted)")
+      return actual.map { typeName($0, matching: wanted) } == true ? nil : fail(.type(wanted))
     case "$gte":
       let bound = argument.doubleValue ?? 0
-      guard let value = actual?.doubleValue, value >= bound else {
-        return fail("a number >= \(argument.compact())")
-      }
+      guard let value = actual?.doubleValue, value >= bound else { return fail(.atLeast(argument)) }
       return nil
     case "$lte":
       let bound = argument.doubleValue ?? 0
-      guard let value = actual?.doubleValue, value <= bound else {
-        return fail("a number <= \(argument.compact())")
-      }
+      guard let value = actual?.doubleValue, value <= bound else { return fail(.atMost(argument)) }
       return nil
     case "$length":
       let wanted = argument.intValue ?? 0
       let count = actual?.arrayValue?.count ?? actual?.stringValue?.count
-      return count == wanted ? nil : fail("length \(wanted)")
+      return count == wanted ? nil : fail(.length(wanted))
     case "$contains":
       let text = argument.stringValue ?? ""
-      return actual?.stringValue?.contains(text) == true
-        ? nil : fail("a string containing \(argument.compact())")
+      return actual?.stringValue?.contains(text) == true ? nil : fail(.contains(argument))
     default:
-      return fail("an unknown matcher \(name)")
+      return fail(.unknownMatcher(name))
     }
   }
 

@@ -44,7 +44,7 @@ extension JSONValue {
   }
 
   /// Compact JSON shortened to `limit` characters, for messages.
-  func shortText(limit: Int = 200) -> String {
+  public func shortText(limit: Int = 200) -> String {
     let text = compact()
     guard text.count > limit else { return text }
     return String(text.prefix(limit)) + "..."

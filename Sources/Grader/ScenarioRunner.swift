@@ -21,9 +21,7 @@ enum ScenarioRunner {
     do {
       events = try scenario.events.map(Grader.eventData)
     } catch {
-      result.record([
-        Mismatch(path: "events", message: "the scenario's events could not be built: \(error)")
-      ])
+      result.record([GradeFailure.Kind.eventNotBuilt(scenario: true, reason: "\(error)")])
       return Run(result: result)
     }
     let expectsErrors = scenario.each?.wantsError == true || scenario.last?.wantsError == true
@@ -35,19 +33,20 @@ enum ScenarioRunner {
     }
     result.durationMs = outcomes.last?.record.durationMs ?? 0
     result.invocations = outcomes.count
-    var found: [Mismatch] = []
+    var found: [GradeFailure] = []
     if outcomes.count < events.count, let stopped = outcomes.last {
       found.append(
-        Mismatch(
-          path: "invocations", expected: "\(events.count)", actual: "\(outcomes.count)",
-          message: "invocation \(outcomes.count) timed out after "
-            + "\(GradeRun.seconds(entry.configuration.timeout)); the other "
-            + "\(events.count - outcomes.count) were not run"))
+        GradeFailure(
+          .timedOut(
+            invocation: outcomes.count, timeoutSeconds: entry.configuration.timeout,
+            notRun: events.count - outcomes.count)))
       if result.error == nil { result.error = stopped.errorDescription() }
     }
     found += invocationChecks(scenario, outcomes, result: &result)
-    found += countChecks(scenario, outcomes)
-    found += ExpectationChecker.scratchChecks(scenario.scratchFiles, entry.scratchFolder)
+    found += countChecks(scenario, outcomes).map { GradeFailure($0) }
+    found += ExpectationChecker.scratchChecks(scenario.scratchFiles, entry.scratchFolder).map {
+      GradeFailure($0)
+    }
     result.record(found)
     if !result.passed {
       result.logTail = Array(outcomes.flatMap { $0.logTail() }.suffix(10))
@@ -58,76 +57,69 @@ enum ScenarioRunner {
   /// Errors nobody expected, throttles, `each` and `last`.
   private static func invocationChecks(
     _ scenario: Scenario, _ outcomes: [InvocationOutcome], result: inout CaseResult
-  ) -> [Mismatch] {
-    var found: [Mismatch] = []
+  ) -> [GradeFailure] {
+    var found: [GradeFailure] = []
+    var eachFailed = false
     for (index, outcome) in outcomes.enumerated() {
       let number = index + 1
       if outcome.record.status == .throttled {
         if scenario.throttles == nil {
-          found.append(
-            Mismatch(
-              path: "invocations.\(number)", expected: "to run", actual: "throttled",
-              message: "invocation \(number) was throttled (TooManyRequestsException)"))
+          found.append(GradeFailure(.throttled(invocation: number)))
         }
         continue
       }
       let isLast = index == outcomes.count - 1
       if let expectation = scenario.each {
-        let misses = ExpectationChecker.mismatches(expectation, outcome)
-        if let first = misses.first, !found.contains(where: { $0.path.hasPrefix("each") }) {
-          found.append(prefixed(first, "each (invocation \(number))", path: "each.\(number)"))
+        let misses = ExpectationChecker.failures(expectation, outcome)
+        if let first = misses.first, !eachFailed {
+          eachFailed = true
+          var failure = first
+          failure.kind = .each(invocation: number, first.kind)
+          found.append(failure)
           if result.error == nil { result.error = outcome.errorDescription() }
         }
       } else if outcome.isError, !(isLast && scenario.last?.wantsError == true) {
         found.append(
-          Mismatch(
-            path: "invocations.\(number)", expected: "a result", actual: outcome.errorLine,
-            message: "invocation \(number) failed with \(outcome.errorLine)"))
+          GradeFailure(
+            .invocationFailed(
+              invocation: number, errorType: outcome.errorType, message: outcome.errorMessage)))
         if result.error == nil { result.error = outcome.errorDescription() }
       }
     }
     if let last = scenario.last, let outcome = outcomes.last {
-      for miss in ExpectationChecker.mismatches(last, outcome) {
-        found.append(prefixed(miss, "last invocation", path: "last"))
+      for miss in ExpectationChecker.failures(last, outcome) {
+        var failure = miss
+        failure.kind = .last(miss.kind)
+        found.append(failure)
       }
     }
     return found
   }
 
-  /// `1 invocation`, `3 invocations`.
-  static func invocations(_ count: Int) -> String {
-    count == 1 ? "1 invocation" : "\(count) invocations"
-  }
-
   /// Cold starts, throttles, log occurrences and warm durations.
   private static func countChecks(_ scenario: Scenario, _ outcomes: [InvocationOutcome])
-    -> [Mismatch]
+    -> [GradeFailure.Kind]
   {
-    var found: [Mismatch] = []
+    var found: [GradeFailure.Kind] = []
     let cold = outcomes.filter(\.record.cold).count
     if let expected = scenario.expectedColdStarts, cold != expected {
       found.append(
-        Mismatch(
-          path: "coldStarts", expected: "\(expected)", actual: "\(cold)",
-          message: "coldStarts: expected \(expected), got \(cold) over "
-            + Self.invocations(outcomes.count)))
+        .scenarioCount(
+          .coldStarts, expected: expected, actual: cold, invocations: outcomes.count))
     }
     let throttled = outcomes.filter { $0.record.status == .throttled }.count
     if let expected = scenario.throttles, throttled != expected {
       found.append(
-        Mismatch(
-          path: "throttles", expected: "\(expected)", actual: "\(throttled)",
-          message: "throttles: expected \(expected), got \(throttled) over "
-            + Self.invocations(outcomes.count)))
+        .scenarioCount(
+          .throttles, expected: expected, actual: throttled, invocations: outcomes.count))
     }
     for (text, expected) in scenario.logOccurrences.sorted(by: { $0.key < $1.key }) {
       let count = outcomes.reduce(0) { $0 + $1.occurrences(of: text) }
       if count != expected {
-        let path = "logOccurrences \(ExpectationChecker.quoted(text))"
         found.append(
-          Mismatch(
-            path: path, expected: "\(expected)", actual: "\(count)",
-            message: "\(path): expected \(expected), got \(count)"))
+          .scenarioCount(
+            .logOccurrences(text), expected: expected, actual: count,
+            invocations: outcomes.count))
       }
     }
     if let bound = scenario.maxWarmDurationMs {
@@ -136,24 +128,13 @@ enum ScenarioRunner {
       }
       let slow = warm.filter { $0.element.record.durationMs > bound }
       if let first = slow.first {
-        let got = ExpectationChecker.format(first.element.record.durationMs)
         found.append(
-          Mismatch(
-            path: "maxWarmDurationMs", expected: "at most \(ExpectationChecker.format(bound)) ms",
-            actual: "\(got) ms",
-            message: "warm duration: expected at most \(ExpectationChecker.format(bound)) ms, "
-              + "but invocation \(first.offset + 1) took \(got) ms (slower: \(slow.count) of "
-              + "\(warm.count) warm \(warm.count == 1 ? "invocation" : "invocations"))"))
+          .warmDuration(
+            limitMs: bound, actualMs: first.element.record.durationMs,
+            invocation: first.offset + 1, slower: slow.count, warm: warm.count))
       }
     }
     return found
-  }
-
-  private static func prefixed(_ miss: Mismatch, _ label: String, path: String) -> Mismatch {
-    var copy = miss
-    copy.path = miss.path.isEmpty ? path : "\(path).\(miss.path)"
-    copy.message = "\(label): \(miss.message)"
-    return copy
   }
 
   /// Invokes every event; with concurrency above 1, workers take the next event in order.
@@ -169,7 +150,8 @@ enum ScenarioRunner {
       var outcomes: [InvocationOutcome] = []
       for event in events {
         let outcome = InvocationOutcome(
-          function.invoke(event: event, qualifier: qualifier), scratchFolder: scratch)
+          function.invoke(event, qualifier: qualifier, requestID: nil),
+          scratchFolder: scratch)
         outcomes.append(outcome)
         if stopOnTimeout && outcome.timedOut { break }
         if outcome.record.initFailed && stopOnTimeout { break }
@@ -177,7 +159,7 @@ enum ScenarioRunner {
       return outcomes
     }
     let records = ConcurrentInvocations.run(count: events.count, concurrency: concurrency) {
-      function.invoke(event: events[$0], qualifier: qualifier)
+      function.invoke(events[$0], qualifier: qualifier, requestID: nil)
     }
     return records.map { InvocationOutcome($0, scratchFolder: scratch) }
   }

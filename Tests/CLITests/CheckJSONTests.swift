@@ -54,9 +54,35 @@ struct CheckJSONTests {
     #expect(document["status"] as? String == "fail")
     let test = try #require((document["tests"] as? [[String: Any]])?.first)
     #expect(test["status"] as? String == "fail")
-    let mismatches = try #require(test["mismatches"] as? [[String: Any]])
-    #expect(mismatches.first?["path"] as? String == "result")
-    #expect(mismatches.first?["expected"] as? String == "{\"a\":1}")
+    // Each failure as structure: its kind, path, the expected and actual JSON values (not
+    // their text), where the spec declares it, and the sentence the terminal shows.
+    let failures = try #require(test["failures"] as? [[String: Any]])
+    #expect(failures.count == 1)
+    let failure = try #require(failures.first)
+    #expect(failure["kind"] as? String == "result")
+    #expect(failure["path"] as? String == "result")
+    #expect((failure["expected"] as? [String: Any])?["a"] as? Int == 1, "\(failure)")
+    #expect(failure["actual"] is NSNull, "the handler returned null: \(failure)")
+    #expect(failure["specFile"] as? String == "spec.json")
+    #expect(failure["line"] as? Int == 1)
+    #expect(failure["message"] as? String == #"result: expected {"a":1}, got null"#)
+    #expect(test["message"] as? String == #"result: expected {"a":1}, got null"#)
+    #expect(test["mismatches"] == nil)
+  }
+
+  @Test func passingHandlerNamesTheNextStep() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    _ = try runner.run(["init", "--course", course])
+    try ExerciseCommandsTests.solve(runner)
+    let output = try runner.run(["check", "echo", "--json", "--course", course])
+    let document = try Self.validated(output)
+    // The fixture course goes on after `echo` (its chapter, its quiz).
+    let next = try #require(document["nextStep"] as? [String: Any], "\(output.stdout)")
+    #expect(["chapter", "quiz"].contains(next["kind"] as? String ?? ""), "\(next)")
+    #expect(next["id"] is String)
+    #expect((next["description"] as? String)?.isEmpty == false)
+    #expect(document["next"] as? String == next["command"] as? String)
   }
 
   @Test func brokenHandler() throws {

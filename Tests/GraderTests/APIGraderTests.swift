@@ -93,12 +93,12 @@ import Testing
     let (good, goodError) = APIGrader.run(spec, folder: directory + "/good", starterFolder: nil)
     #expect(goodError == nil)
     #expect(good.count == 2)
-    #expect(good.allSatisfy { $0.passed }, "\(good.map(\.failures))")
+    #expect(good.allSatisfy { $0.passed }, "\(good.map(\.sentences))")
     let (bad, _) = APIGrader.run(spec, folder: directory + "/bad", starterFolder: nil)
     #expect(bad[0].passed)
     #expect(!bad[1].passed)
     #expect(
-      bad[1].failures == ["GET /hello: header Access-Control-Allow-Origin: expected *, got none"])
+      bad[1].sentences == ["GET /hello: header Access-Control-Allow-Origin: expected *, got none"])
     // The failure points at the request in api.json, not at spec.json.
     #expect(bad[1].specFile == "api.json")
     #expect(bad[1].line == spec.requests[1].line)
@@ -116,7 +116,7 @@ import Testing
       spec, folder: directory + "/learner", starterFolder: directory + "/starter")
     #expect(FileManager.default.fileExists(atPath: directory + "/learner/serverless.yml"))
     #expect(results.first?.passed == true)
-    #expect(results.last?.failures.first?.contains("was copied to") == true)
+    #expect(results.last?.sentences.first?.contains("was copied to") == true)
     // A template of the learner's is never replaced; its problems are reported.
     let (none, error) = APIGrader.run(
       spec, folder: directory + "/broken", starterFolder: directory + "/starter")

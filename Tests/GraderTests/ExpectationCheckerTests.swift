@@ -3,6 +3,7 @@ import Foundation
 import JSON
 import Testing
 
+@testable import CLI
 @testable import Grader
 @testable import LambdaRuntime
 
@@ -21,6 +22,11 @@ import Testing
         logs: logs, droppedLogBytes: 0, initSpan: nil, invokeSpan: 0...1))
   }
 
+  /// The failures as the learner reads them.
+  static func sentences(_ expect: CaseExpectation, _ outcome: InvocationOutcome) -> [String] {
+    ExpectationChecker.failures(expect, outcome).map(\.sentence)
+  }
+
   /// An expectation parsed from spec JSON, as the course loader would.
   static func node(_ text: String) throws -> JSONValue {
     try #require(JSONValue.parse(text))
@@ -31,12 +37,12 @@ import Testing
     expect.headers = ["Content-Type": "application/json", "X-Trace": "on"]
     let outcome = Self.record(#"{"headers":{"content-type":"application/json","x-trace":"off"}}"#)
     #expect(
-      ExpectationChecker.failures(expect, outcome) == [
+      Self.sentences(expect, outcome) == [
         #"headers.X-Trace: expected "on", got "off""#
       ])
     expect.headers = ["Missing": "x"]
     #expect(
-      ExpectationChecker.failures(expect, outcome) == [
+      Self.sentences(expect, outcome) == [
         #"headers.Missing: expected "x", got no such header"#
       ])
   }
@@ -44,9 +50,9 @@ import Testing
   @Test func resultComparesJSONValuesNotText() throws {
     var expect = Expectation()
     expect.result = try Self.node(#"{"a": 1, "b": [true, null]}"#)
-    #expect(ExpectationChecker.failures(expect, Self.record(#"{"b":[true,null],"a":1.0}"#)).isEmpty)
+    #expect(Self.sentences(expect, Self.record(#"{"b":[true,null],"a":1.0}"#)).isEmpty)
     #expect(
-      ExpectationChecker.failures(expect, Self.record(#"{"a":2,"b":[true,null]}"#)) == [
+      Self.sentences(expect, Self.record(#"{"a":2,"b":[true,null]}"#)) == [
         #"result: expected {"a":1,"b":[true,null]}, got {"a":2,"b":[true,null]}"#
           + " (first difference at result.a)"
       ])
@@ -56,13 +62,13 @@ import Testing
     var expect = Expectation()
     expect.bodyFields = ["user.names.1": try Self.node(#""Bo""#)]
     let wrapped = Self.record(#"{"body":"{\"user\":{\"names\":[\"Al\",\"Bo\"]}}"}"#)
-    #expect(ExpectationChecker.failures(expect, wrapped).isEmpty)
+    #expect(Self.sentences(expect, wrapped).isEmpty)
     let bare = Self.record(#"{"user":{"names":["Al","Cy"]}}"#)
     #expect(
-      ExpectationChecker.failures(expect, bare) == [#"body.user.names.1: expected "Bo", got "Cy""#])
+      Self.sentences(expect, bare) == [#"body.user.names.1: expected "Bo", got "Cy""#])
     let text = Self.record(#"{"body":"plain words"}"#)
     #expect(
-      ExpectationChecker.failures(expect, text) == [
+      Self.sentences(expect, text) == [
         #"body: expected a JSON body, got "plain words""#
       ])
   }
@@ -71,10 +77,10 @@ import Testing
     var expect = Expectation()
     expect.statusCode = 201
     #expect(
-      ExpectationChecker.failures(expect, Self.record(#"{"statusCode":200}"#)) == [
+      Self.sentences(expect, Self.record(#"{"statusCode":200}"#)) == [
         "statusCode: expected 201, got 200"
       ])
-    let missing = ExpectationChecker.failures(expect, Self.record("[1]"))
+    let missing = Self.sentences(expect, Self.record("[1]"))
     #expect(missing == ["statusCode: expected 201, got no statusCode (the result is [1])"])
   }
 
@@ -83,18 +89,18 @@ import Testing
     let failed = Self.record(
       #"{"errorType":"KeyError","errorMessage":"'id'"}"#, status: .error, errorType: "KeyError")
     #expect(
-      ExpectationChecker.failures(expect, failed) == [
+      Self.sentences(expect, failed) == [
         "expected a result, but the invocation failed with KeyError: 'id'"
       ])
     expect.errorType = "ValueError"
     expect.errorMessageContains = "empty"
     #expect(
-      ExpectationChecker.failures(expect, failed) == [
+      Self.sentences(expect, failed) == [
         "errorType: expected ValueError, got KeyError",
         #"errorMessage: expected to contain "empty", got "'id'""#,
       ])
     #expect(
-      ExpectationChecker.failures(expect, Self.record("null")) == [
+      Self.sentences(expect, Self.record("null")) == [
         "expected the invocation to fail, but it returned null"
       ])
   }
@@ -105,7 +111,7 @@ import Testing
     expect.maxDurationMs = 100
     let outcome = Self.record("null", logs: "START RequestId: x\nsaved order 7\n", durationMs: 250)
     #expect(
-      ExpectationChecker.failures(expect, outcome) == [
+      Self.sentences(expect, outcome) == [
         #"logs: expected to contain "sent mail", but they do not"#,
         "duration: expected at most 100.00 ms, got 250.00 ms",
       ])

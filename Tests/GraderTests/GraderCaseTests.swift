@@ -2,6 +2,7 @@ import Course
 import Foundation
 import Testing
 
+@testable import CLI
 @testable import Grader
 
 /// Cases graded on real handlers: pass, wrong status, raise, time out, missing body field.
@@ -11,9 +12,9 @@ import Testing
     let report = try GraderFixture.grade("greet", language, "pass")
     #expect(report.setupError == nil)
     #expect(report.results.map(\.name) == ["greets Ada", "rejects an empty name"])
-    #expect(report.results.allSatisfy { $0.passed }, "\(report.results.flatMap(\.failures))")
+    #expect(report.results.allSatisfy { $0.passed }, "\(report.results.flatMap(\.sentences))")
     #expect(report.passed)
-    #expect(report.summary == "2/2 passed")
+    #expect(report.summaryLine == "2/2 passed")
   }
 
   @Test(arguments: Languages.available)
@@ -21,10 +22,10 @@ import Testing
     let report = try GraderFixture.grade("greet", language, "wrong-status")
     #expect(!report.passed)
     let first = try #require(report.results.first)
-    #expect(first.failures == ["statusCode: expected 200, got 500"])
+    #expect(first.sentences == ["statusCode: expected 200, got 500"])
     #expect(first.line == 3)
     #expect(report.results[1].passed)
-    #expect(report.summary.hasPrefix("1/2 passed; first failure: greets Ada: statusCode"))
+    #expect(report.summaryLine.hasPrefix("1/2 passed; first failure: greets Ada: statusCode"))
   }
 
   @Test(arguments: Languages.available)
@@ -32,7 +33,7 @@ import Testing
     let report = try GraderFixture.grade("greet", language, "raises")
     let first = try #require(report.results.first)
     #expect(!first.passed)
-    let failure = try #require(first.failures.first)
+    let failure = try #require(first.sentences.first)
     #expect(failure.hasPrefix("expected a result, but the invocation failed with"))
     let error = try #require(first.error)
     #expect(error.hasPrefix(language == .python ? "KeyError: " : "TypeError: "))
@@ -41,15 +42,15 @@ import Testing
     #expect(!first.logTail.contains { $0.hasPrefix("REPORT RequestId:") })
     let second = report.results[1]
     let type = language == .python ? "KeyError" : "TypeError"
-    #expect(second.failures.first == "errorType: expected ValueError, got \(type)")
-    #expect(second.failures.last?.hasPrefix("errorMessage: expected to contain \"empty\"") == true)
+    #expect(second.sentences.first == "errorType: expected ValueError, got \(type)")
+    #expect(second.sentences.last?.hasPrefix("errorMessage: expected to contain \"empty\"") == true)
   }
 
   @Test(arguments: Languages.available)
   func slowHandlerTimesOut(language: Language) throws {
     let report = try GraderFixture.grade("greet", language, "slow")
     let first = try #require(report.results.first)
-    #expect(first.failures.first?.contains("Sandbox.Timedout") == true)
+    #expect(first.sentences.first?.contains("Sandbox.Timedout") == true)
     #expect(first.error?.contains("timed out after 1.00 seconds") == true)
   }
 
@@ -57,8 +58,8 @@ import Testing
   func missingBodyFieldIsNamed(language: Language) throws {
     let report = try GraderFixture.grade("greet", language, "missing-field")
     let first = try #require(report.results.first)
-    #expect(first.failures.count == 1)
-    let failure = try #require(first.failures.first)
+    #expect(first.sentences.count == 1)
+    let failure = try #require(first.sentences.first)
     #expect(failure.hasPrefix("body.message: expected \"Hello, Ada!\", got nothing"))
   }
 
@@ -116,7 +117,7 @@ import Testing
     #expect(report.results.count == 2)
     #expect(report.results.allSatisfy { $0.skipped != nil && $0.invocations == 0 })
     #expect(!report.passed)
-    #expect(report.summary.contains("the function does not start"))
+    #expect(report.summaryLine.contains("the function does not start"))
   }
 
   @Test(arguments: Languages.available)
@@ -124,15 +125,17 @@ import Testing
     let report = try GraderFixture.grade("greet", language, "slow")
     #expect(report.results.count == 2)
     let first = report.results[0]
-    #expect(first.failures.first?.contains("Sandbox.Timedout") == true)
+    #expect(first.sentences.first?.contains("Sandbox.Timedout") == true)
     #expect(first.invocations == 1)
     #expect(first.durationMs >= 900, "the first case ran until its 1 s timeout")
     // The second case is never invoked (a skipped case never reaches the function, so it has
     // no duration and no log lines), rather than waited for up to the same timeout; this is
     // the behaviour, checked without a wall-clock bound that a loaded machine could break.
     let second = report.results[1]
-    #expect(second.skipped?.contains("timed out after 1.00 seconds") == true)
-    #expect(second.skipped?.contains("spec.json:3") == true)
+    #expect(
+      second.skipped == .earlierTimeout(caseName: "greets Ada", line: 3, timeoutSeconds: 1))
+    #expect(second.skipped?.sentence.contains("timed out after 1.00 seconds") == true)
+    #expect(second.skipped?.sentence.contains("spec.json:3") == true)
     #expect(second.invocations == 0)
     #expect(second.durationMs == 0)
     #expect(second.logTail.isEmpty)

@@ -1,3 +1,4 @@
+import JSON
 import Course
 import Foundation
 import Testing
@@ -13,7 +14,7 @@ struct GraderFeatureTests {
     let report = try GraderFixture.grade("features", .python, "pass")
     #expect(report.setupError == nil)
     for result in report.results {
-      #expect(result.passed, "\(result.name): \(result.failures)")
+      #expect(result.passed, "\(result.name): \(result.sentences)")
     }
     #expect(report.results.count == 8)
   }
@@ -21,12 +22,12 @@ struct GraderFeatureTests {
   @Test func wrongHandlerFailsEachWithItsPath() throws {
     let report = try GraderFixture.grade("features", .python, "wrong")
     let byName = Dictionary(uniqueKeysWithValues: report.results.map { ($0.name, $0) })
-    func paths(_ name: String) -> [String] { byName[name]?.mismatches.map(\.path) ?? [] }
+    func paths(_ name: String) -> [String] { byName[name]?.failures.map(\.path) ?? [] }
     #expect(paths("matchers") == ["body.items", "body.items.-1", "body.name"])
     #expect(paths("qualifier") == ["body.arn"])
     #expect(paths("own settings") == ["result.stage"])
     #expect(paths("json logs") == ["logLinesAreJSON", "logJSON[0].level"])
-    let log = try #require(byName["json logs"]?.failures.last)
+    let log = try #require(byName["json logs"]?.sentences.last)
     #expect(log.contains("closest log line"))
     #expect(paths("errors") == ["errorType"])
     #expect(paths("scratch") == ["scratchFiles.seen.txt"])
@@ -38,16 +39,16 @@ struct GraderFeatureTests {
     let report = try GraderFixture.grade("features", .python, "pass")
     let scenario = try #require(
       report.results.first { $0.name == "reserved concurrency throttles" })
-    #expect(scenario.passed, "\(scenario.failures)")
+    #expect(scenario.passed, "\(scenario.sentences)")
     #expect(scenario.invocations == 3)
   }
 
-  @Test func mismatchesCarryExpectedAndActual() throws {
+  @Test func failuresCarryExpectedAndActual() throws {
     let report = try GraderFixture.grade("features", .python, "wrong")
     let settings = try #require(report.results.first { $0.name == "own settings" })
-    let mismatch = try #require(settings.mismatches.first)
-    #expect(mismatch.expected == "\"test\"")
-    #expect(mismatch.actual == "\"prod\"")
+    let failure = try #require(settings.failures.first)
+    #expect(failure.expected?.compact() == "\"test\"")
+    #expect(failure.actual?.compact() == "\"prod\"")
     #expect(settings.source.contains("\"STAGE\""))
   }
 }

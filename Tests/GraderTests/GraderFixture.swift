@@ -3,6 +3,7 @@ import Foundation
 import LambdaRuntime
 import Testing
 
+@testable import CLI
 @testable import Grader
 
 /// The fixture course and handler variants the grader tests run.
@@ -54,4 +55,14 @@ enum Languages {
     }
     return present
   }
+}
+
+extension CaseResult {
+  /// The failures as the learner reads them (worded by the CLI's printer).
+  var sentences: [String] { failures.map(\.sentence) }
+}
+
+extension GradeReport {
+  /// The one-line summary the progress file keeps.
+  var summaryLine: String { GradeReportPrinter.summary(self) }
 }

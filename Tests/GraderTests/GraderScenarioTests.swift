@@ -11,7 +11,7 @@ import Testing
   func idempotentHandlerPassesScenarios(language: Language) throws {
     let report = try GraderFixture.grade("orders", language, "pass")
     #expect(report.results.map(\.kind) == [.case, .scenario, .scenario])
-    #expect(report.passed, "\(report.results.flatMap(\.failures))")
+    #expect(report.passed, "\(report.results.flatMap(\.sentences))")
     #expect(report.results[1].invocations == 3)
   }
 
@@ -21,19 +21,19 @@ import Testing
     // Key order differs from the spec's result: JSON values are compared, not text.
     #expect(report.results[0].passed)
     #expect(
-      report.results[1].failures == [
+      report.results[1].sentences == [
         "logOccurrences \"connecting to the bank\": expected 1, got 3"
       ])
-    #expect(report.results[2].failures == ["logOccurrences \"charging o-1\": expected 1, got 2"])
+    #expect(report.results[2].sentences == ["logOccurrences \"charging o-1\": expected 1, got 2"])
   }
 
   @Test(arguments: Languages.available)
   func crashingHandlerColdStartsEveryTime(language: Language) throws {
     let report = try GraderFixture.grade("orders", language, "crashes")
     let scenario = report.results[1]
-    #expect(scenario.failures.contains("coldStarts: expected 1, got 3 over 3 invocations"))
+    #expect(scenario.sentences.contains("coldStarts: expected 1, got 3 over 3 invocations"))
     #expect(
-      scenario.failures.contains { $0.hasPrefix("invocation 1 failed with Runtime.ExitError") })
+      scenario.sentences.contains { $0.hasPrefix("invocation 1 failed with Runtime.ExitError") })
     #expect(scenario.error != nil)
   }
 
@@ -49,9 +49,9 @@ import Testing
       language: language)
     let scenario = try #require(report.results.first)
     // Events at once on an empty pool cannot share one environment: more than one cold start.
-    #expect(scenario.failures.count == 1)
-    #expect(scenario.failures.first?.hasPrefix("coldStarts: expected 1, got") == true)
-    #expect(scenario.failures.first?.hasPrefix("coldStarts: expected 1, got 1 ") == false)
+    #expect(scenario.sentences.count == 1)
+    #expect(scenario.sentences.first?.hasPrefix("coldStarts: expected 1, got") == true)
+    #expect(scenario.sentences.first?.hasPrefix("coldStarts: expected 1, got 1 ") == false)
   }
   /// `each` holds for every invocation, the last one included, also when `last` is set.
   @Test(arguments: Languages.available)
@@ -69,14 +69,14 @@ import Testing
     let code = GraderFixture.handler("orders", language, "pass")
     let report = Grader.grade(exercise: exercise, codeFile: code, language: language)
     let scenario = try #require(report.results.first)
-    #expect(scenario.mismatches.map(\.path) == ["each.3.body.id"])
-    #expect(scenario.failures.first?.contains("each (invocation 3)") == true)
+    #expect(scenario.failures.map(\.path) == ["each.3.body.id"])
+    #expect(scenario.sentences.first?.contains("each (invocation 3)") == true)
 
     each.bodyFields = ["charged": .bool(true)]
     last.bodyFields = ["id": .string("o-2")]
     exercise.scenarios[0].each = each
     exercise.scenarios[0].last = last
     let passing = Grader.grade(exercise: exercise, codeFile: code, language: language)
-    #expect(passing.passed, "\(passing.results.flatMap(\.failures))")
+    #expect(passing.passed, "\(passing.results.flatMap(\.sentences))")
   }
 }

@@ -274,7 +274,7 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
       #expect(result?.passed == false, "\(name) should reject \(fixture.testDescription)")
     }
     if let because = fixture.because, let first = fixture.mustFail.first {
-      let failures = report.results.first { $0.name == first }?.failures ?? []
+      let failures = report.results.first { $0.name == first }?.sentences ?? []
       #expect(
         failures.contains { $0.contains(because) },
         "\(first) failed, but not with \(because): \(failures)")
@@ -285,7 +285,7 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
   func differentlyWrittenSolutionIsAccepted(fixture: ShippedFixture) throws {
     let report = try Self.grade(fixture)
     #expect(report.setupError == nil, "\(report.setupError ?? "")")
-    let failed = report.results.filter { !$0.passed }.map { "\($0.name): \($0.failures)" }
+    let failed = report.results.filter { !$0.passed }.map { "\($0.name): \($0.sentences)" }
     #expect(report.passed, "\(fixture.testDescription) was rejected: \(failed)")
   }
 

@@ -2,6 +2,7 @@ import Course
 import Foundation
 import Testing
 
+@testable import CLI
 @testable import Grader
 
 /// The shipped exercises of chapters 4, 5, 6, 8 and 9 against the bugs learners really write
@@ -26,7 +27,7 @@ import Testing
 
   /// The failures of a report, for messages.
   static func describe(_ report: GradeReport) -> String {
-    report.setupError ?? report.results.flatMap(\.failures).joined(separator: "\n")
+    report.setupError ?? report.results.flatMap(\.sentences).joined(separator: "\n")
   }
 
   struct Wrong: Sendable, CustomStringConvertible {
@@ -73,8 +74,8 @@ import Testing
     #expect(report.setupError == nil, "\(report.setupError ?? "")")
     #expect(!report.passed)
     let texts =
-      report.results.flatMap(\.failures) + [report.loadFailure?.headline ?? ""]
-      + report.results.compactMap(\.skipped)
+      report.results.flatMap(\.sentences) + [report.loadFailure?.headline ?? ""]
+      + report.results.compactMap(\.skipped?.sentence)
     #expect(
       texts.contains { $0.contains(wrong.caughtBy) },
       "expected a failure containing \(wrong.caughtBy), got:\n\(Self.describe(report))")
@@ -107,6 +108,6 @@ import Testing
     // The cases on the learner's (unchanged) configuration pass; the case that calls the
     // entry point by its real name cannot start.
     #expect(report.results.prefix(3).allSatisfy { $0.passed })
-    #expect(report.results.last?.skipped?.contains("is not found in your file") == true)
+    #expect(report.results.last?.skipped?.sentence.contains("is not found in your file") == true)
   }
 }

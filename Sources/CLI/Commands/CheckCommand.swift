@@ -36,7 +36,7 @@ extension CommandSpec {
       for note in Interpreter.resolutionNotes() { invocation.err.write("interpreter: \(note)\n") }
     }
     if invocation.args.flag("json") {
-      invocation.out.write(GradeReportPrinter.json(outcome.report, next: outcome.next?.1))
+      invocation.out.write(GradeReportPrinter.json(outcome.report, next: outcome.next))
     } else {
       CheckRun.printHuman(outcome, exercise: exercise, out: invocation.out, context: context)
     }
@@ -52,8 +52,8 @@ enum CheckRun {
     var report: GradeReport
     /// The learner's file, as the user named the workspace.
     var file: String
-    /// After a pass: the next step's description and command (nil when the course is done).
-    var next: (String, String)?
+    /// After a pass: the next step (nil when the course is done).
+    var next: NextStep?
     /// After a pass, when the next step is an exercise: the learner's file for it.
     var nextFile: String?
     /// Why the attempt could not be recorded, to report after the grade.
@@ -77,7 +77,7 @@ enum CheckRun {
       let result = ExerciseResult(
         date: context.now, passed: report.passed, language: language.rawValue,
         casesPassed: report.passedCount, casesTotal: report.results.count,
-        summary: report.summary)
+        summary: GradeReportPrinter.summary(report))
       do {
         _ = try WorkspaceSetup.store(context).update { document in
           document.recordExerciseResult(exercise.id, result)
@@ -106,12 +106,12 @@ enum CheckRun {
       out.line("Fix the problem above and run '\(context.command("check \(exercise.id)"))' again.")
     } else if report.passed {
       out.line(styler.apply("Exercise \(exercise.id) passed!", .success))
-      if let (description, command) = outcome.next {
-        out.line("Next: \(description)")
+      if let next = outcome.next {
+        out.line("Next: \(next.description)")
         if let file = outcome.nextFile {
           out.line("    edit " + styler.apply(file, .emphasis) + ", then")
         }
-        out.line("    " + styler.apply(command, .command))
+        out.line("    " + styler.apply(next.command, .command))
       } else {
         out.line("That was the last step of the course. Well done!")
       }

@@ -16,9 +16,9 @@ extension CheckRun {
       specFile: spec, workspace: workspace, language: language.rawValue
     ).map { result in
       var graded = CaseResult(
-        name: "deployed: \(result.name)", kind: .case, line: 0, failures: result.failures,
-        invocations: 0)
+        name: "deployed: \(result.name)", kind: .case, line: 0, invocations: 0)
       graded.specFile = DeploymentCheck.fileName
+      graded.record(result.failures.map { GradeFailure(.deployment($0)) })
       return graded
     }
   }

@@ -91,16 +91,14 @@ enum SolutionSupport {
           + styler.apply(context.command("check \(exercise.id)"), .command))
       return
     }
-    guard
-      let (description, command) = try? ExerciseSelection.nextStep(course: course, context: context)
-    else {
+    guard let next = try? ExerciseSelection.nextStep(course: course, context: context) else {
       out.line("That was the last step of the course. Well done!")
       return
     }
-    out.line("Next: \(description)")
+    out.line("Next: \(next.description)")
     if let file = ExerciseSelection.nextExerciseFile(course: course, context: context) {
       out.line("    edit " + styler.apply(file, .emphasis) + ", then")
     }
-    out.line("    " + styler.apply(command, .command))
+    out.line("    " + styler.apply(next.command, .command))
   }
 }

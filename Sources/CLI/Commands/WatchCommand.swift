@@ -99,12 +99,13 @@ struct Watcher {
           out.line("n moves on once \(exercise.id) passes; save your file to check it again.")
           continue
         }
-        switch try nextStep() {
-        case .none:
+        guard let next = outcome.next else {
           out.line("That was the last step of the course. Well done!")
           return ExitCode.success
-        case .exercise(let next):
-          exercise = next
+        }
+        switch next.step {
+        case .exercise(let id) where course.exercise(id) != nil:
+          exercise = course.exercise(id) ?? exercise
           (outcome, fingerprint, paths) = try grade(exercise)
           showState(exercise, outcome)
         case .chapter(let id):
@@ -112,9 +113,9 @@ struct Watcher {
           var args = invocation.args
           args.positionals = [id]
           return try CommandSpec.read.run(CommandRun(args: args, context: context, command: .read))
-        case .other(let description, let command):
-          out.line("Next: \(description)")
-          out.line("    " + out.styler.apply(command, .command))
+        case .exercise, .quiz:
+          out.line("Next: \(next.description)")
+          out.line("    " + out.styler.apply(next.command, .command))
           return ExitCode.success
         }
       case .character("q"), .character("Q"), .quit, .end:
@@ -173,9 +174,9 @@ struct Watcher {
   private func printPass(_ exercise: Exercise, _ outcome: CheckRun.Outcome) {
     let styler = out.styler
     out.line(styler.apply("Exercise \(exercise.id) passed!", .success))
-    if let (description, command) = outcome.next {
-      out.line("Next: \(description)")
-      out.line("    " + styler.apply(command, .command))
+    if let next = outcome.next {
+      out.line("Next: \(next.description)")
+      out.line("    " + styler.apply(next.command, .command))
     } else {
       out.line("That was the last step of the course. Well done!")
     }
@@ -190,25 +191,6 @@ struct Watcher {
     keys.append(("q", "quit"))
     out.line(
       keys.map { styler.apply($0.0, .emphasis) + "\u{A0}" + $0.1 }.joined(separator: " · "))
-  }
-
-  /// Where `n` goes after a pass.
-  private enum Next {
-    case none
-    case exercise(Exercise)
-    case chapter(String)
-    case other(String, String)
-  }
-
-  private func nextStep() throws -> Next {
-    let progress = try WorkspaceSetup.progress(context)
-    let status = CourseStatus(course: course, progress: progress)
-    guard let entry = status.next else { return .none }
-    if case .exercise(let id) = entry.step, let exercise = course.exercise(id) {
-      return .exercise(exercise)
-    }
-    if case .chapter(let id) = entry.step { return .chapter(id) }
-    return .other(NextStep.describe(entry), NextStep.command(entry, context: context))
   }
 
   /// Clears the terminal between runs (only when output is a terminal).

@@ -15,7 +15,8 @@ struct GradeReportPrinter {
   /// failing ones, skipped ones grouped by reason) and a summary line.
   func print(_ report: GradeReport, displayFile: String) {
     out.line(
-      "Checking \(styler.apply(report.exerciseID, .emphasis)) (\(report.language)): \(displayFile)")
+      "Checking \(styler.apply(report.exerciseID, .emphasis)) (\(report.language.rawValue)): "
+        + displayFile)
     if let problem = report.setupError {
       out.line("  \(failMark) could not run the handler: \(problem)")
       return
@@ -23,7 +24,7 @@ struct GradeReportPrinter {
     if let failure = report.loadFailure {
       printLoadFailure(failure, report: report, displayFile: displayFile)
     }
-    var skippedReasons: [(String, Int)] = []
+    var skippedReasons: [(SkipReason, Int)] = []
     for result in report.results {
       if let reason = result.skipped {
         if let index = skippedReasons.firstIndex(where: { $0.0 == reason }) {
@@ -37,7 +38,7 @@ struct GradeReportPrinter {
     }
     for (reason, count) in skippedReasons {
       let noun = count == 1 ? "check" : "checks"
-      out.line("  \(skipMark) \(count) \(noun) not run: \(reason)")
+      out.line("  \(skipMark) \(count) \(noun) not run: \(reason.sentence)")
     }
     let total = report.results.count
     let noun = total == 1 ? "check" : "checks"
@@ -85,7 +86,7 @@ struct GradeReportPrinter {
     }
     out.line("  \(failMark) \(label) " + styler.apply("(\(result.location))", .dim))
     for failure in result.failures {
-      out.line("      \(failure)")
+      out.line("      \(failure.sentence)")
     }
     if let error = result.error {
       out.line("      " + styler.apply("handler error:", .heading))
@@ -101,11 +102,30 @@ struct GradeReportPrinter {
     }
   }
 
+  /// A one-line summary such as `1/2 passed; first failure: greets Ada: statusCode: ...`, as
+  /// the progress file keeps it.
+  static func summary(_ report: GradeReport) -> String {
+    if let setupError = report.setupError { return "could not run: \(setupError)" }
+    var text = "\(report.passedCount)/\(report.results.count) passed"
+    if let loadFailure = report.loadFailure {
+      return text + "; the function does not start: \(loadFailure.headline)"
+    }
+    if let failure = report.firstFailure {
+      text += "; first failure: \(failure.name)"
+      if let first = failure.failures.first { text += ": \(first.sentence)" }
+    }
+    return text
+  }
+
   /// The report as JSON in the exercism test-runner shape (version 2), with our extras.
-  static func json(_ report: GradeReport, next: String?) -> String {
+  static func json(_ report: GradeReport, next: NextStep?) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(TestRunnerDocument(report, next: next)) else {
+    let step = next.map {
+      TestRunnerDocument.Next(
+        kind: $0.step.kind, id: $0.step.id, description: $0.description, command: $0.command)
+    }
+    guard let data = try? encoder.encode(TestRunnerDocument(report, next: step)) else {
       return "{\"version\": 2, \"status\": \"error\", \"message\": \"could not encode\"}\n"
     }
     return String(decoding: data, as: UTF8.self) + "\n"

@@ -10,11 +10,26 @@ struct ProgressReport: Encodable {
     var title: String
   }
 
+  /// The kinds of step, in the order the summary lists them.
+  enum StepKind: String, Encodable, CaseIterable {
+    case chapter
+    case exercise
+    case quiz
+
+    init(_ step: Step) {
+      switch step {
+      case .chapter: self = .chapter
+      case .exercise: self = .exercise
+      case .quiz: self = .quiz
+      }
+    }
+  }
+
   struct StepReport: Encodable {
-    var kind: String
+    var kind: StepKind
     var id: String
     var title: String
-    var status: String
+    var status: CourseStatus.State
     var firstRead: Date?
     var lastRead: Date?
     var attempts: Int?
@@ -51,8 +66,7 @@ struct ProgressReport: Encodable {
       reviewsDue: document.dueReviewCards(at: now).count)
     steps = status.entries.map { entry in
       var step = StepReport(
-        kind: entry.step.kind, id: entry.step.id, title: entry.title,
-        status: entry.state.rawValue)
+        kind: StepKind(entry.step), id: entry.step.id, title: entry.title, status: entry.state)
       switch entry.step {
       case .chapter(let id):
         step.firstRead = document.chapters[id]?.firstRead
@@ -84,19 +98,19 @@ struct ProgressReport: Encodable {
     var text = styler.apply(course.title, .heading) + "\n"
     text += "\(summary.completed) of \(summary.steps) steps done.\n"
     let byKind = Dictionary(grouping: steps, by: \.kind)
-    for kind in ["chapter", "exercise", "quiz"] {
+    for kind in StepKind.allCases {
       let items = byKind[kind] ?? []
       guard !items.isEmpty else { continue }
-      let done = items.filter { $0.status == "done" }.count
-      text += "  \(Plural.regular(kind)): \(done) of \(items.count)"
-      if kind == "quiz" {
+      let done = items.filter { $0.status == .done }.count
+      text += "  \(Plural.regular(kind.rawValue)): \(done) of \(items.count)"
+      if kind == .quiz {
         let scores = items.compactMap(\.bestScore)
         if !scores.isEmpty {
           let average = scores.reduce(0, +) / Double(scores.count)
           text += ", average best score \(Int((average * 100).rounded()))%"
         }
       }
-      if kind == "exercise" {
+      if kind == .exercise {
         let attempts = items.compactMap(\.attempts).reduce(0, +)
         let hints = items.compactMap(\.hintsUsed).reduce(0, +)
         text +=

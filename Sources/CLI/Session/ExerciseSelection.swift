@@ -91,10 +91,9 @@ enum ExerciseSelection {
   }
 
   /// The step after the current state of progress, described with its command.
-  static func nextStep(course: Course, context: Context) throws -> (String, String)? {
+  static func nextStep(course: Course, context: Context) throws -> NextStep? {
     let progress = try WorkspaceSetup.progress(context)
     let status = CourseStatus(course: course, progress: progress)
-    guard let next = status.next else { return nil }
-    return (NextStep.describe(next), NextStep.command(next, context: context))
+    return status.next.map { NextStep($0, context: context) }
   }
 }

@@ -1,7 +1,28 @@
+import Course
 import Workspace
 
-/// What the next step is and the exact command that starts it.
-enum NextStep {
+/// The step after the current state of progress, as a value: which step it is, how it is
+/// described and the exact command that starts it.
+struct NextStep: Equatable {
+  /// The step (`.exercise("hello")`), so callers act on it without reading text back.
+  var step: Step
+  /// `solve the exercise "Hello"`.
+  var description: String
+  /// `lambdalings check hello`, as the learner types it.
+  var command: String
+
+  init(step: Step, description: String, command: String) {
+    self.step = step
+    self.description = description
+    self.command = command
+  }
+
+  init(_ entry: CourseStatus.Entry, context: Context) {
+    self.init(
+      step: entry.step, description: Self.describe(entry),
+      command: Self.command(entry, context: context))
+  }
+
   static func describe(_ entry: CourseStatus.Entry) -> String {
     switch entry.step {
     case .chapter: return "read the chapter \"\(entry.title)\""

@@ -1,0 +1,216 @@
+import Course
+import Foundation
+import JSON
+
+// The one wording of grading results. Checks produce values; `GradeReportPrinter` (CLI),
+// `check --json` and course validation's findings turn them into text through these.
+
+extension GradeFailure {
+  /// The failure as the learner reads it: what was checked, what was expected and what came
+  /// back, e.g. `statusCode: expected 200, got 500`.
+  public var sentence: String { kind.sentence }
+}
+
+extension GradeFailure.Kind {
+  /// The sentence of this kind of failure.
+  public var sentence: String {
+    switch self {
+    case .unexpectedError(let type, let message):
+      return "expected a result, but the invocation failed with \(type ?? "error"): \(message)"
+    case .missingError(_, let returned, let text):
+      return "expected the invocation to fail, but it returned \(returned?.shortText() ?? text)"
+    case .errorType(let expected, let actual):
+      return "errorType: expected \(expected), got \(actual ?? "none")"
+    case .errorMessage(let expected, let actual):
+      return "errorMessage: expected \(quoted(expected)), got \(quoted(actual))"
+    case .errorMessageContains(let expected, let actual):
+      return "errorMessage: expected to contain \(quoted(expected)), got \(quoted(actual))"
+    case .resultNotJSON(let text):
+      return "the result is not JSON: \(text)"
+    case .statusCode(let expected, let actual?, _):
+      return "statusCode: expected \(expected), got \(actual.shortText())"
+    case .statusCode(let expected, nil, let result):
+      return "statusCode: expected \(expected), got no statusCode (the result is "
+        + "\(result.shortText()))"
+    case .header(let name, let expected, let actual):
+      return "headers.\(name): expected \(quoted(expected)), got "
+        + (actual.map(quoted) ?? "no such header")
+    case .bodyNotJSON(let text):
+      return "body: expected a JSON body, got \(quoted(text))"
+    case .bodyField(let miss, let root):
+      return miss.sentence + (root.map { " (no such field in \($0.shortText(limit: 120)))" } ?? "")
+    case .result(let expected, let actual, let difference):
+      return "result: expected \(expected.shortText()), got \(actual.shortText())"
+        + (difference.path == "result" ? "" : " (first difference at \(difference.path))")
+    case .duration(let bound, let limit, let actual):
+      let side = bound == .atMost ? "at most" : "at least"
+      return "duration: expected \(side) \(milliseconds(limit)) ms, got \(milliseconds(actual)) ms"
+    case .coldStart(let expected, let actual):
+      let word = { (cold: Bool) in cold ? "a cold start" : "a warm start" }
+      return "coldStart: expected \(word(expected)), got \(word(actual))"
+    case .noScratchFolder:
+      return "scratchFiles: no scratch folder to look in"
+    case .scratchFile(let path, let shouldExist, let files):
+      let wanted = shouldExist ? "to exist" : "not to exist"
+      return "scratchFiles.\(path): expected \(wanted) in /tmp; /tmp holds \(listing(files))"
+    case .logMissing(let text):
+      return "logs: expected to contain \(quoted(text)), but they do not"
+    case .logPresent(let text, let line):
+      return "logs: expected no \(quoted(text)), but this line has it: \(line)"
+    case .logLineNotJSON(let line):
+      return "logs: expected every line to be a JSON object, but this one is not: \(line)"
+    case .logJSONNoLines(let index, let wanted):
+      return "logJSON[\(index)]: expected a JSON log line with \(wanted.compact()), but the "
+        + "function printed no JSON lines"
+    case .logJSONField(_, let miss, let closest):
+      return miss.sentence + " (closest log line: \(closest.shortText(limit: 160)))"
+    case .eventNotBuilt(let scenario, let reason):
+      return scenario
+        ? "the scenario's events could not be built: \(reason)"
+        : "the case's event could not be built: \(reason)"
+    case .timedOut(let number, let timeout, let notRun):
+      return "invocation \(number) timed out after \(String(format: "%.2f seconds", timeout)); "
+        + "the other \(notRun) were not run"
+    case .throttled(let number):
+      return "invocation \(number) was throttled (TooManyRequestsException)"
+    case .invocationFailed(let number, let type, let message):
+      return "invocation \(number) failed with \(type ?? "error"): \(message)"
+    case .each(let number, let inner):
+      return "each (invocation \(number)): \(inner.sentence)"
+    case .last(let inner):
+      return "last invocation: \(inner.sentence)"
+    case .scenarioCount(let counted, let expected, let actual, let invocations):
+      let text = "\(counted.key): expected \(expected), got \(actual)"
+      switch counted {
+      case .logOccurrences: return text
+      default:
+        return text + " over \(invocations) " + (invocations == 1 ? "invocation" : "invocations")
+      }
+    case .warmDuration(let limit, let actual, let number, let slower, let warm):
+      return "warm duration: expected at most \(milliseconds(limit)) ms, but invocation "
+        + "\(number) took \(milliseconds(actual)) ms (slower: \(slower) of \(warm) warm "
+        + (warm == 1 ? "invocation)" : "invocations)")
+    case .deliveryNotStarted(let source, let reason):
+      return "the \(source.rawValue) delivery could not start: \(reason)"
+    case .deliveryCount(let counted, let expected, let actual, let source):
+      let what = Self.deliveryUnit(counted, source)
+      return "\(counted.key): expected \(expected) \(what), got \(actual)"
+    case .recordCount(let target, let expected, let actual, let elsewhere):
+      let others =
+        elsewhere.isEmpty ? "" : " (records went to \(elsewhere.joined(separator: ", ")))"
+      return "records.\(target): expected \(expected) record(s), got \(actual)\(others)"
+    case .record(let miss):
+      return miss.sentence
+    case .noMessage(let body):
+      return "receives \(quoted(body)): no message has this body"
+    case .receives(let body, let expected, let actual):
+      return "receives \(quoted(body)): expected \(expected) receive(s), got \(actual)"
+    case .otherReceives(let body, let expected, let actual):
+      return "receives \"*\": expected every other message received \(expected) time(s), but "
+        + "\(quoted(body)) was received \(actual) time(s)"
+    case .requestUnanswered(let request):
+      return "\(request): no answer from the local API"
+    case .requestStatus(let request, let expected, let actual, let body):
+      return "\(request): status: expected \(expected), got \(actual) (body: \(body))"
+    case .requestHeader(let request, let name, let expected, let actual):
+      return "\(request): header \(name): expected \(expected), got "
+        + (actual.map { "'\($0)'" } ?? "none")
+    case .requestHeaderPresent(let request, let name, _):
+      return "\(request): header \(name) should be absent"
+    case .requestBodyNotJSON(let request, let body):
+      return "\(request): body is not JSON: \(body)"
+    case .requestBody(let request, let path, .notAnObject(let actual)):
+      return "\(request): \(path): expected an object, got \(actual.compact())"
+    case .requestBody(let request, let path, .missing):
+      return "\(request): \(path): missing"
+    case .requestBody(let request, let path, .different(let expected, let actual)):
+      return "\(request): \(path): expected \(expected.compact()), got \(actual.compact())"
+    case .starterTemplateCopied(let template, let destination):
+      return "(the starter \(template) was copied to \(destination): edit that file)"
+    case .apiNotServed(let reason):
+      return reason
+    case .invalidConfiguration(let reason):
+      return "the function configuration is invalid: \(reason)"
+    case .notRun(let reason):
+      return "not run: \(reason.sentence)"
+    case .deployment(let text):
+      return text
+    }
+  }
+
+  /// `message(s) processed`, `invocation(s)`, `cold start(s)`...
+  private static func deliveryUnit(_ counted: GradeFailure.Counted, _ source: Delivery.Source)
+    -> String
+  {
+    let unit = source == .async ? "event(s)" : source == .sqs ? "message(s)" : "record(s)"
+    switch counted {
+    case .invocations: return "invocation(s)"
+    case .processed: return "\(unit) processed"
+    case .failed: return "\(unit) failed"
+    case .coldStarts: return "cold start(s)"
+    case .throttles: return "throttle(s)"
+    case .logOccurrences: return "occurrence(s)"
+    }
+  }
+}
+
+extension SkipReason {
+  /// Why the check was not run, e.g. `the function does not start (Runtime.ImportModuleError,
+  /// see above)`.
+  public var sentence: String {
+    switch self {
+    case .earlierTimeout(let name, let line, let timeout):
+      return "case '\(name)' (spec.json:\(line)) timed out after "
+        + "\(String(format: "%.2f seconds", timeout)); the later cases would wait as long"
+    case .doesNotStart(let type?):
+      return "the function does not start (\(type), see above)"
+    case .doesNotStart(nil):
+      return "the function did not start"
+    case .handlerNotFound(let handler):
+      return "the handler '\(handler)' is not found in your file (see above)"
+    }
+  }
+}
+
+extension ValueMismatch {
+  /// `body.items.0.id: expected "a-1", got nothing`.
+  public var sentence: String {
+    "\(path): expected \(rule.sentence), got \(actual?.shortText() ?? "nothing")"
+  }
+}
+
+extension ValueRule {
+  /// What the rule wants, as a phrase: `"Ada"`, `a number >= 1`, `no such field`...
+  public var sentence: String {
+    switch self {
+    case .equal(let value): return value.shortText()
+    case .noField: return "no such field"
+    case .noItem: return "no such item"
+    case .present: return "a value"
+    case .type(let name): return "a \(name)"
+    case .atLeast(let bound): return "a number >= \(bound.compact())"
+    case .atMost(let bound): return "a number <= \(bound.compact())"
+    case .length(let count): return "length \(count)"
+    case .contains(let text): return "a string containing \(text.compact())"
+    case .unknownMatcher(let name): return "an unknown matcher \(name)"
+    }
+  }
+}
+
+/// `"text"` with JSON escapes, as spec values are quoted in messages.
+private func quoted(_ text: String) -> String {
+  JSONValue.quote(text)
+}
+
+/// `250.00`.
+private func milliseconds(_ value: Double) -> String {
+  String(format: "%.2f", value)
+}
+
+/// The first files of a scratch folder: `a.txt, b.txt`, `no files`, or the first eight and
+/// how many there are.
+private func listing(_ files: [String]) -> String {
+  if files.isEmpty { return "no files" }
+  let shown = files.prefix(8).joined(separator: ", ")
+  return files.count > 8 ? "\(shown), ... (\(files.count) files)" : shown
+}
