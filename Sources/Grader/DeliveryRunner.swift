@@ -1,6 +1,6 @@
-import JSON
 import Course
 import Foundation
+import JSON
 import LambdaRuntime
 
 /// Runs a scenario with a `delivery` through LambdaRuntime's asynchronous invoker or an event

@@ -1,5 +1,5 @@
-import JSON
 import Course
+import JSON
 
 extension ExpectationChecker {
   /// Text that must (or must not) be in the logs, JSON log lines and their fields.

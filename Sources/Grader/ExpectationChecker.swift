@@ -1,6 +1,6 @@
-import JSON
 import Course
 import Foundation
+import JSON
 
 /// Compares one invocation with an `Expectation` and names every difference precisely, as
 /// `GradeFailure` values (the printer words them).

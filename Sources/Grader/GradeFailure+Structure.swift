@@ -1,5 +1,5 @@
-import JSON
 import Course
+import JSON
 
 extension GradeFailure {
   /// Where the difference is, as a path into what the spec checks: `statusCode`,
@@ -243,6 +243,7 @@ extension JSONValue {
 
   /// An object of `members` in order.
   static func object(_ members: [(String, JSONValue)]) -> JSONValue {
-    .object(members.map { (key: $0.0, value: $0.1) })
+    let labelled: [(key: String, value: JSONValue)] = members.map { (key: $0.0, value: $0.1) }
+    return JSONValue.object(labelled)
   }
 }

@@ -1,5 +1,5 @@
-import JSON
 import Course
+import JSON
 
 /// One check that did not hold, as a value: what was checked, what was expected, what happened,
 /// and where the check is written. The sentence a learner reads is made by whoever prints the

@@ -1,7 +1,7 @@
-import JSON
 import Course
 import Foundation
 import Grader
+import JSON
 import Testing
 
 @testable import CLI

@@ -1,6 +1,6 @@
-import JSON
 import Course
 import Foundation
+import JSON
 import LambdaRuntime
 import Testing
 
