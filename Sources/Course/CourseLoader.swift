@@ -1,10 +1,11 @@
 import Foundation
+import SystemSupport
 
 /// Loads a course folder, collecting every problem as a diagnostic instead of stopping at the first.
 public struct CourseLoader {
   /// The name of the course header file inside `lessons/`.
   public static let manifestName = "course.md"
-  let root: String
+  let root: AbsolutePath
   /// Headers only: see `load(root:outline:)`.
   let outline: Bool
   var diagnostics: [Diagnostic] = []
@@ -16,7 +17,7 @@ public struct CourseLoader {
   /// texts, exercise statements, specs and hints stay empty, and only header problems are
   /// reported, so the cost does not grow with the size of the files. Commands that grade,
   /// render or quiz load the whole course.
-  public static func load(root: String, outline: Bool = false) -> (Course, [Diagnostic]) {
+  public static func load(root: AbsolutePath, outline: Bool = false) -> (Course, [Diagnostic]) {
     var loader = CourseLoader(root: root, outline: outline)
     let course = loader.loadCourse()
     return (course, loader.diagnostics.sortedForDisplay())
@@ -25,14 +26,15 @@ public struct CourseLoader {
   /// The exercise in `folder` (a folder of `root/exercises`) loaded whole, with the problems
   /// a whole-course load reports about its files; problems that need the rest of the course
   /// (its chapter, duplicate ids) are the outline's to report.
-  public static func loadExercise(root: String, folder: String) -> (Exercise?, [Diagnostic]) {
+  public static func loadExercise(root: AbsolutePath, folder: AbsolutePath)
+    -> (Exercise?, [Diagnostic])
+  {
     var loader = CourseLoader(root: root, outline: false)
-    let name = URL(fileURLWithPath: folder).lastPathComponent
-    let exercise = loader.loadExercise(directory: folder, folderName: name)
+    let exercise = loader.loadExercise(directory: folder, folderName: folder.name)
     return (exercise, loader.diagnostics.sortedForDisplay())
   }
 
-  private init(root: String, outline: Bool) {
+  private init(root: AbsolutePath, outline: Bool) {
     self.root = root
     self.outline = outline
   }
@@ -48,7 +50,7 @@ public struct CourseLoader {
           "no lessons/ folder here; a course needs lessons/\(CourseLoader.manifestName) with"
             + " 'id:' and 'title:' ('lambdalings new chapter ID' writes it with a first"
             + " chapter; see docs/authoring.md), or pass --course DIR",
-          file: root, line: 0))
+          file: root.string, line: 0))
       return course
     }
     loadManifest(into: &course)
@@ -67,7 +69,7 @@ public struct CourseLoader {
           "no course header; create lessons/\(CourseLoader.manifestName) with 'id:' and 'title:'"
             + " between '---' lines (see docs/authoring.md)",
           file: file, line: 0))
-      course.id = URL(fileURLWithPath: root).standardizedFileURL.lastPathComponent
+      course.id = root.name
       return
     }
     let (header, problems) = FrontMatter.parse(text, file: file)

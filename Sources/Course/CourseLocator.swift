@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 
 /// Finds the course to use: `--course`, then `LAMBDALINGS_COURSE`, then the course the
 /// workspace remembers, then the current folder or a parent holding a course, then the source
@@ -6,37 +7,36 @@ import Foundation
 public enum CourseLocator {
   /// Where a course was found and why.
   public struct Location: Sendable, Equatable {
-    public var path: String
+    public var path: AbsolutePath
     /// How it was chosen, for messages ("--course", "LAMBDALINGS_COURSE", ...).
     public var source: String
   }
 
   /// True when `path` looks like a course folder (`lessons/course.md`).
-  public static func isCourse(_ path: String) -> Bool {
-    FileManager.default.fileExists(atPath: "\(path)/lessons/\(CourseLoader.manifestName)")
+  public static func isCourse(_ path: AbsolutePath) -> Bool {
+    FileManager.default.fileExists(
+      atPath: path.appending("lessons/\(CourseLoader.manifestName)").string)
   }
 
-  /// Resolves the course folder; nil only when nothing at all was found.
+  /// Resolves the course folder; nil only when nothing at all was found. `--course` arrives
+  /// resolved already; `LAMBDALINGS_COURSE` is relative to `currentDirectory`.
   public static func locate(
-    flag: String?, environment: [String: String], currentDirectory: String,
-    sourceCheckout: String?, workspaceCourse: String? = nil
+    flag: AbsolutePath?, environment: [String: String], currentDirectory: AbsolutePath,
+    sourceCheckout: AbsolutePath?, workspaceCourse: AbsolutePath? = nil
   ) -> Location? {
-    if let flag, !flag.isEmpty { return Location(path: flag, source: "--course") }
+    if let flag { return Location(path: flag, source: "--course") }
     if let variable = environment["LAMBDALINGS_COURSE"], !variable.isEmpty {
-      return Location(path: variable, source: "LAMBDALINGS_COURSE")
+      return Location(
+        path: AbsolutePath(variable, relativeTo: currentDirectory), source: "LAMBDALINGS_COURSE")
     }
     if let workspaceCourse, isCourse(workspaceCourse) {
       return Location(path: workspaceCourse, source: "the workspace's workspace.json")
     }
-    var folder = URL(fileURLWithPath: currentDirectory).standardizedFileURL
+    var folder = currentDirectory
     while true {
-      if isCourse(folder.path) {
-        let path = folder.path == currentDirectory ? "." : folder.path
-        return Location(path: path, source: "current folder")
-      }
-      let parent = folder.deletingLastPathComponent()
-      if parent.path == folder.path { break }
-      folder = parent
+      if isCourse(folder) { return Location(path: folder, source: "current folder") }
+      if folder.isRoot { break }
+      folder = folder.parent
     }
     if let sourceCheckout, isCourse(sourceCheckout) {
       return Location(path: sourceCheckout, source: "built-in course")

@@ -1,3 +1,5 @@
+import SystemSupport
+
 /// A language an exercise can be solved in.
 public enum Language: String, Sendable, CaseIterable, Codable {
   case python
@@ -35,7 +37,7 @@ public struct Exercise: Sendable, Equatable {
   public var chapterID: String?
   public var order: Int
   /// The exercise folder.
-  public var directory: String
+  public var directory: AbsolutePath
   /// The task statement (Markdown after the header of `exercise.md`).
   public var statement: String
   public var languages: [Language]

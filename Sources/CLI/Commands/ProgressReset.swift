@@ -6,7 +6,7 @@ import SystemSupport
 
 /// `lambdalings progress reset [STEP] [--yes]`: forgets one step or everything, after a backup.
 enum ProgressReset {
-  static func run(_ invocation: CommandRun, course: Course) throws -> Int32 {
+  static func run(_ invocation: CommandRun, course: Course) throws -> ExitCode {
     let context = invocation.context
     let out = invocation.out
     guard try WorkspaceSetup.existing(context) != nil else {

@@ -30,7 +30,7 @@ extension CommandSpec {
     }
     let workspace = try ExerciseSelection.workspace(
       for: exercise, course: course, context: context)
-    let file = workspace.exerciseFile(exercise)
+    let file = context.display(workspace.exerciseFile(exercise))
     let starter = exercise.starterPath(workspace.language(for: exercise))
     guard let starterData = FileManager.default.contents(atPath: starter) else {
       throw CLIError.content(

@@ -47,7 +47,7 @@ enum ServeCommand {
       long: "stage", value: "NAME", help: "Stage for ${opt:stage} in serverless.yml."),
   ]
 
-  static func run(_ invocation: CommandRun) throws -> Int32 {
+  static func run(_ invocation: CommandRun) throws -> ExitCode {
     let args = invocation.args
     let port = try args.int("port", default: defaultPort, range: 0...65535)
     let host = try bindHost(args.value("host"), err: invocation.err)
@@ -55,14 +55,14 @@ enum ServeCommand {
     let out = invocation.out
     let apiPort = try args.int("api-port", default: ServeAPIFront.defaultPort, range: 0...65535)
     let templateFile = try ServeAPIFront.templateFile(
-      flag: args.value("template"), currentDirectory: invocation.context.currentDirectory)
+      flag: args.value("template"), currentDirectory: invocation.context.currentDirectory.string)
     let api = try templateFile.map {
       try ServeAPIFront(
         templateFile: $0, host: host, port: apiPort, stage: args.value("stage"), out: out,
         quiet: quiet)
     }
     let endpoint = try ServeEndpoint(
-      stateDirectory: WorkspaceSetup.absolutePath(invocation.context) + "/serve-state")
+      stateDirectory: invocation.context.workspacePath.appending("serve-state").string)
     ProcessGroupRegistry.installSignalHandlers()
     let server: HTTPServer
     do {

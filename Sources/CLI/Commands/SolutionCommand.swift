@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Markdown
+import Progress
 import Terminal
 import Workspace
 
@@ -61,7 +62,8 @@ extension CommandSpec {
     let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
     invocation.out.write(
       TerminalRenderer(settings: settings, format: format).render(Document(parsing: markdown)))
-    SolutionSupport.nextSteps(after: exercise, passed: passed, course: course, invocation)
+    SolutionSupport.nextSteps(
+      after: exercise, passed: passed, course: course, progress: progress, invocation)
     return ExitCode.success
   }
 
@@ -81,7 +83,8 @@ extension CommandSpec {
 enum SolutionSupport {
   /// After a passed exercise, the next step; before a pass, how to finish it.
   static func nextSteps(
-    after exercise: Exercise, passed: Bool, course: Course, _ invocation: CommandRun
+    after exercise: Exercise, passed: Bool, course: Course, progress: ProgressDocument,
+    _ invocation: CommandRun
   ) {
     let context = invocation.context
     let out = invocation.out
@@ -94,13 +97,16 @@ enum SolutionSupport {
       return
     }
     guard
-      let (description, command) = try? ExerciseSelection.nextStep(course: course, context: context)
+      let (description, command) = ExerciseSelection.nextStep(
+        course: course, progress: progress, context: context)
     else {
       out.line("That was the last step of the course. Well done!")
       return
     }
     out.line("Next: \(description)")
-    if let file = ExerciseSelection.nextExerciseFile(course: course, context: context) {
+    if let file = ExerciseSelection.nextExerciseFile(
+      course: course, progress: progress, context: context)
+    {
       out.line("    edit " + styler.apply(file, .emphasis) + ", then")
     }
     out.line("    " + styler.apply(command, .command))
