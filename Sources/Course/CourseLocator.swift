@@ -20,16 +20,18 @@ public enum CourseLocator {
 
   /// Resolves the course folder; nil only when nothing at all was found. `--course` arrives
   /// resolved already; `LAMBDALINGS_COURSE` is relative to `currentDirectory`.
+  /// `workspaceCourse` (the course the workspace remembers) is asked only when neither is set,
+  /// so a broken workspace does not stop a command that names its course.
   public static func locate(
     flag: AbsolutePath?, environment: [String: String], currentDirectory: AbsolutePath,
-    sourceCheckout: AbsolutePath?, workspaceCourse: AbsolutePath? = nil
-  ) -> Location? {
+    sourceCheckout: AbsolutePath?, workspaceCourse: () throws -> AbsolutePath? = { nil }
+  ) rethrows -> Location? {
     if let flag { return Location(path: flag, source: "--course") }
     if let variable = environment["LAMBDALINGS_COURSE"], !variable.isEmpty {
       return Location(
         path: AbsolutePath(variable, relativeTo: currentDirectory), source: "LAMBDALINGS_COURSE")
     }
-    if let workspaceCourse, isCourse(workspaceCourse) {
+    if let workspaceCourse = try workspaceCourse(), isCourse(workspaceCourse) {
       return Location(path: workspaceCourse, source: "the workspace's workspace.json")
     }
     var folder = currentDirectory

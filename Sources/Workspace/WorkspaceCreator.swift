@@ -21,8 +21,7 @@ public enum WorkspaceCreator {
   ) throws -> Report {
     let manager = FileManager.default
     var isDirectory: ObjCBool = false
-    if manager.fileExists(atPath: path.string, isDirectory: &isDirectory), !isDirectory.boolValue
-    {
+    if manager.fileExists(atPath: path.string, isDirectory: &isDirectory), !isDirectory.boolValue {
       throw WorkspaceError.notAFolder(path)
     }
     var workspace: Workspace

@@ -87,7 +87,24 @@ import Testing
     }
     // The file is left as it was.
     let after = try #require(FileManager.default.contents(atPath: file))
-    #expect(String(decoding: after, as: UTF8.self) == "{\n  \"version\": 1,\n  \"exercises\": {,\n}\n")
+    #expect(
+      String(decoding: after, as: UTF8.self) == "{\n  \"version\": 1,\n  \"exercises\": {,\n}\n")
+  }
+
+  @Test func aBrokenWorkspaceFileIsReportedInsteadOfFallingBackToAnotherCourse() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    try Self.layout(runner)
+    #expect(try runner.run(["init", "--course", "course"]).status == 0)
+    let file = "\(runner.directory)/lambdalings-workspace/workspace.json"
+    try Data("{ broken".utf8).write(to: URL(fileURLWithPath: file))
+    let output = try runner.run(["check", "echo"])
+    #expect(output.status == 2, "\(output.stdout)\(output.stderr)")
+    #expect(output.stderr.hasPrefix("error: \(file) is not a valid workspace settings file"))
+    #expect(output.stderr.components(separatedBy: "error:").count == 2, "\(output.stderr)")
+    // A command that names its course does not need the workspace's memory of it.
+    let named = try runner.run(["validate", "--course", "course"])
+    #expect(!named.stderr.contains("workspace settings"), "\(named.stderr)")
   }
 
   /// strace, when installed (`.ci/run` installs it): the files a command opens.

@@ -1,7 +1,7 @@
 import Course
 import Foundation
-import SystemSupport
 import LambdaRuntime
+import SystemSupport
 import Testing
 
 @testable import Grader

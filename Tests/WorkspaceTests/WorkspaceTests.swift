@@ -115,7 +115,8 @@ import Workspace
     #expect(
       Workspace.resolvePath(
         flag: nil, environment: ["LAMBDALINGS_WORKSPACE": "../b"],
-        currentDirectory: here).string == "/b")
+        currentDirectory: here
+      ).string == "/b")
     #expect(
       Workspace.resolvePath(flag: nil, environment: [:], currentDirectory: here).string
         == "/x/lambdalings-workspace")

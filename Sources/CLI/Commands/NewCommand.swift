@@ -70,7 +70,8 @@ extension CommandSpec {
       // Plain 'validate' when it would find this course by itself.
       let found = CourseLocator.locate(
         flag: nil, environment: context.environment, currentDirectory: context.currentDirectory,
-        sourceCheckout: Context.sourceCheckout, workspaceCourse: context.rememberedCoursePath)?.path
+        sourceCheckout: Context.sourceCheckout,
+        workspaceCourse: { context.rememberedCoursePath })?.path
       let validate =
         found == root
         ? "lambdalings validate"

@@ -67,9 +67,10 @@ public final class Context: @unchecked Sendable {
   /// Where the course is, by the discovery order in docs/authoring.md.
   public func courseLocation() throws -> CourseLocator.Location {
     guard
-      let location = CourseLocator.locate(
+      let location = try CourseLocator.locate(
         flag: courseFlag, environment: environment, currentDirectory: currentDirectory,
-        sourceCheckout: Context.sourceCheckout, workspaceCourse: rememberedCoursePath)
+        sourceCheckout: Context.sourceCheckout,
+        workspaceCourse: { try self.workspace()?.settings.courseFolder })
     else {
       throw CLIError.content(
         "no course found: not in --course, LAMBDALINGS_COURSE, this folder or its parents.\n"

@@ -22,8 +22,7 @@ enum WorkspaceSetup {
     return report
   }
 
-  static func describe(_ report: WorkspaceCreator.Report, context: Context, to out: OutputWriter)
-  {
+  static func describe(_ report: WorkspaceCreator.Report, context: Context, to out: OutputWriter) {
     let styler = out.styler
     let verb = report.existed ? "Updated" : "Created"
     let folder = context.display(report.workspace.path)
