@@ -24,7 +24,7 @@ public enum CourseLocator {
   /// so a broken workspace does not stop a command that names its course.
   public static func locate(
     flag: AbsolutePath?, environment: [String: String], currentDirectory: AbsolutePath,
-    sourceCheckout: AbsolutePath?, workspaceCourse: () throws -> AbsolutePath? = { nil }
+    sourceCheckout: AbsolutePath?, workspaceCourse: () throws -> AbsolutePath?
   ) rethrows -> Location? {
     if let flag { return Location(path: flag, source: "--course") }
     if let variable = environment["LAMBDALINGS_COURSE"], !variable.isEmpty {

@@ -42,7 +42,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
   /// in the folder a command runs in lists `lessons/01-intro.md:3: ...`, as a compiler would).
   public func description(relativeTo folder: AbsolutePath) -> String {
     let relative = AbsolutePath(validating: file)?.relative(to: folder)
-    return text(file: relative.map { $0.isEmpty ? "." : $0 } ?? file)
+    return text(file: relative.flatMap { $0.isEmpty ? nil : $0 } ?? file)
   }
 
   private func text(file shown: String) -> String {

@@ -91,7 +91,7 @@ enum NewContent {
   static func courseRoot(_ context: Context) -> AbsolutePath {
     CourseLocator.locate(
       flag: context.courseFlag, environment: context.environment,
-      currentDirectory: context.currentDirectory, sourceCheckout: nil)?.path
-      ?? context.currentDirectory
+      currentDirectory: context.currentDirectory, sourceCheckout: nil, workspaceCourse: { nil }
+    )?.path ?? context.currentDirectory
   }
 }

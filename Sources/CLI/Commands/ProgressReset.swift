@@ -30,7 +30,11 @@ enum ProgressReset {
     }
     let store = WorkspaceSetup.store(context)
     let backup =
-      store.exists ? try ResetSupport.backUp(store.fileURL.path, now: context.now) : nil
+      store.exists
+      ? context.display(
+        try ResetSupport.backUp(
+          context.workspacePath.appending(ProgressStore.fileName), now: context.now))
+      : nil
     let questionIDs: Set<String>
     if case .quiz(let id) = step {
       questionIDs = Set(QuizLibrary(course: course).bank(id)?.questions.map(\.id) ?? [])

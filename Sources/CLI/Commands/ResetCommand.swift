@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import SystemSupport
 import Workspace
 
 extension CommandSpec {
@@ -30,13 +31,15 @@ extension CommandSpec {
     }
     let workspace = try ExerciseSelection.workspace(
       for: exercise, course: course, context: context)
-    let file = context.display(workspace.exerciseFile(exercise))
+    let target = workspace.exerciseFile(exercise)
+    // Files are read and written by their absolute path and named as the learner sees them.
+    let file = context.display(target)
     let starter = exercise.starterPath(workspace.language(for: exercise))
     guard let starterData = FileManager.default.contents(atPath: starter) else {
       throw CLIError.content(
         "\(starter): the starter file is missing; the course author must add it")
     }
-    if FileManager.default.contents(atPath: file) == starterData {
+    if FileManager.default.contents(atPath: target.string) == starterData {
       out.line("\(file) already holds the starter; nothing to reset.")
       out.line("Next: edit it, then check it:")
       out.line("    " + out.styler.apply(context.command("check \(exercise.id)"), .command))
@@ -56,9 +59,9 @@ extension CommandSpec {
         return ExitCode.success
       }
     }
-    let backup = try ResetSupport.backUp(file, now: context.now)
+    let backup = context.display(try ResetSupport.backUp(target, now: context.now))
     do {
-      try starterData.write(to: URL(fileURLWithPath: file))
+      try starterData.write(to: target.url)
     } catch {
       throw CLIError.content(
         "could not write \(file): \(error.localizedDescription.trimmingFinalPeriod); your work is safe in \(backup)"
@@ -77,7 +80,8 @@ extension CommandSpec {
 enum ResetSupport {
   /// Renames `file` to `<file>.bak-<yyyyMMdd-HHmmss>` (with `-2`, `-3`... when taken) and
   /// returns the backup's path.
-  static func backUp(_ file: String, now: Date) throws -> String {
+  static func backUp(_ path: AbsolutePath, now: Date) throws -> AbsolutePath {
+    let file = path.string
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = TimeZone(identifier: "UTC")
@@ -96,6 +100,6 @@ enum ResetSupport {
         "could not back up \(file) to \(backup): \(error.localizedDescription.trimmingFinalPeriod); nothing changed"
       )
     }
-    return backup
+    return AbsolutePath(backup, relativeTo: path.parent)
   }
 }

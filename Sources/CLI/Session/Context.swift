@@ -175,10 +175,12 @@ public final class Context: @unchecked Sendable {
   }
 
   /// `path` as the learner sees it: relative to the current folder when it is inside it, else
-  /// the whole path.
+  /// (the current folder itself too) the whole path.
   public func display(_ path: AbsolutePath) -> String {
-    guard let relative = path.relative(to: currentDirectory) else { return path.string }
-    return relative.isEmpty ? "." : relative
+    guard let relative = path.relative(to: currentDirectory), !relative.isEmpty else {
+      return path.string
+    }
+    return relative
   }
 
   /// `text` quoted for a POSIX shell when it holds anything but safe characters.
