@@ -87,15 +87,13 @@ public final class Context: @unchecked Sendable {
     guard FileManager.default.fileExists(atPath: location.path.string, isDirectory: &isDirectory)
     else {
       throw CLIError.content(
-        "the course folder '\(display(location.path))' (from \(location.source)) does not"
-          + " exist;"
+        "the course folder '\(display(location.path))' (from \(location.source)) does not exist;"
           + " check the path")
     }
     guard isDirectory.boolValue else {
       throw CLIError.content(
-        "'\(display(location.path))' (from \(location.source)) is a file, not a folder; a"
-          + " course is the"
-          + " folder holding lessons/course.md, so pass that folder instead")
+        "'\(display(location.path))' (from \(location.source)) is a file, not a folder;"
+          + " a course is the folder holding lessons/course.md, so pass that folder instead")
     }
     let loaded = CourseLoader.load(root: location.path)
     loadedCourse = loaded
