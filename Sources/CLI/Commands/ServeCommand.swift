@@ -55,7 +55,7 @@ enum ServeCommand {
     let out = invocation.out
     let apiPort = try args.int("api-port", default: ServeAPIFront.defaultPort, range: 0...65535)
     let templateFile = try ServeAPIFront.templateFile(
-      flag: args.value("template"), currentDirectory: invocation.context.currentDirectory.string)
+      flag: args.value("template"), currentDirectory: invocation.context.currentDirectory)
     let api = try templateFile.map {
       try ServeAPIFront(
         templateFile: $0, host: host, port: apiPort, stage: args.value("stage"), out: out,
