@@ -17,7 +17,7 @@ let package = Package(
     .target(name: "Terminal", dependencies: ["Markdown", "SystemSupport"]),
     .target(name: "Course", dependencies: ["SystemSupport"]),
     .target(name: "Progress", dependencies: ["SystemSupport"]),
-    .target(name: "Quiz", dependencies: ["Course", "Markdown"]),
+    .target(name: "Quiz", dependencies: ["Course", "Markdown", "Progress"]),
     .target(name: "HTTP", dependencies: ["SystemSupport"]),
     .target(
       name: "LambdaRuntime", dependencies: ["HTTP", "SystemSupport"],
@@ -35,10 +35,13 @@ let package = Package(
     .target(
       name: "APIGateway", dependencies: ["YAML", "LambdaRuntime", "HTTP", "SystemSupport"]),
     .target(
+      name: "CourseValidation",
+      dependencies: ["Course", "Quiz", "Grader", "LambdaRuntime", "Markdown", "SystemSupport"]),
+    .target(
       name: "CLI",
       dependencies: [
         "SystemSupport", "Markdown", "Terminal", "Course", "Progress", "Quiz", "LambdaRuntime",
-        "Workspace", "Grader", "HTTP", "LocalAWS", "YAML", "APIGateway",
+        "Workspace", "Grader", "HTTP", "LocalAWS", "YAML", "APIGateway", "CourseValidation",
       ]
     ),
     .executableTarget(name: "lambdalings", dependencies: ["CLI"]),
@@ -64,8 +67,9 @@ let package = Package(
       name: "TerminalTests", dependencies: ["Terminal", "Markdown"],
       exclude: ["Fixtures", "Snapshots"]),
     .testTarget(name: "CourseTests", dependencies: ["Course"]),
-    .testTarget(name: "ProgressTests", dependencies: ["Progress", "SystemSupport"]),
-    .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Markdown"]),
+    .testTarget(
+      name: "ProgressTests", dependencies: ["Progress", "SystemSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Markdown", "Progress"]),
     .testTarget(
       name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "SystemSupport"],
       exclude: ["Fixtures", "EventFixtures"]),
@@ -73,6 +77,8 @@ let package = Package(
     .testTarget(
       name: "GraderTests", dependencies: ["Grader", "Course", "LambdaRuntime"],
       exclude: ["Fixtures"]),
+    .testTarget(
+      name: "CourseValidationTests", dependencies: ["CourseValidation", "Course", "Quiz"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "SystemSupport", "HTTP"]),
   ],
   swiftLanguageModes: [.v6]

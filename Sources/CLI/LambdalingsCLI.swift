@@ -39,7 +39,7 @@ public enum LambdalingsCLI {
       return ErrorReporter.report(error, command: nil, to: err)
     }
     if parsed.showVersion {
-      out.line("lambdalings \(SystemSupport.version)")
+      out.line("lambdalings \(ProductVersion.current)")
       return ExitCode.success.rawValue
     }
     let command = parsed.command ?? .dashboard

@@ -118,8 +118,10 @@ public struct QuizSource: Sendable, Equatable {
   public var title: String
   public var chapterID: String?
   public var file: String
-  /// The whole file text (header included), for the quiz parser.
-  public var text: String
+  /// The header as the course loader read it, with the body after it (the questions), so
+  /// the quiz parser reads only the body: a quiz file is parsed once. In an outline the
+  /// body is empty.
+  public var header: FrontMatter
   /// The share of right answers that passes the quiz (header `pass: 80%`; default 70%).
   public var passMark: Double = QuizSource.defaultPassMark
 
@@ -127,14 +129,14 @@ public struct QuizSource: Sendable, Equatable {
   public static let defaultPassMark = 0.7
 
   public init(
-    id: String, title: String, chapterID: String?, file: String, text: String,
-    passMark: Double = QuizSource.defaultPassMark
+    id: String, title: String, chapterID: String?, file: String,
+    header: FrontMatter = .absent(), passMark: Double = QuizSource.defaultPassMark
   ) {
     self.id = id
     self.title = title
     self.chapterID = chapterID
     self.file = file
-    self.text = text
+    self.header = header
     self.passMark = passMark
   }
 

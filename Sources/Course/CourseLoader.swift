@@ -154,7 +154,7 @@ public struct CourseLoader {
       quizzes.append(
         QuizSource(
           id: id, title: header.value("title") ?? id, chapterID: header.value("chapter"),
-          file: file, text: outline ? "" : text, passMark: passMark))
+          file: file, header: header, passMark: passMark))
     }
     return quizzes
   }

@@ -62,7 +62,9 @@ extension ExerciseSpecParser {
     delivery.maxRecordAge = whole(
       node, "maxRecordAge", -1...604_800, "-1 or 60 to 604800 seconds")
     if let age = delivery.maxRecordAge, (0..<60).contains(age) {
-      error("\"maxRecordAge\" must be -1 or 60 to 604800 seconds, not \(age)", node.line)
+      error(
+        "\"maxRecordAge\" must be -1 or 60 to 604800 seconds, not \(age)",
+        node["maxRecordAge"]?.line ?? node.line)
     }
     delivery.shards = whole(node, "shards", 1...16, "1 to 16")
     return delivery

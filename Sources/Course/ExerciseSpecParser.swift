@@ -49,9 +49,9 @@ struct ExerciseSpecParser {
     }
     unknownKeys(root, allowed: ["cases", "scenarios"], in: "spec.json")
     var cases: [ExerciseCase] = []
-    if let list = root["cases"]?.array {
-      for node in list { if let item = parseCase(node) { cases.append(item) } }
-      if list.isEmpty { error("\"cases\" is empty; add at least one case", root.line) }
+    if let node = root["cases"], let list = node.array {
+      for item in list { if let parsed = parseCase(item) { cases.append(parsed) } }
+      if list.isEmpty { error("\"cases\" is empty; add at least one case", node.line) }
     } else if let node = root["cases"] {
       error("\"cases\" must be an array of cases, not \(node.kindName)", node.line)
     } else {
@@ -137,8 +137,8 @@ struct ExerciseSpecParser {
       if node["template"] != nil {
         error("give either \"event\" or \"template\", not both", event.line)
       }
-      if node["set"] != nil {
-        error("\"set\" changes a template; with an inline \"event\", edit the event", event.line)
+      if let set = node["set"] {
+        error("\"set\" changes a template; with an inline \"event\", edit the event", set.line)
       }
       return .inline(event.serialized())
     }
@@ -219,8 +219,9 @@ struct ExerciseSpecParser {
       name: scenarioName, line: node.line, events: events, concurrency: concurrency)
     if let delivery = node["delivery"] {
       scenario.delivery = parseDelivery(delivery, in: "scenario \"\(scenarioName)\"")
-      if node["concurrency"] != nil {
-        error("\"concurrency\" is for direct invokes; a \"delivery\" sets its own", node.line)
+      if let concurrency = node["concurrency"] {
+        error(
+          "\"concurrency\" is for direct invokes; a \"delivery\" sets its own", concurrency.line)
       }
     }
     if let expect = node["expect"] {

@@ -18,6 +18,18 @@ public struct FrontMatter: Sendable, Equatable {
   /// Whether the file had a header at all.
   public var isPresent: Bool
 
+  public init(entries: [Entry], body: String, bodyStartLine: Int, isPresent: Bool) {
+    self.entries = entries
+    self.body = body
+    self.bodyStartLine = bodyStartLine
+    self.isPresent = isPresent
+  }
+
+  /// No header: the whole `text` is body.
+  public static func absent(body text: String = "") -> FrontMatter {
+    FrontMatter(entries: [], body: text, bodyStartLine: 1, isPresent: false)
+  }
+
   /// The value of `key`, if present.
   public func value(_ key: String) -> String? {
     entries.first { $0.key == key }?.value
@@ -43,8 +55,7 @@ public struct FrontMatter: Sendable, Equatable {
       return line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
     }
     guard let first = lines.first, first.trimmingWhitespace() == "---" else {
-      let missing = FrontMatter(entries: [], body: text, bodyStartLine: 1, isPresent: false)
-      return (missing, [])
+      return (.absent(body: text), [])
     }
     var entries: [Entry] = []
     var diagnostics: [Diagnostic] = []

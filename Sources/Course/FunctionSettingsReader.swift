@@ -122,7 +122,9 @@ public struct FunctionSettingsReader {
     }
     for member in members {
       guard let language = Language(rawValue: member.key) else {
-        error("unknown language \"\(member.key)\" in \"handler\"; use python or node", node.line)
+        error(
+          "unknown language \"\(member.key)\" in \"handler\"; use python or node",
+          member.value.line)
         continue
       }
       if let text = member.value.string, text.contains(".") {

@@ -24,9 +24,6 @@ public struct ExerciseProgress: Codable, Equatable, Sendable {
     self.hintsUsed = hintsUsed
     self.lastResult = lastResult
   }
-
-  /// Whether the exercise has passed at least once.
-  public var isPassed: Bool { firstPassed != nil }
 }
 
 /// The outcome of one check of an exercise.

@@ -12,17 +12,30 @@ public struct QuizLibrary: Sendable {
     self.diagnostics = diagnostics
   }
 
-  /// Parses banks given as (file, text) pairs and checks ids across them.
+  /// Parses banks given as (file, text) pairs, each a whole quiz file read on its own, and
+  /// checks ids across them.
   public static func parse(
     _ sources: [(file: String, text: String)], knownTargets: Set<String>? = nil
   ) -> QuizLibrary {
+    combine(
+      sources.map { source in
+        let (bank, found) = QuizParser.parse(
+          source.text, file: source.file, knownTargets: knownTargets)
+        return (source.file, bank, found)
+      })
+  }
+
+  /// Banks parsed one by one, with their problems, combined into a library: ids are checked
+  /// across them, and a question whose id another bank has is left out.
+  static func combine(_ parsed: [(file: String, bank: QuizBank, diagnostics: [Diagnostic])])
+    -> QuizLibrary
+  {
     var banks: [QuizBank] = []
     var diagnostics: [Diagnostic] = []
     var questionOwners: [String: (file: String, line: Int)] = [:]
     var bankOwners: [String: String] = [:]
-    for source in sources {
-      var (bank, found) = QuizParser.parse(
-        source.text, file: source.file, knownTargets: knownTargets)
+    for source in parsed {
+      var (bank, found) = (source.bank, source.diagnostics)
       let stem = URL(fileURLWithPath: source.file).deletingPathExtension().lastPathComponent
       if !bank.id.isEmpty, bank.id != stem {
         found.append(

@@ -9,6 +9,11 @@ extension QuizParser {
     var see: [String] = []
     var declaredKind: QuestionKind?
     var shuffles = true
+    /// Where the `tags:`, `exam:`, `see:` and `type:` lines are, for diagnostics about them.
+    var tagsLine: Int?
+    var examLine: Int?
+    var seeLine: Int?
+    var typeLine: Int?
   }
 
   static let metadataKeys: Set<String> = ["tags", "topics", "exam", "see", "type", "shuffle"]
@@ -35,11 +40,12 @@ extension QuizParser {
     }
     let (body, explanation) = splitExplanation(Array(lines[index...]), id: id, heading: heading)
     checkMetadata(meta, id: id, line: heading.number)
+    if let line = meta.tagsLine { tagLines[id] = line }
     guard let (promptLines, answer) = parseAnswerPart(body, id: id, heading: heading) else {
       return nil
     }
     if let declared = meta.declaredKind, declared != answer.kind {
-      checkDeclaredKind(declared, answer: answer, id: id, line: heading.number)
+      checkDeclaredKind(declared, answer: answer, id: id, line: meta.typeLine ?? heading.number)
     }
     let prompt = QuizParser.joinMarkdown(promptLines)
     if prompt.isEmpty {
@@ -81,8 +87,17 @@ extension QuizParser {
   mutating func readMetadata(_ key: String, _ value: String, line: Int, into meta: inout Metadata) {
     switch key {
     case "tags", "topics":
-      meta.topics += QuizParser.list(value).map { $0.lowercased() }
+      meta.tagsLine = meta.tagsLine ?? line
+      let topics = QuizParser.list(value).map { $0.lowercased() }
+      if topics.isEmpty {
+        report(.warning, line, "`\(key):` names no topic; list them, e.g. `tags: limits, timeout`")
+      }
+      meta.topics += topics
     case "exam":
+      meta.examLine = meta.examLine ?? line
+      if QuizParser.list(value).isEmpty {
+        report(.warning, line, "`exam:` names no exam task; write e.g. `exam: DVA-C02 1.2`")
+      }
       for item in QuizParser.list(value) {
         if let tag = ExamTag(parsing: item) {
           if let problem = ExamTasks.problem(with: tag) {
@@ -95,11 +110,16 @@ extension QuizParser {
         }
       }
     case "see":
+      meta.seeLine = meta.seeLine ?? line
+      if QuizParser.list(value).isEmpty {
+        report(.warning, line, "`see:` names no chapter; write e.g. `see: limits#timeout`")
+      }
       for link in QuizParser.list(value) {
         meta.see.append(link)
         checkLink(link, line: line)
       }
     case "type":
+      meta.typeLine = line
       if let kind = QuestionKind(rawValue: value.lowercased()) {
         meta.declaredKind = kind
       } else {
@@ -116,13 +136,13 @@ extension QuizParser {
   }
 
   mutating func checkMetadata(_ meta: Metadata, id: String, line: Int) {
-    if meta.topics.isEmpty {
+    if meta.topics.isEmpty, meta.tagsLine == nil {
       report(.warning, line, "question '\(id)' has no `tags:` line; topic scores will skip it")
     }
-    if meta.exams.isEmpty {
+    if meta.exams.isEmpty, meta.examLine == nil {
       report(.warning, line, "question '\(id)' has no `exam:` line such as `exam: DVA-C02 1.2`")
     }
-    if meta.see.isEmpty {
+    if meta.see.isEmpty, meta.seeLine == nil {
       report(.warning, line, "question '\(id)' has no `see:` link to a chapter section")
     }
   }

@@ -19,8 +19,11 @@ public struct QuizParser {
   /// Known chapter link targets (`limits`, `limits#timeout`); nil skips link checks.
   let knownTargets: Set<String>?
   var diagnostics: [Diagnostic] = []
+  /// The line of each question's `tags:` line, by question id, for the topic check.
+  var tagLines: [String: Int] = [:]
 
-  /// Parses `text` read from `file`.
+  /// Parses a whole quiz file, `text` read from `file`, on its own (no course around it): the
+  /// header is read as the course loader reads it (`FrontMatter`), with its problems.
   ///
   /// - Parameter knownTargets: chapter ids and `chapter#anchor` targets that exist. A link to a
   ///   chapter not in the set is a warning; so is an anchor when the set lists anchors for that
@@ -29,7 +32,23 @@ public struct QuizParser {
     _ text: String, file: String, knownTargets: Set<String>? = nil
   ) -> (bank: QuizBank, diagnostics: [Diagnostic]) {
     var parser = QuizParser(file: file, knownTargets: knownTargets)
-    let bank = parser.parseBank(text)
+    let (header, problems) = FrontMatter.parse(text, file: file)
+    parser.diagnostics = problems
+    if header.isPresent, (header.value("id") ?? "").isEmpty, problems.isEmpty {
+      parser.report(
+        .error, 1, "front matter has no `id:`; give the quiz a stable id such as `limits`")
+    }
+    let bank = parser.parseBank(header)
+    return (bank, parser.diagnostics)
+  }
+
+  /// Parses the questions of a quiz the course loader found. Its header was read (and its
+  /// problems reported) by the loader; only what is particular to quizzes is checked here.
+  public static func parse(
+    _ source: QuizSource, knownTargets: Set<String>? = nil
+  ) -> (bank: QuizBank, diagnostics: [Diagnostic]) {
+    var parser = QuizParser(file: source.file, knownTargets: knownTargets)
+    let bank = parser.parseBank(source.header)
     return (bank, parser.diagnostics)
   }
 
@@ -37,18 +56,23 @@ public struct QuizParser {
     diagnostics.append(Diagnostic(severity: severity, file: file, line: line, message: message))
   }
 
-  mutating func parseBank(_ text: String) -> QuizBank {
-    // Split on the newline byte (once CRLF is gone, the same as splitting on Characters, at a
-    // fraction of the cost); the replacement runs only when there is a carriage return.
-    let normalized =
-      text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-    let lines = normalized.utf8.split(separator: 10, omittingEmptySubsequences: false)
-      .enumerated().map { Line(number: $0.offset + 1, text: String(Substring($0.element))) }
-    let (header, bodyStart) = parseFrontMatter(lines)
-    let quizID = header["id"] ?? ""
+  /// The questions of the body under `header`, after the checks of the header that only
+  /// quizzes make.
+  mutating func parseBank(_ header: FrontMatter) -> QuizBank {
+    checkHeader(header)
+    // A file without a header is all body, carriage returns included; split on the newline
+    // byte once they are gone (the same as splitting on Characters, at a fraction of the cost).
+    let body =
+      header.body.utf8.contains(13)
+      ? header.body.replacingOccurrences(of: "\r\n", with: "\n") : header.body
+    let lines = body.utf8.split(separator: 10, omittingEmptySubsequences: false)
+      .enumerated().map {
+        Line(number: header.bodyStartLine + $0.offset, text: String(Substring($0.element)))
+      }
+    let quizID = header.value("id") ?? ""
     var questions: [Question] = []
     var seen: [String: Int] = [:]
-    for section in splitSections(Array(lines[bodyStart...])) {
+    for section in splitSections(lines) {
       // The id is checked first, so a duplicate is reported even when the question has
       // another error.
       let id = section.heading.trimmed.drop(while: { $0 == "#" })
@@ -66,12 +90,15 @@ public struct QuizParser {
       if let question, !duplicate, errorCount == errorsBefore { questions.append(question) }
     }
     if questions.isEmpty && errorCount == 0 {
-      report(.warning, max(bodyStart, 1), "quiz has no questions: add a `## question-id` section")
+      // On the header's closing line: the body starts right after it.
+      report(
+        .warning, max(header.bodyStartLine - 1, 1),
+        "quiz has no questions: add a `## question-id` section")
     }
-    checkOwnTopic(questions, topic: header["topic"], quizID: quizID)
-    let chapter = header["chapter"] ?? ""
+    checkOwnTopic(questions, topic: header.value("topic"), quizID: quizID)
+    let chapter = header.value("chapter") ?? ""
     return QuizBank(
-      id: quizID, title: header["title"] ?? quizID, chapter: chapter, file: file,
+      id: quizID, title: header.value("title") ?? quizID, chapter: chapter, file: file,
       questions: questions)
   }
 
@@ -89,51 +116,34 @@ public struct QuizParser {
     }
     for question in questions where !question.topics.isEmpty && !question.topics.contains(topic) {
       report(
-        .warning, question.line,
+        .warning, tagLines[question.id] ?? question.line,
         "question '\(question.id)' lacks the quiz's topic tag '\(topic)'; add it to `tags:` so "
           + "`quiz --topic \(topic)` finds it (or set `topic:` in the front matter)")
     }
   }
 
-  /// Reads the `---` header; returns its keys and the index of the first line after it.
-  mutating func parseFrontMatter(_ lines: [Line]) -> ([String: String], Int) {
-    guard let first = lines.first, first.trimmed == "---" else {
+  /// The keys a quiz's front matter may have (`pass` is read by the course loader).
+  static let frontMatterKeys: Set<String> = ["id", "title", "chapter", "topic", "pass"]
+
+  /// The header checks only quizzes make (the course loader reports a header's syntax, its
+  /// id and pass mark): that there is a header, that its keys are known, and that `chapter:`
+  /// names a chapter.
+  mutating func checkHeader(_ header: FrontMatter) {
+    guard header.isPresent else {
       report(
         .error, 1,
         "quiz file has no front matter: start it with `---`, `id: ...`, `title: ...`, "
           + "`chapter: ...`, `---`")
-      return ([:], 0)
+      return
     }
-    var header: [String: String] = [:]
-    var index = 1
-    while index < lines.count, lines[index].trimmed != "---" {
-      let line = lines[index]
-      index += 1
-      if line.isBlank { continue }
-      guard let colon = line.text.firstIndex(of: ":") else {
-        report(.error, line.number, "front matter line is not `key: value`")
-        continue
-      }
-      let key = line.text[..<colon].trimmingSpaces().lowercased()
-      let value = line.text[line.text.index(after: colon)...].trimmingSpaces()
-      if !["id", "title", "chapter", "topic", "pass"].contains(key) {
-        report(
-          .warning, line.number,
-          "unknown front matter key '\(key)' (known: id, title, chapter, topic, pass)")
-      }
-      header[key] = value
+    for entry in header.entries where !QuizParser.frontMatterKeys.contains(entry.key.lowercased()) {
+      report(
+        .warning, entry.line,
+        "unknown front matter key '\(entry.key)' (known: id, title, chapter, topic, pass)")
     }
-    guard index < lines.count else {
-      report(.error, 1, "front matter is not closed: add a line `---` after the header")
-      return (header, lines.count)
+    if let chapter = header.value("chapter"), !chapter.isEmpty {
+      checkLink(chapter, line: header.line(of: "chapter"))
     }
-    if (header["id"] ?? "").isEmpty {
-      report(.error, 1, "front matter has no `id:`; give the quiz a stable id such as `limits`")
-    }
-    if let chapter = header["chapter"], !chapter.isEmpty {
-      checkLink(chapter, line: 1)
-    }
-    return (header, index + 1)
   }
 
   /// Splits the body into `## id` sections, ignoring headings inside fenced code.

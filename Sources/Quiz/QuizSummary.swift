@@ -82,6 +82,7 @@ public struct QuizSummary: Sendable, Equatable {
         topics += QuizParser.list(value).map { $0.lowercased() }
       }
     }
-    return QuizSummary(id: id, questionCount: count, topics: topics)
+    // A header never closed counts for nothing, as the course loader reads it (`FrontMatter`).
+    return QuizSummary(id: inHeader ? "" : id, questionCount: count, topics: topics)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Progress
 
 /// SM-2 spaced repetition, pure: every call takes the current time.
 ///
@@ -7,8 +8,10 @@ import Foundation
 /// interval × E-Factor rounded up; for q < 3 the repetition count restarts and the interval is
 /// 1 day. After every review EF += 0.1 − (5 − q)(0.08 + (5 − q)·0.02), never below 1.3. The
 /// next review is due at the start of the day `interval` days after the review.
+///
+/// It works on Progress's `ReviewCard`, the state `progress.json` stores, so what is scheduled
+/// is saved as it is; new cards start at `ReviewCard.initialEaseFactor`.
 public struct ReviewScheduler: Sendable {
-  public static let initialEase = 2.5
   public static let minimumEase = 1.3
   public static let firstInterval = 1
   public static let secondInterval = 6
@@ -27,12 +30,12 @@ public struct ReviewScheduler: Sendable {
   }
 
   /// A card never reviewed, due immediately.
-  public func newState(questionID: String, at now: Date) -> ReviewState {
-    ReviewState(questionID: questionID, due: now)
+  public func newCard(questionID: String, at now: Date) -> ReviewCard {
+    ReviewCard(questionID: questionID, due: now)
   }
 
-  /// The state after a review with quality `quality` (clamped to 0...5) at `now`.
-  public func review(_ state: ReviewState, quality: Int, at now: Date) -> ReviewState {
+  /// The card after a review with quality `quality` (clamped to 0...5) at `now`.
+  public func review(_ state: ReviewCard, quality: Int, at now: Date) -> ReviewCard {
     let q = min(max(quality, 0), 5)
     var next = state
     if q >= 3 {
@@ -57,11 +60,11 @@ public struct ReviewScheduler: Sendable {
     return next
   }
 
-  /// Convenience: reviews `state` (or a new card) with the quality of `grade`.
+  /// Convenience: reviews `card` (or a new card) with the quality of `grade`.
   public func record(
-    _ grade: Grade, for questionID: String, state: ReviewState?, at now: Date
-  ) -> ReviewState {
-    let current = state ?? newState(questionID: questionID, at: now)
+    _ grade: Grade, for questionID: String, card: ReviewCard?, at now: Date
+  ) -> ReviewCard {
+    let current = card ?? newCard(questionID: questionID, at: now)
     return review(current, quality: ReviewScheduler.quality(for: grade), at: now)
   }
 
@@ -70,12 +73,5 @@ public struct ReviewScheduler: Sendable {
     let start = calendar.startOfDay(for: date)
     return calendar.date(byAdding: .day, value: days, to: start)
       ?? start.addingTimeInterval(Double(days) * 86_400)
-  }
-
-  /// The cards due at `now`, most overdue first, then by id.
-  public func due(_ states: [ReviewState], at now: Date) -> [ReviewState] {
-    states.filter { $0.isDue(at: now) }.sorted {
-      $0.due != $1.due ? $0.due < $1.due : $0.questionID < $1.questionID
-    }
   }
 }

@@ -41,18 +41,4 @@ enum TableLayout {
     }
     return excess
   }
-
-  /// `text` padded with spaces to `width` columns according to `alignment`.
-  static func pad(_ text: String, width: Int, alignment: CellAlignment) -> String {
-    let gap = max(0, width - DisplayWidth.of(text))
-    switch alignment {
-    case .left: return text + String(repeating: " ", count: gap)
-    case .right: return String(repeating: " ", count: gap) + text
-    case .center:
-      let left = gap / 2
-      return String(repeating: " ", count: left) + text + String(repeating: " ", count: gap - left)
-    }
-  }
-
-  enum CellAlignment { case left, center, right }
 }

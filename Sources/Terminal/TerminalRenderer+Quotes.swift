@@ -19,13 +19,13 @@ extension TerminalRenderer {
   ///     │ text
   ///     ╰──────────────
   func calloutBox(_ callout: Callout, blocks: [Block], _ context: RenderContext) -> [String] {
-    let width = max(context.width, callout.label.count + 6)
+    let width = max(context.width, DisplayWidth.of(callout.label) + 6)
     let colour: [ANSIStyle] = [callout.color]
     let label = " " + callout.label + " "
     let top =
       style(glyphs.calloutTop + glyphs.line(1), colour)
       + style(label, [.bold, callout.color])
-      + style(glyphs.line(width - 2 - label.count), colour)
+      + style(glyphs.line(width - 2 - DisplayWidth.of(label)), colour)
     let bottom = style(glyphs.calloutBottom + glyphs.line(width - 1), colour)
     let bar = style(glyphs.boxVertical, colour) + " "
     let indent = context.canIndent(by: 2)

@@ -28,7 +28,7 @@ extension TerminalRenderer {
     else {
       return stackedTable(header: headerCells, rows: bodyCells, context)
     }
-    let aligns = (0..<columns).map { column -> TableLayout.CellAlignment in
+    let aligns = (0..<columns).map { column -> DisplayWidth.Alignment in
       switch column < alignments.count ? alignments[column] : .none {
       case .center: .center
       case .right: .right
@@ -60,7 +60,7 @@ extension TerminalRenderer {
   }
 
   private func rowLines(
-    _ row: [[String]], widths: [Int], aligns: [TableLayout.CellAlignment]
+    _ row: [[String]], widths: [Int], aligns: [DisplayWidth.Alignment]
   ) -> [String] {
     let height = row.map(\.count).max() ?? 1
     let bar = style(glyphs.boxVertical, [.dim])
@@ -68,7 +68,7 @@ extension TerminalRenderer {
       var line = bar
       for (column, cellLines) in row.enumerated() {
         let text = lineIndex < cellLines.count ? cellLines[lineIndex] : ""
-        line += " " + TableLayout.pad(text, width: widths[column], alignment: aligns[column])
+        line += " " + DisplayWidth.padded(text, to: widths[column], alignment: aligns[column])
         line += " " + bar
       }
       return line

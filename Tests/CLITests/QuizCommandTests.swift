@@ -100,6 +100,22 @@ enum QuizTestCourse {
 
 /// End-to-end tests of `quiz` and `review` through the built binary with piped input.
 @Suite struct QuizCommandTests {
+  /// On a terminal without Unicode (`LANG=C`), the right/wrong marks are ASCII, like every
+  /// other status mark (`StatusGlyph`).
+  @Test func asciiTerminalGetsASCIIMarks() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let options = try QuizTestCourse.setUp(runner)
+    // The first answer wrong, the rest right.
+    let answers = "a\na,c\nt\n15 min\nProvided.AL2023\n"
+    let output = try runner.run(
+      ["quiz", "mini", "--seed", "1"] + options, stdin: answers,
+      environment: ["LANG": "C", "LC_ALL": "C"])
+    #expect(output.stdout.components(separatedBy: "[x] Correct.").count == 5, "\(output.stdout)")
+    #expect(output.stdout.contains("[!] Not quite."), "\(output.stdout)")
+    for glyph in ["✓", "✗", "✔", "✘"] { #expect(!output.stdout.contains(glyph)) }
+  }
+
   @Test func pipedQuizAllRightPassesAndSavesEveryAnswer() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
@@ -107,7 +123,7 @@ enum QuizTestCourse {
     let output = try runner.run(
       ["quiz", "mini", "--seed", "1"] + options, stdin: QuizTestCourse.rightAnswers)
     #expect(output.status == 0, "\(output.stderr)")
-    #expect(output.stdout.components(separatedBy: "✔ Correct.").count == 6)
+    #expect(output.stdout.components(separatedBy: "✓ Correct.").count == 6)
     #expect(output.stdout.contains("Score: 5 of 5 (100%) · passed"))
     #expect(output.stdout.contains("Choose two."))
     #expect(output.stdout.contains("Synchronous payloads go up to 6 MB."))

@@ -20,7 +20,7 @@ import Testing
     defer { terminal.close() }
     var at = try terminal.waitFor("(press a letter; Esc quits)")
     terminal.send("b")
-    at = try terminal.waitFor("✔ Correct.", after: at)
+    at = try terminal.waitFor("✓ Correct.", after: at)
     #expect(!terminal.transcript.contains("bb"), "the key was echoed before raw mode")
     at = try terminal.waitFor("Enter submits)", after: at)
     terminal.send("a")

@@ -157,7 +157,7 @@ import Testing
     #expect(output.stderr.contains("could not be saved"), "\(output.stderr)")
     if geteuid() == 0 {
       // The answer was graded and explained before the error.
-      #expect(output.stdout.contains("✔ Correct."))
+      #expect(output.stdout.contains("✓ Correct."))
     } else {
       #expect(!output.stdout.contains("Question 1"))
     }

@@ -40,7 +40,7 @@ import Testing
           + "2 correct choices with [x]; fix the stem or the key"))
     #expect(
       output.stdout.contains(
-        "more-quiz.md:25: warning: question 'more-untagged' lacks the quiz's topic tag 'more'"))
+        "more-quiz.md:26: warning: question 'more-untagged' lacks the quiz's topic tag 'more'"))
     #expect(output.stdout.contains("The course is valid."))
   }
 
@@ -82,11 +82,5 @@ import Testing
     #expect(output.stdout.contains("lessons/02-more.md:5: error:"))
     #expect(output.stdout.contains("'nope'"))
     #expect(output.stdout.contains("The course has errors"))
-  }
-
-  @Test func identicalDiagnosticsAreReportedOnce() {
-    let twice = Diagnostic.error("duplicate question id 'x'", file: "q.md", line: 3)
-    let other = Diagnostic.warning("something else", file: "q.md", line: 3)
-    #expect(Validation.unique([twice, other, twice]) == [twice, other])
   }
 }

@@ -143,7 +143,7 @@ import Testing
     #expect(bank.questions.count == 2)
     #expect(
       diagnostics.map(\.description) == [
-        "cold-starts.md:18: warning: question 'q1' lacks the quiz's topic tag 'cold-starts'; "
+        "cold-starts.md:19: warning: question 'q1' lacks the quiz's topic tag 'cold-starts'; "
           + "add it to `tags:` so `quiz --topic cold-starts` finds it (or set `topic:` in the "
           + "front matter)"
       ])

@@ -15,9 +15,10 @@ import Testing
       QuizFixtures.question("two", answer: "- [x] a\n- [x] b\n- [ ] c", meta: meta))
     let error = try #require(found.first)
     #expect(found.count == 1)
-    #expect(error.line == 7)
+    // At the `type:` line, the last of the four metadata lines under the heading (line 7).
+    #expect(error.line == 11)
     #expect(error.message.contains("single choice question 'two' has 2 correct answers"))
-    #expect(error.description.hasPrefix("sample.md:7: error: single choice"))
+    #expect(error.description.hasPrefix("sample.md:11: error: single choice"))
   }
 
   @Test func numericAnswerThatDoesNotParse() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Progress
 @testable import Quiz
 
 @Suite struct ReviewSchedulerTests {
@@ -17,9 +18,9 @@ import Testing
   func day(_ n: Int) -> Date { midnight.addingTimeInterval(Double(n) * 86_400) }
 
   /// Reviews a new card with each quality in turn, one review per due date.
-  func run(_ qualities: [Int]) -> [ReviewState] {
-    var state = scheduler.newState(questionID: "q", at: start)
-    var history: [ReviewState] = []
+  func run(_ qualities: [Int]) -> [ReviewCard] {
+    var state = scheduler.newCard(questionID: "q", at: start)
+    var history: [ReviewCard] = []
     var now = start
     for quality in qualities {
       state = scheduler.review(state, quality: quality, at: now)
@@ -55,7 +56,7 @@ import Testing
 
   @Test func missedFirstAnswerIsDueTheNextDayWithoutALapse() {
     let state = scheduler.record(
-      Grade(isCorrect: false, credit: 0), for: "q", state: nil, at: start)
+      Grade(isCorrect: false, credit: 0), for: "q", card: nil, at: start)
     #expect(state.due == day(1))
     #expect(state.lapses == 0)
     #expect(state.lastReviewed == start)
@@ -74,13 +75,31 @@ import Testing
     #expect(ReviewScheduler.quality(for: Grade(isCorrect: false, credit: 0)) == 1)
   }
 
-  @Test func dueCardsSortedMostOverdueFirst() {
-    let cards = [
-      ReviewState(questionID: "b", due: day(1)),
-      ReviewState(questionID: "a", due: day(1)),
-      ReviewState(questionID: "c", due: day(0)),
-      ReviewState(questionID: "later", due: day(5)),
-    ]
-    #expect(scheduler.due(cards, at: day(2)).map(\.questionID) == ["c", "a", "b"])
+  /// The scheduler reviews the very card `progress.json` stores, and its answer is stored as
+  /// it is: a card from a saved file goes through a review and back into the file.
+  @Test func aCardFromASavedProgressFileIsReviewedAndSavedBack() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("review-scheduler-" + UUID().uuidString)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent(
+        "ProgressTests/Fixtures/progress-with-review-cards.json")
+    try FileManager.default.copyItem(
+      at: fixture, to: folder.appendingPathComponent(ProgressStore.fileName))
+    let store = ProgressStore(directory: folder, clock: { start })
+    let before = try #require(try store.load().reviewCards["limits-timeout-max"])
+    #expect(before.repetitions == 2 && before.intervalDays == 6)
+    try store.update { document in
+      let id = "limits-timeout-max"
+      document.setReviewCard(
+        scheduler.record(
+          Grade(isCorrect: true, credit: 1), for: id, card: document.reviewCards[id], at: start))
+    }
+    let after = try #require(try store.load().reviewCards["limits-timeout-max"])
+    #expect(after.repetitions == 3)
+    #expect(after.intervalDays == 15)  // 6 × 2.5
+    #expect(after.lastReviewed == start)
+    #expect(after.due == day(15))
   }
 }

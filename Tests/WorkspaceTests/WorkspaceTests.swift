@@ -154,7 +154,7 @@ import Workspace
     defer { try? FileManager.default.removeItem(atPath: root.string) }
     var course = base
     course.quizzes = [
-      QuizSource(id: "q", title: "Q", chapterID: nil, file: "q.md", text: "", passMark: 0.8)
+      QuizSource(id: "q", title: "Q", chapterID: nil, file: "q.md", passMark: 0.8)
     ]
     var facts = CourseStatus.Facts()
     facts.exercisesPassed = ["one"]

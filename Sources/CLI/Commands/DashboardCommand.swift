@@ -23,7 +23,7 @@ extension CommandSpec {
       out.line()
     }
     let progress = try WorkspaceSetup.progress(context)
-    let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
+    let status = CourseStatus(course: course, progress: progress)
     out.line(styler.apply(course.title, .heading))
     if course.isEmpty {
       out.line("This course has no chapters, exercises or quizzes yet.")
@@ -56,7 +56,7 @@ extension CommandSpec {
     } else {
       out.line(styler.apply("You have finished every step of this course. Well done!", .success))
     }
-    let due = progress.reviewCards.values.filter { $0.due <= context.now }.count
+    let due = progress.dueReviewCards(at: context.now).count
     if due > 0 {
       out.line()
       out.line(
@@ -75,33 +75,5 @@ extension CommandSpec {
       out.line(styler.apply(list, .dim))
     }
     return ExitCode.success
-  }
-}
-
-/// What the next step is and the exact command that starts it.
-enum NextStep {
-  static func describe(_ entry: CourseStatus.Entry) -> String {
-    switch entry.step {
-    case .chapter: return "read the chapter \"\(entry.title)\""
-    case .exercise:
-      return entry.state == .failed
-        ? "finish the exercise \"\(entry.title)\"" : "solve the exercise \"\(entry.title)\""
-    case .quiz:
-      guard entry.state == .attempted, let best = entry.bestScore else {
-        return "take the quiz \"\(entry.title)\""
-      }
-      return "pass the quiz \"\(entry.title)\" (best so far \(percent(best)))"
-    }
-  }
-
-  /// A fraction as a whole percentage, `0.75` as `75%`.
-  static func percent(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded()))%" }
-
-  static func command(_ entry: CourseStatus.Entry, context: Context) -> String {
-    switch entry.step {
-    case .chapter(let id): return context.command("read \(id)")
-    case .exercise(let id): return context.command("check \(id)")
-    case .quiz(let id): return context.command("quiz \(id)")
-    }
   }
 }

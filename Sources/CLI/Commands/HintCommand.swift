@@ -1,5 +1,4 @@
 import Course
-import Markdown
 import Progress
 import Terminal
 
@@ -33,9 +32,6 @@ extension CommandSpec {
     _ = try ExerciseSelection.workspace(for: exercise, course: course, context: context)
     let shown = min(
       total, try WorkspaceSetup.progress(context).exercises[exercise.id]?.hintsUsed ?? 0)
-    let settings = out.settings
-    let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
-    let renderer = TerminalRenderer(settings: settings, format: format)
     if invocation.args.flag("all") {
       guard shown > 0 else {
         out.line("You have not seen any hint of \(exercise.id) yet.")
@@ -46,7 +42,7 @@ extension CommandSpec {
       for number in 1...shown {
         if number > 1 { out.line() }
         out.line(styler.apply("Hint \(number) of \(total) for \(exercise.id)", .heading))
-        out.write(renderer.render(Document(parsing: exercise.hints[number - 1])))
+        out.write(out.rendered(markdown: exercise.hints[number - 1]))
       }
       out.line()
       if shown < total {
@@ -68,7 +64,7 @@ extension CommandSpec {
     }
     let number = shown + 1
     out.line(styler.apply("Hint \(number) of \(total) for \(exercise.id)", .heading))
-    out.write(renderer.render(Document(parsing: exercise.hints[number - 1])))
+    out.write(out.rendered(markdown: exercise.hints[number - 1]))
     do {
       _ = try WorkspaceSetup.store(context).update { document in
         document.recordHintShown(exercise: exercise.id, number: number)

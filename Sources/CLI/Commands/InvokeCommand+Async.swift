@@ -142,7 +142,7 @@ extension InvokeCommand {
   /// `+0:01:00.012  queue   attempt 2  error ValueError  3 messages`.
   static func describe(_ entry: DeliveryEntry) -> String {
     let time = VirtualClock.offset(entry.at)
-    let lane = entry.lane.padding(toLength: 8, withPad: " ", startingAt: 0)
+    let lane = DisplayWidth.padded(entry.lane, to: 8)
     switch entry.kind {
     case .delivery:
       let record = entry.invocation

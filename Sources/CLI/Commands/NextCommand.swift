@@ -1,5 +1,4 @@
 import Course
-import Markdown
 import Terminal
 import Workspace
 
@@ -25,7 +24,7 @@ extension CommandSpec {
     let context = invocation.context
     let course = try context.course()
     var progress = try WorkspaceSetup.progress(context)
-    var status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
+    var status = CourseStatus(course: course, progress: progress)
     let out = invocation.out
     let styler = out.styler
     if invocation.args.flag("skip") {
@@ -42,7 +41,7 @@ extension CommandSpec {
         if !skipped.contains(current.step.description) { skipped.append(current.step.description) }
         document.skipped = skipped
       }
-      status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
+      status = CourseStatus(course: course, progress: progress)
       out.line(
         "Skipped the \(current.step.kind) \(current.step.id) for now; it stays in the list and"
           + " counts once you finish it: "
@@ -87,12 +86,8 @@ enum NextCommandSupport {
     let styler = out.styler
     let workspace = try ExerciseSelection.workspace(
       for: exercise, course: course, context: context)
-    let settings = out.settings
-    let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
     out.line(styler.apply("Exercise \(exercise.id): \(exercise.title)", .heading))
-    out.write(
-      TerminalRenderer(settings: settings, format: format)
-        .render(Document(parsing: exercise.statement)))
+    out.write(out.rendered(markdown: exercise.statement))
     out.line()
     out.line(
       "Edit: " + styler.apply(context.display(workspace.exerciseFile(exercise)), .emphasis) + " ("

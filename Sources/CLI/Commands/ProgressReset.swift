@@ -32,7 +32,7 @@ enum ProgressReset {
     let backup =
       store.exists
       ? context.display(
-        try ResetSupport.backUp(
+        try FileBackup.backUp(
           context.workspacePath.appending(ProgressStore.fileName), now: context.now))
       : nil
     let questionIDs: Set<String>

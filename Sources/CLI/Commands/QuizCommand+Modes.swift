@@ -2,21 +2,25 @@ import Foundation
 import Progress
 import Quiz
 import SystemSupport
+import Terminal
 
 extension QuizCommandSupport {
   /// `lambdalings quiz --list`.
   static func list(_ banks: [QuizSummary], _ invocation: CommandRun) throws -> ExitCode {
     let document = try WorkspaceSetup.progress(invocation.context)
     let out = invocation.out
-    let width = max(banks.map(\.id.count).max() ?? 4, 4)
-    out.line(out.styler.apply(pad("QUIZ", width) + "  QUESTIONS  BEST", .heading))
+    let width = max(banks.map { DisplayWidth.of($0.id) }.max() ?? 4, 4)
+    out.line(
+      out.styler.apply(DisplayWidth.padded("QUIZ", to: width) + "  QUESTIONS  BEST", .heading))
     for bank in banks {
       var best = "-"
       if let attempt = document.quizzes[bank.id]?.best, attempt.questionCount > 0 {
         let percent = Int((Double(attempt.score) / Double(attempt.questionCount) * 100).rounded())
         best = "\(attempt.score)/\(attempt.questionCount) (\(percent)%)"
       }
-      out.line(pad(bank.id, width) + "  " + pad(String(bank.questionCount), 9) + "  " + best)
+      out.line(
+        DisplayWidth.padded(bank.id, to: width) + "  "
+          + DisplayWidth.padded(String(bank.questionCount), to: 9) + "  " + best)
     }
     let topics = Set(banks.flatMap(\.topics)).sorted()
     out.line("\nTopics (--topic): " + topics.joined(separator: ", "))
@@ -38,10 +42,6 @@ extension QuizCommandSupport {
     if minutes > 0 { parts.append(Plural.count(minutes, "minute")) }
     if rest > 0 || parts.isEmpty { parts.append(Plural.count(rest, "second")) }
     return parts.joined(separator: " ")
-  }
-
-  static func pad(_ text: String, _ width: Int) -> String {
-    text + String(repeating: " ", count: max(0, width - text.count))
   }
 
   /// `lambdalings quiz export QUIZ --format gift|json`.

@@ -169,7 +169,7 @@ enum QuizCommandSupport {
     let styler = out.styler
     let course = try context.course()
     let progress = try WorkspaceSetup.progress(context)
-    let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
+    let status = CourseStatus(course: course, progress: progress)
     out.line()
     if passed {
       guard let next = status.next else {

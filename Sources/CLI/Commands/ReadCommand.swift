@@ -1,6 +1,5 @@
 import Course
 import Foundation
-import Markdown
 import Progress
 import SystemSupport
 import Terminal
@@ -30,9 +29,7 @@ extension CommandSpec {
     _ = try WorkspaceSetup.existing(context)
     let chapter = try ReadCommandSupport.chapter(invocation, course: course)
     let settings = invocation.out.settings
-    let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
-    var text = TerminalRenderer(settings: settings, format: format)
-      .render(Document(parsing: chapter.body))
+    var text = invocation.out.rendered(markdown: chapter.body)
     // Wrapped only on a terminal: piped, each suggested command stays on one line.
     text += invocation.out.fitted(
       ReadCommandSupport.footer(
@@ -65,7 +62,7 @@ enum ReadCommandSupport {
       throw CLIError.usage("there is no chapter '\(id)'", hint: hint)
     }
     let progress = try WorkspaceSetup.progress(invocation.context)
-    let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
+    let status = CourseStatus(course: course, progress: progress)
     if let next = status.next {
       switch next.step {
       case .chapter(let id):

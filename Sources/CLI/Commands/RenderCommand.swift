@@ -45,13 +45,12 @@ extension CommandSpec {
           document, options: HTMLRenderer.Options(tagFilter: choice.tagFilter)))
     case "plain":
       invocation.out.write(
-        TerminalRenderer(settings: settings.plain, format: .plain).render(document))
+        MarkdownText.render(document, settings: settings.plain, format: .plain))
     case "ansi":
       invocation.out.write(
-        TerminalRenderer(settings: settings.forcedColor, format: .ansi).render(document))
+        MarkdownText.render(document, settings: settings.forcedColor, format: .ansi))
     case nil:
-      let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
-      invocation.out.write(TerminalRenderer(settings: settings, format: format).render(document))
+      invocation.out.write(MarkdownText.render(document, settings: settings))
     case let other?:
       throw CLIError.usage("--format must be ansi, plain or html, got '\(other)'")
     }
@@ -154,21 +153,5 @@ enum MarkdownInput {
       settings.width = try invocation.args.int("width", default: 80, range: 20...1000)
     }
     return settings
-  }
-}
-
-extension TerminalSettings {
-  /// The same settings without any escape codes.
-  var plain: TerminalSettings {
-    TerminalSettings(
-      useColor: false, width: width, supportsUnicode: supportsUnicode, supportsHyperlinks: false,
-      isTTY: isTTY)
-  }
-
-  /// The same settings with colour on (for an explicit `--format ansi`).
-  var forcedColor: TerminalSettings {
-    TerminalSettings(
-      useColor: true, width: width, supportsUnicode: supportsUnicode,
-      supportsHyperlinks: supportsHyperlinks, isTTY: isTTY)
   }
 }

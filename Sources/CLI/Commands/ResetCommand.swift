@@ -59,7 +59,7 @@ extension CommandSpec {
         return ExitCode.success
       }
     }
-    let backup = context.display(try ResetSupport.backUp(target, now: context.now))
+    let backup = context.display(try FileBackup.backUp(target, now: context.now))
     do {
       try starterData.write(to: target.url)
     } catch {
@@ -73,33 +73,5 @@ extension CommandSpec {
     out.line("Next: edit \(out.styler.apply(file, .emphasis)), then check it:")
     out.line("    " + out.styler.apply(context.command("check \(exercise.id)"), .command))
     return ExitCode.success
-  }
-}
-
-/// Backups made before a reset.
-enum ResetSupport {
-  /// Renames `file` to `<file>.bak-<yyyyMMdd-HHmmss>` (with `-2`, `-3`... when taken) and
-  /// returns the backup's path.
-  static func backUp(_ path: AbsolutePath, now: Date) throws -> AbsolutePath {
-    let file = path.string
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyyMMdd-HHmmss"
-    let base = "\(file).bak-\(formatter.string(from: now))"
-    var backup = base
-    var counter = 2
-    while FileManager.default.fileExists(atPath: backup) {
-      backup = "\(base)-\(counter)"
-      counter += 1
-    }
-    do {
-      try FileManager.default.copyItem(atPath: file, toPath: backup)
-    } catch {
-      throw CLIError.content(
-        "could not back up \(file) to \(backup): \(error.localizedDescription.trimmingFinalPeriod); nothing changed"
-      )
-    }
-    return AbsolutePath(backup, relativeTo: path.parent)
   }
 }

@@ -1,6 +1,5 @@
 import Course
 import Foundation
-import Markdown
 import Progress
 import Terminal
 import Workspace
@@ -28,7 +27,9 @@ extension CommandSpec {
     let course = try context.course()
     let exercise = try ExerciseSelection.exercise(invocation, course: course)
     let progress = try WorkspaceSetup.progress(context)
-    let passed = progress.exercises[exercise.id]?.isPassed ?? false
+    let passed =
+      CourseStatus(course: course, progress: progress).entry(.exercise(exercise.id))?.state
+      == .done
     guard passed || invocation.args.flag("force") else {
       // A usage error (exit 2), not a failed check (exit 1): nothing was graded.
       throw CLIError.usage(
@@ -58,10 +59,7 @@ extension CommandSpec {
       "Reference solution of "
         + invocation.out.styler.apply(exercise.id, .emphasis)
         + " (\(language.rawValue), \(language.handlerFile)):")
-    let settings = invocation.out.settings
-    let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
-    invocation.out.write(
-      TerminalRenderer(settings: settings, format: format).render(Document(parsing: markdown)))
+    invocation.out.write(invocation.out.rendered(markdown: markdown))
     SolutionSupport.nextSteps(
       after: exercise, passed: passed, course: course, progress: progress, invocation)
     return ExitCode.success

@@ -1,6 +1,6 @@
 import Course
+import CourseValidation
 import Foundation
-import Quiz
 import SystemSupport
 
 extension CommandSpec {
@@ -31,12 +31,18 @@ extension CommandSpec {
           "(the course shipped with Lambdalings: there is none in this folder or its parents;"
             + " 'lambdalings new chapter ID' starts one here, or pass --course DIR)", .dim))
     }
-    var diagnostics = Validation.unique(
-      loaderDiagnostics + QuizLibrary(course: course).diagnostics + Validation.checkLinks(course))
+    let problems = CourseValidation.contentProblems(course, loaderDiagnostics: loaderDiagnostics)
     ProcessGroupRegistry.installSignalHandlers()
-    let checks = Validation.checkExercises(course, out: out)
-    diagnostics += checks.diagnostics
-    let sorted = Validation.unique(diagnostics).sortedForDisplay()
+    if !course.exercises.isEmpty {
+      out.line()
+      out.line(styler.apply("Exercises", .heading))
+    }
+    let checks = CourseValidation.checkExercises(
+      course, parallelism: CourseValidation.defaultParallelism(environment: context.environment)
+    ) { check in
+      if let line = ValidationPrinter.line(check, out: out) { out.line(line) }
+    }
+    let sorted = (problems + checks.problems).sortedForDisplay()
     if !sorted.isEmpty {
       out.line()
       out.line(styler.apply("Problems", .heading))
@@ -60,5 +66,39 @@ extension CommandSpec {
     }
     out.line(styler.apply("The course has errors; fix them and run validate again.", .error))
     return ExitCode.usageOrContent
+  }
+}
+
+/// How `validate` shows the exercise checks `CourseValidation` hands back.
+enum ValidationPrinter {
+  /// One line for a check, in course order; nil for a problem only listed with the others.
+  static func line(_ check: CourseValidation.ExerciseCheck, out: OutputWriter) -> String? {
+    let mark = (
+      pass: out.styler.mark(passed: true, unicode: out.settings.supportsUnicode),
+      fail: out.styler.mark(passed: false, unicode: out.settings.supportsUnicode)
+    )
+    let id = check.exercise.id
+    let label = [
+      id, check.language.map { "(\($0.rawValue))" }, check.kind.map(\.rawValue),
+    ].compactMap { $0 }.joined(separator: " ")
+    switch check.outcome {
+    case .noCases:
+      return nil
+    case .eventProblems(let problems):
+      return "  \(mark.fail) \(id): not run, its spec has "
+        + Plural.count(problems.count, "event problem") + " (below)"
+    case .missingFile:
+      return "  \(mark.fail) \(label): file missing (below)"
+    case .unexpected(let problems):
+      let first = problems.first?.message ?? ""
+      let more = problems.count > 1 ? " (and \(problems.count - 1) more below)" : ""
+      return "  \(mark.fail) \(label): \(first)\(more)"
+    case .asExpected(let total, let passed):
+      let verdict =
+        check.kind == .solution
+        ? (total == 1 ? "passes its 1 check" : "passes all \(total) checks")
+        : "fails \(total - passed) of \(Plural.count(total, "check"))"
+      return "  \(mark.pass) \(label) \(verdict)"
+    }
   }
 }

@@ -40,8 +40,8 @@ extension CommandSpec {
     }
     ProcessGroupRegistry.installSignalHandlers()
     let glyphs = (
-      pass: styler.apply(out.settings.supportsUnicode ? "✓" : "ok", .success),
-      fail: styler.apply(out.settings.supportsUnicode ? "✗" : "FAIL", .error)
+      pass: styler.mark(passed: true, unicode: out.settings.supportsUnicode),
+      fail: styler.mark(passed: false, unicode: out.settings.supportsUnicode)
     )
     var failed: [Exercise] = []
     var saveError: CLIError?

@@ -202,7 +202,7 @@ struct Watcher {
 
   private func nextStep() throws -> Next {
     let progress = try WorkspaceSetup.progress(context)
-    let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
+    let status = CourseStatus(course: course, progress: progress)
     guard let entry = status.next else { return .none }
     if case .exercise(let id) = entry.step, let exercise = course.exercise(id) {
       return .exercise(exercise)

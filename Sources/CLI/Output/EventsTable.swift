@@ -6,8 +6,8 @@ enum EventsTable {
   /// The catalogue as NAME / TRIGGER / DESCRIPTION columns fitted to the terminal width.
   static func render(_ templates: [EventTemplate], out: OutputWriter) -> String {
     let styler = out.styler
-    let nameWidth = (templates.map(\.name.count).max() ?? 4) + 2
-    let triggerWidth = (templates.map(\.trigger.count).max() ?? 7) + 2
+    let nameWidth = (templates.map { DisplayWidth.of($0.name) }.max() ?? 4) + 2
+    let triggerWidth = (templates.map { DisplayWidth.of($0.trigger) }.max() ?? 7) + 2
     let indent = nameWidth + triggerWidth
     // Below 20 columns for descriptions, they go on their own line under the name instead.
     let room = out.settings.width - indent
@@ -16,7 +16,10 @@ enum EventsTable {
     var text = styler.apply(header + (inline ? "DESCRIPTION" : ""), .heading) + "\n"
     for template in templates {
       let lead = pad(template.name, nameWidth)
-      let lines = wrap(template.description, width: inline ? room : max(20, out.settings.width - 4))
+      // Broken at spaces; a word longer than the line stays whole.
+      let lines = WordWrapper.wrap(
+        template.description, width: inline ? room : max(20, out.settings.width - 4),
+        breakingLongWords: false)
       if inline {
         text += styler.apply(lead, .command) + pad(template.trigger, triggerWidth)
         text += lines.joined(separator: "\n" + String(repeating: " ", count: indent)) + "\n"
@@ -48,7 +51,7 @@ enum EventsTable {
       text += "Parameters: none; change fields with --set PATH=VALUE.\n"
     } else {
       text += "Parameters (--set NAME=VALUE):\n"
-      let width = (template.parameters.map(\.name.count).max() ?? 0) + 2
+      let width = (template.parameters.map { DisplayWidth.of($0.name) }.max() ?? 0) + 2
       for parameter in template.parameters {
         let fallback = parameter.defaultValue.isEmpty ? "" : " (default: \(parameter.defaultValue))"
         text += "  " + styler.apply(pad(parameter.name, width), .command)
@@ -72,25 +75,8 @@ enum EventsTable {
     return command
   }
 
+  /// `text` padded to `width` columns, with at least one space after it.
   private static func pad(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
-  }
-
-  /// Splits `text` into lines of at most `width` characters at spaces (long words stay whole).
-  static func wrap(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var current = ""
-    for word in text.split(separator: " ") {
-      if current.isEmpty {
-        current = String(word)
-      } else if current.count + 1 + word.count <= width {
-        current += " " + word
-      } else {
-        lines.append(current)
-        current = String(word)
-      }
-    }
-    if !current.isEmpty || lines.isEmpty { lines.append(current) }
-    return lines
+    DisplayWidth.padded(text + " ", to: width)
   }
 }

@@ -7,8 +7,8 @@ struct GradeReportPrinter {
 
   private var styler: Styler { out.styler }
   private var unicode: Bool { out.settings.supportsUnicode }
-  private var passMark: String { styler.apply(unicode ? "✓" : "ok", .success) }
-  private var failMark: String { styler.apply(unicode ? "✗" : "FAIL", .error) }
+  private var passMark: String { styler.mark(passed: true, unicode: unicode) }
+  private var failMark: String { styler.mark(passed: false, unicode: unicode) }
   private var skipMark: String { styler.apply(unicode ? "–" : "-", .dim) }
 
   /// The header, the function's start failure (once), one line per case (with details under

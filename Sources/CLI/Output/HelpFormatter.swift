@@ -7,7 +7,7 @@ import Terminal
 enum HelpFormatter {
   static func overview(_ commands: [CommandSpec], styler: Styler, width: Int = 80) -> String {
     var text =
-      paragraph("lambdalings \(SystemSupport.version): learn AWS Lambda by doing.", width: width)
+      paragraph("lambdalings \(ProductVersion.current): learn AWS Lambda by doing.", width: width)
       + "\n"
     text += usage("lambdalings [COMMAND] [options]", styler: styler, width: width)
     text += paragraph("  With no command, shows where you are and what to do next.", width: width)
@@ -58,8 +58,9 @@ enum HelpFormatter {
   private static func usage(_ line: String, styler: Styler, width: Int) -> String {
     let label = "USAGE: "
     let lines = WordWrapper.wrap(
-      line, width: max(1, width - label.count), hangingIndent: 2, breakingLongWords: false)
-    let pad = String(repeating: " ", count: label.count)
+      line, width: max(1, width - DisplayWidth.of(label)), hangingIndent: 2,
+      breakingLongWords: false)
+    let pad = String(repeating: " ", count: DisplayWidth.of(label))
     return styler.apply("USAGE:", .heading) + " " + lines.joined(separator: "\n" + pad) + "\n"
   }
 
@@ -75,9 +76,8 @@ enum HelpFormatter {
       let name = "  " + style(row.name)
       if width - column >= 24 {
         let help = WordWrapper.wrap(row.help, width: width - column, breakingLongWords: false)
-        let gap = String(repeating: " ", count: column - 2 - DisplayWidth.of(row.name))
         let pad = String(repeating: " ", count: column)
-        text += name + gap + help.joined(separator: "\n" + pad) + "\n"
+        text += DisplayWidth.padded(name, to: column) + help.joined(separator: "\n" + pad) + "\n"
       } else {
         text += name + "\n"
         let help = WordWrapper.wrap(row.help, width: max(1, width - 6), breakingLongWords: false)

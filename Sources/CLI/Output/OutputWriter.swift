@@ -75,32 +75,3 @@ public final class OutputWriter: @unchecked Sendable {
   /// Styling helper bound to this stream's colour decision.
   public var styler: Styler { Styler(enabled: settings.useColor) }
 }
-
-/// Applies named roles (error, success, ...) when colour is on.
-public struct Styler: Sendable {
-  /// What a piece of text is, so every command colours it the same way.
-  public enum Role: Sendable {
-    case error, warning, success, heading, emphasis, dim, command, accent
-  }
-
-  public let enabled: Bool
-
-  /// A `.command` is also glued (`CommandText`): wrapping keeps it on one line when it fits.
-  public func apply(_ text: String, _ role: Role) -> String {
-    let text = role == .command ? CommandText.glued(text) : text
-    return styled(text, Styler.styles(role), enabled: enabled)
-  }
-
-  static func styles(_ role: Role) -> [ANSIStyle] {
-    switch role {
-    case .error: return [.red, .bold]
-    case .warning: return [.yellow, .bold]
-    case .success: return [.green, .bold]
-    case .heading: return [.bold]
-    case .emphasis: return [.bold]
-    case .dim: return [.dim]
-    case .command: return [.cyan]
-    case .accent: return [.magenta]
-    }
-  }
-}

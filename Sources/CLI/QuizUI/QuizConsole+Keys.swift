@@ -1,4 +1,5 @@
 import Quiz
+import Terminal
 
 extension QuizConsole {
   /// Reads an answer in single-key mode: a letter, t/f, toggles, or a typed line.
@@ -159,13 +160,26 @@ struct StatusLine {
   /// Redraws the line with `text`; too long, it is cut at the end, or, with `keepingEnd` (a
   /// line being typed, where the cursor is), at the start.
   mutating func show(_ text: String, keepingEnd: Bool = false) {
-    var shown = text
-    if shown.count > limit {
-      shown = keepingEnd ? "…" + String(shown.suffix(limit - 1)) : String(shown.prefix(limit))
+    let shown =
+      DisplayWidth.of(text) > limit ? StatusLine.cut(text, to: limit, keepingEnd: keepingEnd) : text
+    // Spaces over what is left of a longer line, then the cursor back after the text.
+    let line = DisplayWidth.padded(shown, to: width)
+    write("\r" + line + (line == shown ? "" : "\r" + shown))
+    width = DisplayWidth.of(shown)
+  }
+
+  /// `text` cut to at most `limit` columns (wide characters take two), at the end or, with
+  /// `keepingEnd`, at the start behind a `…`.
+  static func cut(_ text: String, to limit: Int, keepingEnd: Bool) -> String {
+    var kept: [Character] = []
+    var used = keepingEnd ? 1 : 0
+    for character in keepingEnd ? Array(text.reversed()) : Array(text) {
+      let columns = DisplayWidth.of(character)
+      if used + columns > limit { break }
+      kept.append(character)
+      used += columns
     }
-    let padding = String(repeating: " ", count: max(0, width - shown.count))
-    write("\r" + shown + padding + (padding.isEmpty ? "" : "\r" + shown))
-    width = shown.count
+    return keepingEnd ? "…" + String(kept.reversed()) : String(kept)
   }
 
   func finish() { write("\n") }

@@ -74,7 +74,7 @@ extension QuizConsole {
     let labelWidth = min(lines.map { DisplayWidth.of($0.label) }.max() ?? 0, 60)
     let scores = lines.map { line -> String in
       let score = "\(line.correct)/\(line.total)"
-      let padded = String(repeating: " ", count: max(0, 6 - score.count)) + score
+      let padded = DisplayWidth.padded(score, to: 6, alignment: .right)
       let percent = "\(line.percent)%"
       let mark = line.correct == line.total ? styler.apply(percent, .success) : percent
       return "\(padded)  \(mark)"
@@ -83,9 +83,7 @@ extension QuizConsole {
     let stacked = 2 + labelWidth + 2 + 6 + 2 + 4 > width
     return zip(lines, scores).map { line, score in
       if stacked { return fit("  " + line.label) + "\n    " + score }
-      let padding = String(
-        repeating: " ", count: max(0, labelWidth - DisplayWidth.of(line.label)))
-      return "  \(line.label)\(padding)  \(score)"
+      return "  " + DisplayWidth.padded(line.label, to: labelWidth) + "  " + score
     }.joined(separator: "\n") + "\n"
   }
 }

@@ -38,6 +38,8 @@ struct QuizConsole {
   /// The running clock of a timed exam on a terminal; nil when untimed or piped.
   var clock: ExamClock? = nil
   var styler: Styler
+  /// Whether the terminal shows Unicode marks (`✓`); else ASCII ones (`[x]`).
+  var supportsUnicode = true
   /// Turns Markdown into terminal text.
   var render: (String) -> String
   var now: () -> Date
@@ -183,9 +185,10 @@ struct QuizConsole {
   func show(_ answered: AnsweredQuestion, as item: PresentedQuestion) {
     var text: String
     if answered.grade.isCorrect {
-      text = styler.apply("✔ Correct.", .success)
+      text = styler.apply(StatusGlyph.done.symbol(unicode: supportsUnicode) + " Correct.", .success)
     } else {
-      text = styler.apply("✘ Not quite.", .error)
+      text = styler.apply(
+        StatusGlyph.failed.symbol(unicode: supportsUnicode) + " Not quite.", .error)
       if !answered.grade.detail.isEmpty { text += " \(answered.grade.detail.capitalizedFirst)." }
       // Rendered: a choice may hold Markdown (`code`), shown as the choice itself is.
       let answer = render(item.correctAnswerText).split(separator: "\n").joined(separator: " ")

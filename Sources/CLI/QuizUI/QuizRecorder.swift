@@ -66,10 +66,10 @@ struct QuizRecorder {
           index = progress.attempts.count - 1
         }
         document.quizzes[key] = progress
-        let previous = document.reviewCards[answer.questionID].map(ReviewState.init(card:))
-        let state = scheduler.record(
-          answered.grade, for: answer.questionID, state: previous, at: time)
-        document.setReviewCard(ReviewCard(state: state))
+        let card = scheduler.record(
+          answered.grade, for: answer.questionID, card: document.reviewCards[answer.questionID],
+          at: time)
+        document.setReviewCard(card)
       }
     } catch {
       throw notSaved(error)
@@ -81,25 +81,5 @@ struct QuizRecorder {
   static func capped(_ text: String, to limit: Int) -> String {
     guard text.count > limit else { return text }
     return String(text.prefix(limit)) + "… (\(text.count - limit) more characters not shown)"
-  }
-}
-
-extension ReviewState {
-  /// The scheduler's view of a stored card.
-  init(card: ReviewCard) {
-    self.init(
-      questionID: card.questionID, repetitions: card.repetitions, intervalDays: card.intervalDays,
-      easeFactor: card.easeFactor, lapses: card.lapses, due: card.due,
-      lastReviewed: card.lastReviewed)
-  }
-}
-
-extension ReviewCard {
-  /// The stored form of a scheduler state.
-  init(state: ReviewState) {
-    self.init(
-      questionID: state.questionID, repetitions: state.repetitions,
-      intervalDays: state.intervalDays, easeFactor: state.easeFactor, lapses: state.lapses,
-      due: state.due, lastReviewed: state.lastReviewed)
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Markdown
 import Progress
 import Quiz
 import Terminal
@@ -11,7 +10,6 @@ enum QuizTerminal {
     let context = invocation.context
     let out = invocation.out
     let settings = out.settings
-    let format: TerminalRenderer.Format = settings.useColor ? .ansi : .plain
     // Asked each time: a terminal resized during the quiz gets the new width.
     let columns = {
       settings.isTTY ? TerminalSize.current()?.columns ?? settings.width : settings.width
@@ -20,12 +18,11 @@ enum QuizTerminal {
       write: { out.write($0) },
       readLine: { Swift.readLine(strippingNewline: true) },
       keys: context.stdinIsTTY ? QuizKeyReader() : nil,
-      styler: out.styler,
+      styler: out.styler, supportsUnicode: settings.supportsUnicode,
       render: { markdown in
         var now = settings
         now.width = max(1, columns())
-        return TerminalRenderer(settings: now, format: format)
-          .render(Document(parsing: markdown)).trimmingCharacters(in: .newlines)
+        return MarkdownText.render(markdown, settings: now).trimmingCharacters(in: .newlines)
       },
       now: { context.now }, columns: columns, command: { context.command($0) })
   }

@@ -59,7 +59,8 @@ public final class Context: @unchecked Sendable {
     return Date()
   }
 
-  /// The folder of the course the binary was built from (found through this source file).
+  /// The folder of the course the binary was built from (found through this source file,
+  /// `Sources/CLI/Session/Context.swift`: four levels up).
   static let sourceCheckout = AbsolutePath(validating: #filePath).map {
     $0.parent.parent.parent.parent
   }

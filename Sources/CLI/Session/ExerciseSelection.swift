@@ -21,11 +21,10 @@ enum ExerciseSelection {
       throw CLIError.content("the course at \(course.root) has no exercises yet")
     }
     let progress = try WorkspaceSetup.progress(invocation.context)
-    let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
-    for entry in status.entries where entry.state != .done {
-      if case .exercise(let id) = entry.step, let exercise = course.exercise(id) {
-        return exercise
-      }
+    if let id = CourseStatus(course: course, progress: progress).firstExerciseNotDone,
+      let exercise = course.exercise(id)
+    {
+      return exercise
     }
     throw CLIError.usage(
       "every exercise has passed, so there is no current one",
@@ -82,10 +81,7 @@ enum ExerciseSelection {
   static func nextExerciseFile(course: Course, progress: ProgressDocument, context: Context)
     -> String?
   {
-    guard
-      case .exercise(let id)? = CourseStatus(
-        course: course, facts: WorkspaceSetup.facts(progress)
-      ).next?.step,
+    guard case .exercise(let id)? = CourseStatus(course: course, progress: progress).next?.step,
       let exercise = course.exercise(id),
       let workspace = try? WorkspaceSetup.existing(context)
     else { return nil }
@@ -96,7 +92,7 @@ enum ExerciseSelection {
   static func nextStep(course: Course, progress: ProgressDocument, context: Context)
     -> (String, String)?
   {
-    let status = CourseStatus(course: course, facts: WorkspaceSetup.facts(progress))
+    let status = CourseStatus(course: course, progress: progress)
     guard let next = status.next else { return nil }
     return (NextStep.describe(next), NextStep.command(next, context: context))
   }

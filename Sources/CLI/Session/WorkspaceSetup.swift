@@ -99,28 +99,4 @@ enum WorkspaceSetup {
         + "Make the workspace writable (e.g. chmod -R u+w \(Context.shellQuoted(folder))), or"
         + " use another one with --workspace DIR.")
   }
-
-  /// What status needs from progress.
-  static func facts(_ document: ProgressDocument) -> CourseStatus.Facts {
-    var facts = CourseStatus.Facts()
-    facts.chaptersRead = Set(document.chapters.keys)
-    for (id, exercise) in document.exercises {
-      if exercise.attempts > 0 { facts.exercisesAttempted.insert(id) }
-      if exercise.passes > 0 { facts.exercisesPassed.insert(id) }
-    }
-    for (id, quiz) in document.quizzes {
-      if let best = quiz.bestFraction { facts.quizBestScores[id] = best }
-    }
-    facts.skipped = Set(document.skipped ?? [])
-    return facts
-  }
-}
-
-extension QuizProgress {
-  /// The best score of an attempt at the whole quiz, as a fraction 0...1 (practice on part
-  /// of it, with `--topic` or `--count`, does not count).
-  var bestFraction: Double? {
-    attempts.filter { $0.sample != true && $0.questionCount > 0 }
-      .map { Double($0.score) / Double($0.questionCount) }.max()
-  }
 }

@@ -3,11 +3,11 @@ import Foundation
 import Markdown
 import SystemSupport
 
-extension Validation {
+extension CourseValidation {
   /// Links and images in chapter text that point nowhere: a chapter that does not exist, a
   /// section (`#anchor`) it does not have, or an image file that is not there. Web links
   /// (`https:`, `mailto:`...) are not followed.
-  static func checkLinks(_ course: Course) -> [Diagnostic] {
+  public static func checkLinks(_ course: Course) -> [Diagnostic] {
     var problems: [Diagnostic] = []
     for chapter in course.chapters {
       let document = Document(parsing: chapter.body)
