@@ -25,7 +25,9 @@ import Testing
       name: "run", abstract: "Run.", usage: "run ARGS...",
       arguments: [ArgumentSpec("ARGS", help: "Anything.", variadic: true)]
     ) { _ in .success },
-    CommandSpec(name: "secret", abstract: "Hidden.", usage: "secret", isHidden: true) { _ in .success },
+    CommandSpec(name: "secret", abstract: "Hidden.", usage: "secret", isHidden: true) { _ in
+      .success
+    },
   ]
 
   static func parse(_ tokens: [String]) throws -> CommandLineParser.Result {
