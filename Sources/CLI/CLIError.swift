@@ -1,38 +1,44 @@
 /// Errors a command throws; `ErrorReporter` turns them into a message and an exit code.
+///
+/// The messages describe the problem (what, where, what to do next); only the reporter adds
+/// `error:`. A command that has printed its own result (a failed check, a quiz below the pass
+/// mark) ends with its `ExitCode` instead: returned where the command ends, thrown from deeper
+/// down.
 public enum CLIError: Error, Equatable, CustomStringConvertible {
   /// The command line was wrong (exit 2). `hint` says what to type instead.
   case usage(String, hint: String? = nil)
-  /// A course, event or other input file is wrong (exit 2).
+  /// A course, event, progress or other input file is wrong, or the command could not do what
+  /// was asked (exit 2).
   case content(String)
-  /// The command could not do what was asked for a reason that is not a usage or content
-  /// error (exit 1). A command that has printed its own result (a failed check, a quiz below
-  /// the pass mark) returns `ExitCode.failure` instead of throwing.
-  case failed(String)
 
   public var description: String {
     switch self {
     case .usage(let message, let hint):
       return hint.map { "\(message)\n\($0)" } ?? message
-    case .content(let message), .failed(let message):
+    case .content(let message):
       return message
     }
   }
 
-  public var exitCode: Int32 {
-    switch self {
-    case .usage, .content: return ExitCode.usageOrContent
-    case .failed: return ExitCode.failure
-    }
-  }
+  public var exitCode: ExitCode { .usageOrContent }
 }
 
-/// The exit codes of lambdalings.
-public enum ExitCode {
-  public static let success: Int32 = 0
+/// How lambdalings exits. Returned by a command, or thrown when it has printed everything
+/// already and only the status is left to give ("already printed, exit with N"): the reporter
+/// prints nothing for it.
+public struct ExitCode: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The process status.
+  public let rawValue: Int32
+
+  public init(_ rawValue: Int32) { self.rawValue = rawValue }
+
+  public static let success = ExitCode(0)
   /// A check or quiz failed.
-  public static let failure: Int32 = 1
+  public static let failure = ExitCode(1)
   /// Usage or content error.
-  public static let usageOrContent: Int32 = 2
+  public static let usageOrContent = ExitCode(2)
+
+  public var description: String { "exit status \(rawValue)" }
 }
 
 /// The one place where errors become text on stderr and an exit code.
@@ -41,16 +47,19 @@ enum ErrorReporter {
     let styled = err.styler
     let label = styled.apply("error:", .error)
     switch error {
+    case let code as ExitCode:
+      // The command printed what happened already.
+      return code.rawValue
     case let cli as CLIError:
       err.lines("\(label) \(cli.description)\n")
       if case .usage = cli {
         let helpCommand = command.map { "lambdalings \($0) --help" } ?? "lambdalings help"
         err.line("Run '\(helpCommand)' for usage.")
       }
-      return cli.exitCode
+      return cli.exitCode.rawValue
     default:
       err.lines("\(label) \(error)\n")
-      return ExitCode.usageOrContent
+      return ExitCode.usageOrContent.rawValue
     }
   }
 }

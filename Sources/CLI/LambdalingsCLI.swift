@@ -40,7 +40,7 @@ public enum LambdalingsCLI {
     }
     if parsed.showVersion {
       out.line("lambdalings \(ProductVersion.current)")
-      return ExitCode.success
+      return ExitCode.success.rawValue
     }
     let command = parsed.command ?? .dashboard
     if parsed.arguments.flag("help") {
@@ -49,16 +49,17 @@ public enum LambdalingsCLI {
         ? HelpFormatter.overview(CommandTable.all, styler: out.styler, width: out.settings.width)
         : HelpFormatter.command(command, styler: out.styler, width: out.settings.width)
       out.write(text)
-      return ExitCode.success
+      return ExitCode.success.rawValue
     }
     let context = Context(
       environment: environment, out: out, err: err,
-      currentDirectory: FileManager.default.currentDirectoryPath,
+      currentDirectory: AbsolutePath.currentDirectory(),
       courseFlag: parsed.arguments.value("course"),
       workspaceFlag: parsed.arguments.value("workspace"),
       stdinIsTTY: Platform.isTerminal(Platform.standardInput))
     do {
       return try command.run(CommandRun(args: parsed.arguments, context: context, command: command))
+        .rawValue
     } catch {
       return ErrorReporter.report(error, command: command.name, to: err)
     }

@@ -1,16 +1,18 @@
+import SystemSupport
+
 /// A loaded course: its chapters, exercises and quizzes, in order.
 public struct Course: Sendable {
   public var id: String
   public var title: String
   public var summary: String
-  /// The folder holding `lessons/` and `exercises/`, as the user named it.
-  public var root: String
+  /// The folder holding `lessons/` and `exercises/`.
+  public var root: AbsolutePath
   public var chapters: [Chapter]
   public var exercises: [Exercise]
   public var quizzes: [QuizSource]
 
   public init(
-    id: String, title: String, summary: String, root: String, chapters: [Chapter],
+    id: String, title: String, summary: String, root: AbsolutePath, chapters: [Chapter],
     exercises: [Exercise], quizzes: [QuizSource]
   ) {
     self.id = id

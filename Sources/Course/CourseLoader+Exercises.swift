@@ -8,11 +8,11 @@ extension CourseLoader {
   ]
 
   mutating func loadExercises() -> [Exercise] {
-    let folder = "\(root)/exercises"
+    let folder = root.appending("exercises")
     var exercises: [Exercise] = []
-    var directories: [String: String] = [:]
-    for name in listFolders(folder) {
-      if let exercise = loadExercise(directory: "\(folder)/\(name)", folderName: name) {
+    var directories: [String: AbsolutePath] = [:]
+    for name in listFolders(folder.string) {
+      if let exercise = loadExercise(directory: folder.appending(name), folderName: name) {
         if let other = directories[exercise.id] {
           diagnostics.append(
             .error(
@@ -27,14 +27,14 @@ extension CourseLoader {
     return exercises.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
   }
 
-  mutating func loadExercise(directory: String, folderName: String) -> Exercise? {
+  mutating func loadExercise(directory: AbsolutePath, folderName: String) -> Exercise? {
     let file = "\(directory)/exercise.md"
     let status = Platform.fileStatus(file)
     guard status != nil else {
       diagnostics.append(
         .error(
           "exercise folder has no exercise.md; add one with a header and the task statement",
-          file: directory, line: 0))
+          file: directory.string, line: 0))
       return nil
     }
     guard let header = self.header(file, status: status)?.header else { return nil }
@@ -117,7 +117,7 @@ extension CourseLoader {
 
   /// An exercise graded on `lambdalings serve` has a `deployment.json`; its checks only run in
   /// a learner's `check`, so its keys and values are checked here, with their lines.
-  private mutating func checkDeploymentFile(_ directory: String) {
+  private mutating func checkDeploymentFile(_ directory: AbsolutePath) {
     let path = "\(directory)/deployment.json"
     guard fileExists(path), let text = readText(path, required: true) else { return }
     var reader = DeploymentSpecReader(file: path)

@@ -60,7 +60,7 @@ extension CourseLoader {
     // Moved out and back, so that recording in it does not copy its tables.
     index = nil
     defer { index = session }
-    let relative = String(file.dropFirst(root.count + 1))
+    let relative = String(file.dropFirst(root.string.count + 1))
     let status = known ?? Platform.fileStatus(file)
     if let entry = session.lookup(relative, status: status) {
       diagnostics += entry.problems.map { problem in

@@ -1,10 +1,11 @@
 import Foundation
+import SystemSupport
 
 /// Loads a course folder, collecting every problem as a diagnostic instead of stopping at the first.
 public struct CourseLoader {
   /// The name of the course header file inside `lessons/`.
   public static let manifestName = "course.md"
-  let root: String
+  let root: AbsolutePath
   /// Headers only: see `load(root:outline:)`.
   let outline: Bool
   var diagnostics: [Diagnostic] = []
@@ -22,11 +23,11 @@ public struct CourseLoader {
   /// An outline load with an `index` stats each file and parses only those that changed since
   /// the index was written (then updates it); the result is the same as without it, and each
   /// quiz also carries its `QuizListing`.
-  public static func load(root: String, outline: Bool = false, index: CourseIndex? = nil) -> (
+  public static func load(root: AbsolutePath, outline: Bool = false, index: CourseIndex? = nil) -> (
     Course, [Diagnostic]
   ) {
     var loader = CourseLoader(root: root, outline: outline)
-    if outline, let index { loader.index = index.open(root: root) }
+    if outline, let index { loader.index = index.open(root: root.string) }
     let course = loader.loadCourse()
     loader.index?.save()
     return (course, loader.diagnostics.sortedForDisplay())
@@ -35,14 +36,15 @@ public struct CourseLoader {
   /// The exercise in `folder` (a folder of `root/exercises`) loaded whole, with the problems
   /// a whole-course load reports about its files; problems that need the rest of the course
   /// (its chapter, duplicate ids) are the outline's to report.
-  public static func loadExercise(root: String, folder: String) -> (Exercise?, [Diagnostic]) {
+  public static func loadExercise(root: AbsolutePath, folder: AbsolutePath)
+    -> (Exercise?, [Diagnostic])
+  {
     var loader = CourseLoader(root: root, outline: false)
-    let name = URL(fileURLWithPath: folder).lastPathComponent
-    let exercise = loader.loadExercise(directory: folder, folderName: name)
+    let exercise = loader.loadExercise(directory: folder, folderName: folder.name)
     return (exercise, loader.diagnostics.sortedForDisplay())
   }
 
-  private init(root: String, outline: Bool) {
+  private init(root: AbsolutePath, outline: Bool) {
     self.root = root
     self.outline = outline
   }
@@ -58,7 +60,7 @@ public struct CourseLoader {
           "no lessons/ folder here; a course needs lessons/\(CourseLoader.manifestName) with"
             + " 'id:' and 'title:' ('lambdalings new chapter ID' writes it with a first"
             + " chapter; see docs/authoring.md), or pass --course DIR",
-          file: root, line: 0))
+          file: root.string, line: 0))
       return course
     }
     loadManifest(into: &course)
@@ -77,7 +79,7 @@ public struct CourseLoader {
           "no course header; create lessons/\(CourseLoader.manifestName) with 'id:' and 'title:'"
             + " between '---' lines (see docs/authoring.md)",
           file: file, line: 0))
-      course.id = URL(fileURLWithPath: root).standardizedFileURL.lastPathComponent
+      course.id = root.name
       return
     }
     let (header, problems) = FrontMatter.parse(text, file: file)

@@ -1,15 +1,16 @@
 import Foundation
+import SystemSupport
 
 extension CourseScaffold {
   /// Creates every file under `root` and applies the header edits. Refuses before writing
   /// anything when a file already exists; each file is created exclusively, so one that
   /// appears meanwhile is kept. Returns the paths written and edited.
-  public func write(to root: String) throws -> [String] {
+  public func write(to root: AbsolutePath) throws -> [AbsolutePath] {
     let manager = FileManager.default
     for file in files where manager.fileExists(atPath: "\(root)/\(file.path)") {
       throw Problem.exists("\(root)/\(file.path)")
     }
-    var done: [String] = []
+    var done: [AbsolutePath] = []
     for file in files {
       let path = "\(root)/\(file.path)"
       try manager.createDirectory(
@@ -22,14 +23,14 @@ extension CourseScaffold {
       guard written == data.count else {
         throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
       }
-      done.append(path)
+      done.append(root.appending(file.path))
     }
     for edit in edits {
       let path = "\(root)/\(edit.path)"
       let text = try String(contentsOfFile: path, encoding: .utf8)
       try CourseScaffold.settingHeader(edit.key, to: edit.value, in: text)
         .write(toFile: path, atomically: true, encoding: .utf8)
-      done.append(path)
+      done.append(root.appending(edit.path))
     }
     return done
   }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 
 /// New course content that `validate` accepts as it is: a chapter, an exercise (statement,
 /// spec with one case, three hints, a starter that fails and a solution that passes, in Python
@@ -123,8 +124,7 @@ public struct CourseScaffold: Sendable, Equatable {
     return chapter
   }
 
-  static func relative(_ path: String, _ root: String) -> String {
-    let prefix = root.hasSuffix("/") ? root : root + "/"
-    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+  static func relative(_ path: String, _ root: AbsolutePath) -> String {
+    AbsolutePath(validating: path)?.relative(to: root) ?? path
   }
 }

@@ -1,3 +1,5 @@
+import SystemSupport
+
 /// A problem found in a course file, reported like a compiler: `file:line: error: message`.
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
   /// How serious a diagnostic is: errors make a course invalid, warnings do not.
@@ -34,9 +36,16 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     Diagnostic(severity: .warning, file: file, line: line, message: message)
   }
 
-  public var description: String {
-    // A course found in the current folder is "."; its files read better without "./".
-    let shown = file.hasPrefix("./") ? String(file.dropFirst(2)) : file
+  public var description: String { text(file: file) }
+
+  /// The description with `file` shown relative to `folder` when it is inside it (a course
+  /// in the folder a command runs in lists `lessons/01-intro.md:3: ...`, as a compiler would).
+  public func description(relativeTo folder: AbsolutePath) -> String {
+    let relative = AbsolutePath(validating: file)?.relative(to: folder)
+    return text(file: relative.flatMap { $0.isEmpty ? nil : $0 } ?? file)
+  }
+
+  private func text(file shown: String) -> String {
     let location = line > 0 ? "\(shown):\(line)" : shown
     return "\(location): \(severity.rawValue): \(message)"
   }

@@ -1,4 +1,5 @@
 import JSON
+import SystemSupport
 
 /// A language an exercise can be solved in.
 public enum Language: String, Sendable, CaseIterable, Codable {
@@ -37,7 +38,7 @@ public struct Exercise: Sendable, Equatable {
   public var chapterID: String?
   public var order: Int
   /// The exercise folder.
-  public var directory: String
+  public var directory: AbsolutePath
   /// The task statement (Markdown after the header of `exercise.md`).
   public var statement: String
   public var languages: [Language]

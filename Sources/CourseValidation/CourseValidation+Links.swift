@@ -58,14 +58,14 @@ extension CourseValidation {
         let file = folder.appendingPathComponent(path).standardizedFileURL.path
         if FileManager.default.fileExists(atPath: file) { return nil }
         let ids = course.chapters.map(\.id)
-        let hint = DidYouMeanHint.text(id, among: ids)
+        let hint = DidYouMean.clause(to: id, among: ids)
         return "link '\(destination)' points to no chapter or file\(hint); link a chapter by"
           + " its id or file name, e.g. (limits#timeouts) or (09-limits.md)"
       }
     }
     guard let anchor, !anchor.isEmpty, let target else { return nil }
     guard target.anchors.contains(anchor) else {
-      let hint = DidYouMeanHint.text(anchor, among: target.anchors.sorted())
+      let hint = DidYouMean.clause(to: anchor, among: target.anchors.sorted())
       return "link '\(destination)': the chapter '\(target.id)' has no section '#\(anchor)'"
         + "\(hint); anchors are heading texts in lower case with '-' for spaces"
     }
@@ -110,12 +110,5 @@ extension CourseValidation {
         continue
       }
     }
-  }
-}
-
-/// `; did you mean 'x'?` for a message, or nothing.
-enum DidYouMeanHint {
-  static func text(_ name: String, among candidates: [String]) -> String {
-    DidYouMean.closest(to: name, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
   }
 }

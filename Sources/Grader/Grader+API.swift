@@ -7,7 +7,9 @@ extension Grader {
   static func gradeAPI(
     _ exercise: Exercise, codeFile: String, language: Language, into report: inout GradeReport
   ) throws {
-    guard let spec = try APICheckSpec.load(exerciseDirectory: exercise.directory) else { return }
+    guard let spec = try APICheckSpec.load(exerciseDirectory: exercise.directory.string) else {
+      return
+    }
     let folder = URL(fileURLWithPath: codeFile).deletingLastPathComponent().path
     let starter = URL(fileURLWithPath: exercise.starterPath(language)).deletingLastPathComponent()
       .path

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 
 /// Where a function's code is and how to call it, worked out from a handler file or folder.
 public struct HandlerLocation: Sendable, Equatable {
@@ -21,9 +22,8 @@ public struct HandlerLocation: Sendable, Equatable {
     _ path: String, handler: String? = nil, runtime: LambdaRuntimeKind? = nil,
     currentDirectory: String = FileManager.default.currentDirectoryPath
   ) throws -> HandlerLocation {
-    let absolute =
-      path.hasPrefix("/") ? path : (currentDirectory as NSString).appendingPathComponent(path)
-    let full = (absolute as NSString).standardizingPath
+    let base = AbsolutePath(validating: currentDirectory) ?? AbsolutePath.currentDirectory()
+    let full = AbsolutePath(path, relativeTo: base).string
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else {
       throw LambdaRuntimeError.codeNotFound(

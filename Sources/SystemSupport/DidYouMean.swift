@@ -40,6 +40,14 @@ public enum DidYouMean {
     return nil
   }
 
+  /// `; did you mean 'x'?` (with `x` from `closest`) to end a message about `name`, or ""
+  /// when nothing is close. `quote` wraps the suggestion (`"` for JSON keys).
+  public static func clause(
+    to name: String, among candidates: [String], quote: Character = "'"
+  ) -> String {
+    closest(to: name, among: candidates).map { "; did you mean \(quote)\($0)\(quote)?" } ?? ""
+  }
+
   /// Edit distance where inserting, deleting or changing a character, or swapping two
   /// neighbouring ones ("lsit" -> "list"), each count as one edit.
   public static func distance(_ a: String, _ b: String) -> Int {

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import SystemSupport
 
 /// A learner's workspace: the folder with their copies of the exercise starters and progress.
 ///
@@ -15,21 +16,24 @@ public struct Workspace: Sendable, Equatable {
   /// The settings file marking a folder as a workspace.
   public static let settingsFileName = "workspace.json"
 
-  public var path: String
+  public var path: AbsolutePath
   public var settings: WorkspaceSettings
 
-  public init(path: String, settings: WorkspaceSettings) {
+  public init(path: AbsolutePath, settings: WorkspaceSettings) {
     self.path = path
     self.settings = settings
   }
 
   /// The file the learner edits for `exercise` in the workspace's language.
-  public func exerciseFile(_ exercise: Exercise) -> String {
-    "\(exerciseFolder(exercise.id))/\(language(for: exercise).handlerFile)"
+  public func exerciseFile(_ exercise: Exercise) -> AbsolutePath {
+    exerciseFolder(exercise.id).appending(language(for: exercise).handlerFile)
   }
 
   /// The folder holding the learner's copy of an exercise.
-  public func exerciseFolder(_ id: String) -> String { "\(path)/exercises/\(id)" }
+  public func exerciseFolder(_ id: String) -> AbsolutePath { path.appending("exercises/\(id)") }
+
+  /// `workspace.json` of this workspace.
+  public var settingsFile: AbsolutePath { path.appending(Workspace.settingsFileName) }
 
   /// The workspace language, or the exercise's first one when it does not offer it.
   public func language(for exercise: Exercise) -> Language {
@@ -37,43 +41,40 @@ public struct Workspace: Sendable, Equatable {
       ? settings.language : (exercise.languages.first ?? settings.language)
   }
 
-  /// Where the workspace is: `--workspace`, then `LAMBDALINGS_WORKSPACE`, then the current
-  /// folder or the nearest parent holding `workspace.json` (so commands work from inside the
-  /// workspace, as git does), then `./lambdalings-workspace`.
+  /// Where the workspace is: `--workspace`, then `LAMBDALINGS_WORKSPACE` (relative to
+  /// `currentDirectory`), then `currentDirectory` or its nearest parent holding
+  /// `workspace.json` (so commands work from inside the workspace, as git does), then
+  /// `lambdalings-workspace` in `currentDirectory`.
   public static func resolvePath(
-    flag: String?, environment: [String: String], currentDirectory: String
-  ) -> String {
-    if let flag, !flag.isEmpty { return flag }
-    if let variable = environment["LAMBDALINGS_WORKSPACE"], !variable.isEmpty { return variable }
-    let start = currentDirectory.isEmpty ? "." : currentDirectory
-    if let found = enclosing(start) { return found }
-    return start == "." ? defaultFolderName : "\(start)/\(defaultFolderName)"
+    flag: AbsolutePath?, environment: [String: String], currentDirectory: AbsolutePath
+  ) -> AbsolutePath {
+    if let flag { return flag }
+    if let variable = environment["LAMBDALINGS_WORKSPACE"], !variable.isEmpty {
+      return AbsolutePath(variable, relativeTo: currentDirectory)
+    }
+    return enclosing(currentDirectory) ?? currentDirectory.appending(defaultFolderName)
   }
 
   /// Whether `path` holds a workspace settings file.
-  public static func isWorkspace(_ path: String) -> Bool {
-    FileManager.default.fileExists(atPath: "\(path)/\(settingsFileName)")
+  public static func isWorkspace(_ path: AbsolutePath) -> Bool {
+    FileManager.default.fileExists(atPath: path.appending(settingsFileName).string)
   }
 
   /// The workspace `path` is in: `path` itself or its nearest parent holding `workspace.json`;
   /// nil when there is none. `path` need not exist yet.
-  public static func enclosing(_ path: String) -> String? {
-    let absolute =
-      path.hasPrefix("/")
-      ? path : "\(FileManager.default.currentDirectoryPath)/\(path)"
-    var folder = URL(fileURLWithPath: absolute).standardizedFileURL
+  public static func enclosing(_ path: AbsolutePath) -> AbsolutePath? {
+    var folder = path
     while true {
-      if isWorkspace(folder.path) { return folder.path }
-      let parent = folder.deletingLastPathComponent()
-      if parent.path == folder.path { return nil }
-      folder = parent
+      if isWorkspace(folder) { return folder }
+      if folder.isRoot { return nil }
+      folder = folder.parent
     }
   }
 
   /// Opens the workspace at `path`; nil when none exists there yet.
-  public static func open(at path: String) throws -> Workspace? {
-    let file = "\(path)/\(settingsFileName)"
-    guard let data = FileManager.default.contents(atPath: file) else { return nil }
+  public static func open(at path: AbsolutePath) throws -> Workspace? {
+    let file = path.appending(settingsFileName)
+    guard let data = FileManager.default.contents(atPath: file.string) else { return nil }
     do {
       let decoder = JSONDecoder()
       decoder.dateDecodingStrategy = .iso8601
@@ -95,6 +96,9 @@ public struct WorkspaceSettings: Codable, Sendable, Equatable {
   /// the workspace find their course without `--course`. Absent in older workspaces.
   public var coursePath: String?
 
+  /// `coursePath` when it is an absolute path (as lambdalings writes it).
+  public var courseFolder: AbsolutePath? { coursePath.flatMap(AbsolutePath.init(validating:)) }
+
   public init(courseID: String, language: Language, created: Date, coursePath: String? = nil) {
     self.version = 1
     self.courseID = courseID
@@ -106,11 +110,11 @@ public struct WorkspaceSettings: Codable, Sendable, Equatable {
 
 /// Problems with a workspace folder, each saying what to do.
 public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
-  case unreadableSettings(file: String, reason: String)
-  case notAFolder(String)
-  case cannotCreate(path: String, reason: String)
-  case otherCourse(path: String, courseID: String, expected: String)
-  case nested(path: String, inside: String)
+  case unreadableSettings(file: AbsolutePath, reason: String)
+  case notAFolder(AbsolutePath)
+  case cannotCreate(path: AbsolutePath, reason: String)
+  case otherCourse(path: AbsolutePath, courseID: String, expected: String)
+  case nested(path: AbsolutePath, inside: AbsolutePath)
 
   public var description: String {
     switch self {

@@ -10,25 +10,24 @@ public enum WorkspaceCreator {
     /// Whether the workspace existed before.
     public var existed: Bool
     /// Starter files copied now.
-    public var copied: [String]
+    public var copied: [AbsolutePath]
     /// Learner files left as they were.
-    public var kept: [String]
+    public var kept: [AbsolutePath]
   }
 
   /// Creates the workspace at `path` for `course`, or adds missing starters to an existing one.
   public static func create(
-    at path: String, course: Course, language: Language?, now: Date
+    at path: AbsolutePath, course: Course, language: Language?, now: Date
   ) throws -> Report {
     let manager = FileManager.default
     var isDirectory: ObjCBool = false
-    if manager.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+    if manager.fileExists(atPath: path.string, isDirectory: &isDirectory), !isDirectory.boolValue {
       throw WorkspaceError.notAFolder(path)
     }
     var workspace: Workspace
     let existing = try Workspace.open(at: path)
     if existing == nil {
-      let parent = URL(fileURLWithPath: absolute(path)).deletingLastPathComponent().path
-      if let outer = Workspace.enclosing(parent) {
+      if !path.isRoot, let outer = Workspace.enclosing(path.parent) {
         throw WorkspaceError.nested(path: path, inside: outer)
       }
     }
@@ -39,7 +38,7 @@ public enum WorkspaceCreator {
       }
       workspace = existing
       // The workspace remembers where its course is now (older ones learn it here).
-      workspace.settings.coursePath = absolute(course.root)
+      workspace.settings.coursePath = course.root.string
       if let language, language != existing.settings.language {
         workspace.settings.language = language
         try writeSettings(workspace)
@@ -50,17 +49,17 @@ public enum WorkspaceCreator {
     } else {
       let settings = WorkspaceSettings(
         courseID: course.id, language: language ?? .python, created: now,
-        coursePath: absolute(course.root))
+        coursePath: course.root.string)
       workspace = Workspace(path: path, settings: settings)
       do {
-        try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try manager.createDirectory(atPath: path.string, withIntermediateDirectories: true)
       } catch {
         throw WorkspaceError.cannotCreate(path: path, reason: reason(error, creating: path))
       }
       try writeSettings(workspace)
     }
-    var copied: [String] = []
-    var kept: [String] = []
+    var copied: [AbsolutePath] = []
+    var kept: [AbsolutePath] = []
     for exercise in course.exercises {
       let language = workspace.language(for: exercise)
       var files = [(exercise.starterPath(language), workspace.exerciseFile(exercise))]
@@ -72,11 +71,11 @@ public enum WorkspaceCreator {
         files.append(
           (
             exercise.starterConfigPath(language),
-            "\(workspace.exerciseFolder(exercise.id))/\(Exercise.configFileName)"
+            workspace.exerciseFolder(exercise.id).appending(Exercise.configFileName)
           ))
       }
       for (source, target) in files {
-        if manager.fileExists(atPath: target) {
+        if manager.fileExists(atPath: target.string) {
           kept.append(target)
           continue
         }
@@ -93,47 +92,45 @@ public enum WorkspaceCreator {
 
   /// The system's words for a failed file operation ("Not a directory"), not Foundation's
   /// generic "The operation could not be completed."
-  static func reason(_ error: Error, creating path: String) -> String {
+  static func reason(_ error: Error, creating path: AbsolutePath) -> String {
     let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
     if let underlying, underlying.domain == NSPOSIXErrorDomain {
       return FileSystemError(operation: "", path: "", code: Int32(underlying.code)).reason
     }
     let manager = FileManager.default
-    var parent = URL(fileURLWithPath: absolute(path)).deletingLastPathComponent()
-    while !manager.fileExists(atPath: parent.path), parent.path != "/" {
-      parent = parent.deletingLastPathComponent()
+    var parent = path.parent
+    while !manager.fileExists(atPath: parent.string), !parent.isRoot {
+      parent = parent.parent
     }
     var isDirectory: ObjCBool = false
-    if manager.fileExists(atPath: parent.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-      return "\(parent.path) is a file, not a folder"
+    if manager.fileExists(atPath: parent.string, isDirectory: &isDirectory), !isDirectory.boolValue
+    {
+      return "\(parent) is a file, not a folder"
     }
-    if !manager.isWritableFile(atPath: parent.path) {
-      return "\(parent.path) is not writable"
+    if !manager.isWritableFile(atPath: parent.string) {
+      return "\(parent) is not writable"
     }
     return error.localizedDescription
   }
 
-  /// `path` made absolute against the current folder, without `.` and `..`.
-  static func absolute(_ path: String) -> String {
-    let full = path.hasPrefix("/") ? path : "\(FileManager.default.currentDirectoryPath)/\(path)"
-    return URL(fileURLWithPath: full).standardizedFileURL.path
-  }
-
   /// Writes a starter file that does not exist yet; false when it appeared meanwhile.
-  private static func copyStarter(_ data: Data, to target: String, folder: String) throws -> Bool {
+  private static func copyStarter(_ data: Data, to target: AbsolutePath, folder: AbsolutePath)
+    throws -> Bool
+  {
     let manager = FileManager.default
+    let aside = target.string + ".new"
     do {
-      try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      try manager.createDirectory(atPath: folder.string, withIntermediateDirectories: true)
       // Never overwrite: write aside, then move (which fails when the target appeared).
-      guard manager.createFile(atPath: target + ".new", contents: data) else {
+      guard manager.createFile(atPath: aside, contents: data) else {
         throw WorkspaceError.cannotCreate(path: target, reason: "cannot write the starter")
       }
-      try manager.moveItem(atPath: target + ".new", toPath: target)
+      try manager.moveItem(atPath: aside, toPath: target.string)
       return true
     } catch let error as WorkspaceError {
       throw error
     } catch {
-      try? manager.removeItem(atPath: target + ".new")
+      try? manager.removeItem(atPath: aside)
       return false
     }
   }
@@ -144,9 +141,7 @@ public enum WorkspaceCreator {
     encoder.dateEncodingStrategy = .iso8601
     do {
       let data = try encoder.encode(workspace.settings)
-      try data.write(
-        to: URL(fileURLWithPath: "\(workspace.path)/\(Workspace.settingsFileName)"),
-        options: .atomic)
+      try data.write(to: workspace.settingsFile.url, options: .atomic)
     } catch {
       throw WorkspaceError.cannotCreate(
         path: workspace.path, reason: reason(error, creating: workspace.path))

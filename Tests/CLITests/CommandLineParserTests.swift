@@ -15,17 +15,19 @@ import Testing
         OptionSpec(long: "set", value: "PATH=VALUE", repeatable: true, help: "Change a field."),
         OptionSpec(long: "json", help: "Print JSON."),
       ]
-    ) { _ in 0 },
+    ) { _ in .success },
     CommandSpec(
       name: "check", abstract: "Check.", usage: "check [EXERCISE]",
       arguments: [ArgumentSpec("EXERCISE", help: "The exercise id.")],
       options: [OptionSpec(long: "verbose", short: "v", help: "Say more.")]
-    ) { _ in 0 },
+    ) { _ in .success },
     CommandSpec(
       name: "run", abstract: "Run.", usage: "run ARGS...",
       arguments: [ArgumentSpec("ARGS", help: "Anything.", variadic: true)]
-    ) { _ in 0 },
-    CommandSpec(name: "secret", abstract: "Hidden.", usage: "secret", isHidden: true) { _ in 0 },
+    ) { _ in .success },
+    CommandSpec(name: "secret", abstract: "Hidden.", usage: "secret", isHidden: true) { _ in
+      .success
+    },
   ]
 
   static func parse(_ tokens: [String]) throws -> CommandLineParser.Result {

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 import Testing
 
 @testable import Course
@@ -53,7 +54,7 @@ import Testing
   }
 
   static func load(_ course: TempCourse, _ index: CourseIndex?) -> (Course, [Diagnostic]) {
-    CourseLoader.load(root: course.root, outline: true, index: index)
+    CourseLoader.load(root: AbsolutePath(validating: course.root)!, outline: true, index: index)
   }
 
   static func write(_ text: String, to file: String) throws {
@@ -66,10 +67,13 @@ import Testing
     let scratch = Scratch()
     let index = Self.index(scratch.path)
     let shipped = OutlineLoadTests.shipped
-    let plain = Self.summary(CourseLoader.load(root: shipped, outline: true))
-    let cold = CourseLoader.load(root: shipped, outline: true, index: index)
+    let plain = Self.summary(
+      CourseLoader.load(root: AbsolutePath(validating: shipped)!, outline: true))
+    let cold = CourseLoader.load(
+      root: AbsolutePath(validating: shipped)!, outline: true, index: index)
     #expect(FileManager.default.fileExists(atPath: index.file(for: shipped)))
-    let warm = CourseLoader.load(root: shipped, outline: true, index: index)
+    let warm = CourseLoader.load(
+      root: AbsolutePath(validating: shipped)!, outline: true, index: index)
     #expect(Self.summary(cold) == plain)
     #expect(Self.summary(warm) == plain)
     #expect(plain.count > 20)
@@ -104,8 +108,12 @@ import Testing
     #expect(Self.summary(Self.load(course, index)) == plain)
     // The same course under another spelling of its folder names its files that way.
     let dotted = course.root + "/."
-    let other = Self.summary(CourseLoader.load(root: dotted, outline: true))
-    #expect(Self.summary(CourseLoader.load(root: dotted, outline: true, index: index)) == other)
+    let other = Self.summary(
+      CourseLoader.load(root: AbsolutePath(validating: dotted)!, outline: true))
+    #expect(
+      Self.summary(
+        CourseLoader.load(root: AbsolutePath(validating: dotted)!, outline: true, index: index))
+        == other)
   }
 
   @Test func theIndexIsReallyUsedWhileNothingChanged() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 import Testing
 
 @testable import Course
@@ -11,8 +12,9 @@ import Testing
     .deletingLastPathComponent().deletingLastPathComponent().path
 
   @Test func theShippedCourseOutlineMatchesTheFullLoad() throws {
-    let (full, fullProblems) = CourseLoader.load(root: Self.shipped)
-    let (outline, outlineProblems) = CourseLoader.load(root: Self.shipped, outline: true)
+    let (full, fullProblems) = CourseLoader.load(root: AbsolutePath(validating: Self.shipped)!)
+    let (outline, outlineProblems) = CourseLoader.load(
+      root: AbsolutePath(validating: Self.shipped)!, outline: true)
     #expect(!fullProblems.hasErrors)
     #expect(!outlineProblems.hasErrors)
     try #require(full.chapters.count > 5 && full.exercises.count > 5 && full.quizzes.count > 3)
@@ -46,7 +48,7 @@ import Testing
     let course = try TempCourse.valid(overriding: [
       "lessons/02-two.md": "---\nid: two\ntitle: Two\n# no closing line\n"
     ])
-    let (_, problems) = CourseLoader.load(root: course.root, outline: true)
+    let (_, problems) = CourseLoader.load(root: course.path, outline: true)
     #expect(problems.contains { $0.severity == .error && $0.file.hasSuffix("02-two.md") })
   }
 }

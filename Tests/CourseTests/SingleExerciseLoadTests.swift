@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 import Testing
 
 @testable import Course
@@ -6,8 +7,7 @@ import Testing
 /// `check` grades from the outline plus one exercise loaded whole: that exercise must come out
 /// as the whole-course load gives it, with every problem the whole load reports about it.
 @Suite struct SingleExerciseLoadTests {
-  static let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().path
+  static let shipped = AbsolutePath(validating: #filePath)!.parent.parent.parent
 
   /// The whole load's problems about the exercise in `folder` (its files, or the folder).
   static func problems(_ diagnostics: [Diagnostic], in folder: String) -> [Diagnostic] {
@@ -21,7 +21,8 @@ import Testing
       let (single, problems) = CourseLoader.loadExercise(
         root: Self.shipped, folder: exercise.directory)
       #expect(single == exercise, "\(exercise.id)")
-      #expect(problems == Self.problems(fullProblems, in: exercise.directory), "\(exercise.id)")
+      #expect(
+        problems == Self.problems(fullProblems, in: exercise.directory.string), "\(exercise.id)")
     }
   }
 
@@ -34,10 +35,10 @@ import Testing
         + "colour: red\n---\nDo it.\n",
       "exercises/hello/starter/python/function.json": "{\"Timeout\": 3}\n",
     ])
-    let folder = "\(course.root)/exercises/hello"
-    let (_, fullProblems) = CourseLoader.load(root: course.root)
-    let (single, problems) = CourseLoader.loadExercise(root: course.root, folder: folder)
-    let expected = Self.problems(fullProblems, in: folder)
+    let folder = course.path.appending("exercises/hello")
+    let (_, fullProblems) = CourseLoader.load(root: course.path)
+    let (single, problems) = CourseLoader.loadExercise(root: course.path, folder: folder)
+    let expected = Self.problems(fullProblems, in: folder.string)
     // Spec, hints, header, missing node files and the lone function.json: all reported.
     #expect(expected.count >= 6, "\(expected)")
     #expect(problems == expected)
@@ -46,10 +47,11 @@ import Testing
 
   @Test func aMissingExerciseFileIsReported() throws {
     let course = try TempCourse.valid()
-    let folder = "\(course.root)/exercises/gone"
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    let (single, problems) = CourseLoader.loadExercise(root: course.root, folder: folder)
+    let folder = course.path.appending("exercises/gone")
+    try FileManager.default.createDirectory(
+      atPath: folder.string, withIntermediateDirectories: true)
+    let (single, problems) = CourseLoader.loadExercise(root: course.path, folder: folder)
     #expect(single == nil)
-    #expect(problems.contains { $0.severity == .error && $0.file == folder })
+    #expect(problems.contains { $0.severity == .error && $0.file == folder.string })
   }
 }

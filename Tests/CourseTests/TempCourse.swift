@@ -1,9 +1,12 @@
 import Course
 import Foundation
+import SystemSupport
 
 /// A course folder written from a dictionary of relative paths to contents, removed on deinit.
 final class TempCourse {
   let root: String
+  /// `root` as the path type the loader takes.
+  var path: AbsolutePath { AbsolutePath(validating: root)! }
 
   init(_ files: [String: String]) throws {
     root =
@@ -42,7 +45,7 @@ final class TempCourse {
 
   /// Diagnostics as `relative/path:line: severity: message`.
   func load() -> (course: Course, diagnostics: [String]) {
-    let (course, diagnostics) = CourseLoader.load(root: root)
+    let (course, diagnostics) = CourseLoader.load(root: path)
     return (
       course, diagnostics.map { $0.description.replacingOccurrences(of: root + "/", with: "") }
     )

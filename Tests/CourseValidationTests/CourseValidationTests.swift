@@ -1,6 +1,7 @@
 import Course
 import CourseValidation
 import Foundation
+import SystemSupport
 import Testing
 
 /// A small course in a temporary folder, removed by `remove()`.
@@ -23,7 +24,9 @@ struct TempCourse {
   func remove() { try? FileManager.default.removeItem(atPath: root) }
 
   /// The course loaded whole, with the loader's diagnostics.
-  func load() -> (Course, [Diagnostic]) { CourseLoader.load(root: root) }
+  func load() -> (Course, [Diagnostic]) {
+    CourseLoader.load(root: AbsolutePath(validating: root)!)
+  }
 
   /// The problems `validate` lists from reading the course (no exercise runs).
   func contentProblems() -> [Diagnostic] {

@@ -64,8 +64,7 @@ import Testing
   }
 
   @Test func fixtureCourseLoadsWithoutDiagnostics() {
-    let (_, diagnostics) = CourseLoader.load(
-      root: GraderFixture.root.appendingPathComponent("course").path)
+    let (_, diagnostics) = CourseLoader.load(root: GraderFixture.coursePath)
     #expect(diagnostics.isEmpty, "\(diagnostics)")
   }
 

@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import LambdaRuntime
+import SystemSupport
 import Testing
 
 @testable import CLI
@@ -16,7 +17,10 @@ enum GraderFixture {
   static let hasNode = Interpreter.find("node", in: searchPath) != nil
 
   /// The fixture course, loaded once.
-  static let course: Course = CourseLoader.load(root: root.appendingPathComponent("course").path).0
+  static let course: Course = CourseLoader.load(root: coursePath).0
+
+  /// The fixture course's folder.
+  static let coursePath = AbsolutePath(validating: root.appendingPathComponent("course").path)!
 
   /// The exercise `id` of the fixture course.
   static func exercise(_ id: String) throws -> Exercise {

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import SystemSupport
 import Testing
 
 @testable import Grader
@@ -42,8 +43,7 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
 @Suite struct ShippedExerciseFixtureTests {
   /// The repository's own course (`lessons/` and `exercises/`), loaded once.
   static let course: Course = CourseLoader.load(
-    root: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().path
+    root: AbsolutePath(validating: #filePath)!.parent.parent.parent
   ).0
 
   static let wrong: [ShippedFixture] = [

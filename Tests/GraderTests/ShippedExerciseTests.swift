@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import SystemSupport
 import Testing
 
 @testable import CLI
@@ -11,7 +12,9 @@ import Testing
 @Suite struct ShippedExerciseTests {
   static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
-  static let course: Course = CourseLoader.load(root: repository.path).0
+  static let course: Course = CourseLoader.load(
+    root: AbsolutePath(validating: repository.path)!
+  ).0
 
   static func variant(_ exercise: String, _ language: Language, _ name: String) -> String {
     GraderFixture.root.appendingPathComponent(

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import SystemSupport
 import Testing
 
 @testable import Quiz
@@ -17,8 +18,7 @@ import Testing
     "DVA-C02 3.4", "DVA-C02 4.1", "DVA-C02 4.2", "DVA-C02 4.3", "SAA-C03 2.1", "SAA-C03 2.2",
     "SAA-C03 3.2", "SAA-C03 4.2",
   ]
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+  static let root = AbsolutePath(validating: #filePath)!.parent.parent.parent
   /// The shipped quizzes, loaded as the CLI loads them: through the course.
   static let shipped = QuizLibrary(course: CourseLoader.load(root: root).0)
 
@@ -143,8 +143,7 @@ import Testing
 }
 
 @Test func authoringGuideExampleParsesCleanly() throws {
-  let guide = URL(fileURLWithPath: QuestionBankTests.root)
-    .appendingPathComponent("docs/authoring-quizzes.md")
+  let guide = QuestionBankTests.root.appending("docs/authoring-quizzes.md").url
   let text = try String(contentsOf: guide, encoding: .utf8)
   let start = try #require(text.range(of: "````markdown\n"))
   let end = try #require(text.range(of: "\n````", range: start.upperBound..<text.endIndex))

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import SystemSupport
 import Testing
 
 @testable import Quiz
@@ -130,7 +131,7 @@ import Testing
     try "---\nid: demo\ntitle: Demo\n---\n".write(
       toFile: root + "/lessons/course.md", atomically: true, encoding: .utf8)
     try text.write(toFile: root + "/lessons/quizzes/sample.md", atomically: true, encoding: .utf8)
-    let (_, found) = CourseLoader.load(root: root)
+    let (_, found) = CourseLoader.load(root: try #require(AbsolutePath(validating: root)))
     let matching = found.filter { $0.message.contains("'pass: most' is not a pass mark") }
     #expect(matching.count == 1, "\(found.map(\.description))")
     #expect(matching.first?.line == marked)

@@ -1,13 +1,13 @@
 import Course
 import Foundation
+import SystemSupport
 import Testing
 
 @testable import Quiz
 
 /// The light scan behind `quiz --list` gives the listing the full parse gives.
 @Suite struct QuizSummaryTests {
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+  static let root = AbsolutePath(validating: #filePath)!.parent.parent.parent
 
   @Test func theShippedQuizzesScanAsTheyParse() throws {
     let (course, problems) = CourseLoader.load(root: Self.root)

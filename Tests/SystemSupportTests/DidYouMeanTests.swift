@@ -28,4 +28,13 @@ import Testing
     #expect(DidYouMean.distance("", "abc") == 3)
     #expect(DidYouMean.distance("lsit", "list") == 1)
   }
+
+  @Test func theClauseEndsAMessageOrIsEmpty() {
+    #expect(
+      DidYouMean.clause(to: "limts", among: ["limits", "intro"]) == "; did you mean 'limits'?")
+    #expect(
+      DidYouMean.clause(to: "timout", among: ["timeout"], quote: "\"")
+        == "; did you mean \"timeout\"?")
+    #expect(DidYouMean.clause(to: "zzzzzzzz", among: ["limits"]) == "")
+  }
 }

@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Progress
+import SystemSupport
 import Testing
 import Workspace
 
@@ -29,7 +30,8 @@ import Workspace
         atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
       try text.write(toFile: full, atomically: true, encoding: .utf8)
     }
-    let (course, diagnostics) = CourseLoader.load(root: root, outline: true)
+    let (course, diagnostics) = CourseLoader.load(
+      root: try #require(AbsolutePath(validating: root)), outline: true)
     #expect(diagnostics.filter { $0.severity == .error } == [])
     return (course, root)
   }

@@ -1,13 +1,13 @@
 import Course
 import Foundation
+import SystemSupport
 import Testing
 import Workspace
 
 @Suite struct WorkspaceTests {
   /// A one-exercise course in a temporary folder.
-  func makeCourse(id: String = "demo") throws -> (Course, String) {
-    let root = FileManager.default.temporaryDirectory
-      .appendingPathComponent("workspace-tests-\(UUID().uuidString)").path
+  func makeCourse(id: String = "demo") throws -> (Course, AbsolutePath) {
+    let root = try Self.temporaryFolder()
     let files = [
       "lessons/course.md": "---\nid: \(id)\ntitle: Demo\n---\n",
       "exercises/one/exercise.md": "---\nid: one\ntitle: One\n---\n",
@@ -28,13 +28,21 @@ import Workspace
     return (course, root)
   }
 
+  /// A new folder name under the temporary directory (not created).
+  static func temporaryFolder() throws -> AbsolutePath {
+    try #require(
+      AbsolutePath(
+        validating: FileManager.default.temporaryDirectory
+          .appendingPathComponent("workspace-tests-\(UUID().uuidString)").path))
+  }
+
   @Test func createsSettingsAndCopiesStarters() throws {
     let (course, root) = try makeCourse()
-    defer { try? FileManager.default.removeItem(atPath: root) }
-    let path = "\(root)/ws"
+    defer { try? FileManager.default.removeItem(atPath: root.string) }
+    let path = root.appending("ws")
     let report = try WorkspaceCreator.create(at: path, course: course, language: .node, now: Date())
     #expect(!report.existed)
-    #expect(report.copied == ["\(path)/exercises/one/index.mjs"])
+    #expect(report.copied == [path.appending("exercises/one/index.mjs")])
     let reopened = try #require(try Workspace.open(at: path))
     #expect(reopened.settings.language == .node)
     #expect(reopened.settings.courseID == "demo")
@@ -45,26 +53,26 @@ import Workspace
 
   @Test func neverOverwritesLearnerFiles() throws {
     let (course, root) = try makeCourse()
-    defer { try? FileManager.default.removeItem(atPath: root) }
-    let path = "\(root)/ws"
+    defer { try? FileManager.default.removeItem(atPath: root.string) }
+    let path = root.appending("ws")
     _ = try WorkspaceCreator.create(at: path, course: course, language: .python, now: Date())
-    let file = "\(path)/exercises/one/lambda_function.py"
-    try "learner work\n".write(toFile: file, atomically: true, encoding: .utf8)
+    let file = path.appending("exercises/one/lambda_function.py")
+    try "learner work\n".write(toFile: file.string, atomically: true, encoding: .utf8)
     let again = try WorkspaceCreator.create(at: path, course: course, language: nil, now: Date())
     #expect(again.existed)
     #expect(again.copied == [])
     #expect(again.kept == [file])
-    #expect(try String(contentsOfFile: file, encoding: .utf8) == "learner work\n")
+    #expect(try String(contentsOfFile: file.string, encoding: .utf8) == "learner work\n")
   }
 
   @Test func refusesAWorkspaceOfAnotherCourse() throws {
     let (course, root) = try makeCourse()
     let (other, otherRoot) = try makeCourse(id: "other")
     defer {
-      try? FileManager.default.removeItem(atPath: root)
-      try? FileManager.default.removeItem(atPath: otherRoot)
+      try? FileManager.default.removeItem(atPath: root.string)
+      try? FileManager.default.removeItem(atPath: otherRoot.string)
     }
-    let path = "\(root)/ws"
+    let path = root.appending("ws")
     _ = try WorkspaceCreator.create(at: path, course: course, language: nil, now: Date())
     #expect(throws: WorkspaceError.otherCourse(path: path, courseID: "demo", expected: "other")) {
       try WorkspaceCreator.create(at: path, course: other, language: nil, now: Date())
@@ -72,10 +80,9 @@ import Workspace
   }
 
   @Test func corruptSettingsAreReportedWithThePath() throws {
-    let root = FileManager.default.temporaryDirectory
-      .appendingPathComponent("workspace-tests-\(UUID().uuidString)").path
-    defer { try? FileManager.default.removeItem(atPath: root) }
-    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    let root = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: root.string) }
+    try FileManager.default.createDirectory(atPath: root.string, withIntermediateDirectories: true)
     try "{ not json".write(toFile: "\(root)/workspace.json", atomically: true, encoding: .utf8)
     do {
       _ = try Workspace.open(at: root)
@@ -87,7 +94,7 @@ import Workspace
 
   @Test func statusFollowsProgressFacts() throws {
     let (course, root) = try makeCourse()
-    defer { try? FileManager.default.removeItem(atPath: root) }
+    defer { try? FileManager.default.removeItem(atPath: root.string) }
     var facts = CourseStatus.Facts()
     #expect(CourseStatus(course: course, facts: facts).next?.step == .exercise("one"))
     facts.exercisesAttempted = ["one"]
@@ -98,49 +105,53 @@ import Workspace
     #expect(done.completed == 1)
   }
 
-  @Test func pathResolutionOrder() {
+  @Test func pathResolutionOrder() throws {
+    let here = try #require(AbsolutePath(validating: "/x"))
     #expect(
       Workspace.resolvePath(
-        flag: "a", environment: ["LAMBDALINGS_WORKSPACE": "b"],
-        currentDirectory: "/x") == "a")
+        flag: here.appending("a"), environment: ["LAMBDALINGS_WORKSPACE": "b"],
+        currentDirectory: here) == here.appending("a"))
+    // The variable is relative to the folder the command runs in.
     #expect(
       Workspace.resolvePath(
-        flag: nil, environment: ["LAMBDALINGS_WORKSPACE": "b"],
-        currentDirectory: "/x") == "b")
+        flag: nil, environment: ["LAMBDALINGS_WORKSPACE": "../b"],
+        currentDirectory: here
+      ).string == "/b")
     #expect(
-      Workspace.resolvePath(flag: nil, environment: [:], currentDirectory: "/x")
+      Workspace.resolvePath(flag: nil, environment: [:], currentDirectory: here).string
         == "/x/lambdalings-workspace")
   }
 
   @Test func theWorkspaceIsFoundFromItsSubfoldersAndRemembersItsCourse() throws {
     let (course, root) = try makeCourse()
-    defer { try? FileManager.default.removeItem(atPath: root) }
-    let path = "\(root)/ws"
+    defer { try? FileManager.default.removeItem(atPath: root.string) }
+    let path = root.appending("ws")
     _ = try WorkspaceCreator.create(at: path, course: course, language: nil, now: Date())
-    let inside = "\(path)/exercises/one"
+    let inside = path.appending("exercises/one")
     #expect(Workspace.enclosing(inside) == path)
-    #expect(Workspace.enclosing("\(inside)/not-yet/created") == path)
+    #expect(Workspace.enclosing(inside.appending("not-yet/created")) == path)
     #expect(Workspace.enclosing(root) == nil)
     #expect(Workspace.resolvePath(flag: nil, environment: [:], currentDirectory: inside) == path)
     let settings = try #require(try Workspace.open(at: path)).settings
-    #expect(settings.coursePath == URL(fileURLWithPath: root).standardizedFileURL.path)
+    #expect(settings.coursePath == root.string)
+    #expect(settings.courseFolder == root)
   }
 
   @Test func aWorkspaceIsNeverCreatedInsideAnother() throws {
     let (course, root) = try makeCourse()
-    defer { try? FileManager.default.removeItem(atPath: root) }
-    let path = "\(root)/ws"
+    defer { try? FileManager.default.removeItem(atPath: root.string) }
+    let path = root.appending("ws")
     _ = try WorkspaceCreator.create(at: path, course: course, language: nil, now: Date())
-    #expect(throws: WorkspaceError.nested(path: "\(path)/exercises/inner", inside: path)) {
-      try WorkspaceCreator.create(
-        at: "\(path)/exercises/inner", course: course, language: nil, now: Date())
+    let inner = path.appending("exercises/inner")
+    #expect(throws: WorkspaceError.nested(path: inner, inside: path)) {
+      try WorkspaceCreator.create(at: inner, course: course, language: nil, now: Date())
     }
-    #expect(!FileManager.default.fileExists(atPath: "\(path)/exercises/inner"))
+    #expect(!FileManager.default.fileExists(atPath: inner.string))
   }
 
   @Test func aQuizIsDoneAtItsPassMarkAndSkippedStepsAreNotNext() throws {
     let (base, root) = try makeCourse()
-    defer { try? FileManager.default.removeItem(atPath: root) }
+    defer { try? FileManager.default.removeItem(atPath: root.string) }
     var course = base
     course.quizzes = [
       QuizSource(id: "q", title: "Q", chapterID: nil, file: "q.md", passMark: 0.8)

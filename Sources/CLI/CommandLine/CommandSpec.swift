@@ -11,12 +11,12 @@ public struct CommandSpec: Sendable {
   public var options: [OptionSpec]
   /// Hidden commands work but are not listed in help.
   public var isHidden: Bool
-  public var run: @Sendable (CommandRun) throws -> Int32
+  public var run: @Sendable (CommandRun) throws -> ExitCode
 
   public init(
     name: String, abstract: String, usage: String, discussion: String = "",
     arguments: [ArgumentSpec] = [], options: [OptionSpec] = [], isHidden: Bool = false,
-    run: @escaping @Sendable (CommandRun) throws -> Int32
+    run: @escaping @Sendable (CommandRun) throws -> ExitCode
   ) {
     self.name = name
     self.abstract = abstract

@@ -62,34 +62,49 @@ enum CheckRun {
 
   /// Grades the learner's copy of `exercise` and records the attempt (not when the handler
   /// could not run at all, which is not the learner's fault).
+  ///
+  /// `workspace.json` is read once (`Context.workspace()`, shared with choosing the exercise)
+  /// and `progress.json` once, inside `update`, whose result gives the next step.
   static func run(_ exercise: Exercise, course: Course, context: Context) throws -> Outcome {
     let workspace = try ExerciseSelection.workspace(
       for: exercise, course: course, context: context)
-    let file = context.display(workspace.exerciseFile(exercise))
+    let codeFile = workspace.exerciseFile(exercise)
     let language = workspace.language(for: exercise)
-    var report = Grader.grade(
-      exercise: exercise, codeFile: absolute(file, context), language: language)
+    var report = Grader.grade(exercise: exercise, codeFile: codeFile.string, language: language)
     if report.setupError == nil {
-      report.results += deploymentResults(exercise, language: language, context: context)
+      report.results += deploymentResults(
+        exercise, language: language, workspace: workspace.path)
     }
+    let result = ExerciseResult(
+      date: context.now, passed: report.passed, language: language.rawValue,
+      casesPassed: report.passedCount, casesTotal: report.results.count,
+      summary: GradeReportPrinter.summary(report))
     var saveError: CLIError?
+    var recorded: ProgressDocument?
     if report.setupError == nil {
-      let result = ExerciseResult(
-        date: context.now, passed: report.passed, language: language.rawValue,
-        casesPassed: report.passedCount, casesTotal: report.results.count,
-        summary: GradeReportPrinter.summary(report))
       do {
-        _ = try WorkspaceSetup.store(context).update { document in
+        recorded = try WorkspaceSetup.store(context).update { document in
           document.recordExerciseResult(exercise.id, result)
         }
       } catch {
         saveError = WorkspaceSetup.notSaved(error, what: "this result", context: context)
       }
     }
-    var outcome = Outcome(report: report, file: file, next: nil, saveError: saveError)
+    var outcome = Outcome(
+      report: report, file: context.display(codeFile), next: nil, saveError: saveError)
     if report.passed {
-      outcome.next = try ExerciseSelection.nextStep(course: course, context: context)
-      outcome.nextFile = ExerciseSelection.nextExerciseFile(course: course, context: context)
+      // What `update` saved; when saving failed, the progress as it would be with this pass.
+      var progress: ProgressDocument
+      if let recorded {
+        progress = recorded
+      } else {
+        progress = try WorkspaceSetup.store(context).load()
+        progress.recordExerciseResult(exercise.id, result)
+      }
+      outcome.next = ExerciseSelection.nextStep(
+        course: course, progress: progress, context: context)
+      outcome.nextFile = ExerciseSelection.nextExerciseFile(
+        course: course, progress: progress, context: context)
     }
     return outcome
   }
@@ -126,10 +141,5 @@ enum CheckRun {
         "Stuck? " + styler.apply(context.command("hint \(exercise.id)"), .command)
           + " shows the next hint.")
     }
-  }
-
-  /// `path` made absolute against the command's folder.
-  static func absolute(_ path: String, _ context: Context) -> String {
-    Context.absolute(path, in: context.currentDirectory)
   }
 }

@@ -17,10 +17,9 @@ extension CommandSpec {
     let firstRun = try WorkspaceSetup.existing(context) == nil
     let course = try firstRun ? context.course() : context.courseOutline()
     if firstRun {
-      let report = try WorkspaceSetup.create(
-        at: WorkspaceSetup.path(context), course: course, language: nil, context: context)
+      let report = try WorkspaceSetup.create(course: course, language: nil, context: context)
       out.line(styler.apply("Welcome to Lambdalings!", .success))
-      WorkspaceSetup.describe(report, to: out)
+      WorkspaceSetup.describe(report, context: context, to: out)
       out.line()
     }
     let progress = try WorkspaceSetup.progress(context)
@@ -28,7 +27,7 @@ extension CommandSpec {
     out.line(styler.apply(course.title, .heading))
     if course.isEmpty {
       out.line("This course has no chapters, exercises or quizzes yet.")
-      out.line("Course folder: \(course.root) (authors: see docs/authoring.md)")
+      out.line("Course folder: \(context.display(course.root)) (authors: see docs/authoring.md)")
       return ExitCode.success
     }
     let barWidth = max(10, min(40, out.settings.width - 20))
@@ -64,7 +63,7 @@ extension CommandSpec {
         "\(Plural.count(due, "review")) due: " + styler.apply(context.command("review"), .command))
     }
     out.line()
-    let workspace = "Workspace: \(WorkspaceSetup.path(context))"
+    let workspace = "Workspace: \(context.display(context.workspacePath))"
     // The command is glued (`CommandText`) so wrapping moves it to the next line whole.
     let list = "All steps: " + CommandText.glued(context.command("list"))
     // Side by side when they fit the terminal, else one under the other.

@@ -23,7 +23,7 @@ extension CommandSpec {
     let exercise = try ExerciseSelection.exercise(invocation, course: course)
     let workspace = try ExerciseSelection.workspace(
       for: exercise, course: course, context: context)
-    let file = workspace.exerciseFile(exercise)
+    let file = context.display(workspace.exerciseFile(exercise))
     let editor = try EditorChoice.choose(environment: context.environment)
     if let note = editor.note { invocation.err.line(note) }
     let exit: ProcessExit

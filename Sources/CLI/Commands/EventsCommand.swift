@@ -33,7 +33,7 @@ extension CommandSpec {
 enum EventsCommand {
   static let actions = ["list", "show", "generate"]
 
-  static func run(_ invocation: CommandRun) throws -> Int32 {
+  static func run(_ invocation: CommandRun) throws -> ExitCode {
     let args = invocation.args
     let action = args.positional(0) ?? "list"
     guard actions.contains(action) else {

@@ -1,4 +1,5 @@
 import Course
+import SystemSupport
 import Workspace
 
 extension CommandSpec {
@@ -27,22 +28,20 @@ extension CommandSpec {
       language = parsed
     }
     let course = try context.course()
-    let path =
-      invocation.args.positional(0)
-      ?? Workspace.resolvePath(
-        flag: context.workspaceFlag, environment: context.environment, currentDirectory: ".")
+    // A folder named on the command line is resolved here, where it is read.
+    let named = invocation.args.positional(0).map {
+      AbsolutePath($0, relativeTo: context.currentDirectory)
+    }
+    let path = named ?? context.workspacePath
     let report = try WorkspaceSetup.create(
       at: path, course: course, language: language, context: context)
     let out = invocation.out
-    WorkspaceSetup.describe(report, to: out)
+    WorkspaceSetup.describe(report, context: context, to: out)
     out.line()
     let styler = out.styler
-    let chosen = invocation.args.positional(0) ?? context.workspaceFlag
-    if let chosen,
-      Context.absolute(chosen, in: context.currentDirectory)
-        != Context.absolute(Workspace.defaultFolderName, in: context.currentDirectory)
-    {
-      let quoted = Context.shellQuoted(chosen)
+    let chosen = named ?? context.workspaceFlag
+    if let chosen, chosen != context.currentDirectory.appending(Workspace.defaultFolderName) {
+      let quoted = Context.shellQuoted(context.display(chosen))
       out.line("Next: open the dashboard of this workspace from inside it,")
       out.line("    " + styler.apply("cd \(quoted) && lambdalings", .command))
       out.line("or from here with")

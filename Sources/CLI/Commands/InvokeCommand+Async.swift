@@ -52,7 +52,7 @@ extension InvokeCommand {
 
   /// Runs the asynchronous or event-source mode when the options ask for one; nil otherwise
   /// (a plain synchronous invoke, handled by `run`).
-  static func runDelivery(_ invocation: CommandRun, file: String) throws -> Int32? {
+  static func runDelivery(_ invocation: CommandRun, file: String) throws -> ExitCode? {
     let args = invocation.args
     let type = args.value("invocation-type")
     let source = args.value("source")
@@ -194,7 +194,7 @@ extension InvokeCommand {
   }
 
   /// `--invocation-type Event`: queue the event (`--times` copies), run every attempt.
-  static func runAsync(_ invocation: CommandRun, file: String) throws -> Int32 {
+  static func runAsync(_ invocation: CommandRun, file: String) throws -> ExitCode {
     let args = invocation.args
     let event = try loadEvent(args, context: invocation.context)
     let times = try args.int("times", default: 1, range: 1...10_000)

@@ -7,7 +7,7 @@ import SystemSupport
 extension InvokeCommand {
   /// Polls `source` until it is drained or everything left is parked; exit 1 when anything
   /// was not processed.
-  static func runSource(_ invocation: CommandRun, file: String, source: String) throws -> Int32 {
+  static func runSource(_ invocation: CommandRun, file: String, source: String) throws -> ExitCode {
     switch source {
     case "sqs": return try runSQS(invocation, file: file)
     case "dynamodb", "kinesis": return try runStream(invocation, file: file, source: source)
@@ -29,7 +29,7 @@ extension InvokeCommand {
         throw CLIError.usage("use either --messages or --event-template, not both")
       }
       let context = invocation.context
-      let full = path.hasPrefix("/") ? path : "\(context.currentDirectory)/\(path)"
+      let full = AbsolutePath(path, relativeTo: context.currentDirectory).string
       guard let data = FileManager.default.contents(atPath: full) else {
         throw CLIError.usage("cannot read the messages file \(path); check the path")
       }
@@ -76,7 +76,7 @@ extension InvokeCommand {
     }
   }
 
-  static func runSQS(_ invocation: CommandRun, file: String) throws -> Int32 {
+  static func runSQS(_ invocation: CommandRun, file: String) throws -> ExitCode {
     let args = invocation.args
     var queue = args.value("queue") ?? "my-queue"
     if args.flag("fifo") && !queue.hasSuffix(".fifo") { queue += ".fifo" }
@@ -139,7 +139,7 @@ extension InvokeCommand {
 
 extension InvokeCommand {
   /// `--source dynamodb|kinesis`: write the records to a local stream and read it to the end.
-  static func runStream(_ invocation: CommandRun, file: String, source: String) throws -> Int32 {
+  static func runStream(_ invocation: CommandRun, file: String, source: String) throws -> ExitCode {
     let args = invocation.args
     for option in ["queue", "fifo", "visibility-timeout", "max-receive-count"]
     where args.value(option) != nil || args.flag(option) {

@@ -43,7 +43,7 @@ enum InvokeCommand {
     OptionSpec(long: "verbose", help: "Say which interpreter runs and how it was found."),
   ]
 
-  static func run(_ invocation: CommandRun) throws -> Int32 {
+  static func run(_ invocation: CommandRun) throws -> ExitCode {
     let args = invocation.args
     guard let file = args.positional(0) else {
       throw CLIError.usage("invoke needs a handler file or code folder, e.g. invoke app.py")
@@ -134,7 +134,7 @@ enum InvokeCommand {
     do {
       location = try HandlerLocation.locate(
         file, handler: args.value("handler"), runtime: runtime,
-        currentDirectory: context.currentDirectory)
+        currentDirectory: context.currentDirectory.string)
     } catch {
       throw CLIError.usage("\(error)")
     }
@@ -183,7 +183,7 @@ enum InvokeCommand {
     }
     guard let path else { return Data("{}".utf8) }
     if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-    let full = path.hasPrefix("/") ? path : "\(context.currentDirectory)/\(path)"
+    let full = AbsolutePath(path, relativeTo: context.currentDirectory).string
     guard let data = FileManager.default.contents(atPath: full) else {
       throw CLIError.usage("cannot read the event file \(path); check the path")
     }

@@ -37,7 +37,8 @@ extension CommandSpec {
     }
     let root = NewContent.courseRoot(context)
     let (loaded, _) = CourseLoader.load(root: root)
-    let course: Course? = FileManager.default.fileExists(atPath: "\(root)/lessons") ? loaded : nil
+    let course: Course? =
+      FileManager.default.fileExists(atPath: root.appending("lessons").string) ? loaded : nil
     let chapter = invocation.args.value("chapter")
     if kind == "chapter", chapter != nil {
       throw CLIError.usage("--chapter is for exercises and quizzes, not chapters")
@@ -50,7 +51,8 @@ extension CommandSpec {
       default:
         guard let course, !course.id.isEmpty else {
           throw CLIError.content(
-            "\(root) has no lessons/course.md yet; start with 'lambdalings new chapter ID'"
+            "\(context.display(root)) has no lessons/course.md yet; start with"
+              + " 'lambdalings new chapter ID'"
               + " there (it creates the course header too), or pass --course DIR")
         }
         scaffold =
@@ -60,24 +62,20 @@ extension CommandSpec {
       }
       let written = try scaffold.write(to: root)
       let out = invocation.out
-      let absoluteRoot = Context.absolute(root, in: context.currentDirectory)
-      let here = Context.absolute(".", in: context.currentDirectory)
-      let shownRoot =
-        absoluteRoot == here ? "this folder" : context.display(absoluteRoot)
+      let shownRoot = root == context.currentDirectory ? "this folder" : context.display(root)
       out.line("Created \(kind) '\(id)' in \(shownRoot):")
-      for path in written {
-        out.line("  " + context.display(Context.absolute(path, in: context.currentDirectory)))
-      }
+      for path in written { out.line("  " + context.display(path)) }
       out.line(
         "Fill in the parts the comments point at, then check the course with:")
       // Plain 'validate' when it would find this course by itself.
       let found = CourseLocator.locate(
         flag: nil, environment: context.environment, currentDirectory: context.currentDirectory,
-        sourceCheckout: Context.sourceCheckout, workspaceCourse: context.rememberedCoursePath)?.path
+        sourceCheckout: Context.sourceCheckout,
+        workspaceCourse: { context.rememberedCoursePath })?.path
       let validate =
-        found.map({ Context.absolute($0, in: context.currentDirectory) }) == absoluteRoot
+        found == root
         ? "lambdalings validate"
-        : "lambdalings validate --course \(Context.shellQuoted(context.display(absoluteRoot)))"
+        : "lambdalings validate --course \(Context.shellQuoted(context.display(root)))"
       out.line("    " + out.styler.apply(validate, .command))
       return ExitCode.success
     } catch let problem as CourseScaffold.Problem {
@@ -90,10 +88,10 @@ extension CommandSpec {
 enum NewContent {
   /// `--course`, `LAMBDALINGS_COURSE`, the nearest folder holding a course, else the current
   /// folder (never the built-in course, unless you are inside it).
-  static func courseRoot(_ context: Context) -> String {
+  static func courseRoot(_ context: Context) -> AbsolutePath {
     CourseLocator.locate(
       flag: context.courseFlag, environment: context.environment,
-      currentDirectory: context.currentDirectory, sourceCheckout: nil)?.path
-      ?? context.currentDirectory
+      currentDirectory: context.currentDirectory, sourceCheckout: nil, workspaceCourse: { nil }
+    )?.path ?? context.currentDirectory
   }
 }

@@ -79,7 +79,7 @@ extension CommandSpec {
 enum NextCommandSupport {
   /// The exercise's task, the learner's file and the commands that check it.
   static func showExercise(_ exercise: Exercise, course: Course, invocation: CommandRun) throws
-    -> Int32
+    -> ExitCode
   {
     let context = invocation.context
     let out = invocation.out

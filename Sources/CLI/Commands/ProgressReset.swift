@@ -6,7 +6,7 @@ import SystemSupport
 
 /// `lambdalings progress reset [STEP] [--yes]`: forgets one step or everything, after a backup.
 enum ProgressReset {
-  static func run(_ invocation: CommandRun, course: Course) throws -> Int32 {
+  static func run(_ invocation: CommandRun, course: Course) throws -> ExitCode {
     let context = invocation.context
     let out = invocation.out
     guard try WorkspaceSetup.existing(context) != nil else {
@@ -30,7 +30,11 @@ enum ProgressReset {
     }
     let store = WorkspaceSetup.store(context)
     let backup =
-      store.exists ? try FileBackup.backUp(store.fileURL.path, now: context.now) : nil
+      store.exists
+      ? context.display(
+        try FileBackup.backUp(
+          context.workspacePath.appending(ProgressStore.fileName), now: context.now))
+      : nil
     let questionIDs: Set<String>
     if case .quiz(let id) = step {
       questionIDs = Set(QuizLibrary(course: course).bank(id)?.questions.map(\.id) ?? [])

@@ -6,7 +6,7 @@ import Terminal
 
 extension QuizCommandSupport {
   /// `lambdalings quiz --list`.
-  static func list(_ banks: [QuizSummary], _ invocation: CommandRun) throws -> Int32 {
+  static func list(_ banks: [QuizSummary], _ invocation: CommandRun) throws -> ExitCode {
     let document = try WorkspaceSetup.progress(invocation.context)
     let out = invocation.out
     let width = max(banks.map { DisplayWidth.of($0.id) }.max() ?? 4, 4)
@@ -45,7 +45,7 @@ extension QuizCommandSupport {
   }
 
   /// `lambdalings quiz export QUIZ --format gift|json`.
-  static func export(_ library: QuizLibrary, _ invocation: CommandRun) throws -> Int32 {
+  static func export(_ library: QuizLibrary, _ invocation: CommandRun) throws -> ExitCode {
     guard let id = invocation.args.positional(1) else {
       throw CLIError.usage(
         "quiz export needs the quiz to export",
@@ -69,7 +69,7 @@ extension QuizCommandSupport {
 
   /// `lambdalings quiz exam [--exam DVA-C02|SAA-C03] [--count N] [--time T] [--seed S]`: a
   /// mock exam weighted by the exam's domains, timed at the real exam's pace.
-  static func exam(_ library: QuizLibrary, _ invocation: CommandRun) throws -> Int32 {
+  static func exam(_ library: QuizLibrary, _ invocation: CommandRun) throws -> ExitCode {
     let examText = invocation.args.value("exam") ?? "DVA-C02"
     let code = String(examText.split(separator: " ").first ?? "")
     guard let blueprint = ExamBlueprint.named(code) else {

@@ -66,7 +66,7 @@ enum QuizCommandSupport {
     let errors = library.diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty {
       throw CLIError.content(
-        "the quizzes have \(ProblemList.text(errors))\n"
+        "the quizzes have \(ProblemList.text(errors, relativeTo: context.currentDirectory))\n"
           + "Fix them (see docs/authoring-quizzes.md) and run the command again.")
     }
     return library
@@ -123,7 +123,7 @@ enum QuizCommandSupport {
 
   /// `lambdalings quiz [QUIZ]`.
   static func take(_ library: QuizLibrary, quizID: String?, _ invocation: CommandRun) throws
-    -> Int32
+    -> ExitCode
   {
     let pool = try questions(library, quizID: quizID)
     var count = try count(invocation)
@@ -172,7 +172,8 @@ enum QuizCommandSupport {
     let out = invocation.out
     let styler = out.styler
     let course = try context.course()
-    let status = CourseStatus(course: course, progress: try WorkspaceSetup.progress(context))
+    let progress = try WorkspaceSetup.progress(context)
+    let status = CourseStatus(course: course, progress: progress)
     out.line()
     if passed {
       guard let next = status.next else {
@@ -180,7 +181,9 @@ enum QuizCommandSupport {
         return
       }
       out.line("Next: \(NextStep.describe(next))")
-      if let file = ExerciseSelection.nextExerciseFile(course: course, context: context) {
+      if let file = ExerciseSelection.nextExerciseFile(
+        course: course, progress: progress, context: context)
+      {
         out.line("    edit " + styler.apply(file, .emphasis) + ", then")
       }
       out.line("    " + styler.apply(NextStep.command(next, context: context), .command))

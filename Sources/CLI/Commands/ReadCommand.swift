@@ -23,7 +23,7 @@ extension CommandSpec {
     let context = invocation.context
     let course = try context.course()
     guard !course.chapters.isEmpty else {
-      throw CLIError.content("the course at \(course.root) has no chapters yet")
+      throw CLIError.content("the course at \(context.display(course.root)) has no chapters yet")
     }
     // A workspace of another course is refused before anything is shown.
     _ = try WorkspaceSetup.existing(context)
@@ -102,9 +102,9 @@ enum ReadCommandSupport {
   /// Records the chapter as read, creating the workspace first if needed.
   static func markRead(_ chapter: Chapter, course: Course, context: Context) throws {
     if try WorkspaceSetup.existing(context) == nil {
-      let report = try WorkspaceSetup.create(
-        at: WorkspaceSetup.path(context), course: course, language: nil, context: context)
-      context.err.line("Created your workspace at \(report.workspace.path) to record progress.")
+      let report = try WorkspaceSetup.create(course: course, language: nil, context: context)
+      context.err.line(
+        "Created your workspace at \(context.display(report.workspace.path)) to record progress.")
     }
     let now = context.now
     do {

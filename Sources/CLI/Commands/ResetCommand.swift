@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import SystemSupport
 import Workspace
 
 extension CommandSpec {
@@ -30,13 +31,15 @@ extension CommandSpec {
     }
     let workspace = try ExerciseSelection.workspace(
       for: exercise, course: course, context: context)
-    let file = workspace.exerciseFile(exercise)
+    let target = workspace.exerciseFile(exercise)
+    // Files are read and written by their absolute path and named as the learner sees them.
+    let file = context.display(target)
     let starter = exercise.starterPath(workspace.language(for: exercise))
     guard let starterData = FileManager.default.contents(atPath: starter) else {
       throw CLIError.content(
         "\(starter): the starter file is missing; the course author must add it")
     }
-    if FileManager.default.contents(atPath: file) == starterData {
+    if FileManager.default.contents(atPath: target.string) == starterData {
       out.line("\(file) already holds the starter; nothing to reset.")
       out.line("Next: edit it, then check it:")
       out.line("    " + out.styler.apply(context.command("check \(exercise.id)"), .command))
@@ -56,9 +59,9 @@ extension CommandSpec {
         return ExitCode.success
       }
     }
-    let backup = try FileBackup.backUp(file, now: context.now)
+    let backup = context.display(try FileBackup.backUp(target, now: context.now))
     do {
-      try starterData.write(to: URL(fileURLWithPath: file))
+      try starterData.write(to: target.url)
     } catch {
       throw CLIError.content(
         "could not write \(file): \(error.localizedDescription.trimmingFinalPeriod); your work is safe in \(backup)"

@@ -47,7 +47,7 @@ enum ServeCommand {
       long: "stage", value: "NAME", help: "Stage for ${opt:stage} in serverless.yml."),
   ]
 
-  static func run(_ invocation: CommandRun) throws -> Int32 {
+  static func run(_ invocation: CommandRun) throws -> ExitCode {
     let args = invocation.args
     let port = try args.int("port", default: defaultPort, range: 0...65535)
     let host = try bindHost(args.value("host"), err: invocation.err)
@@ -62,7 +62,7 @@ enum ServeCommand {
         quiet: quiet)
     }
     let endpoint = try ServeEndpoint(
-      stateDirectory: WorkspaceSetup.absolutePath(invocation.context) + "/serve-state")
+      stateDirectory: invocation.context.workspacePath.appending("serve-state").string)
     let server: HTTPServer
     do {
       server = try HTTPServer(

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import Progress
 import Terminal
 import Workspace
 
@@ -59,7 +60,8 @@ extension CommandSpec {
         + invocation.out.styler.apply(exercise.id, .emphasis)
         + " (\(language.rawValue), \(language.handlerFile)):")
     invocation.out.write(invocation.out.rendered(markdown: markdown))
-    SolutionSupport.nextSteps(after: exercise, passed: passed, course: course, invocation)
+    SolutionSupport.nextSteps(
+      after: exercise, passed: passed, course: course, progress: progress, invocation)
     return ExitCode.success
   }
 
@@ -79,7 +81,8 @@ extension CommandSpec {
 enum SolutionSupport {
   /// After a passed exercise, the next step; before a pass, how to finish it.
   static func nextSteps(
-    after exercise: Exercise, passed: Bool, course: Course, _ invocation: CommandRun
+    after exercise: Exercise, passed: Bool, course: Course, progress: ProgressDocument,
+    _ invocation: CommandRun
   ) {
     let context = invocation.context
     let out = invocation.out
@@ -91,12 +94,16 @@ enum SolutionSupport {
           + styler.apply(context.command("check \(exercise.id)"), .command))
       return
     }
-    guard let next = try? ExerciseSelection.nextStep(course: course, context: context) else {
+    guard
+      let next = ExerciseSelection.nextStep(course: course, progress: progress, context: context)
+    else {
       out.line("That was the last step of the course. Well done!")
       return
     }
     out.line("Next: \(next.description)")
-    if let file = ExerciseSelection.nextExerciseFile(course: course, context: context) {
+    if let file = ExerciseSelection.nextExerciseFile(
+      course: course, progress: progress, context: context)
+    {
       out.line("    edit " + styler.apply(file, .emphasis) + ", then")
     }
     out.line("    " + styler.apply(next.command, .command))

@@ -20,8 +20,10 @@ extension CommandSpec {
     let out = invocation.out
     let styler = out.styler
     out.line(
-      "Validating \(styler.apply(course.title.isEmpty ? course.root : course.title, .emphasis))"
-        + (course.root == "." ? " in this folder" : " at \(course.root)"))
+      "Validating"
+        + " \(styler.apply(course.title.isEmpty ? course.root.string : course.title, .emphasis))"
+        + (course.root == context.currentDirectory
+          ? " in this folder" : " at \(context.display(course.root))"))
     if (try? context.courseLocation().source) == "built-in course" {
       // An author in a folder of their own may not expect the shipped course.
       out.line(
@@ -45,7 +47,7 @@ extension CommandSpec {
       out.line(styler.apply("Problems", .heading))
       for diagnostic in sorted {
         let role: Styler.Role = diagnostic.severity == .error ? .error : .warning
-        out.line(styler.apply(diagnostic.description, role))
+        out.line(styler.apply(diagnostic.description(relativeTo: context.currentDirectory), role))
       }
     }
     let errors = sorted.filter { $0.severity == .error }.count

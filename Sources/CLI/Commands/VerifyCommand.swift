@@ -80,7 +80,7 @@ enum VerifySupport {
     -> Bool
   {
     if let record = progress.exercises[exercise.id], record.attempts > 0 { return true }
-    let file = workspace.exerciseFile(exercise)
+    let file = workspace.exerciseFile(exercise).string
     guard let mine = FileManager.default.contents(atPath: file) else { return false }
     let starter = FileManager.default.contents(
       atPath: exercise.starterPath(workspace.language(for: exercise)))

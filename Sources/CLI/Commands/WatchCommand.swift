@@ -64,7 +64,7 @@ struct Watcher {
   }
 
   /// On a terminal (raw mode): re-grades on every save, passed or not, and answers keys.
-  func interactive(_ first: Exercise, keys: QuizKeyReader) throws -> Int32 {
+  func interactive(_ first: Exercise, keys: QuizKeyReader) throws -> ExitCode {
     var exercise = first
     var (outcome, fingerprint, paths) = try grade(exercise)
     showState(exercise, outcome)
@@ -134,7 +134,7 @@ struct Watcher {
     clearScreen()
     let workspace = try ExerciseSelection.workspace(
       for: exercise, course: course, context: context)
-    let path = CheckRun.absolute(workspace.exerciseFile(exercise), context)
+    let path = workspace.exerciseFile(exercise).string
     let paths = [path] + Self.filesBeside(path, exercise: exercise)
     let fingerprint = FileFingerprint(paths: paths)
     let outcome = try CheckRun.run(exercise, course: course, context: context)
@@ -152,7 +152,7 @@ struct Watcher {
   static func filesBeside(_ handler: String, exercise: Exercise) -> [String] {
     let folder = (handler as NSString).deletingLastPathComponent
     var files = [folder + "/" + Exercise.configFileName]
-    if let spec = try? APICheckSpec.load(exerciseDirectory: exercise.directory) {
+    if let spec = try? APICheckSpec.load(exerciseDirectory: exercise.directory.string) {
       files.append(folder + "/" + spec.template)
     }
     return files

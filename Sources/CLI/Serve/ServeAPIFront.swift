@@ -31,16 +31,16 @@ final class ServeAPIFront: Sendable {
   }
 
   /// The template to serve: `--template FILE`, else one in the current folder, else nil.
-  static func templateFile(flag: String?, currentDirectory: String) throws -> String? {
+  static func templateFile(flag: String?, currentDirectory: AbsolutePath) throws -> String? {
     if let flag {
-      let path = flag.hasPrefix("/") ? flag : currentDirectory + "/" + flag
+      let path = AbsolutePath(flag, relativeTo: currentDirectory).string
       guard FileManager.default.fileExists(atPath: path) else {
         throw CLIError.usage(
           "--template \(flag): no such file; give the path of a serverless.yml or template.yaml")
       }
-      return (path as NSString).standardizingPath
+      return path
     }
-    return APITemplate.find(in: currentDirectory)
+    return APITemplate.find(in: currentDirectory.string)
   }
 
   /// Loads the template (content errors exit 2 with file:line:column) and starts listening.

@@ -10,11 +10,15 @@ public final class Context: Sendable {
   public let environment: [String: String]
   public let out: OutputWriter
   public let err: OutputWriter
-  public let currentDirectory: String
-  /// The value of `--course`, if given.
-  public let courseFlag: String?
-  /// The value of `--workspace`, if given.
-  public let workspaceFlag: String?
+  /// The folder the command runs in.
+  public let currentDirectory: AbsolutePath
+  /// The value of `--course`, if given, resolved against `currentDirectory` where it was read.
+  public let courseFlag: AbsolutePath?
+  /// The value of `--workspace`, if given, resolved against `currentDirectory`.
+  public let workspaceFlag: AbsolutePath?
+  /// The workspace folder the command line points at (see `Workspace.resolvePath`), found
+  /// once when the command starts; it need not exist yet.
+  public let workspacePath: AbsolutePath
   /// Whether standard input is a terminal (interactive prompts).
   public let stdinIsTTY: Bool
   /// What is loaded once and remembered. Two threads may both load before either stores
@@ -24,19 +28,29 @@ public final class Context: Sendable {
   private struct Cache: Sendable {
     var course: (Course, [Diagnostic])?
     var outline: (Course, [Diagnostic])?
-    var rememberedCourse: String?
+    /// `workspace.json` as read (nil: none yet), read at most once per run; see `workspace()`.
+    var openedWorkspace: Result<Workspace?, Error>?
   }
 
+  /// `courseFlag` and `workspaceFlag` are the values as typed; they are made absolute here,
+  /// against `currentDirectory`, and nowhere else.
   init(
-    environment: [String: String], out: OutputWriter, err: OutputWriter, currentDirectory: String,
-    courseFlag: String?, workspaceFlag: String?, stdinIsTTY: Bool
+    environment: [String: String], out: OutputWriter, err: OutputWriter,
+    currentDirectory: AbsolutePath, courseFlag: String?, workspaceFlag: String?,
+    stdinIsTTY: Bool
   ) {
     self.environment = environment
     self.out = out
     self.err = err
     self.currentDirectory = currentDirectory
-    self.courseFlag = courseFlag
-    self.workspaceFlag = workspaceFlag
+    func resolved(_ flag: String?) -> AbsolutePath? {
+      guard let flag, !flag.isEmpty else { return nil }
+      return AbsolutePath(flag, relativeTo: currentDirectory)
+    }
+    self.courseFlag = resolved(courseFlag)
+    self.workspaceFlag = resolved(workspaceFlag)
+    self.workspacePath = Workspace.resolvePath(
+      flag: self.workspaceFlag, environment: environment, currentDirectory: currentDirectory)
     self.stdinIsTTY = stdinIsTTY
   }
 
@@ -54,16 +68,17 @@ public final class Context: Sendable {
 
   /// The folder of the course the binary was built from (found through this source file,
   /// `Sources/CLI/Session/Context.swift`: four levels up).
-  static let sourceCheckout: String = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
+  static let sourceCheckout = AbsolutePath(validating: #filePath).map {
+    $0.parent.parent.parent.parent
+  }
 
   /// Where the course is, by the discovery order in docs/authoring.md.
   public func courseLocation() throws -> CourseLocator.Location {
     guard
-      let location = CourseLocator.locate(
+      let location = try CourseLocator.locate(
         flag: courseFlag, environment: environment, currentDirectory: currentDirectory,
-        sourceCheckout: Context.sourceCheckout, workspaceCourse: rememberedCoursePath)
+        sourceCheckout: Context.sourceCheckout,
+        workspaceCourse: { try self.workspace()?.settings.courseFolder })
     else {
       throw CLIError.content(
         "no course found: not in --course, LAMBDALINGS_COURSE, this folder or its parents.\n"
@@ -77,15 +92,16 @@ public final class Context: Sendable {
     if let loaded = cache.withLock({ $0.course }) { return loaded }
     let location = try courseLocation()
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: location.path, isDirectory: &isDirectory) else {
+    guard FileManager.default.fileExists(atPath: location.path.string, isDirectory: &isDirectory)
+    else {
       throw CLIError.content(
-        "the course folder '\(location.path)' (from \(location.source)) does not exist;"
+        "the course folder '\(display(location.path))' (from \(location.source)) does not exist;"
           + " check the path")
     }
     guard isDirectory.boolValue else {
       throw CLIError.content(
-        "'\(location.path)' (from \(location.source)) is a file, not a folder; a course is the"
-          + " folder holding lessons/course.md, so pass that folder instead")
+        "'\(display(location.path))' (from \(location.source)) is a file, not a folder;"
+          + " a course is the folder holding lessons/course.md, so pass that folder instead")
     }
     let loaded = CourseLoader.load(root: location.path)
     cache.withLock { $0.course = loaded }
@@ -99,11 +115,12 @@ public final class Context: Sendable {
     let (loadedCourse, loadedOutline) = cache.withLock { ($0.course, $0.outline) }
     if loadedCourse != nil { return try course() }
     if let (course, diagnostics) = loadedOutline {
-      return try Context.stopOnErrors(course, diagnostics)
+      return try stopOnErrors(course, diagnostics)
     }
     let location = try courseLocation()
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: location.path, isDirectory: &isDirectory),
+    guard
+      FileManager.default.fileExists(atPath: location.path.string, isDirectory: &isDirectory),
       isDirectory.boolValue
     else { return try course() }
     let index = CourseIndex.standard(environment: environment) { text in
@@ -113,7 +130,7 @@ public final class Context: Sendable {
     }
     let outline = CourseLoader.load(root: location.path, outline: true, index: index)
     cache.withLock { $0.outline = outline }
-    return try Context.stopOnErrors(outline.0, outline.1)
+    return try stopOnErrors(outline.0, outline.1)
   }
 
   /// The course for working on one exercise: the outline (see `courseOutline()`) with
@@ -128,7 +145,7 @@ public final class Context: Sendable {
     let outline = try courseOutline()
     let (loaded, diagnostics) = CourseLoader.loadExercise(
       root: outline.root, folder: exercise.directory)
-    var course = try Context.stopOnErrors(outline, diagnostics)
+    var course = try stopOnErrors(outline, diagnostics)
     guard let loaded else { return (course, exercise) }
     if let index = course.exercises.firstIndex(where: { $0.id == loaded.id }) {
       course.exercises[index] = loaded
@@ -136,41 +153,50 @@ public final class Context: Sendable {
     return (course, loaded)
   }
 
-  /// The course path the workspace's `workspace.json` remembers, if any. Read once it is
-  /// found (hints ask for it several times); until then asked again, as the first run creates
-  /// the workspace on the way.
-  var rememberedCoursePath: String? {
-    if let remembered = cache.withLock({ $0.rememberedCourse }) { return remembered }
-    let path = Workspace.resolvePath(
-      flag: workspaceFlag, environment: environment, currentDirectory: ".")
-    let remembered = (try? Workspace.open(at: path))?.settings.coursePath
-    cache.withLock { $0.rememberedCourse = remembered }
-    return remembered
+  /// The workspace at `workspacePath` as its `workspace.json` says; nil when there is none
+  /// yet. The file is read once per run: every later call returns what that read found (or
+  /// threw), or what `remember(_:)` was told after the command wrote it.
+  public func workspace() throws -> Workspace? {
+    let opened = cache.withLock { cache -> Result<Workspace?, Error> in
+      if let opened = cache.openedWorkspace { return opened }
+      let opened = Result { try Workspace.open(at: workspacePath) }
+      cache.openedWorkspace = opened
+      return opened
+    }
+    return try opened.get()
+  }
+
+  /// Records the workspace as the command just created or updated it, so `workspace()` does
+  /// not read the file again.
+  func remember(_ workspace: Workspace) {
+    cache.withLock { $0.openedWorkspace = .success(workspace) }
+  }
+
+  /// The course folder the workspace's `workspace.json` remembers, if any.
+  var rememberedCoursePath: AbsolutePath? {
+    (try? workspace())??.settings.courseFolder
   }
 
   /// `lambdalings WORDS` as the learner can copy it: with `--workspace` when it was given, and
   /// `--course` when it was given and the workspace does not remember that course by itself.
   public func command(_ words: String) -> String {
     var text = words.isEmpty ? "lambdalings" : "lambdalings \(words)"
-    if let workspaceFlag, !workspaceFlag.isEmpty {
-      text += " --workspace \(Context.shellQuoted(workspaceFlag))"
+    if let workspaceFlag {
+      text += " --workspace \(Context.shellQuoted(display(workspaceFlag)))"
     }
-    if let courseFlag, !courseFlag.isEmpty {
-      let given = Context.absolute(courseFlag, in: currentDirectory)
-      let remembered = rememberedCoursePath.map { Context.absolute($0, in: currentDirectory) }
-      if given != remembered { text += " --course \(Context.shellQuoted(courseFlag))" }
+    if let courseFlag, courseFlag != rememberedCoursePath {
+      text += " --course \(Context.shellQuoted(display(courseFlag)))"
     }
     return text
   }
 
-  /// `path` as the learner sees it: relative to the current folder when it is inside it (a
-  /// workspace found from a subfolder has an absolute path), else as it is.
-  public func display(_ path: String) -> String {
-    guard path.hasPrefix("/") else { return path }
-    let here = Context.absolute(".", in: currentDirectory)
-    let full = Context.absolute(path, in: currentDirectory)
-    let prefix = here == "/" ? "/" : here + "/"
-    return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : path
+  /// `path` as the learner sees it: relative to the current folder when it is inside it, else
+  /// (the current folder itself too) the whole path.
+  public func display(_ path: AbsolutePath) -> String {
+    guard let relative = path.relative(to: currentDirectory), !relative.isEmpty else {
+      return path.string
+    }
+    return relative
   }
 
   /// `text` quoted for a POSIX shell when it holds anything but safe characters.
@@ -180,23 +206,18 @@ public final class Context: Sendable {
     return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
-  /// `path` made absolute against `folder`, without `.` and `..`.
-  static func absolute(_ path: String, in folder: String) -> String {
-    let full = path.hasPrefix("/") ? path : "\(folder)/\(path)"
-    return URL(fileURLWithPath: full).standardizedFileURL.path
-  }
-
   /// The loaded course; a course with errors stops the command with every error listed.
   public func course() throws -> Course {
     let (course, diagnostics) = try courseWithDiagnostics()
-    return try Context.stopOnErrors(course, diagnostics)
+    return try stopOnErrors(course, diagnostics)
   }
 
-  private static func stopOnErrors(_ course: Course, _ diagnostics: [Diagnostic]) throws -> Course {
+  private func stopOnErrors(_ course: Course, _ diagnostics: [Diagnostic]) throws -> Course {
     if diagnostics.hasErrors {
       let errors = diagnostics.filter { $0.severity == .error }
       throw CLIError.content(
-        "the course at \(course.root) has \(ProblemList.text(errors))\n"
+        "the course at \(display(course.root)) has"
+          + " \(ProblemList.text(errors, relativeTo: currentDirectory))\n"
           + "Fix them and run the command again.")
     }
     return course

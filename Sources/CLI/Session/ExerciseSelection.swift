@@ -37,11 +37,9 @@ enum ExerciseSelection {
   /// The id of the exercise folder the current folder is in (`WORKSPACE/exercises/ID` or below
   /// it), for the workspace the command line points at; nil elsewhere.
   static func folderExercise(_ context: Context) -> String? {
-    let workspace = Context.absolute(WorkspaceSetup.path(context), in: context.currentDirectory)
-    let here = Context.absolute(".", in: context.currentDirectory)
-    let exercises = workspace + "/exercises/"
-    guard here.hasPrefix(exercises) else { return nil }
-    let id = here.dropFirst(exercises.count).split(separator: "/").first.map(String.init)
+    let exercises = context.workspacePath.appending("exercises")
+    guard let inside = context.currentDirectory.relative(to: exercises) else { return nil }
+    let id = inside.split(separator: "/").first.map(String.init)
     return id?.isEmpty == false ? id : nil
   }
 
@@ -59,19 +57,18 @@ enum ExerciseSelection {
   static func workspace(for exercise: Exercise, course: Course, context: Context) throws
     -> Workspace
   {
-    if let workspace = try WorkspaceSetup.existing(context),
-      FileManager.default.fileExists(atPath: workspace.exerciseFile(exercise)),
+    let existing = try WorkspaceSetup.existing(context)
+    if let workspace = existing,
+      FileManager.default.fileExists(atPath: workspace.exerciseFile(exercise).string),
       !exercise.usesConfigFile
         || FileManager.default.fileExists(
-          atPath: "\(workspace.exerciseFolder(exercise.id))/\(Exercise.configFileName)")
+          atPath: workspace.exerciseFolder(exercise.id).appending(Exercise.configFileName).string)
     {
       return workspace
     }
-    let existed = try WorkspaceSetup.existing(context) != nil
-    let report = try WorkspaceSetup.create(
-      at: WorkspaceSetup.path(context), course: course, language: nil, context: context)
-    if !existed {
-      context.err.line("Created your workspace at \(report.workspace.path).")
+    let report = try WorkspaceSetup.create(course: course, language: nil, context: context)
+    if existing == nil {
+      context.err.line("Created your workspace at \(context.display(report.workspace.path)).")
     } else if !report.copied.isEmpty {
       context.err.line(
         "Copied \(Plural.count(report.copied.count, "missing starter file")) into your workspace.")
@@ -79,20 +76,20 @@ enum ExerciseSelection {
     return report.workspace
   }
 
-  /// The learner's file for the next step when that step is an exercise, as the learner sees
-  /// the path; nil otherwise.
-  static func nextExerciseFile(course: Course, context: Context) -> String? {
-    guard let progress = try? WorkspaceSetup.progress(context),
-      case .exercise(let id)? = CourseStatus(course: course, progress: progress).next?.step,
+  /// The learner's file for the step after `progress` when that step is an exercise, as the
+  /// learner sees the path; nil otherwise (or when there is no workspace yet).
+  static func nextExerciseFile(course: Course, progress: ProgressDocument, context: Context)
+    -> String?
+  {
+    guard case .exercise(let id)? = CourseStatus(course: course, progress: progress).next?.step,
       let exercise = course.exercise(id),
       let workspace = try? WorkspaceSetup.existing(context)
     else { return nil }
     return context.display(workspace.exerciseFile(exercise))
   }
 
-  /// The step after the current state of progress, described with its command.
-  static func nextStep(course: Course, context: Context) throws -> NextStep? {
-    let progress = try WorkspaceSetup.progress(context)
+  /// The step after `progress`, described with its command.
+  static func nextStep(course: Course, progress: ProgressDocument, context: Context) -> NextStep? {
     let status = CourseStatus(course: course, progress: progress)
     return status.next.map { NextStep($0, context: context) }
   }

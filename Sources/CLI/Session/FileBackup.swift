@@ -1,10 +1,12 @@
 import Foundation
+import SystemSupport
 
 /// Copies of the learner's files made before a reset (`reset`, `progress reset`).
 enum FileBackup {
   /// Renames `file` to `<file>.bak-<yyyyMMdd-HHmmss>` (with `-2`, `-3`... when taken) and
   /// returns the backup's path.
-  static func backUp(_ file: String, now: Date) throws -> String {
+  static func backUp(_ path: AbsolutePath, now: Date) throws -> AbsolutePath {
+    let file = path.string
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = TimeZone(identifier: "UTC")
@@ -23,6 +25,6 @@ enum FileBackup {
         "could not back up \(file) to \(backup): \(error.localizedDescription.trimmingFinalPeriod); nothing changed"
       )
     }
-    return backup
+    return AbsolutePath(backup, relativeTo: path.parent)
   }
 }

@@ -1,0 +1,36 @@
+import Testing
+
+@testable import SystemSupport
+
+@Suite struct AbsolutePathTests {
+  let base = AbsolutePath(validating: "/home/ada/course")!
+
+  @Test func relativePathsResolveAgainstTheBaseWithoutDotsOrDoubledSlashes() {
+    #expect(AbsolutePath("../work", relativeTo: base).string == "/home/ada/work")
+    #expect(AbsolutePath(".", relativeTo: base) == base)
+    #expect(AbsolutePath("./a//b/./c/", relativeTo: base).string == "/home/ada/course/a/b/c")
+    #expect(AbsolutePath("/tmp/x/../y", relativeTo: base).string == "/tmp/y")
+    // `..` above the root stays at the root, as in a shell.
+    #expect(AbsolutePath("../../../../..", relativeTo: base).string == "/")
+  }
+
+  @Test func onlyAbsoluteTextValidates() {
+    #expect(AbsolutePath(validating: "relative/path") == nil)
+    #expect(AbsolutePath(validating: "") == nil)
+    #expect(AbsolutePath(validating: "//a/./b/")?.string == "/a/b")
+  }
+
+  @Test func partsAndRelations() {
+    #expect(base.parent.string == "/home/ada")
+    #expect(base.name == "course")
+    #expect(AbsolutePath(validating: "/")!.parent.isRoot)
+    #expect(AbsolutePath(validating: "/a")!.parent.isRoot)
+    #expect(base.appending("exercises/hello").relative(to: base) == "exercises/hello")
+    #expect(base.relative(to: base) == "")
+    // A sibling that merely starts with the same letters is not inside.
+    #expect(AbsolutePath(validating: "/home/ada/course-old")!.relative(to: base) == nil)
+    #expect(base.relative(to: AbsolutePath(validating: "/")!) == "home/ada/course")
+    #expect("\(base.appending("lessons"))" == "/home/ada/course/lessons")
+    #expect(base.url.path == "/home/ada/course")
+  }
+}
