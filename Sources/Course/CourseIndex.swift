@@ -63,39 +63,23 @@ public struct CourseIndex: Sendable {
     environment: [String: String], quizScanner: @escaping @Sendable (String) -> QuizListing
   ) -> CourseIndex? {
     if environment["LAMBDALINGS_COURSE_INDEX"] == "off" { return nil }
-    let base: String
-    if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-      base = xdg
-    } else if let home = environment["HOME"], home.hasPrefix("/") {
-      base = "\(home)/.cache"
-    } else {
+    guard let directory = UserCache.directory("courses", environment: environment) else {
       return nil
     }
     let executable = Platform.executablePath()
     let identity = executable.flatMap { Platform.fileStatus($0)?.stamp } ?? "unknown"
     return CourseIndex(
-      directory: "\(base)/lambdalings/courses",
+      directory: directory,
       stamp: "\(executable ?? "") \(identity)", quizScanner: quizScanner)
   }
 
   /// The index file of the course folder `root` (made absolute against the current folder).
   public func file(for root: String) -> String {
-    "\(directory)/\(CourseIndex.digest(CourseIndex.absolute(root)))"
+    "\(directory)/\(UserCache.digest(CourseIndex.absolute(root)))"
   }
 
   static func absolute(_ root: String) -> String {
     root.hasPrefix("/") ? root : "\(FileManager.default.currentDirectoryPath)/\(root)"
-  }
-
-  /// A 64-bit FNV-1a hash in hex, for file names (the path is stored and compared too).
-  static func digest(_ text: String) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01b3
-    }
-    let hex = String(hash, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
   }
 
   /// Opens the index of `root` for one load.

@@ -24,15 +24,10 @@ public struct InterpreterCache: Sendable {
     if let disabled = environment["LAMBDALINGS_INTERPRETER_CACHE"], disabled == "off" {
       return nil
     }
-    let base: String
-    if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-      base = xdg
-    } else if let home = environment["HOME"], home.hasPrefix("/") {
-      base = "\(home)/.cache"
-    } else {
+    guard let directory = UserCache.directory("interpreters", environment: environment) else {
       return nil
     }
-    return InterpreterCache(directory: "\(base)/lambdalings/interpreters")
+    return InterpreterCache(directory: directory)
   }
 
   /// The interpreter remembered for `fingerprint`, if it is still valid.

@@ -106,13 +106,5 @@ public struct InterpreterFingerprint: Sendable, Equatable {
   }
 
   /// A stable 64-bit FNV-1a hash of the text, in hex (for file names; the text is compared too).
-  public var digest: String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01b3
-    }
-    let hex = String(hash, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
-  }
+  public var digest: String { UserCache.digest(text) }
 }

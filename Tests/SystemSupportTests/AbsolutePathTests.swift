@@ -34,3 +34,23 @@ import Testing
     #expect(base.url.path == "/home/ada/course")
   }
 }
+
+@Suite struct UserCacheTests {
+  @Test func theCacheFolderFollowsXDGThenHome() {
+    #expect(
+      UserCache.directory("courses", environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"])
+        == "/x/lambdalings/courses")
+    #expect(
+      UserCache.directory("courses", environment: ["XDG_CACHE_HOME": "rel", "HOME": "/h"])
+        == "/h/.cache/lambdalings/courses")
+    #expect(UserCache.directory("courses", environment: ["HOME": "relative"]) == nil)
+    #expect(UserCache.directory("courses", environment: [:]) == nil)
+  }
+
+  @Test func theDigestIsFNV1aIn16HexDigits() {
+    // FNV-1a 64 of the empty string is its offset basis; of "a", the published test vector.
+    #expect(UserCache.digest("") == "cbf29ce484222325")
+    #expect(UserCache.digest("a") == "af63dc4c8601ec8c")
+    #expect(UserCache.digest("/course") != UserCache.digest("/course/"))
+  }
+}
