@@ -8,8 +8,9 @@ public struct GradeFailure: Sendable, Equatable {
   public var kind: Kind
   /// The exercise file that declares the check: `spec.json`, `api.json` or `deployment.json`.
   public var specFile: String
-  /// The line of the check in `specFile`: the expected value's own line when the spec gives
-  /// one, else the case's line; 0 when unknown.
+  /// The line of the check in `specFile`: 0 when the checker does not know it, and then the
+  /// report fills in the line of the case or scenario (`GradeReport`). Expected values do not
+  /// carry lines of their own since they became `JSONValue`s.
   public var line: Int
 
   public init(_ kind: Kind, specFile: String = "spec.json", line: Int = 0) {

@@ -21,8 +21,9 @@ public final class Context: Sendable {
   public let workspacePath: AbsolutePath
   /// Whether standard input is a terminal (interactive prompts).
   public let stdinIsTTY: Bool
-  /// What is loaded once and remembered. Two threads may both load before either stores
-  /// (both get the same result); the lock is not held while loading.
+  /// What is loaded once and remembered. The course and its outline are loaded without the
+  /// lock held (two threads may both load before either stores; both get the same result);
+  /// `workspace.json`, a small file, is read under it, so it is read once per run.
   private let cache = Locked(Cache())
 
   private struct Cache: Sendable {
