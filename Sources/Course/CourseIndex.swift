@@ -73,18 +73,14 @@ public struct CourseIndex: Sendable {
       stamp: "\(executable ?? "") \(identity)", quizScanner: quizScanner)
   }
 
-  /// The index file of the course folder `root` (made absolute against the current folder).
-  public func file(for root: String) -> String {
-    "\(directory)/\(UserCache.digest(CourseIndex.absolute(root)))"
-  }
-
-  static func absolute(_ root: String) -> String {
-    root.hasPrefix("/") ? root : "\(FileManager.default.currentDirectoryPath)/\(root)"
+  /// The index file of the course folder `root`.
+  public func file(for root: AbsolutePath) -> String {
+    "\(directory)/\(UserCache.digest(root.string))"
   }
 
   /// Opens the index of `root` for one load.
-  func open(root: String) -> Session {
-    let absoluteRoot = CourseIndex.absolute(root)
+  func open(root: AbsolutePath) -> Session {
+    let absoluteRoot = root.string
     let path = file(for: root)
     let now = Int64(clock().timeIntervalSince1970 * 1e9)
     var session = Session(

@@ -27,7 +27,7 @@ public struct CourseLoader {
     Course, [Diagnostic]
   ) {
     var loader = CourseLoader(root: root, outline: outline)
-    if outline, let index { loader.index = index.open(root: root.string) }
+    if outline, let index { loader.index = index.open(root: root) }
     let course = loader.loadCourse()
     loader.index?.save()
     return (course, loader.diagnostics.sortedForDisplay())

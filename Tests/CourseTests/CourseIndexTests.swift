@@ -71,7 +71,8 @@ import Testing
       CourseLoader.load(root: AbsolutePath(validating: shipped)!, outline: true))
     let cold = CourseLoader.load(
       root: AbsolutePath(validating: shipped)!, outline: true, index: index)
-    #expect(FileManager.default.fileExists(atPath: index.file(for: shipped)))
+    #expect(
+      FileManager.default.fileExists(atPath: index.file(for: AbsolutePath(validating: shipped)!)))
     let warm = CourseLoader.load(
       root: AbsolutePath(validating: shipped)!, outline: true, index: index)
     #expect(Self.summary(cold) == plain)
@@ -123,7 +124,7 @@ import Testing
     _ = Self.load(course, index)
     // Rewrite the remembered title of the chapter in the index itself: a warm load that
     // shows the rewritten title read it from the index, not from the file.
-    let file = index.file(for: course.root)
+    let file = index.file(for: AbsolutePath(validating: course.root)!)
     let text = try String(contentsOfFile: file, encoding: .utf8)
     #expect(text.contains("H\t3\ttitle\tIntro\n"))
     try text.replacingOccurrences(of: "H\t3\ttitle\tIntro\n", with: "H\t3\ttitle\tFrom the index\n")
@@ -177,7 +178,8 @@ import Testing
     #expect(removed.1.contains { $0.message.contains("lists exercise 'second'") })
     #expect(Self.summary(removed) == Self.summary(Self.load(course, nil)))
     // The index no longer remembers the removed file.
-    let text = try String(contentsOfFile: index.file(for: course.root), encoding: .utf8)
+    let text = try String(
+      contentsOfFile: index.file(for: AbsolutePath(validating: course.root)!), encoding: .utf8)
     #expect(!text.contains("exercises/second/"))
   }
 
@@ -213,7 +215,8 @@ import Testing
     try Data(old.replacingOccurrences(of: "title: Hello", with: "title: Jello").utf8).write(
       to: URL(fileURLWithPath: file))
     #expect(Self.load(course, index).0.exercise("hello")?.title == "Jello")
-    let text = try String(contentsOfFile: index.file(for: course.root), encoding: .utf8)
+    let text = try String(
+      contentsOfFile: index.file(for: AbsolutePath(validating: course.root)!), encoding: .utf8)
     #expect(!text.contains("exercises/hello/exercise.md"))
   }
 
@@ -223,7 +226,7 @@ import Testing
     let index = Self.index(scratch.path)
     let expected = Self.summary(Self.load(course, nil))
     _ = Self.load(course, index)
-    let file = index.file(for: course.root)
+    let file = index.file(for: AbsolutePath(validating: course.root)!)
     let good = try String(contentsOfFile: file, encoding: .utf8)
     let broken = [
       "garbage\u{0}\u{1}",
@@ -251,7 +254,9 @@ import Testing
     let expected = Self.summary(Self.load(course, nil))
     #expect(Self.summary(Self.load(course, index)) == expected)
     #expect(Self.summary(Self.load(course, index)) == expected)
-    #expect(!FileManager.default.fileExists(atPath: index.file(for: course.root)))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: index.file(for: AbsolutePath(validating: course.root)!)))
     // A read-only folder, where permissions apply (not for root).
     if getuid() != 0 {
       let readOnly = "\(scratch.path)/read-only"
@@ -260,7 +265,9 @@ import Testing
         attributes: [.posixPermissions: 0o555])
       let locked = Self.index(readOnly)
       #expect(Self.summary(Self.load(course, locked)) == expected)
-      #expect(!FileManager.default.fileExists(atPath: locked.file(for: course.root)))
+      #expect(
+        !FileManager.default.fileExists(
+          atPath: locked.file(for: AbsolutePath(validating: course.root)!)))
     }
   }
 
