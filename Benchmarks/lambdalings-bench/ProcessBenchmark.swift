@@ -148,17 +148,23 @@ enum ProcessBenchmark {
     var after: [Sample] = []
     var before: [Sample] = []
     var floors: [[Sample]] = Array(repeating: [], count: suite.floors.count)
+    // The baseline keeps caches of its own: the course index is dropped when another build
+    // wrote it, so two binaries sharing one cache folder would rebuild it on every run.
+    var baselineEnvironment = suite.environment
+    if let cache = suite.environment["XDG_CACHE_HOME"] {
+      baselineEnvironment["XDG_CACHE_HOME"] = cache + "-baseline"
+    }
     // One warm-up of each, unmeasured (fills caches such as the interpreter cache).
     _ = ProcessTimer.time(binary, suite.arguments, suite.environment, stdin: suite.stdin)
     if let baseline {
-      _ = ProcessTimer.time(baseline, suite.arguments, suite.environment, stdin: suite.stdin)
+      _ = ProcessTimer.time(baseline, suite.arguments, baselineEnvironment, stdin: suite.stdin)
     }
     for _ in 0..<runs {
       after.append(
         ProcessTimer.time(binary, suite.arguments, suite.environment, stdin: suite.stdin))
       if let baseline {
         before.append(
-          ProcessTimer.time(baseline, suite.arguments, suite.environment, stdin: suite.stdin))
+          ProcessTimer.time(baseline, suite.arguments, baselineEnvironment, stdin: suite.stdin))
       }
       for (index, floor) in suite.floors.enumerated() {
         floors[index].append(
