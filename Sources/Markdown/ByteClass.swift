@@ -12,6 +12,11 @@ enum ByteClass {
 
   @inline(__always) static func isLineEnd(_ c: UInt8) -> Bool { c == 0x0A || c == 0x0D }
 
+  /// A space or a line end (what a code span's content counts as spaces).
+  @inline(__always) static func isSpaceOrLineEnd(_ c: UInt8) -> Bool {
+    c == 0x20 || c == 0x0A || c == 0x0D
+  }
+
   /// Space, tab, line feed, line tabulation, form feed or carriage return.
   @inline(__always) static func isWhitespace(_ c: UInt8) -> Bool {
     c == 0x20 || (c >= 0x09 && c <= 0x0D)

@@ -9,8 +9,18 @@
 /// example and on the fuzz inputs.
 struct DirectHTMLWriter {
   var writer: HTMLWriter
-  let references: [String: LinkReference]
-  let extensions: MarkdownExtensions
+  /// The inline parser and writer, kept from one paragraph to the next.
+  var inline: DirectInlineWriter
+
+  init(writer: HTMLWriter, references: [String: LinkReference], extensions: MarkdownExtensions) {
+    self.writer = writer
+    inline = DirectInlineWriter(
+      parser: InlineParser(
+        [], references: references, strikethrough: extensions.contains(.strikethrough),
+        autolinks: extensions.contains(.autolinks)),
+      autolinks: extensions.contains(.autolinks),
+      writer: HTMLWriter(options: writer.options, capacity: 0))
+  }
 
   mutating func blocks(_ nodes: [BlockNode], tight: Bool) {
     for node in nodes { block(node, tight: tight) }
@@ -124,27 +134,33 @@ struct DirectHTMLWriter {
 
   /// Parses `content` as inlines and writes them.
   mutating func inlines(_ content: [UInt8]) {
-    var parser = InlineParser(
-      content, references: references, strikethrough: extensions.contains(.strikethrough),
-      autolinks: extensions.contains(.autolinks))
-    parser.parse()
-    var inline = DirectInlineWriter(
-      parser: parser, autolinks: extensions.contains(.autolinks), writer: writer)
-    // The writer moves into the inline writer and back, so its buffer is never copied.
-    writer = HTMLWriter(options: writer.options, capacity: 0)
-    var pending = DirectInlineWriter.PendingText()
-    inline.build(children: 0, depth: 0, inLink: false, pending: &pending)
-    writer = inline.writer
+    // One inline parser serves every paragraph, keeping its arrays' storage between them; the
+    // output buffer is swapped into the inline writer and back, never copied.
+    inline.parser.reset(content)
+    inline.parser.parse()
+    swap(&writer, &inline.writer)
+    inline.run()
+    swap(&writer, &inline.writer)
   }
 }
 
 /// The inline half of `DirectHTMLWriter`: `InlineBuilder`'s walk, writing HTML as it goes.
 struct DirectInlineWriter {
-  let parser: InlineParser
+  var parser: InlineParser
   let autolinks: Bool
   var writer: HTMLWriter
+  /// Storage for the outermost pending text, kept from one subject to the next.
+  var pendingNodes: [Int] = []
   /// Inside an image description: only text is written, as `HTMLWriter.plain` does.
   var plainDepth = 0
+
+  /// Writes the parsed subject (the children of the arena's root).
+  mutating func run() {
+    var pending = PendingText(nodes: pendingNodes)
+    pendingNodes = []
+    build(children: 0, depth: 0, inLink: false, pending: &pending)
+    pendingNodes = pending.nodes
+  }
 
   /// Text nodes waiting to be written together (they are one text node in `Document`).
   struct PendingText {
@@ -290,13 +306,28 @@ struct DirectInlineWriter {
   mutating func flush(_ pending: inout PendingText, inLink: Bool) {
     guard !pending.nodes.isEmpty else { return }
     defer { pending.nodes.removeAll(keepingCapacity: true) }
-    let searches =
-      !inLink && autolinks
-      && pending.nodes.contains { literal(parser.nodes[$0]).contains(UInt8(ascii: "@")) }
-    guard searches else {
-      for index in pending.nodes { writer.escape(literal(parser.nodes[index])) }
-      return
+    // The text is read through pointers: no slice (and no reference count) per text node.
+    let subject = parser.s
+    let buffer = parser.buffer
+    let searches = subject.withUnsafeBufferPointer { inSubject in
+      buffer.withUnsafeBufferPointer { inBuffer in
+        let lookForEmail = !inLink && autolinks
+        for index in pending.nodes {
+          let node = parser.nodes[index]
+          let text = UnsafeBufferPointer(
+            rebasing: (node.inBuffer ? inBuffer : inSubject)[node.start..<node.end])
+          if lookForEmail && text.contains(UInt8(ascii: "@")) { return true }
+        }
+        for index in pending.nodes {
+          let node = parser.nodes[index]
+          writer.escape(
+            buffer: UnsafeBufferPointer(
+              rebasing: (node.inBuffer ? inBuffer : inSubject)[node.start..<node.end]))
+        }
+        return false
+      }
     }
+    guard searches else { return }
     var text: [UInt8] = []
     for index in pending.nodes { text.append(contentsOf: literal(parser.nodes[index])) }
     var start = 0
@@ -324,6 +355,17 @@ extension HTMLRenderer {
   public static func renderBytes(
     parsing bytes: [UInt8], extensions: MarkdownExtensions = .gfm, options: Options = Options()
   ) -> [UInt8] {
+    var tree: ParsedTree?
+    return renderBytes(parsing: bytes, extensions: extensions, options: options, tree: &tree)
+  }
+
+  /// As `renderBytes(parsing:extensions:options:)`, and hands the parsed block tree to `tree`
+  /// instead of freeing it: a process that exits right after rendering can keep it to the end
+  /// and skip tearing it down node by node.
+  public static func renderBytes(
+    parsing bytes: [UInt8], extensions: MarkdownExtensions, options: Options,
+    tree: inout ParsedTree?
+  ) -> [UInt8] {
     let source = SourceText.normalize(bytes)
     var parser = BlockParser(
       source, tables: extensions.contains(.tables), taskLists: extensions.contains(.taskLists))
@@ -332,6 +374,17 @@ extension HTMLRenderer {
       writer: HTMLWriter(options: options, capacity: source.count + source.count / 4),
       references: parser.references, extensions: extensions)
     direct.blocks(root.children, tight: false)
+    tree = ParsedTree(root: root)
     return direct.writer.out
+  }
+
+  /// A parsed block tree, opaque: only kept or let go (see `renderBytes(parsing:...tree:)`).
+  /// Nothing reads or changes it after parsing, so it may be kept from any thread.
+  public final class ParsedTree: @unchecked Sendable {
+    let root: BlockNode
+
+    init(root: BlockNode) {
+      self.root = root
+    }
   }
 }

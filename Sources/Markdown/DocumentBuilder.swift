@@ -3,6 +3,21 @@
 struct DocumentBuilder {
   let references: [String: LinkReference]
   let extensions: MarkdownExtensions
+  /// One inline parser for every paragraph, heading and cell (its arrays' storage is reused).
+  let spare = SpareParser()
+
+  /// Holds the inline parser between uses; a class, so the builder's methods stay non-mutating.
+  final class SpareParser {
+    var parser: InlineParser?
+  }
+
+  init(references: [String: LinkReference], extensions: MarkdownExtensions) {
+    self.references = references
+    self.extensions = extensions
+    spare.parser = InlineParser(
+      [], references: references, strikethrough: extensions.contains(.strikethrough),
+      autolinks: extensions.contains(.autolinks))
+  }
 
   func blocks(_ nodes: [BlockNode]) -> [Block] {
     var out: [Block] = []
@@ -15,7 +30,7 @@ struct DocumentBuilder {
 
   func inlines(_ content: [UInt8], _ origins: [BlockNode.LineOrigin]) -> [Inline] {
     InlineBuilder.inlines(
-      content, origins: origins, references: references, extensions: extensions)
+      content, origins: origins, references: references, extensions: extensions, spare: spare)
   }
 
   func block(_ node: BlockNode) -> Block? {

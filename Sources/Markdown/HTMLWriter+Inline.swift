@@ -79,16 +79,17 @@ extension HTMLWriter {
     var runStart = 0
     for index in 0..<buffer.count {
       let c = buffer[index]
-      guard
-        c == UInt8(ascii: "&") || c == UInt8(ascii: "<") || c == UInt8(ascii: ">")
-          || c == UInt8(ascii: "\"")
-      else { continue }
+      // One test for the four bytes, all below 64: a bit each in `escapedBytes`.
+      guard c < 64 && (Self.escapedBytes >> UInt64(c)) & 1 != 0 else { continue }
       out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
       escapeByte(c)
       runStart = index + 1
     }
     out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...]))
   }
+
+  /// Bit `c` is set for each byte `c` that `escape` replaces: `"`, `&`, `<` and `>`.
+  static let escapedBytes: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
 
   mutating func escapeByte(_ c: UInt8) {
     switch c {
@@ -105,7 +106,31 @@ extension HTMLWriter {
   }
 
   /// Percent-encodes a URL the way cmark does, leaving reserved characters alone.
-  mutating func escapeHref(_ url: String) { escapeHref(bytes: url.utf8) }
+  mutating func escapeHref(_ url: String) {
+    var url = url
+    url.withUTF8 { bytes in
+      // Runs of bytes kept as they are go in one piece each.
+      var runStart = 0
+      for index in 0..<bytes.count where !Self.keptInHref(bytes[index]) {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        escapeHref(bytes: CollectionOfOne(bytes[index]))
+        runStart = index + 1
+      }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+    }
+  }
+
+  /// Bytes 0-63 and 64-127 that `escapeHref` copies unchanged, a bit each: letters, digits
+  /// and `-_.+!*(),%#@?=;:/$~`, the characters cmark leaves alone (`HrefTests` checks them
+  /// against the byte-by-byte rule).
+  static let hrefKeptLow: UInt64 = 0xAFFF_FF3A_0000_0000
+  static let hrefKeptHigh: UInt64 = 0x47FF_FFFE_87FF_FFFF
+
+  @inline(__always) static func keptInHref(_ c: UInt8) -> Bool {
+    c < 64
+      ? (hrefKeptLow >> UInt64(c)) & 1 != 0
+      : c < 128 && (hrefKeptHigh >> UInt64(c - 64)) & 1 != 0
+  }
 
   mutating func escapeHref<S: Sequence>(bytes url: S) where S.Element == UInt8 {
     for c in url {

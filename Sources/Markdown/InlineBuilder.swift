@@ -4,24 +4,34 @@
 struct InlineBuilder {
   static let maxDepth = 100
 
-  let parser: InlineParser
+  var parser: InlineParser
   let origins: [BlockNode.LineOrigin]
   let autolinks: Bool
 
   /// Parses `content` and builds its inlines.
   static func inlines(
     _ content: [UInt8], origins: [BlockNode.LineOrigin], references: [String: LinkReference],
-    extensions: MarkdownExtensions
+    extensions: MarkdownExtensions, spare: DocumentBuilder.SpareParser? = nil
   ) -> [Inline] {
-    var parser = InlineParser(
-      content, references: references, strikethrough: extensions.contains(.strikethrough),
+    var builder = InlineBuilder(
+      parser: InlineParser.placeholder, origins: origins,
       autolinks: extensions.contains(.autolinks))
-    parser.parse()
-    let builder = InlineBuilder(
-      parser: parser, origins: origins, autolinks: extensions.contains(.autolinks))
+    let borrowed = spare?.parser != nil
+    if let spare, borrowed {
+      // Borrowed from the document's builder and given back: its storage is reused, and
+      // swapping moves it without copying (a copy would share, then duplicate, its arrays).
+      swap(&builder.parser, &spare.parser!)
+      builder.parser.reset(content)
+    } else {
+      builder.parser = InlineParser(
+        content, references: references, strikethrough: extensions.contains(.strikethrough),
+        autolinks: extensions.contains(.autolinks))
+    }
+    builder.parser.parse()
     var out: [Inline] = []
     var pending = PendingText()
     builder.build(children: 0, depth: 0, inLink: false, pending: &pending, into: &out)
+    if let spare, borrowed { swap(&builder.parser, &spare.parser!) }
     return out
   }
 

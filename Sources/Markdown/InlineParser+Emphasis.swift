@@ -36,7 +36,11 @@ extension InlineParser {
   /// drops those delimiters.
   mutating func processEmphasis(bottom: Int) {
     guard lastDelimiter >= bottom else { return }
-    var openersBottom = [Int](repeating: bottom - 1, count: 18)
+    if openersBottom.count != 18 {
+      openersBottom = [Int](repeating: bottom - 1, count: 18)
+    } else {
+      for index in 0..<18 { openersBottom[index] = bottom - 1 }
+    }
     var closer = -1
     var candidate = lastDelimiter
     while candidate >= bottom {

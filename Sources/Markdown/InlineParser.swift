@@ -1,8 +1,11 @@
 /// The second phase of parsing: turns the text of a paragraph, heading or table cell into
 /// inline nodes, following the CommonMark reference algorithm (delimiter runs, brackets).
+///
+/// One parser can parse many subjects in turn (`reset`), keeping its arrays' storage: a
+/// document's paragraphs then cost no allocation each for the arena, delimiters and brackets.
 struct InlineParser {
-  let s: [UInt8]
-  let end: Int
+  private(set) var s: [UInt8]
+  private(set) var end: Int
   let references: [String: LinkReference]
   let strikethrough: Bool
   /// GitHub `www.` and `http(s)://` autolinks, matched on the raw text as cmark-gfm does.
@@ -14,6 +17,8 @@ struct InlineParser {
   var delimiters: [Delimiter] = []
   var lastDelimiter = -1
   var brackets: [Bracket] = []
+  /// `processEmphasis`'s lower bounds per delimiter class, kept to reuse its storage.
+  var openersBottom: [Int] = []
 
   // Caches that keep hostile input linear.
   var backticksScanned = false
@@ -29,14 +34,39 @@ struct InlineParser {
   ) {
     self.strikethrough = strikethrough
     self.autolinks = autolinks
+    s = []
+    end = 0
+    self.references = references
+    nodes = []
+    nodes.reserveCapacity(16)
+    reset(subject)
+  }
+
+  /// An empty parser, to hold a place while the real one is lent out (no storage of its own
+  /// beyond the shared static's).
+  static let placeholder = InlineParser(
+    [], references: [:], strikethrough: false, autolinks: false)
+
+  /// Makes the parser ready for a new subject, keeping the storage of its arrays.
+  mutating func reset(_ subject: [UInt8]) {
     var length = subject.count
     while length > 0 && ByteClass.isWhitespace(subject[length - 1]) { length -= 1 }
     s = subject
     end = length
-    self.references = references
-    nodes = []
-    nodes.reserveCapacity(16)
+    pos = 0
+    nodes.removeAll(keepingCapacity: true)
     nodes.append(InlineNode(.root, sourceOffset: 0))
+    buffer.removeAll(keepingCapacity: true)
+    targets.removeAll(keepingCapacity: true)
+    delimiters.removeAll(keepingCapacity: true)
+    lastDelimiter = -1
+    brackets.removeAll(keepingCapacity: true)
+    backticksScanned = false
+    if !lastBacktickRun.isEmpty { lastBacktickRun.removeAll(keepingCapacity: true) }
+    noCommentEnd = false
+    noProcessingEnd = false
+    noCDATAEnd = false
+    noDeclarationEnd = false
   }
 
   /// Parses the whole subject; the result hangs under node 0.
@@ -152,20 +182,24 @@ struct InlineParser {
       appendText(start, index)
       return
     }
-    var code: [UInt8] = []
-    code.reserveCapacity(closer - index)
-    for k in index..<closer {
-      let c = s[k]
-      code.append(ByteClass.isLineEnd(c) ? ByteClass.space : c)
-    }
-    if code.count >= 2 && code.first == ByteClass.space && code.last == ByteClass.space
-      && code.contains(where: { $0 != ByteClass.space })
-    {
-      code.removeFirst()
-      code.removeLast()
-    }
+    // Line ends become spaces; one space is stripped from each end of mixed content.
     let bufferStart = buffer.count
-    buffer.append(contentsOf: code)
+    var from = index
+    var to = closer
+    if to - from >= 2 && ByteClass.isSpaceOrLineEnd(s[from])
+      && ByteClass.isSpaceOrLineEnd(s[to - 1])
+    {
+      var k = from
+      while k < to && ByteClass.isSpaceOrLineEnd(s[k]) { k += 1 }
+      if k < to {
+        from += 1
+        to -= 1
+      }
+    }
+    for k in from..<to {
+      let c = s[k]
+      buffer.append(ByteClass.isLineEnd(c) ? ByteClass.space : c)
+    }
     append(
       InlineNode(
         .code, start: bufferStart, end: buffer.count, inBuffer: true, sourceOffset: start))

@@ -102,3 +102,28 @@ struct DirectHTMLTests {
     #expect(Self.mismatches(sources) == [])
   }
 }
+
+/// The direct writer parses every paragraph with one reused inline parser; what one paragraph
+/// leaves behind (scan caches, delimiters, brackets, link targets) must not change the next.
+struct InlineParserReuseTests {
+  @Test func paragraphsAfterUnfinishedConstructsRenderAsAlone() {
+    let paragraphs = [
+      "unclosed `` backticks here", "a `code` span and ``more``",
+      "an open <!-- comment", "a <!-- real --> comment", "open <? processing",
+      "done <?php x ?> here", "a <![CDATA[ open", "closed <![CDATA[x]]> data",
+      "a <!DECL open", "a <!DECL x> closed", "*open emphasis and [open bracket",
+      "**strong** and [a link](/u \"t\") and ![img](/i)", "&amp; &copy; &#35; x@y.com",
+      "~~strike~~ www.example.com/path", "[ref]", "_a_ *b* __c__",
+    ]
+    for first in paragraphs {
+      for second in paragraphs {
+        let together = Array("[ref]: /r\n\n\(first)\n\n\(second)\n".utf8)
+        let alone = Array("[ref]: /r\n\n\(second)\n".utf8)
+        let html = DirectHTMLTests.direct(together, .gfm)
+        let secondHTML = DirectHTMLTests.direct(alone, .gfm)
+        #expect(html.suffix(secondHTML.count).elementsEqual(secondHTML), "\(first) | \(second)")
+        #expect(html == DirectHTMLTests.viaDocument(together, .gfm))
+      }
+    }
+  }
+}

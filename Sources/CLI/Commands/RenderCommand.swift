@@ -32,14 +32,19 @@ extension CommandSpec {
   ) { invocation in
     let path = invocation.args.positional(0) ?? "-"
     let choice = try MarkdownInput.extensions(invocation.args.value("extensions"))
-    let bytes = MarkdownInput.withoutFrontMatter(try MarkdownInput.read(path))
+    var bytes = try MarkdownInput.read(path)
+    // Removed in place: the array is not copied.
+    bytes.removeSubrange(0..<MarkdownInput.frontMatterLength(bytes))
     let settings = try MarkdownInput.settings(invocation)
     if invocation.args.value("format") == "html" {
       // Straight from the parser's trees: the same HTML without building a `Document`.
-      invocation.out.write(
-        bytes: HTMLRenderer.renderBytes(
-          parsing: bytes, extensions: choice.extensions,
-          options: HTMLRenderer.Options(tagFilter: choice.tagFilter)))
+      var tree: HTMLRenderer.ParsedTree?
+      let html = HTMLRenderer.renderBytes(
+        parsing: bytes, extensions: choice.extensions,
+        options: HTMLRenderer.Options(tagFilter: choice.tagFilter), tree: &tree)
+      // Kept to the exit, as the `Document` below is: freeing it node by node is wasted work.
+      MarkdownInput.treeKeptUntilExit.withLock { $0 = tree }
+      invocation.out.write(bytes: html)
       return ExitCode.success
     }
     let document = Document(parsing: bytes, extensions: choice.extensions)
@@ -67,12 +72,20 @@ extension CommandSpec {
 enum MarkdownInput {
   /// The last rendered tree, kept alive until the process exits (see `render`).
   static let keptUntilExit = Locked<Document?>(nil)
+  /// The last tree `render --format html` parsed, kept in the same way.
+  static let treeKeptUntilExit = Locked<HTMLRenderer.ParsedTree?>(nil)
 
   static func read(_ path: String) throws -> [UInt8] {
+    // read(2) into one array: no `Data` and no copy of a large document.
     if path == "-" {
-      return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+      do {
+        return try WholeFile.read(descriptor: Platform.standardInput)
+      } catch let error as FileSystemError {
+        throw CLIError.content(
+          "cannot read standard input: \(error.reason); pass a file name instead of -")
+      }
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let bytes = WholeFile.read(path: path) else {
       var isFolder: ObjCBool = false
       let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
       let why =
@@ -83,7 +96,7 @@ enum MarkdownInput {
           : "it is not readable; check its permissions (ls -l)"
       throw CLIError.content("cannot read '\(path)': \(why)")
     }
-    return [UInt8](data)
+    return bytes
   }
 
   /// The parser extensions and the tag filter chosen by `--extensions` (cmark-gfm's `-e`).
@@ -115,10 +128,11 @@ enum MarkdownInput {
     return (result, tagFilter)
   }
 
-  /// `bytes` without a leading front matter block: a first line `---`, then `key: value`
-  /// lines (the first non-blank one must look like `key:`), then a line `---` or `...`.
-  /// Anything else (a thematic break, an unclosed block) is returned unchanged.
-  static func withoutFrontMatter(_ bytes: [UInt8]) -> [UInt8] {
+  /// How many bytes a leading front matter block takes (with a byte order mark before it):
+  /// a first line `---`, then `key: value` lines (the first non-blank one must look like
+  /// `key:`), then a line `---` or `...`. Anything else (a thematic break, an unclosed block)
+  /// is not front matter: 0.
+  static func frontMatterLength(_ bytes: [UInt8]) -> Int {
     var start = 0
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
     func line(at index: Int) -> (text: ArraySlice<UInt8>, next: Int) {
@@ -129,13 +143,13 @@ enum MarkdownInput {
       return (text, min(end + 1, bytes.count))
     }
     let first = line(at: start)
-    guard first.text.elementsEqual("---".utf8), first.next < bytes.count else { return bytes }
+    guard first.text.elementsEqual("---".utf8), first.next < bytes.count else { return 0 }
     var index = first.next
     var sawKey = false
     while index < bytes.count {
       let current = line(at: index)
       if current.text.elementsEqual("---".utf8) || current.text.elementsEqual("...".utf8) {
-        return sawKey ? Array(bytes[current.next...]) : bytes
+        return sawKey ? current.next : 0
       }
       if !sawKey, !current.text.isEmpty {
         let key = current.text.prefix { byte in
@@ -143,12 +157,12 @@ enum MarkdownInput {
             && (byte == 45 || byte == 95 || (48...57).contains(byte)
               || (65...90).contains(byte) || (97...122).contains(byte))
         }
-        guard !key.isEmpty, current.text.dropFirst(key.count).first == 58 else { return bytes }
+        guard !key.isEmpty, current.text.dropFirst(key.count).first == 58 else { return 0 }
         sawKey = true
       }
       index = current.next
     }
-    return bytes
+    return 0
   }
 
   static func settings(_ invocation: CommandRun) throws -> TerminalSettings {
