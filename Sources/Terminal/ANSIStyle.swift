@@ -80,6 +80,26 @@ public enum ANSIStyle: Sendable, Equatable, Hashable {
     if !first { output += "m" }
   }
 
+  /// `ESC [ 0 m` as bytes.
+  static let resetBytes = Array(resetSequence.utf8)
+
+  /// Appends the parameters of `styles` joined by `;` (`1;95`) to `output`.
+  static func appendCodes(_ styles: [ANSIStyle], to output: inout [UInt8]) {
+    for (index, style) in styles.enumerated() {
+      if index > 0 { output.append(UInt8(ascii: ";")) }
+      output.append(contentsOf: style.code.utf8)
+    }
+  }
+
+  /// Appends the sequence setting `styles` to `output`; nothing for no styles.
+  static func appendSequence(for styles: [ANSIStyle], to output: inout [UInt8]) {
+    guard !styles.isEmpty else { return }
+    output.append(0x1B)
+    output.append(UInt8(ascii: "["))
+    appendCodes(styles, to: &output)
+    output.append(UInt8(ascii: "m"))
+  }
+
   /// `ESC [`, the start of every SGR sequence.
   public static let controlSequenceIntroducer = "\u{1B}["
   /// `ESC ] 8 ;;`, the start of an OSC 8 hyperlink sequence.

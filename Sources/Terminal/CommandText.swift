@@ -33,6 +33,26 @@ public enum CommandText {
     return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == glueScalar ? " " : $0 }))
   }
 
+  /// `unglued` on UTF-8 bytes: each U+E000 (`EE 80 80`) becomes a space.
+  public static func unglued(bytes: [UInt8]) -> [UInt8] {
+    guard bytes.contains(0xEE) else { return bytes }
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == 0xEE && index + 2 < bytes.count && bytes[index + 1] == 0x80
+        && bytes[index + 2] == 0x80
+      {
+        result.append(UInt8(ascii: " "))
+        index += 3
+      } else {
+        result.append(bytes[index])
+        index += 1
+      }
+    }
+    return result
+  }
+
   /// `text` with the glue taken out of every word wider than `width` columns, so a command
   /// too long for the line breaks at its spaces like any other text.
   public static func loosened(_ text: String, width: Int) -> String {

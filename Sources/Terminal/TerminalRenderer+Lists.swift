@@ -2,7 +2,7 @@ import Markdown
 
 extension TerminalRenderer {
   /// A list with hanging indents: continuation lines align with the item's text.
-  func list(_ info: ListInfo, items: [ListItem], _ context: RenderContext) -> [String] {
+  func list(_ info: ListInfo, items: [ListItem], _ context: RenderContext, _ out: TerminalWriter) {
     let markers = items.enumerated().map { index, item in
       marker(info, number: info.start &+ index, task: item.task, depth: context.listDepth)
     }
@@ -12,20 +12,22 @@ extension TerminalRenderer {
     let flat = !context.canIndent(by: indent)
     var inner = flat ? context : context.narrowed(by: indent)
     inner.listDepth += info.ordered ? 0 : 1
-    var lines: [String] = []
-    for (item, marker) in zip(items, markers) {
-      if !lines.isEmpty && !info.tight { lines.append("") }
-      var body = renderBlocks(item.blocks, inner, tight: info.tight)
+    let rest = Self.spaceBytes(indent)
+    for (index, (item, marker)) in zip(items, markers).enumerated() {
+      if index > 0 && !info.tight { out.emptyLine() }
       if flat {
-        lines += [marker.styled] + body
+        out.line(marker.styled)
+        renderBlocks(item.blocks, inner, out, tight: info.tight)
         continue
       }
-      if body.isEmpty { body = [""] }
       let padding = Self.spaces(markerWidth - DisplayWidth.of(marker.plain))
       let first = (info.ordered ? padding + marker.styled : marker.styled + padding) + " "
-      lines += Self.prefixed(body, first: first, rest: Self.spaces(indent))
+      out.push(first: Array(first.utf8), rest: rest)
+      let before = out.lineCount
+      renderBlocks(item.blocks, inner, out, tight: info.tight)
+      if out.lineCount == before { out.emptyLine() }
+      out.pop()
     }
-    return lines
   }
 
   /// The marker of one item: a bullet or number, or a checkbox for task items.

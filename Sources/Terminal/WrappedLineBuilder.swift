@@ -1,12 +1,30 @@
-/// Accumulates wrapped lines for `WordWrapper`, tracking the open style and hyperlink.
-struct WrappedLineBuilder {
+/// Where `WrappedLineBuilder` puts each finished line.
+protocol WrappedLineSink {
+  /// Takes one line: `indent` spaces (the hanging indent), then `line`.
+  mutating func takeLine(indent: Int, _ line: [UInt8])
+}
+
+/// Collects wrapped lines as strings (the public `WordWrapper.wrap`).
+struct WrappedStringLines: WrappedLineSink {
+  var lines: [String] = []
+
+  mutating func takeLine(indent: Int, _ line: [UInt8]) {
+    lines.append(String(repeating: " ", count: indent) + String(decoding: line, as: UTF8.self))
+  }
+}
+
+/// Accumulates wrapped lines for `WordWrapper`, tracking the open style and hyperlink, and
+/// hands each finished line to its sink.
+struct WrappedLineBuilder<Sink: WrappedLineSink> {
   let width: Int
   /// Spaces in front of every line after the first, which is that much narrower.
   let hangingIndent: Int
   /// Whether a word wider than a line is broken between grapheme clusters (else it overflows on
   /// a line of its own, so paths, URLs and JSON stay whole).
   let breaksLongWords: Bool
-  private(set) var lines: [String] = []
+  private(set) var sink: Sink
+  /// Whether the line being built is the first one.
+  private var onFirstLine = true
   private var current: [UInt8] = []
   private var currentWidth = 0
   /// SGR sequences in effect since the last reset, replayed at the start of each new line.
@@ -14,14 +32,15 @@ struct WrappedLineBuilder {
   /// The OSC 8 sequence of the hyperlink currently open, if any.
   private var activeLink: [UInt8]?
 
-  init(width: Int, hangingIndent: Int = 0, breaksLongWords: Bool = true) {
+  init(sink: Sink, width: Int, hangingIndent: Int = 0, breaksLongWords: Bool = true) {
+    self.sink = sink
     self.width = width
     self.hangingIndent = max(0, min(hangingIndent, width - 1))
     self.breaksLongWords = breaksLongWords
   }
 
   /// The columns available on the current line.
-  private var lineWidth: Int { lines.isEmpty ? width : width - hangingIndent }
+  private var lineWidth: Int { onFirstLine ? width : width - hangingIndent }
 
   /// Places a visible word after `spaces` spaces, breaking the line first when it does not fit.
   mutating func place(
@@ -41,14 +60,12 @@ struct WrappedLineBuilder {
       return
     }
     if currentWidth + spaces + wordWidth <= width {
-      current.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
-      currentWidth += spaces
+      appendSpaces(spaces)
       append(word, width: wordWidth, hasEscape: hasEscape)
       return
     }
     if breaksLongWords && wordWidth > width && currentWidth + spaces < width {
-      current.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
-      currentWidth += spaces
+      appendSpaces(spaces)
       appendBroken(word)
       return
     }
@@ -74,8 +91,7 @@ struct WrappedLineBuilder {
       if currentWidth > 0 && currentWidth + gap + pieceWidth > lineWidth {
         breakLine()
       } else if currentWidth > 0 {
-        current.append(contentsOf: repeatElement(UInt8(ascii: " "), count: gap))
-        currentWidth += gap
+        appendSpaces(gap)
       }
       append(piece, width: pieceWidth, hasEscape: hasEscape)
     }
@@ -116,21 +132,31 @@ struct WrappedLineBuilder {
   mutating func breakLine() {
     if activeLink != nil { current.append(contentsOf: ANSIStyle.hyperlinkEnd.utf8) }
     if !activeStyles.isEmpty { current.append(contentsOf: ANSIStyle.reset.sequence.utf8) }
-    lines.append(indent + String(decoding: current, as: UTF8.self))
-    current = activeLink ?? []
+    sink.takeLine(indent: onFirstLine ? 0 : hangingIndent, current)
+    onFirstLine = false
+    current.removeAll(keepingCapacity: true)
+    if let activeLink { current.append(contentsOf: activeLink) }
     current.append(contentsOf: activeStyles)
     currentWidth = 0
   }
 
-  /// The finished lines, including the last one.
-  mutating func finish() -> [String] {
-    lines.append(indent + String(decoding: current, as: UTF8.self))
-    return lines
+  /// Swaps the line buffer with `buffer` (emptied, its capacity kept): lend one before the
+  /// first word and take it back after `finish`.
+  mutating func lend(_ buffer: inout [UInt8]) {
+    swap(&current, &buffer)
+    current.removeAll(keepingCapacity: true)
   }
 
-  /// What goes in front of the line being finished.
-  private var indent: String {
-    lines.isEmpty ? "" : String(repeating: " ", count: hangingIndent)
+  /// Hands over the last line and returns the sink.
+  mutating func finish() -> Sink {
+    sink.takeLine(indent: onFirstLine ? 0 : hangingIndent, current)
+    onFirstLine = false
+    return sink
+  }
+
+  private mutating func appendSpaces(_ count: Int) {
+    for _ in 0..<count { current.append(UInt8(ascii: " ")) }
+    currentWidth += count
   }
 
   /// Appends a word wider than the line, one grapheme cluster at a time.
