@@ -151,13 +151,15 @@ final class TerminalWriter: WrappedLineSink {
     endLine()
   }
 
-  /// A wrapped line: `indent` spaces, then `line`, in `lineStyle` when set and not empty.
-  func takeLine(indent: Int, _ line: [UInt8]) {
+  /// A wrapped line: `indent` spaces, then `head` and `body`, in `lineStyle` when set and the
+  /// line is not empty.
+  func takeLine(indent: Int, _ head: [UInt8], _ body: UnsafeBufferPointer<UInt8>) {
     beginLine()
-    let styled = !lineStyle.isEmpty && (indent > 0 || !line.isEmpty)
+    let styled = !lineStyle.isEmpty && (indent > 0 || !head.isEmpty || !body.isEmpty)
     if styled { bytes.append(contentsOf: lineStyle) }
     for _ in 0..<indent { bytes.append(UInt8(ascii: " ")) }
-    bytes.append(contentsOf: line)
+    bytes.append(contentsOf: head)
+    bytes.append(contentsOf: body)
     if styled { bytes.append(contentsOf: ANSIStyle.resetBytes) }
     endLine()
   }

@@ -37,6 +37,7 @@ public enum WordWrapper {
   private static func wrap<Sink: WrappedLineSink>(
     bytes: UnsafeBufferPointer<UInt8>, into builder: inout WrappedLineBuilder<Sink>
   ) -> Sink {
+    builder.setSource(bytes)
     var index = 0
     var pendingSpaces = 0
     let count = bytes.count

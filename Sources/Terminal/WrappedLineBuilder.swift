@@ -1,15 +1,16 @@
 /// Where `WrappedLineBuilder` puts each finished line.
 protocol WrappedLineSink {
-  /// Takes one line: `indent` spaces (the hanging indent), then `line`.
-  mutating func takeLine(indent: Int, _ line: [UInt8])
+  /// Takes one line: `indent` spaces (the hanging indent), then `head` and `body`.
+  mutating func takeLine(indent: Int, _ head: [UInt8], _ body: UnsafeBufferPointer<UInt8>)
 }
 
 /// Collects wrapped lines as strings (the public `WordWrapper.wrap`).
 struct WrappedStringLines: WrappedLineSink {
   var lines: [String] = []
 
-  mutating func takeLine(indent: Int, _ line: [UInt8]) {
-    lines.append(String(repeating: " ", count: indent) + String(decoding: line, as: UTF8.self))
+  mutating func takeLine(indent: Int, _ head: [UInt8], _ body: UnsafeBufferPointer<UInt8>) {
+    lines.append(
+      String(repeating: " ", count: indent) + String(decoding: head + body, as: UTF8.self))
   }
 }
 
@@ -25,7 +26,12 @@ struct WrappedLineBuilder<Sink: WrappedLineSink> {
   private(set) var sink: Sink
   /// Whether the line being built is the first one.
   private var onFirstLine = true
+  /// The line so far is `current` followed by `source[sliceStart..<sliceEnd]`: words of the
+  /// text being wrapped that follow each other there, with their spaces, are not copied.
   private var current: [UInt8] = []
+  private var source = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+  private var sliceStart = 0
+  private var sliceEnd = 0
   private var currentWidth = 0
   /// SGR sequences in effect since the last reset, replayed at the start of each new line.
   private var activeStyles: [UInt8] = []
@@ -123,17 +129,31 @@ struct WrappedLineBuilder<Sink: WrappedLineSink> {
   /// Appends bytes as they are, noting any style or hyperlink they open or close.
   mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, width bytesWidth: Int, hasEscape: Bool)
   {
-    current.append(contentsOf: bytes)
+    if let base = source.baseAddress, let start = bytes.baseAddress, start >= base,
+      start + bytes.count <= base + source.count
+    {
+      let offset = start - base
+      if sliceStart == sliceEnd || offset != sliceEnd {
+        flushSlice()
+        sliceStart = offset
+      }
+      sliceEnd = offset + bytes.count
+    } else {
+      flushSlice()
+      current.append(contentsOf: bytes)
+    }
     currentWidth += bytesWidth
     if hasEscape { track(bytes) }
   }
 
   /// Ends the current line, closing open styles and links, and reopens them on the next.
   mutating func breakLine() {
-    if activeLink != nil { current.append(contentsOf: ANSIStyle.hyperlinkEnd.utf8) }
-    if !activeStyles.isEmpty { current.append(contentsOf: ANSIStyle.reset.sequence.utf8) }
-    sink.takeLine(indent: onFirstLine ? 0 : hangingIndent, current)
-    onFirstLine = false
+    if activeLink != nil || !activeStyles.isEmpty {
+      flushSlice()
+      if activeLink != nil { current.append(contentsOf: ANSIStyle.hyperlinkEnd.utf8) }
+      if !activeStyles.isEmpty { current.append(contentsOf: ANSIStyle.resetBytes) }
+    }
+    emitLine()
     current.removeAll(keepingCapacity: true)
     if let activeLink { current.append(contentsOf: activeLink) }
     current.append(contentsOf: activeStyles)
@@ -147,16 +167,53 @@ struct WrappedLineBuilder<Sink: WrappedLineSink> {
     current.removeAll(keepingCapacity: true)
   }
 
+  /// Sets the text being wrapped (valid until `finish`), whose words need not be copied.
+  mutating func setSource(_ bytes: UnsafeBufferPointer<UInt8>) {
+    source = bytes
+    sliceStart = 0
+    sliceEnd = 0
+  }
+
+  /// Hands the line to the sink.
+  private mutating func emitLine() {
+    sink.takeLine(
+      indent: onFirstLine ? 0 : hangingIndent, current,
+      UnsafeBufferPointer(rebasing: source[sliceStart..<sliceEnd]))
+    onFirstLine = false
+    sliceStart = 0
+    sliceEnd = 0
+  }
+
+  /// Moves the slice of the source into `current`.
+  private mutating func flushSlice() {
+    guard sliceEnd > sliceStart else { return }
+    current.append(contentsOf: UnsafeBufferPointer(rebasing: source[sliceStart..<sliceEnd]))
+    sliceStart = 0
+    sliceEnd = 0
+  }
+
   /// Hands over the last line and returns the sink.
   mutating func finish() -> Sink {
-    sink.takeLine(indent: onFirstLine ? 0 : hangingIndent, current)
-    onFirstLine = false
+    emitLine()
+    source = UnsafeBufferPointer(start: nil, count: 0)
     return sink
   }
 
   private mutating func appendSpaces(_ count: Int) {
-    for _ in 0..<count { current.append(UInt8(ascii: " ")) }
     currentWidth += count
+    if sliceEnd > sliceStart && sliceEnd + count <= source.count {
+      var spaces = true
+      for index in sliceEnd..<(sliceEnd + count) where source[index] != UInt8(ascii: " ") {
+        spaces = false
+        break
+      }
+      if spaces {
+        sliceEnd += count
+        return
+      }
+    }
+    flushSlice()
+    for _ in 0..<count { current.append(UInt8(ascii: " ")) }
   }
 
   /// Appends a word wider than the line, one grapheme cluster at a time.
