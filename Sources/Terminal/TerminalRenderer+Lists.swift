@@ -6,13 +6,17 @@ extension TerminalRenderer {
     let markers = items.enumerated().map { index, item in
       marker(info, number: info.start &+ index, task: item.task, depth: context.listDepth)
     }
-    let markerWidth = markers.map { DisplayWidth.of($0.plain) }.max() ?? 0
+    let widths = markers.map { DisplayWidth.of($0.plain) }
+    let markerWidth = widths.max() ?? 0
     let indent = markerWidth + 1
     // Too deep to indent further: each marker stands on its own line above its content.
     let flat = !context.canIndent(by: indent)
     var inner = flat ? context : context.narrowed(by: indent)
     inner.listDepth += info.ordered ? 0 : 1
     let rest = Self.spaceBytes(indent)
+    // Bullets repeat: the first-line prefix is made once per distinct marker in a row.
+    var lastMarker = ""
+    var first: [UInt8] = []
     for (index, (item, marker)) in zip(items, markers).enumerated() {
       if index > 0 && !info.tight { out.emptyLine() }
       if flat {
@@ -20,9 +24,13 @@ extension TerminalRenderer {
         renderBlocks(item.blocks, inner, out, tight: info.tight)
         continue
       }
-      let padding = Self.spaces(markerWidth - DisplayWidth.of(marker.plain))
-      let first = (info.ordered ? padding + marker.styled : marker.styled + padding) + " "
-      out.push(first: Array(first.utf8), rest: rest)
+      if index == 0 || marker.styled != lastMarker {
+        let padding = Self.spaces(markerWidth - widths[index])
+        let text = (info.ordered ? padding + marker.styled : marker.styled + padding) + " "
+        first = Array(text.utf8)
+        lastMarker = marker.styled
+      }
+      out.push(first: first, rest: rest)
       let before = out.lineCount
       renderBlocks(item.blocks, inner, out, tight: info.tight)
       if out.lineCount == before { out.emptyLine() }
