@@ -48,6 +48,21 @@ public struct TerminalRenderer: Sendable {
     return out.bytes
   }
 
+  /// Renders the document in pieces of whole lines, each handed to `write` once about 64 KB
+  /// have gathered (and the rest at the end): one small buffer, reused, for any length of
+  /// output. The pieces put together are the bytes of `renderBytes`.
+  public func render(
+    _ document: Document, writingTo write: @escaping (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    let width = max(1, settings.width)
+    let context = RenderContext(
+      width: min(width, Self.readingWidth), tableWidth: width, listDepth: 0)
+    let out = TerminalWriter(capacity: TerminalWriter.pieceSize + 4_096)
+    out.flush = write
+    renderBlocks(document.blocks, context, out)
+    out.flushAll()
+  }
+
   /// Renders blocks one after another, separated by a blank line unless `tight`.
   func renderBlocks(
     _ blocks: [Block], _ context: RenderContext, _ out: TerminalWriter, tight: Bool = false

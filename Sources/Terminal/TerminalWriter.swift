@@ -102,6 +102,19 @@ final class TerminalWriter: WrappedLineSink {
     }
     bytes.append(UInt8(ascii: "\n"))
     lineCount += 1
+    if flush != nil && bytes.count >= Self.pieceSize { flushAll() }
+  }
+
+  /// Where whole lines go once `pieceSize` bytes have gathered, when set (else they stay in
+  /// `bytes`).
+  var flush: ((UnsafeBufferPointer<UInt8>) -> Void)?
+  static let pieceSize = 1 << 16
+
+  /// Hands every finished line to `flush` and empties the buffer.
+  func flushAll() {
+    guard let flush, !bytes.isEmpty else { return }
+    bytes.withUnsafeBufferPointer { flush($0) }
+    bytes.removeAll(keepingCapacity: true)
   }
 
   /// Appends bytes to the current line.

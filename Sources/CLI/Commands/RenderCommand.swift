@@ -54,11 +54,11 @@ extension CommandSpec {
     case let other?:
       throw CLIError.usage("--format must be ansi, plain or html, got '\(other)'")
     }
-    // Bytes straight to the output, with room for the whole text reserved once (the output
-    // is about 1.3-1.7 times the source); `write(_:)` would copy it into a `String` first.
-    let rendered = TerminalRenderer(settings: chosen.settings, format: chosen.format)
-      .renderBytes(document, capacity: 2 * bytes.count)
-    invocation.out.write(bytes: CommandText.unglued(bytes: rendered))
+    // Bytes straight to the output in pieces of 64 KB as they are rendered: no `String` of
+    // the whole text (which `write(_:)` would want), and one small buffer reused.
+    TerminalRenderer(settings: chosen.settings, format: chosen.format).render(document) {
+      invocation.out.write(bytes: CommandText.unglued(bytes: Array($0)))
+    }
     return ExitCode.success
   }
 }
