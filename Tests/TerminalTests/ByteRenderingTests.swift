@@ -137,4 +137,24 @@ import Testing
     #expect(text == "│ a\n│\n│ b\n\n•\n• c\n")
     #expect(Array(text.utf8) == renderer.renderBytes(Document(parsing: markdown)))
   }
+
+  @Test func piecesPutTogetherAreTheWholeOutput() {
+    let fixture = (0..<1_000).map { number in
+      "## Part \(number)\n\n> quoted *text* \(number)\n\n- item `code`\n  - nested [link](https://x.y/\(number))\n\n"
+        + "```python\ndef f(x):\n    return x  # \(number)\n```\n"
+    }.joined(separator: "\n")
+    let document = Document(parsing: fixture)
+    for format in TerminalRenderer.Format.allCases {
+      let renderer = TerminalRenderer(settings: TerminalSettings(width: 30), format: format)
+      let whole = renderer.renderBytes(document)
+      #expect(whole.count > 2 * TerminalWriter.pieceSize)
+      nonisolated(unsafe) var pieces: [[UInt8]] = []
+      renderer.render(document) { pieces.append(Array($0)) }
+      #expect(pieces.count > 2)
+      // Every piece ends a line, and together they are the output.
+      #expect(pieces.allSatisfy { $0.last == UInt8(ascii: "\n") })
+      #expect(Array(pieces.joined()) == whole)
+      #expect(String(decoding: whole, as: UTF8.self) == renderer.render(document))
+    }
+  }
 }
