@@ -87,7 +87,44 @@ public enum ANSIStyle: Sendable, Equatable, Hashable {
   static func appendCodes(_ styles: [ANSIStyle], to output: inout [UInt8]) {
     for (index, style) in styles.enumerated() {
       if index > 0 { output.append(UInt8(ascii: ";")) }
-      output.append(contentsOf: style.code.utf8)
+      let number = style.number
+      if number >= 10 { output.append(UInt8(ascii: "0") + UInt8(number / 10)) }
+      output.append(UInt8(ascii: "0") + UInt8(number % 10))
+    }
+  }
+
+  /// `code` as a number (every code has one or two digits).
+  var number: Int {
+    switch self {
+    case .reset: 0
+    case .bold: 1
+    case .dim: 2
+    case .italic: 3
+    case .underline: 4
+    case .inverse: 7
+    case .strikethrough: 9
+    case .normalIntensity: 22
+    case .noItalic: 23
+    case .noUnderline: 24
+    case .noInverse: 27
+    case .noStrikethrough: 29
+    case .black: 30
+    case .red: 31
+    case .green: 32
+    case .yellow: 33
+    case .blue: 34
+    case .magenta: 35
+    case .cyan: 36
+    case .white: 37
+    case .defaultColor: 39
+    case .brightBlack: 90
+    case .brightRed: 91
+    case .brightGreen: 92
+    case .brightYellow: 93
+    case .brightBlue: 94
+    case .brightMagenta: 95
+    case .brightCyan: 96
+    case .brightWhite: 97
     }
   }
 

@@ -3,8 +3,13 @@ import Markdown
 extension TerminalRenderer {
   /// A list with hanging indents: continuation lines align with the item's text.
   func list(_ info: ListInfo, items: [ListItem], _ context: RenderContext, _ out: TerminalWriter) {
+    // A bullet list without task items has one marker for all its items: made once.
+    let shared =
+      info.ordered || items.contains { $0.task != nil }
+      ? nil : marker(info, number: info.start, task: nil, depth: context.listDepth)
     let markers = items.enumerated().map { index, item in
-      marker(info, number: info.start &+ index, task: item.task, depth: context.listDepth)
+      shared
+        ?? marker(info, number: info.start &+ index, task: item.task, depth: context.listDepth)
     }
     let widths = markers.map { DisplayWidth.of($0.plain) }
     let markerWidth = widths.max() ?? 0

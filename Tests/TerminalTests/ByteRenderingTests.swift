@@ -157,4 +157,19 @@ import Testing
       #expect(String(decoding: whole, as: UTF8.self) == renderer.render(document))
     }
   }
+
+  @Test func styleNumbersSpellTheirCodes() {
+    let styles: [ANSIStyle] = [
+      .reset, .bold, .dim, .italic, .underline, .inverse, .strikethrough, .normalIntensity,
+      .noItalic, .noUnderline, .noInverse, .noStrikethrough, .black, .red, .green, .yellow, .blue,
+      .magenta, .cyan, .white, .brightBlack, .brightRed, .brightGreen, .brightYellow, .brightBlue,
+      .brightMagenta, .brightCyan, .brightWhite, .defaultColor,
+    ]
+    for style in styles {
+      #expect(String(style.number) == style.code)
+      var bytes: [UInt8] = []
+      ANSIStyle.appendSequence(for: [style, .bold], to: &bytes)
+      #expect(String(decoding: bytes, as: UTF8.self) == ANSIStyle.sequence(for: [style, .bold]))
+    }
+  }
 }
