@@ -1,4 +1,4 @@
-/// The one output buffer of a `TerminalRenderer` run: every line goes straight into it, behind
+/// The one output buffer of a `TerminalRenderer` run (through `TerminalWriter`): every line goes straight into it, behind
 /// the prefixes of the containers it sits in (quote bars, list markers and indents).
 ///
 /// A container pushes a prefix for its first line and one for the rest; each line written is
@@ -6,17 +6,11 @@
 /// trailing spaces, so no line ends in padding. The blank line between two blocks is written
 /// only once the second block writes something, so a block that shows nothing (an HTML comment)
 /// leaves no gap.
-final class TerminalWriter: WrappedLineSink {
+struct LineWriter {
   /// The output so far: whole lines, each ending with a newline.
   private(set) var bytes: [UInt8] = []
   /// Lines written so far, blank separators included.
   private(set) var lineCount = 0
-  /// A scratch buffer for code (see `takeScratch`).
-  private var scratch: [UInt8] = []
-  /// The inline renderer's buffers, reused by every paragraph, heading and cell.
-  var inline = InlineRenderer.Storage()
-  /// The wrapper's line buffer, reused by every wrap.
-  var wrapLine: [UInt8] = []
   /// A style each line written by `takeLine` is wrapped in (HTML blocks are dim).
   var lineStyle: [UInt8] = []
   /// When set, the widest line's content (prefixes left out) is kept in `widestLine`.
@@ -41,31 +35,31 @@ final class TerminalWriter: WrappedLineSink {
   }
 
   /// Opens a container: its first line starts with `first`, the others with `rest`.
-  func push(first: [UInt8], rest: [UInt8]) {
+  mutating func push(first: [UInt8], rest: [UInt8]) {
     frames.append(Frame(first: first, rest: rest))
   }
 
   /// Opens a container whose lines all start with `prefix`.
-  func push(_ prefix: [UInt8]) {
+  mutating func push(_ prefix: [UInt8]) {
     frames.append(Frame(first: prefix, rest: prefix))
   }
 
-  func pop() {
+  mutating func pop() {
     frames.removeLast()
   }
 
   /// Asks for a blank line before whatever is written next in the current container.
-  func requestBlank() {
+  mutating func requestBlank() {
     pendingBlank = frames.count
   }
 
   /// Drops a blank line asked for that nothing followed.
-  func cancelBlank() {
+  mutating func cancelBlank() {
     pendingBlank = -1
   }
 
   /// Starts a line: the blank line asked for, if any, then the prefixes.
-  func beginLine() {
+  mutating func beginLine() {
     if pendingBlank >= 0 {
       let depth = pendingBlank
       pendingBlank = -1
@@ -75,7 +69,7 @@ final class TerminalWriter: WrappedLineSink {
     startLine(depth: frames.count)
   }
 
-  private func startLine(depth: Int) {
+  private mutating func startLine(depth: Int) {
     lineStart = bytes.count
     for index in 0..<depth {
       if frames[index].used {
@@ -89,7 +83,7 @@ final class TerminalWriter: WrappedLineSink {
   }
 
   /// Ends the line begun last; an empty line loses its prefixes' trailing spaces.
-  func endLine() {
+  mutating func endLine() {
     if bytes.count == contentStart {
       while bytes.count > lineStart && bytes[bytes.count - 1] == UInt8(ascii: " ") {
         bytes.removeLast()
@@ -111,27 +105,27 @@ final class TerminalWriter: WrappedLineSink {
   static let pieceSize = 1 << 16
 
   /// Hands every finished line to `flush` and empties the buffer.
-  func flushAll() {
+  mutating func flushAll() {
     guard let flush, !bytes.isEmpty else { return }
     bytes.withUnsafeBufferPointer { flush($0) }
     bytes.removeAll(keepingCapacity: true)
   }
 
   /// Appends bytes to the current line.
-  func append(_ content: UnsafeBufferPointer<UInt8>) {
+  mutating func append(_ content: UnsafeBufferPointer<UInt8>) {
     bytes.append(contentsOf: content)
   }
 
-  func append(_ content: [UInt8]) {
+  mutating func append(_ content: [UInt8]) {
     bytes.append(contentsOf: content)
   }
 
-  func append(_ text: String) {
+  mutating func append(_ text: String) {
     bytes.append(contentsOf: text.utf8)
   }
 
   /// Appends `unit` `count` times (nothing for a count below 1).
-  func appendRepeated(_ unit: String, count: Int) {
+  mutating func appendRepeated(_ unit: String, count: Int) {
     guard count > 0 else { return }
     let length = unit.utf8.count * count
     if unit != repeatedUnit || repeated.count < length {
@@ -152,21 +146,21 @@ final class TerminalWriter: WrappedLineSink {
   private var repeatedUnit = ""
 
   /// Writes one whole line.
-  func line(_ text: String) {
+  mutating func line(_ text: String) {
     beginLine()
     bytes.append(contentsOf: text.utf8)
     endLine()
   }
 
   /// Writes a line with no content.
-  func emptyLine() {
+  mutating func emptyLine() {
     beginLine()
     endLine()
   }
 
   /// A wrapped line: `indent` spaces, then `head` and `body`, in `lineStyle` when set and the
   /// line is not empty.
-  func takeLine(indent: Int, _ head: [UInt8], _ body: UnsafeBufferPointer<UInt8>) {
+  mutating func takeLine(indent: Int, _ head: [UInt8], _ body: UnsafeBufferPointer<UInt8>) {
     beginLine()
     let styled = !lineStyle.isEmpty && (indent > 0 || !head.isEmpty || !body.isEmpty)
     if styled { bytes.append(contentsOf: lineStyle) }
@@ -178,9 +172,63 @@ final class TerminalWriter: WrappedLineSink {
   }
 
   /// The widest line measured since the last call (see `measuresLines`).
-  func takeWidestLine() -> Int {
+  mutating func takeWidestLine() -> Int {
     defer { widestLine = 0 }
     return widestLine
+  }
+
+}
+
+/// The renderer's handle on a `LineWriter` and its reused scratch buffers. The lines live in
+/// one struct, so each call makes one exclusive access to them rather than one per field.
+final class TerminalWriter: WrappedLineSink {
+  private(set) var lines: LineWriter
+  /// The inline renderer's buffers, reused by every paragraph, heading and cell.
+  var inline = InlineRenderer.Storage()
+  /// The wrapper's line buffer, reused by every wrap.
+  var wrapLine: [UInt8] = []
+  /// A scratch buffer for code (see `takeScratch`).
+  private var scratch: [UInt8] = []
+
+  static let pieceSize = LineWriter.pieceSize
+
+  init(capacity: Int) {
+    lines = LineWriter(capacity: capacity)
+  }
+
+  var bytes: [UInt8] { lines.bytes }
+  var lineCount: Int { lines.lineCount }
+  var lineStyle: [UInt8] {
+    get { lines.lineStyle }
+    set { lines.lineStyle = newValue }
+  }
+  var measuresLines: Bool {
+    get { lines.measuresLines }
+    set { lines.measuresLines = newValue }
+  }
+  var flush: ((UnsafeBufferPointer<UInt8>) -> Void)? {
+    get { lines.flush }
+    set { lines.flush = newValue }
+  }
+
+  func push(first: [UInt8], rest: [UInt8]) { lines.push(first: first, rest: rest) }
+  func push(_ prefix: [UInt8]) { lines.push(prefix) }
+  func pop() { lines.pop() }
+  func requestBlank() { lines.requestBlank() }
+  func cancelBlank() { lines.cancelBlank() }
+  func beginLine() { lines.beginLine() }
+  func endLine() { lines.endLine() }
+  func flushAll() { lines.flushAll() }
+  func append(_ content: UnsafeBufferPointer<UInt8>) { lines.append(content) }
+  func append(_ content: [UInt8]) { lines.append(content) }
+  func append(_ text: String) { lines.append(text) }
+  func appendRepeated(_ unit: String, count: Int) { lines.appendRepeated(unit, count: count) }
+  func line(_ text: String) { lines.line(text) }
+  func emptyLine() { lines.emptyLine() }
+  func takeWidestLine() -> Int { lines.takeWidestLine() }
+
+  func takeLine(indent: Int, _ head: [UInt8], _ body: UnsafeBufferPointer<UInt8>) {
+    lines.takeLine(indent: indent, head, body)
   }
 
   /// Hands out the scratch buffer, emptied; give it back with `returnScratch`.
