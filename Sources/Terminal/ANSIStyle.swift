@@ -80,6 +80,63 @@ public enum ANSIStyle: Sendable, Equatable, Hashable {
     if !first { output += "m" }
   }
 
+  /// `ESC [ 0 m` as bytes.
+  static let resetBytes = Array(resetSequence.utf8)
+
+  /// Appends the parameters of `styles` joined by `;` (`1;95`) to `output`.
+  static func appendCodes(_ styles: [ANSIStyle], to output: inout [UInt8]) {
+    for (index, style) in styles.enumerated() {
+      if index > 0 { output.append(UInt8(ascii: ";")) }
+      let number = style.number
+      if number >= 10 { output.append(UInt8(ascii: "0") + UInt8(number / 10)) }
+      output.append(UInt8(ascii: "0") + UInt8(number % 10))
+    }
+  }
+
+  /// `code` as a number (every code has one or two digits).
+  var number: Int {
+    switch self {
+    case .reset: 0
+    case .bold: 1
+    case .dim: 2
+    case .italic: 3
+    case .underline: 4
+    case .inverse: 7
+    case .strikethrough: 9
+    case .normalIntensity: 22
+    case .noItalic: 23
+    case .noUnderline: 24
+    case .noInverse: 27
+    case .noStrikethrough: 29
+    case .black: 30
+    case .red: 31
+    case .green: 32
+    case .yellow: 33
+    case .blue: 34
+    case .magenta: 35
+    case .cyan: 36
+    case .white: 37
+    case .defaultColor: 39
+    case .brightBlack: 90
+    case .brightRed: 91
+    case .brightGreen: 92
+    case .brightYellow: 93
+    case .brightBlue: 94
+    case .brightMagenta: 95
+    case .brightCyan: 96
+    case .brightWhite: 97
+    }
+  }
+
+  /// Appends the sequence setting `styles` to `output`; nothing for no styles.
+  static func appendSequence(for styles: [ANSIStyle], to output: inout [UInt8]) {
+    guard !styles.isEmpty else { return }
+    output.append(0x1B)
+    output.append(UInt8(ascii: "["))
+    appendCodes(styles, to: &output)
+    output.append(UInt8(ascii: "m"))
+  }
+
   /// `ESC [`, the start of every SGR sequence.
   public static let controlSequenceIntroducer = "\u{1B}["
   /// `ESC ] 8 ;;`, the start of an OSC 8 hyperlink sequence.

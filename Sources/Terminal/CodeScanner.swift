@@ -3,10 +3,31 @@ struct CodeScanner {
   let bytes: [UInt8]
   let syntax: LanguageSyntax
   private var index = 0
+  /// The comment markers as bytes (asked at every token).
+  private let lineComments: [[UInt8]]
+  /// The first bytes of `lineComments`, as bits of the ASCII table (a quick no).
+  private let commentStarts: (low: UInt64, high: UInt64)
+  private let blockOpen: [UInt8]
+  private let blockClose: [UInt8]
 
   init(bytes: [UInt8], syntax: LanguageSyntax) {
     self.bytes = bytes
     self.syntax = syntax
+    lineComments = syntax.lineComments.map { Array($0.utf8) }
+    var starts: (low: UInt64, high: UInt64) = (0, 0)
+    for marker in lineComments {
+      guard let first = marker.first else { continue }
+      if first < 64 {
+        starts.low |= 1 << UInt64(first)
+      } else if first < 128 {
+        starts.high |= 1 << UInt64(first - 64)
+      } else {
+        starts = (~0, ~0)
+      }
+    }
+    commentStarts = starts
+    blockOpen = syntax.blockComment.map { Array($0.open.utf8) } ?? []
+    blockClose = syntax.blockComment.map { Array($0.close.utf8) } ?? []
   }
 
   /// The next token and its byte range, or nil at the end.
@@ -24,13 +45,13 @@ struct CodeScanner {
       while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
       return .comment
     }
-    if let (open, close) = syntax.blockComment, matches(open, at: index) {
-      index += open.utf8.count
-      while index < bytes.count && !matches(close, at: index) { index += 1 }
-      index = min(bytes.count, index + close.utf8.count)
+    if !blockOpen.isEmpty && matches(blockOpen, at: index) {
+      index += blockOpen.count
+      while index < bytes.count && !matches(blockClose, at: index) { index += 1 }
+      index = min(bytes.count, index + blockClose.count)
       return .comment
     }
-    if syntax.quotes.contains(byte) {
+    if syntax.isQuote(byte) {
       scanString(quote: byte)
       return isKey() ? .key : .string
     }
@@ -65,10 +86,14 @@ struct CodeScanner {
     }
     if syntax.bareKeys && lineStart && isKey() { return .key }
     if syntax.bareKeys { index = start + wordLength(from: start) }
-    let word = String(decoding: bytes[start..<index], as: UTF8.self)
-    if syntax.keywords.contains(word) { return .keyword }
-    if syntax.literals.contains(word) { return .literal }
-    return .plain
+    let found = bytes.withUnsafeBufferPointer {
+      syntax.words.lookup(UnsafeBufferPointer(rebasing: $0[start..<index]))
+    }
+    switch found {
+    case true?: return .keyword
+    case false?: return .literal
+    case nil: return .plain
+    }
   }
 
   private func wordLength(from start: Int) -> Int {
@@ -139,7 +164,10 @@ struct CodeScanner {
   }
 
   private func startsComment() -> Bool {
-    for marker in syntax.lineComments where matches(marker, at: index) {
+    let byte = bytes[index]
+    let bits = byte < 64 ? commentStarts.low : commentStarts.high
+    if byte < 128 && bits & (1 << UInt64(byte & 63)) == 0 { return false }
+    for marker in lineComments where matches(marker, at: index) {
       if !syntax.commentNeedsSpace || index == 0 { return true }
       let previous = bytes[index - 1]
       if previous == 32 || previous == 9 || previous == 10 { return true }
@@ -147,9 +175,9 @@ struct CodeScanner {
     return false
   }
 
-  private func matches(_ text: String, at position: Int) -> Bool {
+  private func matches(_ text: [UInt8], at position: Int) -> Bool {
     var probe = position
-    for byte in text.utf8 {
+    for byte in text {
       guard probe < bytes.count, bytes[probe] == byte else { return false }
       probe += 1
     }

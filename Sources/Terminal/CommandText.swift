@@ -33,6 +33,45 @@ public enum CommandText {
     return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == glueScalar ? " " : $0 }))
   }
 
+  /// `unglued` on UTF-8 bytes: each U+E000 (`EE 80 80`) becomes a space.
+  public static func unglued(bytes: [UInt8]) -> [UInt8] {
+    guard mayHaveGlue(bytes) else { return bytes }
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == 0xEE && index + 2 < bytes.count && bytes[index + 1] == 0x80
+        && bytes[index + 2] == 0x80
+      {
+        result.append(UInt8(ascii: " "))
+        index += 3
+      } else {
+        result.append(bytes[index])
+        index += 1
+      }
+    }
+    return result
+  }
+
+  /// Whether `bytes` hold an `EE` byte (the glue's first), looked for eight bytes at a time.
+  private static func mayHaveGlue(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return false }
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      var index = 0
+      while index + 8 <= buffer.count {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ (ones &* 0xEE)
+        if (word &- ones) & ~word & (ones &* 0x80) != 0 { return true }
+        index += 8
+      }
+      while index < buffer.count {
+        if buffer[index] == 0xEE { return true }
+        index += 1
+      }
+      return false
+    }
+  }
+
   /// `text` with the glue taken out of every word wider than `width` columns, so a command
   /// too long for the line breaks at its spaces like any other text.
   public static func loosened(_ text: String, width: Int) -> String {

@@ -79,10 +79,63 @@ public enum DisplayWidth {
       }
       var end = index
       while end < count && bytes[end] >= 0x80 { end += 1 }
+      if let simple = simpleWidth(UnsafeBufferPointer(rebasing: bytes[index..<end])) {
+        // Every character stands alone: no cluster to form, with the ASCII before or between.
+        if start < index { width += 1 }
+        width += simple
+        index = end
+        continue
+      }
       let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
       for character in run { width += of(character) }
       index = end
     }
     return width
+  }
+
+  /// The width of a run of non-ASCII UTF-8 when each of its scalars is a grapheme cluster on
+  /// its own whatever surrounds it, with a known width (Latin letters, punctuation such as
+  /// quotes and dashes, arrows, box drawing, CJK ideographs); nil otherwise (the caller then
+  /// forms clusters). Spares a `String` and the Unicode property lookups for most text.
+  static func simpleWidth(_ run: UnsafeBufferPointer<UInt8>) -> Int? {
+    var width = 0
+    var index = 0
+    let count = run.count
+    while index < count {
+      let lead = run[index]
+      var value: UInt32
+      var length: Int
+      if lead & 0xE0 == 0xC0 {
+        value = UInt32(lead & 0x1F)
+        length = 2
+      } else if lead & 0xF0 == 0xE0 {
+        value = UInt32(lead & 0x0F)
+        length = 3
+      } else {
+        return nil
+      }
+      guard index + length <= count else { return nil }
+      for offset in 1..<length {
+        let next = run[index + offset]
+        guard next & 0xC0 == 0x80 else { return nil }
+        value = value << 6 | UInt32(next & 0x3F)
+      }
+      guard let columns = simpleColumns(value) else { return nil }
+      width += columns
+      index += length
+    }
+    return width
+  }
+
+  /// The columns of a scalar that never joins a cluster, or nil for any other.
+  static func simpleColumns(_ value: UInt32) -> Int? {
+    switch value {
+    case 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x2190...0x21FF, 0x2500...0x257F:
+      return 1
+    case 0x4E00...0x9FFF:
+      return 2
+    default:
+      return nil
+    }
   }
 }

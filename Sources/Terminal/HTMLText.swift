@@ -92,8 +92,15 @@ enum HTMLText {
   }
 
   private static func starts(_ bytes: [UInt8], _ prefix: String, at index: Int) -> Bool {
+    var prefix = prefix
+    return prefix.withUTF8 { starts(bytes, $0, at: index) }
+  }
+
+  private static func starts(
+    _ bytes: [UInt8], _ prefix: UnsafeBufferPointer<UInt8>, at index: Int
+  ) -> Bool {
     var probe = index
-    for byte in prefix.utf8 {
+    for byte in prefix {
       guard probe < bytes.count, bytes[probe] | 0x20 == byte | 0x20 else { return false }
       probe += 1
     }
@@ -101,11 +108,15 @@ enum HTMLText {
   }
 
   private static func find(_ bytes: [UInt8], _ needle: String, from start: Int) -> Int? {
-    var index = start
-    while index < bytes.count {
-      if starts(bytes, needle, at: index) { return index }
-      index += 1
+    var needle = needle
+    return needle.withUTF8 { needle in
+      guard let first = needle.first else { return start }
+      var index = start
+      while index < bytes.count {
+        if bytes[index] | 0x20 == first | 0x20 && starts(bytes, needle, at: index) { return index }
+        index += 1
+      }
+      return nil
     }
-    return nil
   }
 }

@@ -1,30 +1,74 @@
 import Markdown
 
-/// Turns inline nodes into one styled string, ready for `WordWrapper`.
+/// Turns inline nodes into one styled run of UTF-8 bytes, ready for `WordWrapper`.
 ///
 /// Styles nest through a stack: closing a style resets and reapplies the enclosing ones, so an
 /// emphasis inside a coloured heading keeps the heading's colour afterwards.
 struct InlineRenderer {
   let color: Bool
   let hyperlinks: Bool
-  private(set) var output = ""
-  private var stack: [[ANSIStyle]] = []
+  private(set) var output: [UInt8]
+  /// The SGR parameters of every open style, joined by `;` (what a pop reapplies).
+  private var codes: [UInt8] = []
+  /// `codes.count` before each open style was pushed.
+  private var marks: [Int] = []
 
-  init(color: Bool, hyperlinks: Bool) {
+  init(color: Bool, hyperlinks: Bool, buffer: [UInt8] = []) {
     self.color = color
     self.hyperlinks = hyperlinks && color
+    output = buffer
   }
 
   /// Renders `inlines` under `base` styles and returns the styled text.
   static func render(
     _ inlines: [Inline], base: [ANSIStyle] = [], color: Bool, hyperlinks: Bool
   ) -> String {
+    let bytes = render(inlines, base: base, color: color, hyperlinks: hyperlinks, into: [])
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Renders `inlines` under `base` styles after the bytes already in `buffer`.
+  static func render(
+    _ inlines: [Inline], base: [ANSIStyle], color: Bool, hyperlinks: Bool, into buffer: [UInt8]
+  ) -> [UInt8] {
+    var storage = Storage(output: buffer)
+    render(inlines, base: base, color: color, hyperlinks: hyperlinks, storage: &storage)
+    return storage.output
+  }
+
+  /// The buffers of a renderer, kept between runs so that each run allocates nothing.
+  struct Storage {
+    var output: [UInt8] = []
+    var codes: [UInt8] = []
+    var marks: [Int] = []
+  }
+
+  /// Renders `inlines` under `base` styles after the bytes in `storage.output`.
+  static func render(
+    _ inlines: [Inline], base: [ANSIStyle], color: Bool, hyperlinks: Bool,
+    storage: inout Storage
+  ) {
     var renderer = InlineRenderer(color: color, hyperlinks: hyperlinks)
+    swap(&renderer.output, &storage.output)
+    swap(&renderer.codes, &storage.codes)
+    swap(&renderer.marks, &storage.marks)
+    renderer.codes.removeAll(keepingCapacity: true)
+    renderer.marks.removeAll(keepingCapacity: true)
     renderer.push(base)
     renderer.append(inlines)
     renderer.pop()
-    return renderer.output
+    swap(&renderer.output, &storage.output)
+    swap(&renderer.codes, &storage.codes)
+    swap(&renderer.marks, &storage.marks)
   }
+
+  private static let code: [ANSIStyle] = [.yellow]
+  private static let emphasis: [ANSIStyle] = [.italic]
+  private static let strong: [ANSIStyle] = [.bold]
+  private static let strikethrough: [ANSIStyle] = [.strikethrough]
+  private static let link: [ANSIStyle] = [.blue, .underline]
+  private static let image: [ANSIStyle] = [.magenta]
+  private static let dim: [ANSIStyle] = [.dim]
 
   mutating func append(_ inlines: [Inline]) {
     for inline in inlines { append(inline) }
@@ -32,69 +76,76 @@ struct InlineRenderer {
 
   mutating func append(_ inline: Inline) {
     switch inline.kind {
-    case .text(let text): output += TextSanitizer.clean(text, keepTabs: false)
-    case .softBreak: output += " "
-    case .hardBreak: output += "\n"
+    case .text(let text): TextSanitizer.append(text, keepTabs: false, to: &output)
+    case .softBreak: output.append(UInt8(ascii: " "))
+    case .hardBreak: output.append(UInt8(ascii: "\n"))
     case .code(let code):
-      wrapped(in: [.yellow]) {
-        $0.output += TextSanitizer.clean(code, keepTabs: false)
-      }
+      push(Self.code)
+      TextSanitizer.append(code, keepTabs: false, to: &output)
+      pop()
     case .emphasis(let children):
-      wrapped(in: [.italic]) { $0.append(children) }
+      wrapped(in: Self.emphasis, children)
     case .strong(let children):
-      wrapped(in: [.bold]) { $0.append(children) }
+      wrapped(in: Self.strong, children)
     case .strikethrough(let children):
-      wrapped(in: [.strikethrough]) { $0.append(children) }
+      wrapped(in: Self.strikethrough, children)
     case .link(let destination, _, let children, let isAutolink):
       appendLink(destination: destination, children: children, isAutolink: isAutolink)
     case .image(let source, _, let alt):
-      let label = "[image: " + Self.plainText(alt) + "]"
-      styledRun(label, [.magenta])
-      if !source.isEmpty { styledRun(" (" + TextSanitizer.clean(source) + ")", [.dim]) }
+      styledRun("[image: " + Self.plainText(alt) + "]", Self.image)
+      if !source.isEmpty { styledRun(" (" + TextSanitizer.clean(source) + ")", Self.dim) }
     case .html(let html):
-      if HTMLText.isLineBreak(html) { output += "\n" }
+      if HTMLText.isLineBreak(html) { output.append(UInt8(ascii: "\n")) }
     }
   }
 
   private mutating func appendLink(destination: String, children: [Inline], isAutolink: Bool) {
     let url = TextSanitizer.clean(destination)
-    let text = Self.plainText(children)
-    let showsURL = !isAutolink && text != url && "mailto:" + text != url && !url.isEmpty
     if hyperlinks && !url.isEmpty {
-      output += ANSIStyle.hyperlinkStart(url)
-      wrapped(in: [.blue, .underline]) { $0.append(children) }
-      output += ANSIStyle.hyperlinkEnd
+      output.append(contentsOf: ANSIStyle.hyperlinkStart(url).utf8)
+      wrapped(in: Self.link, children)
+      output.append(contentsOf: ANSIStyle.hyperlinkEnd.utf8)
       return
     }
-    wrapped(in: [.blue, .underline]) { $0.append(children) }
-    if showsURL { styledRun(" (" + url + ")", [.dim]) }
+    wrapped(in: Self.link, children)
+    guard !isAutolink && !url.isEmpty else { return }
+    let text = Self.plainText(children)
+    if text != url && "mailto:" + text != url { styledRun(" (" + url + ")", Self.dim) }
   }
 
   /// Appends `text` in `styles` (ansi) or as it is (plain).
   private mutating func styledRun(_ text: String, _ styles: [ANSIStyle]) {
     push(styles)
-    output += text
+    output.append(contentsOf: text.utf8)
     pop()
   }
 
-  /// Runs `body` inside `styles`. Without colour the text is plain: no `**`, `_` or
+  /// Appends `children` inside `styles`. Without colour the text is plain: no `**`, `_` or
   /// backticks, so what is shown is what is measured (table cells, wrapping).
-  private mutating func wrapped(in styles: [ANSIStyle], _ body: (inout InlineRenderer) -> Void) {
+  private mutating func wrapped(in styles: [ANSIStyle], _ children: [Inline]) {
     push(styles)
-    body(&self)
+    append(children)
     pop()
   }
 
   private mutating func push(_ styles: [ANSIStyle]) {
-    stack.append(styles)
-    if color { ANSIStyle.appendSequence(for: CollectionOfOne(styles), to: &output) }
+    guard color else { return }
+    marks.append(codes.count)
+    guard !styles.isEmpty else { return }
+    if !codes.isEmpty { codes.append(UInt8(ascii: ";")) }
+    ANSIStyle.appendCodes(styles, to: &codes)
+    ANSIStyle.appendSequence(for: styles, to: &output)
   }
 
   private mutating func pop() {
-    guard let closed = stack.popLast() else { return }
-    guard color, !closed.isEmpty else { return }
-    output += ANSIStyle.resetSequence
-    ANSIStyle.appendSequence(for: stack, to: &output)
+    guard color, let mark = marks.popLast(), codes.count > mark else { return }
+    codes.removeSubrange(mark...)
+    output.append(contentsOf: ANSIStyle.resetBytes)
+    guard !codes.isEmpty else { return }
+    output.append(0x1B)
+    output.append(UInt8(ascii: "["))
+    output.append(contentsOf: codes)
+    output.append(UInt8(ascii: "m"))
   }
 
   /// The visible text of inlines with all markup removed (for alt text and link comparison).

@@ -1,25 +1,63 @@
 /// What the highlighter needs to know about a language: its keywords and how its comments,
 /// strings, variables and keys look.
 struct LanguageSyntax: Sendable {
-  var keywords: Set<String> = []
-  var literals: Set<String> = []
-  var lineComments: [String] = []
-  var blockComment: (open: String, close: String)?
-  var quotes: Set<UInt8> = [UInt8(ascii: "\""), UInt8(ascii: "'")]
+  let keywords: Set<String>
+  let literals: Set<String>
+  let lineComments: [String]
+  let blockComment: (open: String, close: String)?
+  let quotes: Set<UInt8>
   /// `"""` (and `'''` where `'` quotes) open multi-line strings.
-  var tripleQuotes = false
+  let tripleQuotes: Bool
   /// `#` starts a comment only at the start of a word (shell: `a#b` is a word).
-  var commentNeedsSpace = false
+  let commentNeedsSpace: Bool
   /// Backslash does not escape inside single quotes (shell, YAML).
-  var rawSingleQuotes = false
+  let rawSingleQuotes: Bool
   /// `$NAME`, `${...}` and `$1` are variables.
-  var variables = false
+  let variables: Bool
   /// A string or bare word followed by `:` is a key (JSON, YAML).
-  var keys = false
+  let keys: Bool
   /// Keys may be bare words (YAML) rather than only strings (JSON).
-  var bareKeys = false
+  let bareKeys: Bool
   /// `@name` is an attribute or decorator.
-  var attributes = false
+  let attributes: Bool
+  /// `keywords` and `literals` for lookups on bytes.
+  let words: WordTable
+  /// `quotes` as bits of the ASCII table, for a test without hashing.
+  private let quoteBits: (low: UInt64, high: UInt64)
+
+  init(
+    keywords: Set<String> = [], literals: Set<String> = [], lineComments: [String] = [],
+    blockComment: (open: String, close: String)? = nil,
+    quotes: Set<UInt8> = [UInt8(ascii: "\""), UInt8(ascii: "'")], tripleQuotes: Bool = false,
+    commentNeedsSpace: Bool = false, rawSingleQuotes: Bool = false, variables: Bool = false,
+    keys: Bool = false, bareKeys: Bool = false, attributes: Bool = false
+  ) {
+    self.keywords = keywords
+    self.literals = literals
+    self.lineComments = lineComments
+    self.blockComment = blockComment
+    self.quotes = quotes
+    self.tripleQuotes = tripleQuotes
+    self.commentNeedsSpace = commentNeedsSpace
+    self.rawSingleQuotes = rawSingleQuotes
+    self.variables = variables
+    self.keys = keys
+    self.bareKeys = bareKeys
+    self.attributes = attributes
+    words = WordTable(keywords: keywords, literals: literals)
+    var bits: (low: UInt64, high: UInt64) = (0, 0)
+    for quote in quotes where quote < 128 {
+      if quote < 64 { bits.low |= 1 << UInt64(quote) } else { bits.high |= 1 << UInt64(quote - 64) }
+    }
+    quoteBits = bits
+  }
+
+  /// Whether `byte` opens a string.
+  func isQuote(_ byte: UInt8) -> Bool {
+    if byte < 64 { return quoteBits.low & (1 << UInt64(byte)) != 0 }
+    if byte < 128 { return quoteBits.high & (1 << UInt64(byte - 64)) != 0 }
+    return quotes.contains(byte)
+  }
 
   /// The syntax for a fenced code block's language name, or nil to leave it plain.
   static func named(_ name: String) -> LanguageSyntax? {
@@ -79,5 +117,35 @@ struct LanguageSyntax: Sendable {
 
   private static func words(_ lists: String...) -> Set<String> {
     Set(lists.flatMap { $0.split(separator: " ").map(String.init) })
+  }
+}
+
+/// Keywords and literals looked up by their bytes, without making a string of each word.
+struct WordTable: Sendable {
+  private var buckets: [[(word: [UInt8], isKeyword: Bool)]]
+
+  init(keywords: Set<String>, literals: Set<String>) {
+    buckets = Array(repeating: [], count: 256)
+    // Keywords first: a word in both sets is a keyword, as the sets were asked in that order.
+    for (words, isKeyword) in [(keywords, true), (literals, false)] {
+      for word in words.sorted() {
+        let bytes = Array(word.utf8)
+        let slot = bytes.withUnsafeBufferPointer { Self.slot($0) }
+        buckets[slot].append((bytes, isKeyword))
+      }
+    }
+  }
+
+  private static func slot(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let first = word.first, let last = word.last else { return 0 }
+    return (Int(first) &* 7 &+ word.count &* 31 &+ Int(last)) & 255
+  }
+
+  /// Whether `word` is a keyword (true), a literal (false) or neither (nil).
+  func lookup(_ word: UnsafeBufferPointer<UInt8>) -> Bool? {
+    for entry in buckets[Self.slot(word)] where entry.word.count == word.count {
+      if entry.word.withUnsafeBufferPointer({ $0.elementsEqual(word) }) { return entry.isKeyword }
+    }
+    return nil
   }
 }

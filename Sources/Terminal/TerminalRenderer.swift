@@ -32,61 +32,114 @@ public struct TerminalRenderer: Sendable {
 
   /// The rendered document; empty for an empty document.
   public func render(_ document: Document) -> String {
+    String(decoding: renderBytes(document), as: UTF8.self)
+  }
+
+  /// The rendered document as UTF-8 bytes (what `render` returns as a string).
+  ///
+  /// `capacity` is the room reserved for the output up front: for a large document, about
+  /// twice its source size spares the buffer's growth (copies, and fresh pages each time).
+  public func renderBytes(_ document: Document, capacity: Int = 1 << 16) -> [UInt8] {
     let width = max(1, settings.width)
     let context = RenderContext(
       width: min(width, Self.readingWidth), tableWidth: width, listDepth: 0)
-    let lines = renderBlocks(document.blocks, context)
-    var text = ""
-    text.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
-    for line in lines {
-      text += line
-      text += "\n"
-    }
-    return text
+    let out = TerminalWriter(capacity: capacity)
+    renderBlocks(document.blocks, context, out)
+    return out.bytes
+  }
+
+  /// Renders the document in pieces of whole lines, each handed to `write` once about 64 KB
+  /// have gathered (and the rest at the end): one small buffer, reused, for any length of
+  /// output. The pieces put together are the bytes of `renderBytes`.
+  public func render(
+    _ document: Document, writingTo write: @escaping (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    let width = max(1, settings.width)
+    let context = RenderContext(
+      width: min(width, Self.readingWidth), tableWidth: width, listDepth: 0)
+    let out = TerminalWriter(capacity: TerminalWriter.pieceSize + 4_096)
+    out.flush = write
+    renderBlocks(document.blocks, context, out)
+    out.flushAll()
   }
 
   /// Renders blocks one after another, separated by a blank line unless `tight`.
-  func renderBlocks(_ blocks: [Block], _ context: RenderContext, tight: Bool = false) -> [String] {
-    var lines: [String] = []
+  func renderBlocks(
+    _ blocks: [Block], _ context: RenderContext, _ out: TerminalWriter, tight: Bool = false
+  ) {
+    var wroteAny = false
     for block in blocks {
-      let rendered = renderBlock(block, context)
-      if rendered.isEmpty { continue }
-      if !lines.isEmpty && !tight { lines.append("") }
-      lines += rendered
+      let before = out.lineCount
+      let separated = wroteAny && !tight
+      if separated { out.requestBlank() }
+      renderBlock(block, context, out)
+      if out.lineCount > before {
+        wroteAny = true
+      } else if separated {
+        // Only the blank line asked for here: one asked for outside waits for what follows.
+        out.cancelBlank()
+      }
     }
-    return lines
   }
 
-  func renderBlock(_ block: Block, _ context: RenderContext) -> [String] {
+  func renderBlock(_ block: Block, _ context: RenderContext, _ out: TerminalWriter) {
     switch block.kind {
     case .paragraph(let inlines):
-      return paragraph(inlines, context)
+      paragraph(inlines, context, out)
     case .heading(let level, let content):
-      return heading(level: level, content: content, context)
+      heading(level: level, content: content, context, out)
     case .thematicBreak:
-      return [style(glyphs.line(context.width), [.dim])]
+      rule(width: context.width, out)
     case .blockQuote(let blocks):
-      return blockQuote(blocks, context)
+      blockQuote(blocks, context, out)
     case .list(let info, let items):
-      return list(info, items: items, context)
+      list(info, items: items, context, out)
     case .codeBlock(let info, let literal, _):
-      return codeBlock(info: info, literal: literal, context)
+      codeBlock(info: info, literal: literal, context, out)
     case .htmlBlock(let html):
       let text = HTMLText.visibleText(html)
-      if text.isEmpty { return [] }
-      return WordWrapper.wrap(text, width: context.width).map { style($0, [.dim]) }
+      if text.isEmpty { return }
+      if color { ANSIStyle.appendSequence(for: [.dim], to: &out.lineStyle) }
+      wrap(Array(text.utf8), width: context.width, out)
+      out.lineStyle = []
     case .table(let alignments, let header, let rows):
-      return table(alignments: alignments, header: header, rows: rows, context)
+      for line in table(alignments: alignments, header: header, rows: rows, context) {
+        out.line(line)
+      }
     }
   }
 
-  func paragraph(_ inlines: [Inline], _ context: RenderContext, base: [ANSIStyle] = [])
-    -> [String]
-  {
-    WordWrapper.wrap(inlineText(inlines, base: base), width: context.width)
+  func paragraph(_ inlines: [Inline], _ context: RenderContext, _ out: TerminalWriter) {
+    renderInlines(inlines, base: [], out)
+    wrapInline(width: context.width, out)
   }
 
-  func heading(level: Int, content: [Inline], _ context: RenderContext) -> [String] {
+  /// Renders inlines into `out.inline.output`.
+  func renderInlines(_ inlines: [Inline], base: [ANSIStyle], _ out: TerminalWriter) {
+    out.inline.output.removeAll(keepingCapacity: true)
+    InlineRenderer.render(
+      inlines, base: base, color: color, hyperlinks: hyperlinks, storage: &out.inline)
+  }
+
+  /// Wraps the rendered inlines to `width` columns into `out`.
+  func wrapInline(width: Int, _ out: TerminalWriter) {
+    var text: [UInt8] = []
+    swap(&text, &out.inline.output)
+    wrap(text, width: width, out)
+    swap(&text, &out.inline.output)
+  }
+
+  /// Wraps styled bytes to `width` columns into `out`.
+  func wrap(_ text: [UInt8], width: Int, _ out: TerminalWriter) {
+    var line: [UInt8] = []
+    swap(&line, &out.wrapLine)
+    text.withUnsafeBufferPointer {
+      _ = WordWrapper.wrap(bytes: $0, width: width, into: out, lineBuffer: &line)
+    }
+    swap(&line, &out.wrapLine)
+  }
+
+  func heading(level: Int, content: [Inline], _ context: RenderContext, _ out: TerminalWriter) {
     let styles: [ANSIStyle] =
       switch level {
       case 1: [.bold, .brightMagenta]
@@ -95,17 +148,21 @@ public struct TerminalRenderer: Sendable {
       case 4: [.bold, .green]
       default: [.bold]
       }
-    let text = inlineText(content, base: styles)
+    renderInlines(content, base: styles, out)
     if level <= 2 {
-      let lines = WordWrapper.wrap(text, width: context.width)
-      let longest = lines.map(DisplayWidth.of).max() ?? 0
+      out.measuresLines = true
+      wrapInline(width: context.width, out)
+      out.measuresLines = false
+      let longest = out.takeWidestLine()
       let underline = glyphs.line(min(max(longest, 1), context.width), heavy: level == 1)
-      return lines + [style(underline, [styles[1]])]
+      out.line(style(underline, [styles[1]]))
+      return
     }
     let marker = String(repeating: "#", count: min(max(level, 1), 6)) + " "
     let inner = context.narrowed(by: marker.count)
-    let lines = WordWrapper.wrap(text, width: inner.width)
-    return Self.prefixed(lines, first: style(marker, [.dim]), rest: Self.spaces(marker.count))
+    out.push(first: Array(style(marker, [.dim]).utf8), rest: Self.spaceBytes(marker.count))
+    wrapInline(width: inner.width, out)
+    out.pop()
   }
 
   /// Inline nodes as one styled string (styles only in ansi format).
@@ -118,25 +175,11 @@ public struct TerminalRenderer: Sendable {
     styled(text, styles, enabled: color)
   }
 
-  /// Prefixes the first line with `first` and the others with `rest`; empty lines get the
-  /// prefix without its trailing spaces, so no line ends in padding.
-  static func prefixed(_ lines: [String], first: String, rest: String) -> [String] {
-    var result: [String] = []
-    result.reserveCapacity(lines.count)
-    for (index, line) in lines.enumerated() {
-      let prefix = index == 0 ? first : rest
-      if line.isEmpty {
-        var trimmed = prefix
-        while trimmed.last == " " { trimmed.removeLast() }
-        result.append(trimmed)
-      } else {
-        result.append(prefix + line)
-      }
-    }
-    return result
-  }
-
   static func spaces(_ count: Int) -> String { RenderGlyphs.repeated(" ", count: count) }
+
+  static func spaceBytes(_ count: Int) -> [UInt8] {
+    Array(repeating: UInt8(ascii: " "), count: max(0, count))
+  }
 }
 
 /// The room a block has: the prose width, the table width and how deep in lists it sits.

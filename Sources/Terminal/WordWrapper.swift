@@ -16,19 +16,28 @@ public enum WordWrapper {
     var copy = text
     return copy.withUTF8 {
       var builder = WrappedLineBuilder(
-        width: max(1, width), hangingIndent: hangingIndent, breaksLongWords: breakingLongWords)
-      return wrap(bytes: $0, into: &builder)
+        sink: WrappedStringLines(), width: max(1, width), hangingIndent: hangingIndent,
+        breaksLongWords: breakingLongWords)
+      return wrap(bytes: $0, into: &builder).lines
     }
   }
 
-  static func wrap(bytes: UnsafeBufferPointer<UInt8>, width: Int) -> [String] {
-    var builder = WrappedLineBuilder(width: width)
-    return wrap(bytes: bytes, into: &builder)
+  /// Wraps `bytes` to `width` columns (at least 1), handing each line to `sink`.
+  /// `lineBuffer` lends the builder its line buffer (kept between calls: no allocation).
+  static func wrap<Sink: WrappedLineSink>(
+    bytes: UnsafeBufferPointer<UInt8>, width: Int, into sink: Sink, lineBuffer: inout [UInt8]
+  ) -> Sink {
+    var builder = WrappedLineBuilder(sink: sink, width: max(1, width))
+    builder.lend(&lineBuffer)
+    let result = wrap(bytes: bytes, into: &builder)
+    builder.lend(&lineBuffer)
+    return result
   }
 
-  private static func wrap(
-    bytes: UnsafeBufferPointer<UInt8>, into builder: inout WrappedLineBuilder
-  ) -> [String] {
+  private static func wrap<Sink: WrappedLineSink>(
+    bytes: UnsafeBufferPointer<UInt8>, into builder: inout WrappedLineBuilder<Sink>
+  ) -> Sink {
+    builder.setSource(bytes)
     var index = 0
     var pendingSpaces = 0
     let count = bytes.count
@@ -47,6 +56,9 @@ public enum WordWrapper {
       }
       let start = index
       var hasEscape = false
+      // Printable ASCII is measured on the way; any other byte sends the word to DisplayWidth.
+      var asciiWidth = 0
+      var onlyASCII = true
       while index < count {
         let next = bytes[index]
         if next == UInt8(ascii: " ") || next == UInt8(ascii: "\n") { break }
@@ -54,11 +66,16 @@ public enum WordWrapper {
           hasEscape = true
           index = EscapeSequence.end(in: bytes, from: index)
         } else {
+          if next >= 0x80 {
+            onlyASCII = false
+          } else if next >= 0x20 && next != 0x7F {
+            asciiWidth += 1
+          }
           index += 1
         }
       }
       let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
-      let wordWidth = DisplayWidth.of(bytes: word)
+      let wordWidth = onlyASCII ? asciiWidth : DisplayWidth.of(bytes: word)
       if wordWidth == 0 {
         // Only escapes: keep them here and let the spaces go to the next visible word.
         builder.append(word, width: 0, hasEscape: hasEscape)

@@ -1,27 +1,52 @@
-/// Accumulates wrapped lines for `WordWrapper`, tracking the open style and hyperlink.
-struct WrappedLineBuilder {
+/// Where `WrappedLineBuilder` puts each finished line.
+protocol WrappedLineSink {
+  /// Takes one line: `indent` spaces (the hanging indent), then `head` and `body`.
+  mutating func takeLine(indent: Int, _ head: [UInt8], _ body: UnsafeBufferPointer<UInt8>)
+}
+
+/// Collects wrapped lines as strings (the public `WordWrapper.wrap`).
+struct WrappedStringLines: WrappedLineSink {
+  var lines: [String] = []
+
+  mutating func takeLine(indent: Int, _ head: [UInt8], _ body: UnsafeBufferPointer<UInt8>) {
+    lines.append(
+      String(repeating: " ", count: indent) + String(decoding: head + body, as: UTF8.self))
+  }
+}
+
+/// Accumulates wrapped lines for `WordWrapper`, tracking the open style and hyperlink, and
+/// hands each finished line to its sink.
+struct WrappedLineBuilder<Sink: WrappedLineSink> {
   let width: Int
   /// Spaces in front of every line after the first, which is that much narrower.
   let hangingIndent: Int
   /// Whether a word wider than a line is broken between grapheme clusters (else it overflows on
   /// a line of its own, so paths, URLs and JSON stay whole).
   let breaksLongWords: Bool
-  private(set) var lines: [String] = []
+  private(set) var sink: Sink
+  /// Whether the line being built is the first one.
+  private var onFirstLine = true
+  /// The line so far is `current` followed by `source[sliceStart..<sliceEnd]`: words of the
+  /// text being wrapped that follow each other there, with their spaces, are not copied.
   private var current: [UInt8] = []
+  private var source = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+  private var sliceStart = 0
+  private var sliceEnd = 0
   private var currentWidth = 0
   /// SGR sequences in effect since the last reset, replayed at the start of each new line.
   private var activeStyles: [UInt8] = []
   /// The OSC 8 sequence of the hyperlink currently open, if any.
   private var activeLink: [UInt8]?
 
-  init(width: Int, hangingIndent: Int = 0, breaksLongWords: Bool = true) {
+  init(sink: Sink, width: Int, hangingIndent: Int = 0, breaksLongWords: Bool = true) {
+    self.sink = sink
     self.width = width
     self.hangingIndent = max(0, min(hangingIndent, width - 1))
     self.breaksLongWords = breaksLongWords
   }
 
   /// The columns available on the current line.
-  private var lineWidth: Int { lines.isEmpty ? width : width - hangingIndent }
+  private var lineWidth: Int { onFirstLine ? width : width - hangingIndent }
 
   /// Places a visible word after `spaces` spaces, breaking the line first when it does not fit.
   mutating func place(
@@ -41,14 +66,12 @@ struct WrappedLineBuilder {
       return
     }
     if currentWidth + spaces + wordWidth <= width {
-      current.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
-      currentWidth += spaces
+      appendSpaces(spaces)
       append(word, width: wordWidth, hasEscape: hasEscape)
       return
     }
     if breaksLongWords && wordWidth > width && currentWidth + spaces < width {
-      current.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
-      currentWidth += spaces
+      appendSpaces(spaces)
       appendBroken(word)
       return
     }
@@ -74,8 +97,7 @@ struct WrappedLineBuilder {
       if currentWidth > 0 && currentWidth + gap + pieceWidth > lineWidth {
         breakLine()
       } else if currentWidth > 0 {
-        current.append(contentsOf: repeatElement(UInt8(ascii: " "), count: gap))
-        currentWidth += gap
+        appendSpaces(gap)
       }
       append(piece, width: pieceWidth, hasEscape: hasEscape)
     }
@@ -107,30 +129,91 @@ struct WrappedLineBuilder {
   /// Appends bytes as they are, noting any style or hyperlink they open or close.
   mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, width bytesWidth: Int, hasEscape: Bool)
   {
-    current.append(contentsOf: bytes)
+    if let base = source.baseAddress, let start = bytes.baseAddress, start >= base,
+      start + bytes.count <= base + source.count
+    {
+      let offset = start - base
+      if sliceStart == sliceEnd || offset != sliceEnd {
+        flushSlice()
+        sliceStart = offset
+      }
+      sliceEnd = offset + bytes.count
+    } else {
+      flushSlice()
+      current.append(contentsOf: bytes)
+    }
     currentWidth += bytesWidth
     if hasEscape { track(bytes) }
   }
 
   /// Ends the current line, closing open styles and links, and reopens them on the next.
   mutating func breakLine() {
-    if activeLink != nil { current.append(contentsOf: ANSIStyle.hyperlinkEnd.utf8) }
-    if !activeStyles.isEmpty { current.append(contentsOf: ANSIStyle.reset.sequence.utf8) }
-    lines.append(indent + String(decoding: current, as: UTF8.self))
-    current = activeLink ?? []
+    if activeLink != nil || !activeStyles.isEmpty {
+      flushSlice()
+      if activeLink != nil { current.append(contentsOf: ANSIStyle.hyperlinkEnd.utf8) }
+      if !activeStyles.isEmpty { current.append(contentsOf: ANSIStyle.resetBytes) }
+    }
+    emitLine()
+    current.removeAll(keepingCapacity: true)
+    if let activeLink { current.append(contentsOf: activeLink) }
     current.append(contentsOf: activeStyles)
     currentWidth = 0
   }
 
-  /// The finished lines, including the last one.
-  mutating func finish() -> [String] {
-    lines.append(indent + String(decoding: current, as: UTF8.self))
-    return lines
+  /// Swaps the line buffer with `buffer` (emptied, its capacity kept): lend one before the
+  /// first word and take it back after `finish`.
+  mutating func lend(_ buffer: inout [UInt8]) {
+    swap(&current, &buffer)
+    current.removeAll(keepingCapacity: true)
   }
 
-  /// What goes in front of the line being finished.
-  private var indent: String {
-    lines.isEmpty ? "" : String(repeating: " ", count: hangingIndent)
+  /// Sets the text being wrapped (valid until `finish`), whose words need not be copied.
+  mutating func setSource(_ bytes: UnsafeBufferPointer<UInt8>) {
+    source = bytes
+    sliceStart = 0
+    sliceEnd = 0
+  }
+
+  /// Hands the line to the sink.
+  private mutating func emitLine() {
+    sink.takeLine(
+      indent: onFirstLine ? 0 : hangingIndent, current,
+      UnsafeBufferPointer(rebasing: source[sliceStart..<sliceEnd]))
+    onFirstLine = false
+    sliceStart = 0
+    sliceEnd = 0
+  }
+
+  /// Moves the slice of the source into `current`.
+  private mutating func flushSlice() {
+    guard sliceEnd > sliceStart else { return }
+    current.append(contentsOf: UnsafeBufferPointer(rebasing: source[sliceStart..<sliceEnd]))
+    sliceStart = 0
+    sliceEnd = 0
+  }
+
+  /// Hands over the last line and returns the sink.
+  mutating func finish() -> Sink {
+    emitLine()
+    source = UnsafeBufferPointer(start: nil, count: 0)
+    return sink
+  }
+
+  private mutating func appendSpaces(_ count: Int) {
+    currentWidth += count
+    if sliceEnd > sliceStart && sliceEnd + count <= source.count {
+      var spaces = true
+      for index in sliceEnd..<(sliceEnd + count) where source[index] != UInt8(ascii: " ") {
+        spaces = false
+        break
+      }
+      if spaces {
+        sliceEnd += count
+        return
+      }
+    }
+    flushSlice()
+    for _ in 0..<count { current.append(UInt8(ascii: " ")) }
   }
 
   /// Appends a word wider than the line, one grapheme cluster at a time.

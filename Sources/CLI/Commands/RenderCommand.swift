@@ -51,17 +51,18 @@ extension CommandSpec {
     // The process ends right after rendering: keeping the tree saves tearing it down node by
     // node (a tenth of the time on large documents), as compilers skip freeing at exit.
     MarkdownInput.keptUntilExit.withLock { $0 = document }
+    let chosen: (settings: TerminalSettings, format: TerminalRenderer.Format)
     switch invocation.args.value("format") {
-    case "plain":
-      invocation.out.write(
-        MarkdownText.render(document, settings: settings.plain, format: .plain))
-    case "ansi":
-      invocation.out.write(
-        MarkdownText.render(document, settings: settings.forcedColor, format: .ansi))
-    case nil:
-      invocation.out.write(MarkdownText.render(document, settings: settings))
+    case "plain": chosen = (settings.plain, .plain)
+    case "ansi": chosen = (settings.forcedColor, .ansi)
+    case nil: chosen = (settings, MarkdownText.format(for: settings))
     case let other?:
       throw CLIError.usage("--format must be ansi, plain or html, got '\(other)'")
+    }
+    // Bytes straight to the output in pieces of 64 KB as they are rendered: no `String` of
+    // the whole text (which `write(_:)` would want), and one small buffer reused.
+    TerminalRenderer(settings: chosen.settings, format: chosen.format).render(document) {
+      invocation.out.write(bytes: CommandText.unglued(bytes: Array($0)))
     }
     return ExitCode.success
   }
