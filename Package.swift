@@ -33,7 +33,9 @@ let package = Package(
     .target(name: "Workspace", dependencies: ["Course", "Progress", "SystemSupport"]),
     .target(
       name: "Grader",
-      dependencies: ["JSON", "Course", "LambdaRuntime", "APIGateway", "HTTP", "SystemSupport"]
+      dependencies: [
+        "JSON", "Course", "LambdaRuntime", "APIGateway", "HTTP", "LocalAWS", "SystemSupport",
+      ]
     ),
     .target(
       name: "APIGateway",
@@ -94,7 +96,9 @@ let package = Package(
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Course", "Progress"]),
     .testTarget(
       name: "GraderTests",
-      dependencies: ["JSON", "Grader", "Course", "LambdaRuntime", "CLI", "SystemSupport"],
+      dependencies: [
+        "JSON", "Grader", "Course", "LambdaRuntime", "LocalAWS", "CLI", "SystemSupport",
+      ],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "CourseValidationTests", dependencies: ["CourseValidation", "Course", "Quiz"]),

@@ -4,7 +4,7 @@ import SystemSupport
 /// Checks an exercise's `deployment.json` (the checks `lambdalings check` runs against what a
 /// learner deployed to `lambdalings serve`) when the course loads, so that `validate` reports a
 /// typo with its `file:line` instead of leaving it to the learner's first `check`. The keys
-/// and their meaning are those `DeploymentCheck` (in LocalAWS) runs; see docs/authoring.md.
+/// and their meaning are those `DeploymentCheck` (in Grader) runs; see docs/authoring.md.
 public struct DeploymentSpecReader {
   public let file: String
   public private(set) var diagnostics: [Diagnostic] = []

@@ -133,8 +133,8 @@ extension GradeFailure.Kind {
       return "the function configuration is invalid: \(reason)"
     case .notRun(let reason):
       return "not run: \(reason.sentence)"
-    case .deployment(let text):
-      return text
+    case .deployment(let failure):
+      return failure.sentence
     }
   }
 
@@ -168,6 +168,55 @@ extension SkipReason {
       return "the function did not start"
     case .handlerNotFound(let handler):
       return "the handler '\(handler)' is not found in your file (see above)"
+    }
+  }
+}
+
+extension DeploymentFailure {
+  /// What is wrong with the deployment and what to do, e.g. `MemorySize: expected 256, got
+  /// 128` or `no alias live on hello-world; create it with aws lambda create-alias`.
+  public var sentence: String {
+    switch self {
+    case .invalidSpec(let file, let line, let reason):
+      let place = line > 0 ? "\(file):\(line)" : file
+      return "\(place) is not a valid deployment spec (function + checks)"
+        + (reason.map { ": \($0)" } ?? "")
+    case .stateUnreadable(let reason):
+      return reason
+    case .notDeployed(let function, let folder):
+      return "no function named \(function) in \(folder); start 'lambdalings serve' in this "
+        + "workspace and create it with the AWS CLI (--endpoint-url)"
+    case .field(let path, let expected, let actual):
+      return "\(path): expected \(Self.describe(expected)), got \(Self.describe(actual))"
+    case .belowMinimum(let path, let minimum, let actual):
+      return "\(path): expected at least \(minimum), got \(Self.describe(actual))"
+    case .neverInvoked(let group):
+      return "no invocation in \(group) yet; run aws lambda invoke"
+    case .aliasMissing(let alias, let function):
+      return "no alias \(alias) on \(function); create it with aws lambda create-alias"
+    case .aliasNotPublished(let alias, let version, _):
+      return "alias \(alias) points at \(version), not a published version"
+    case .runtimeNotLocal(let runtime):
+      return "runtime \(runtime) cannot run locally"
+    case .codeFailed(let result):
+      return "the deployed code failed: \(result)"
+    case .resultLacks(let text, let result):
+      return "the result \(result) does not contain \(text)"
+    case .codeDidNotStart(let reason):
+      return "the deployed code could not start: \(reason)"
+    case .unknownCheck(let check):
+      return "unknown check \(check.compact())"
+    }
+  }
+
+  /// A configuration value as these sentences show it: text in plain quotes (not escaped),
+  /// whole numbers without a fraction, other values as compact JSON; `nothing` for none.
+  private static func describe(_ value: JSONValue?) -> String {
+    switch value {
+    case nil: return "nothing"
+    case .string(let text)?: return "\"\(text)\""
+    case .number(let text)?: return value?.intValue.map(String.init) ?? text
+    case let other?: return other.compact()
     }
   }
 }

@@ -61,7 +61,8 @@ extension GradeFailure.Kind {
     case .requestBody(_, let path, _): return path
     case .starterTemplateCopied, .apiNotServed: return "template"
     case .invalidConfiguration: return "function"
-    case .notRun, .deployment: return ""
+    case .notRun: return ""
+    case .deployment(let failure): return failure.path
     }
   }
 
@@ -111,7 +112,7 @@ extension GradeFailure.Kind {
     case .apiNotServed: return "apiNotServed"
     case .invalidConfiguration: return "invalidConfiguration"
     case .notRun: return "notRun"
-    case .deployment: return "deployment"
+    case .deployment(let failure): return failure.name
     }
   }
 
@@ -141,6 +142,7 @@ extension GradeFailure.Kind {
     case .requestStatus(_, let expected, _, _): return .integer(expected)
     case .requestHeader(_, _, let expected, _): return .text(expected)
     case .requestBody(_, _, .different(let expected, _)): return expected
+    case .deployment(let failure): return failure.expected
     default: return nil
     }
   }
@@ -175,6 +177,7 @@ extension GradeFailure.Kind {
     case .requestBody(_, _, .notAnObject(let actual)),
       .requestBody(_, _, .different(_, let actual)):
       return actual
+    case .deployment(let failure): return failure.actual
     default: return nil
     }
   }
@@ -184,6 +187,73 @@ extension GradeFailure.Kind {
     case .timedOut(let number, _, _), .throttled(let number), .invocationFailed(let number, _, _),
       .each(let number, _), .warmDuration(_, _, let number, _, _):
       return number
+    default: return nil
+    }
+  }
+}
+
+extension DeploymentFailure {
+  /// The spec key or configuration field the failure is about: `MemorySize`,
+  /// `Environment.Variables.STAGE`, `invoked`, `alias`, `resultContains`...; "" for the
+  /// spec or the state as a whole.
+  var path: String {
+    switch self {
+    case .invalidSpec, .stateUnreadable, .unknownCheck: return ""
+    case .notDeployed: return "function"
+    case .field(let path, _, _), .belowMinimum(let path, _, _): return path
+    case .neverInvoked: return "invoked"
+    case .aliasMissing: return "alias"
+    case .aliasNotPublished: return "publishedVersion"
+    case .runtimeNotLocal: return "Runtime"
+    case .codeFailed, .codeDidNotStart: return "invoke"
+    case .resultLacks: return "resultContains"
+    }
+  }
+
+  var name: String {
+    switch self {
+    case .invalidSpec: return "invalidDeploymentSpec"
+    case .stateUnreadable: return "serveStateUnreadable"
+    case .notDeployed: return "notDeployed"
+    case .field: return "deployedField"
+    case .belowMinimum: return "deployedFieldAtLeast"
+    case .neverInvoked: return "neverInvoked"
+    case .aliasMissing: return "aliasMissing"
+    case .aliasNotPublished: return "aliasNotPublished"
+    case .runtimeNotLocal: return "runtimeNotLocal"
+    case .codeFailed: return "deployedCodeFailed"
+    case .resultLacks: return "deployedResultContains"
+    case .codeDidNotStart: return "deployedCodeNotStarted"
+    case .unknownCheck: return "unknownDeploymentCheck"
+    }
+  }
+
+  /// The function name for `notDeployed`; `{"$gte": N}` for a minimum; the published
+  /// versions an alias may point at for `aliasNotPublished`.
+  var expected: JSONValue? {
+    switch self {
+    case .notDeployed(let function, _): return .text(function)
+    case .field(_, let expected, _): return expected
+    case .belowMinimum(_, let minimum, _): return .matcher("$gte", .integer(minimum))
+    case .neverInvoked: return .flag(true)
+    case .aliasMissing(let alias, _): return .text(alias)
+    case .aliasNotPublished(_, _, let published): return .array(published.map(JSONValue.text))
+    case .resultLacks(let text, _): return .text(text)
+    default: return nil
+    }
+  }
+
+  /// The deployed value; the deployed code's result as JSON (text when it is not JSON); the
+  /// check itself for `unknownCheck`.
+  var actual: JSONValue? {
+    switch self {
+    case .field(_, _, let actual), .belowMinimum(_, _, let actual): return actual
+    case .neverInvoked: return .flag(false)
+    case .aliasNotPublished(_, let version, _): return .text(version)
+    case .runtimeNotLocal(let runtime): return .text(runtime)
+    case .codeFailed(let result), .resultLacks(_, let result):
+      return JSONValue.parse(result) ?? .text(result)
+    case .unknownCheck(let check): return check
     default: return nil
     }
   }

@@ -110,8 +110,8 @@ public struct GradeFailure: Sendable, Equatable {
     case invalidConfiguration(reason: String)
     /// The case or scenario was not run (see `CaseResult.skipped`).
     case notRun(SkipReason)
-    /// A check on what the learner deployed to `lambdalings serve`, as its checker words it.
-    case deployment(String)
+    /// A check of `deployment.json` on what the learner deployed to `lambdalings serve`.
+    case deployment(DeploymentFailure)
   }
 
   /// Which side of a duration bound was crossed.
@@ -136,6 +136,38 @@ public struct GradeFailure: Sendable, Equatable {
     case missing
     case different(expected: JSONValue, actual: JSONValue)
   }
+}
+
+/// What a `deployment.json` check found wrong with what the learner deployed to
+/// `lambdalings serve` (or with the spec itself).
+public enum DeploymentFailure: Sendable, Equatable {
+  /// The spec cannot be used. `line` and `reason` say where and why when the JSON is broken
+  /// (0 and nil when it is valid JSON of the wrong shape, or cannot be read).
+  case invalidSpec(file: String, line: Int, reason: String?)
+  /// `serve`'s stored state could not be read; `reason` names the file and what to do.
+  case stateUnreadable(reason: String)
+  /// No function of that name in the state folder.
+  case notDeployed(function: String, stateFolder: String)
+  /// A configuration `field` differs from the spec's `equals`; `actual` is nil when the
+  /// function has no such field.
+  case field(path: String, expected: JSONValue, actual: JSONValue?)
+  /// A configuration `field` is not a whole number of at least `minimum` (`atLeast`).
+  case belowMinimum(path: String, minimum: Int, actual: JSONValue?)
+  /// The function's log group has no invocation.
+  case neverInvoked(logGroup: String)
+  case aliasMissing(alias: String, function: String)
+  /// The alias points at `version`, which is not one of the `published` versions.
+  case aliasNotPublished(alias: String, version: String, published: [String])
+  /// The deployed runtime has no local runtime, so the code cannot be invoked here.
+  case runtimeNotLocal(runtime: String)
+  /// Invoking the deployed code returned an error; `result` is the error payload as text.
+  case codeFailed(result: String)
+  /// The deployed code's `result` (as text) lacks `text` (`resultContains`).
+  case resultLacks(text: String, result: String)
+  /// The deployed code could not be started at all.
+  case codeDidNotStart(reason: String)
+  /// A check with none of the keys that say what it checks.
+  case unknownCheck(JSONValue)
 }
 
 /// Why a case or scenario was not run.

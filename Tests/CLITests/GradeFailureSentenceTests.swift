@@ -287,9 +287,111 @@ import Testing
     #expect(
       SkipReason.handlerNotFound(handler: "app.main").sentence
         == "the handler 'app.main' is not found in your file (see above)")
+  }
+
+  /// `deployment.json` checks: the sentences `check` printed when the checker made them itself.
+  @Test func deployment() throws {
+    func deployed(_ failure: DeploymentFailure) -> String { Self.sentence(.deployment(failure)) }
     #expect(
-      Self.sentence(.deployment("Runtime: expected \"python3.12\", got nothing"))
+      deployed(.invalidSpec(file: "/c/deployment.json", line: 0, reason: nil))
+        == "/c/deployment.json is not a valid deployment spec (function + checks)")
+    #expect(
+      deployed(.invalidSpec(file: "/c/deployment.json", line: 4, reason: "expected ','"))
+        == "/c/deployment.json:4 is not a valid deployment spec (function + checks): "
+        + "expected ','")
+    #expect(
+      deployed(.stateUnreadable(reason: "cannot read /w/serve-state/state.json: broken"))
+        == "cannot read /w/serve-state/state.json: broken")
+    #expect(
+      deployed(.notDeployed(function: "hello-world", stateFolder: "/w/serve-state"))
+        == "no function named hello-world in /w/serve-state; start 'lambdalings serve' in this "
+        + "workspace and create it with the AWS CLI (--endpoint-url)")
+    #expect(
+      deployed(.field(path: "Runtime", expected: Self.text("python3.12"), actual: nil))
         == "Runtime: expected \"python3.12\", got nothing")
+    #expect(
+      deployed(.field(path: "MemorySize", expected: .int(256), actual: .int(128)))
+        == "MemorySize: expected 256, got 128")
+    #expect(
+      deployed(.field(path: "MemorySize", expected: .number("256.0"), actual: .int(128)))
+        == "MemorySize: expected 256, got 128")
+    #expect(
+      deployed(.field(path: "MemorySize", expected: Self.text("256"), actual: .int(256)))
+        == "MemorySize: expected \"256\", got 256")
+    #expect(
+      deployed(
+        .field(
+          path: "Environment.Variables", expected: try Self.node(#"{"STAGE":"dev"}"#),
+          actual: try Self.node(#"{"STAGE":"prod"}"#)))
+        == #"Environment.Variables: expected {"STAGE":"dev"}, got {"STAGE":"prod"}"#)
+    #expect(
+      deployed(.belowMinimum(path: "PublishedVersions", minimum: 1, actual: .int(0)))
+        == "PublishedVersions: expected at least 1, got 0")
+    #expect(
+      deployed(.belowMinimum(path: "Nope", minimum: 1, actual: nil))
+        == "Nope: expected at least 1, got nothing")
+    #expect(
+      deployed(.neverInvoked(logGroup: "/aws/lambda/hello-world"))
+        == "no invocation in /aws/lambda/hello-world yet; run aws lambda invoke")
+    #expect(
+      deployed(.aliasMissing(alias: "live", function: "hello-world"))
+        == "no alias live on hello-world; create it with aws lambda create-alias")
+    #expect(
+      deployed(.aliasNotPublished(alias: "live", version: "$LATEST", published: ["1"]))
+        == "alias live points at $LATEST, not a published version")
+    #expect(
+      deployed(.runtimeNotLocal(runtime: "java21")) == "runtime java21 cannot run locally")
+    #expect(
+      deployed(.codeFailed(result: #"{"errorMessage": "boom"}"#))
+        == #"the deployed code failed: {"errorMessage": "boom"}"#)
+    #expect(
+      deployed(.resultLacks(text: "\"dev\"", result: #"{"stage": "prod"}"#))
+        == #"the result {"stage": "prod"} does not contain "dev""#)
+    #expect(
+      deployed(.codeDidNotStart(reason: "python3 not found"))
+        == "the deployed code could not start: python3 not found")
+    #expect(
+      deployed(.unknownCheck(try Self.node(#"{"name":"x","bogus":1}"#)))
+        == #"unknown check {"name":"x","bogus":1}"#)
+  }
+
+  /// `check --json` carries each deployment failure's kind, path, expected and actual.
+  @Test func deploymentStructure() throws {
+    let field = GradeFailure(
+      .deployment(.field(path: "MemorySize", expected: .int(256), actual: .int(128))),
+      specFile: "deployment.json", line: 18)
+    #expect(field.name == "deployedField")
+    #expect(field.path == "MemorySize")
+    #expect(field.expected == .int(256))
+    #expect(field.actual == .int(128))
+    let minimum = GradeFailure(
+      .deployment(.belowMinimum(path: "Timeout", minimum: 10, actual: nil)))
+    #expect(minimum.expected == (try Self.node(#"{"$gte":10}"#)))
+    #expect(minimum.actual == nil)
+    let failed = GradeFailure(.deployment(.codeFailed(result: #"{"errorType":"ValueError"}"#)))
+    #expect(failed.name == "deployedCodeFailed")
+    #expect(failed.path == "invoke")
+    #expect(failed.actual == (try Self.node(#"{"errorType":"ValueError"}"#)))
+    let lacks = GradeFailure(.deployment(.resultLacks(text: "dev", result: "plain text")))
+    #expect(lacks.expected == Self.text("dev"))
+    #expect(lacks.actual == Self.text("plain text"))
+    let alias = GradeFailure(
+      .deployment(.aliasNotPublished(alias: "live", version: "3", published: ["1", "2"])))
+    #expect(alias.path == "publishedVersion")
+    #expect(alias.expected == [Self.text("1"), Self.text("2")])
+    #expect(alias.actual == Self.text("3"))
+    let invoked = GradeFailure(.deployment(.neverInvoked(logGroup: "/aws/lambda/f")))
+    #expect(invoked.expected == true && invoked.actual == false)
+
+    let encoded = try JSONEncoder().encode(TestRunnerDocument.Failure(field))
+    let object = try #require(JSONValue.parse(bytes: Array(encoded)))
+    #expect(object["kind"] == Self.text("deployedField"))
+    #expect(object["path"] == Self.text("MemorySize"))
+    #expect(object["expected"] == .int(256))
+    #expect(object["actual"] == .int(128))
+    #expect(object["specFile"] == Self.text("deployment.json"))
+    #expect(object["line"] == .int(18))
+    #expect(object["message"] == Self.text("MemorySize: expected 256, got 128"))
   }
 
   /// The summary the progress file keeps names the first failure in the same words.

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Testing
 
 /// The chapter 4 lab exercises: `check` grades what the learner deployed to `serve`.
@@ -50,6 +51,26 @@ import Testing
     #expect(
       wrongMemory.stdout.contains("MemorySize: expected 256, got 128"), "\(wrongMemory.stdout)")
     #expect(wrongMemory.stdout.contains("no invocation"))
+    #expect(
+      wrongMemory.stdout.contains("✗ deployed: memory is 256 MB (deployment.json:18)"),
+      "\(wrongMemory.stdout)")
+    // `check --json` carries the same failures as structure, at their lines of deployment.json.
+    let json = try runner.run(["check", "deploy-hello-world", "--json", "--course", course])
+    let document = try #require(JSONValue.parse(json.stdout), "\(json.stdout)")
+    let failures = (document["tests"]?.arrayValue ?? []).flatMap {
+      $0["failures"]?.arrayValue ?? []
+    }
+    let memory = try #require(failures.first { $0["path"] == "MemorySize" }, "\(json.stdout)")
+    #expect(memory["kind"] == "deployedField")
+    #expect(memory["expected"] == 256)
+    #expect(memory["actual"] == 128)
+    #expect(memory["specFile"] == "deployment.json")
+    #expect(memory["line"] == 18)
+    #expect(memory["message"] == "MemorySize: expected 256, got 128")
+    let invoked = try #require(failures.first { $0["kind"] == "neverInvoked" }, "\(json.stdout)")
+    #expect(invoked["path"] == "invoked")
+    #expect(invoked["expected"] == true && invoked["actual"] == false)
+    #expect(invoked["line"] == 20)
     _ = try serve.aws([
       "lambda", "update-function-configuration", "--function-name", "hello-world",
       "--memory-size", "256",
