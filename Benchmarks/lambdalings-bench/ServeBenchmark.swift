@@ -38,7 +38,9 @@ enum ServeBenchmark {
     zipper.waitUntilExit()
     let zip = try Data(contentsOf: URL(fileURLWithPath: zipPath))
 
-    let endpoint = try LocalAWSEndpoint(directory: folder.appendingPathComponent("state"))
+    let endpoint = try LocalAWSEndpoint(
+      folder: AbsolutePath(
+        folder.appendingPathComponent("state").path, relativeTo: .currentDirectory()))
     let server = try HTTPServer(
       port: 0, limits: LocalAWSEndpoint.limits, handler: { endpoint.handle($0) })
     defer {

@@ -12,10 +12,10 @@ import SystemSupport
 /// is a miss, never an error.
 public struct InterpreterCache: Sendable {
   /// The folder holding the entries.
-  public let directory: String
+  public let directory: AbsolutePath
   static let header = "lambdalings interpreter cache 1"
 
-  public init(directory: String) {
+  public init(directory: AbsolutePath) {
     self.directory = directory
   }
 
@@ -32,8 +32,8 @@ public struct InterpreterCache: Sendable {
 
   /// The interpreter remembered for `fingerprint`, if it is still valid.
   public func lookup(_ fingerprint: InterpreterFingerprint) -> Interpreter? {
-    let file = "\(directory)/\(fingerprint.digest)"
-    guard let data = FileManager.default.contents(atPath: file) else { return nil }
+    let file = directory.appending(fingerprint.digest)
+    guard let data = FileManager.default.contents(atPath: file.string) else { return nil }
     let text = String(decoding: data, as: UTF8.self)
     guard let split = text.range(of: "\nkey:\n") else { return nil }
     guard String(text[split.upperBound...]) == fingerprint.text else { return nil }
@@ -61,10 +61,8 @@ public struct InterpreterCache: Sendable {
       ].joined(separator: "\n") + "\n" + fingerprint.text
     do {
       try FileManager.default.createDirectory(
-        atPath: directory, withIntermediateDirectories: true, attributes: nil)
-      try AtomicFile.write(
-        Data(text.utf8),
-        to: URL(fileURLWithPath: "\(directory)/\(fingerprint.digest)"))
+        atPath: directory.string, withIntermediateDirectories: true, attributes: nil)
+      try AtomicFile.write(Data(text.utf8), to: directory.appending(fingerprint.digest))
     } catch {
       return
     }

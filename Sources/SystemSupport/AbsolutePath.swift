@@ -34,6 +34,12 @@ public struct AbsolutePath: Hashable, Comparable, Sendable, CustomStringConverti
     AbsolutePath(relative, relativeTo: self)
   }
 
+  /// This path with `suffix` added to its last component: `progress.json` + `.lock` is
+  /// `progress.json.lock`, in the same folder.
+  public func addingSuffix(_ suffix: String) -> AbsolutePath {
+    AbsolutePath(string + suffix, relativeTo: self)
+  }
+
   /// The folder holding this one; the root for the root.
   public var parent: AbsolutePath {
     guard let slash = string.lastIndex(of: "/"), slash != string.startIndex else {

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 import Testing
 
 @testable import LambdaRuntime
@@ -11,7 +12,9 @@ import Testing
     let root: String
     var shims: String { "\(root)/shims" }
     var project: String { "\(root)/project" }
-    var cache: InterpreterCache { InterpreterCache(directory: "\(root)/cache/interpreters") }
+    var cache: InterpreterCache {
+      InterpreterCache(directory: AbsolutePath(validating: root)!.appending("cache/interpreters"))
+    }
     var log: String { "\(root)/shim.log" }
 
     init() throws {
@@ -139,9 +142,9 @@ import Testing
     defer { sandbox.remove() }
     _ = try sandbox.resolve()
     let entries = try FileManager.default.contentsOfDirectory(
-      atPath: sandbox.cache.directory)
+      atPath: sandbox.cache.directory.string)
     #expect(entries.count == 1)
-    let entry = "\(sandbox.cache.directory)/\(try #require(entries.first))"
+    let entry = sandbox.cache.directory.appending(try #require(entries.first)).string
     for garbage in ["", "nonsense", "lambdalings interpreter cache 1\npath=/bin/sh\nkey:\nother"] {
       try garbage.write(toFile: entry, atomically: false, encoding: .utf8)
       let result = try #require(try sandbox.resolve())
@@ -153,9 +156,9 @@ import Testing
   @Test func theStandardCacheFollowsXDGAndCanBeTurnedOff() {
     #expect(
       InterpreterCache.standard(environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"])?.directory
-        == "/x/lambdalings/interpreters")
+        .string == "/x/lambdalings/interpreters")
     #expect(
-      InterpreterCache.standard(environment: ["HOME": "/h"])?.directory
+      InterpreterCache.standard(environment: ["HOME": "/h"])?.directory.string
         == "/h/.cache/lambdalings/interpreters")
     #expect(
       InterpreterCache.standard(environment: ["HOME": "/h", "LAMBDALINGS_INTERPRETER_CACHE": "off"])

@@ -33,15 +33,23 @@ import Testing
     #expect("\(base.appending("lessons"))" == "/home/ada/course/lessons")
     #expect(base.url.path == "/home/ada/course")
   }
+
+  @Test func aSuffixExtendsTheLastComponentInTheSameFolder() {
+    let file = base.appending("progress.json")
+    #expect(file.addingSuffix(".lock").string == "/home/ada/course/progress.json.lock")
+    #expect(file.addingSuffix(".lock").parent == file.parent)
+    #expect(file.addingSuffix("").string == file.string)
+    #expect(AbsolutePath(validating: "/")!.addingSuffix(".lock").string == "/.lock")
+  }
 }
 
 @Suite struct UserCacheTests {
   @Test func theCacheFolderFollowsXDGThenHome() {
     #expect(
-      UserCache.directory("courses", environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"])
+      UserCache.directory("courses", environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"])?.string
         == "/x/lambdalings/courses")
     #expect(
-      UserCache.directory("courses", environment: ["XDG_CACHE_HOME": "rel", "HOME": "/h"])
+      UserCache.directory("courses", environment: ["XDG_CACHE_HOME": "rel", "HOME": "/h"])?.string
         == "/h/.cache/lambdalings/courses")
     #expect(UserCache.directory("courses", environment: ["HOME": "relative"]) == nil)
     #expect(UserCache.directory("courses", environment: [:]) == nil)

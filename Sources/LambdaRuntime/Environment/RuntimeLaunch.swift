@@ -37,11 +37,12 @@ struct RuntimeLaunch: Sendable {
       else {
         throw LambdaRuntimeError.system("no interpreter for \(configuration.runtime.rawValue)")
       }
-      let arguments = configuration.runtime == .python ? ["-S", script] : [script]
+      let arguments =
+        configuration.runtime == .python ? ["-S", script.string] : [script.string]
       return RuntimeLaunch(
         executable: interpreter.path, arguments: arguments,
         executionEnvironment: interpreter.executionEnvironment(for: configuration.runtime),
-        runtimeDirectory: (script as NSString).deletingLastPathComponent)
+        runtimeDirectory: script.parent.string)
     }
   }
 
