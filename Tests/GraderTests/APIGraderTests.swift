@@ -1,5 +1,6 @@
 import Foundation
 import LambdaRuntime
+import SystemSupport
 import Testing
 
 @testable import Grader
@@ -90,11 +91,13 @@ import Testing
     ])
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let spec = try #require(try APICheckSpec.load(exerciseDirectory: directory))
-    let (good, goodError) = APIGrader.run(spec, folder: directory + "/good", starterFolder: nil)
+    let (good, goodError) = APIGrader.run(
+      spec, folder: AbsolutePath(validating: directory + "/good")!, starterFolder: nil)
     #expect(goodError == nil)
     #expect(good.count == 2)
     #expect(good.allSatisfy { $0.passed }, "\(good.map(\.sentences))")
-    let (bad, _) = APIGrader.run(spec, folder: directory + "/bad", starterFolder: nil)
+    let (bad, _) = APIGrader.run(
+      spec, folder: AbsolutePath(validating: directory + "/bad")!, starterFolder: nil)
     #expect(bad[0].passed)
     #expect(!bad[1].passed)
     #expect(
@@ -113,13 +116,15 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let spec = try #require(try APICheckSpec.load(exerciseDirectory: directory))
     let (results, _) = APIGrader.run(
-      spec, folder: directory + "/learner", starterFolder: directory + "/starter")
+      spec, folder: AbsolutePath(validating: directory + "/learner")!,
+      starterFolder: AbsolutePath(validating: directory + "/starter")!)
     #expect(FileManager.default.fileExists(atPath: directory + "/learner/serverless.yml"))
     #expect(results.first?.passed == true)
     #expect(results.last?.sentences.first?.contains("was copied to") == true)
     // A template of the learner's is never replaced; its problems are reported.
     let (none, error) = APIGrader.run(
-      spec, folder: directory + "/broken", starterFolder: directory + "/starter")
+      spec, folder: AbsolutePath(validating: directory + "/broken")!,
+      starterFolder: AbsolutePath(validating: directory + "/starter")!)
     #expect(none.isEmpty)
     #expect(
       error?.contains("serverless.yml:1:10: this '[' is never closed") == true, "\(error ?? "")")
