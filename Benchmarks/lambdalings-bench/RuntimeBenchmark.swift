@@ -26,7 +26,8 @@ enum RuntimeBenchmark {
       to: folder.appendingPathComponent("event.json"), atomically: true, encoding: .utf8)
     guard let python = try Interpreter.resolve(.python) else { return }
     let configuration = FunctionConfiguration(
-      name: "noop", codePath: folder.path, handler: "noop.handler", runtime: .python)
+      name: "noop", codePath: AbsolutePath(folder.path, relativeTo: .currentDirectory()),
+      handler: "noop.handler", runtime: .python)
     let event = Data("{}".utf8)
     print("# runtime benchmark (\(quick ? "quick" : "full") run)")
     print("python: \(python.path) (\(python.version))")

@@ -59,7 +59,8 @@ enum ServeBenchmark {
     }
     let direct = try LambdaFunction(
       configuration: FunctionConfiguration(
-        name: "bench", codePath: code.path, handler: "noop.handler", runtime: .python))
+        name: "bench", codePath: AbsolutePath(code.path, relativeTo: .currentDirectory()),
+        handler: "noop.handler", runtime: .python))
     defer { direct.shutdown() }
     let headers: [(name: String, value: String)] = [
       ("Content-Type", "application/json"), ("X-Amz-Invocation-Type", "RequestResponse"),

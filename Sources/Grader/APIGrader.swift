@@ -25,7 +25,7 @@ public enum APIGrader {
     }
     let template: APITemplate
     do {
-      template = try APITemplate.load(file: templateFile.string, environment: [:])
+      template = try APITemplate.load(file: templateFile, environment: [:])
     } catch {
       return ([], "the template has problems:\n" + error.description)
     }

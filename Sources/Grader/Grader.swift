@@ -75,7 +75,7 @@ public enum Grader {
   ) -> FunctionConfiguration {
     FunctionConfiguration(
       name: exercise.id,
-      codePath: codeFile.parent.string,
+      codePath: codeFile.parent,
       handler: settings.handler(for: language) ?? language.defaultHandler,
       runtime: language == .python ? .python : .nodejs,
       timeout: settings.timeoutSeconds ?? exercise.timeoutSeconds,

@@ -102,7 +102,7 @@ import Testing
     #expect(configuration.handler == "index.handler")
     #expect(configuration.timeout == 1)
     #expect(configuration.name == "greet")
-    #expect(configuration.codePath.hasSuffix("handlers/greet/node/pass"))
+    #expect(configuration.codePath.string.hasSuffix("handlers/greet/node/pass"))
   }
 }
 

@@ -24,8 +24,8 @@ public struct LocalAWSStore: Sendable {
   var logsFolder: AbsolutePath { folder.appending("logs") }
 
   /// The extracted code of a version.
-  public func codePath(_ version: VersionState) -> String {
-    codeFolder.appending(version.codeID).string
+  public func codePath(_ version: VersionState) -> AbsolutePath {
+    codeFolder.appending(version.codeID)
   }
 
   /// Reads the state; a missing file is an empty state, a corrupt one an error naming it.
