@@ -139,7 +139,7 @@ struct GradeRun {
       handler: configuration.handler, details: outcome.errorDescription(),
       logTail: outcome.logTail())
     if failure.line == 0, language == .node, failure.errorType == "Runtime.UserCodeSyntaxError" {
-      failure.line = SyntaxCheck.nodeLine(codeFile.string, searchPath: searchPath)
+      failure.line = SyntaxCheck.nodeLine(codeFile, searchPath: searchPath)
     }
     failure.caseName = caseName
     if loadFailure == nil { loadFailure = failure }

@@ -9,7 +9,7 @@ extension Grader {
     _ exercise: Exercise, codeFile: AbsolutePath, language: Language,
     into report: inout GradeReport
   ) throws {
-    guard let spec = try APICheckSpec.load(exerciseDirectory: exercise.directory.string) else {
+    guard let spec = try APICheckSpec.load(exerciseDirectory: exercise.directory) else {
       return
     }
     let (results, setupError) = APIGrader.run(

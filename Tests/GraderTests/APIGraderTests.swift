@@ -47,7 +47,8 @@ import Testing
   @Test func specParsesRequestsAndLines() throws {
     let directory = try folder(["api.json": Self.spec])
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let spec = try #require(try APICheckSpec.load(exerciseDirectory: directory))
+    let spec = try #require(
+      try APICheckSpec.load(exerciseDirectory: AbsolutePath(validating: directory)!))
     #expect(spec.template == "serverless.yml")
     #expect(spec.requests.map(\.name) == ["greets", "cors"])
     #expect(spec.requests[0].method == "GET")
@@ -59,7 +60,7 @@ import Testing
   @Test func specErrorsNameTheFile() throws {
     let missing = try folder(["spec.json": "{}"])
     defer { try? FileManager.default.removeItem(atPath: missing) }
-    let none = try APICheckSpec.load(exerciseDirectory: missing)
+    let none = try APICheckSpec.load(exerciseDirectory: AbsolutePath(validating: missing)!)
     #expect(none == nil)
     for bad in [
       "not json", #"{"requests": []}"#, #"{"requests": [{"name": "x", "path": "nope"}]}"#,
@@ -67,9 +68,11 @@ import Testing
     ] {
       let directory = try folder(["api.json": bad])
       defer { try? FileManager.default.removeItem(atPath: directory) }
-      #expect(throws: (any Error).self) { try APICheckSpec.load(exerciseDirectory: directory) }
+      #expect(throws: (any Error).self) {
+        try APICheckSpec.load(exerciseDirectory: AbsolutePath(validating: directory)!)
+      }
       do {
-        _ = try APICheckSpec.load(exerciseDirectory: directory)
+        _ = try APICheckSpec.load(exerciseDirectory: AbsolutePath(validating: directory)!)
       } catch {
         #expect("\(error)".contains("api.json"), "\(error)")
       }
@@ -90,7 +93,8 @@ import Testing
       "bad/app.py": Self.handler,
     ])
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let spec = try #require(try APICheckSpec.load(exerciseDirectory: directory))
+    let spec = try #require(
+      try APICheckSpec.load(exerciseDirectory: AbsolutePath(validating: directory)!))
     let (good, goodError) = APIGrader.run(
       spec, folder: AbsolutePath(validating: directory + "/good")!, starterFolder: nil)
     #expect(goodError == nil)
@@ -114,7 +118,8 @@ import Testing
       "broken/app.py": Self.handler,
     ])
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let spec = try #require(try APICheckSpec.load(exerciseDirectory: directory))
+    let spec = try #require(
+      try APICheckSpec.load(exerciseDirectory: AbsolutePath(validating: directory)!))
     let (results, _) = APIGrader.run(
       spec, folder: AbsolutePath(validating: directory + "/learner")!,
       starterFolder: AbsolutePath(validating: directory + "/starter")!)
