@@ -42,17 +42,19 @@ public struct InterpreterCache: Sendable {
       guard let equals = line.firstIndex(of: "=") else { return nil }
       fields[String(line[..<equals])] = String(line[line.index(after: equals)...])
     }
-    guard text.hasPrefix(Self.header + "\n"), let path = fields["path"], path.hasPrefix("/"),
+    guard text.hasPrefix(Self.header + "\n"),
+      let path = fields["path"].flatMap(AbsolutePath.init(validating:)),
       let version = fields["version"], !version.isEmpty, let stamp = fields["target"],
-      InterpreterFingerprint.stamp(path, follow: true) == stamp, access(path, X_OK) == 0
+      InterpreterFingerprint.stamp(path.string, follow: true) == stamp,
+      access(path.string, X_OK) == 0
     else { return nil }
     return Interpreter(path: path, version: version)
   }
 
   /// Remembers `interpreter` for `fingerprint`. Failures are ignored: the cache only saves time.
   public func store(_ interpreter: Interpreter, for fingerprint: InterpreterFingerprint) {
-    guard let stamp = InterpreterFingerprint.stamp(interpreter.path, follow: true),
-      !interpreter.path.contains("\n"), !interpreter.version.contains("\n")
+    guard let stamp = InterpreterFingerprint.stamp(interpreter.path.string, follow: true),
+      !interpreter.path.string.contains("\n"), !interpreter.version.contains("\n")
     else { return }
     let text =
       [

@@ -76,7 +76,7 @@ import Testing
     let sandbox = try Sandbox()
     defer { sandbox.remove() }
     let first = try #require(try sandbox.resolve())
-    #expect(first.0.path == "\(sandbox.root)/versions/3.11/python3")
+    #expect(first.0.path.string == "\(sandbox.root)/versions/3.11/python3")
     #expect(first.0.version == "3.11")
     #expect(first.1 == .probe)
     let second = try #require(try sandbox.resolve())
@@ -92,7 +92,7 @@ import Testing
     #expect(try sandbox.resolve()?.0.version == "3.11")
     try sandbox.write("project/.python-version", "3.13\n")
     let switched = try #require(try sandbox.resolve())
-    #expect(switched.0.path == "\(sandbox.root)/versions/3.13/python3")
+    #expect(switched.0.path.string == "\(sandbox.root)/versions/3.13/python3")
     #expect(switched.1 == .probe)
     // A nearer file wins, as it does for the shim.
     try sandbox.write("project/sub/.python-version", "3.11\n")
@@ -149,7 +149,7 @@ import Testing
       try garbage.write(toFile: entry, atomically: false, encoding: .utf8)
       let result = try #require(try sandbox.resolve())
       #expect(result.1 == .probe)
-      #expect(result.0.path == "\(sandbox.root)/versions/3.11/python3")
+      #expect(result.0.path.string == "\(sandbox.root)/versions/3.11/python3")
     }
   }
 

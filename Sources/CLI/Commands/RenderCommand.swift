@@ -32,7 +32,8 @@ extension CommandSpec {
   ) { invocation in
     let path = invocation.args.positional(0) ?? "-"
     let choice = try MarkdownInput.extensions(invocation.args.value("extensions"))
-    let bytes = MarkdownInput.withoutFrontMatter(try MarkdownInput.read(path))
+    let bytes = MarkdownInput.withoutFrontMatter(
+      try MarkdownInput.read(path, in: invocation.context.currentDirectory))
     let settings = try MarkdownInput.settings(invocation)
     if invocation.args.value("format") == "html" {
       // Straight from the parser's trees: the same HTML without building a `Document`.
@@ -68,13 +69,16 @@ enum MarkdownInput {
   /// The last rendered tree, kept alive until the process exits (see `render`).
   static let keptUntilExit = Locked<Document?>(nil)
 
-  static func read(_ path: String) throws -> [UInt8] {
+  /// The bytes of `path` as typed (`-`: standard input), resolved against `folder`; errors
+  /// name it as typed.
+  static func read(_ path: String, in folder: AbsolutePath) throws -> [UInt8] {
     if path == "-" {
       return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
+    let file = AbsolutePath(path, relativeTo: folder)
+    guard let data = FileManager.default.contents(atPath: file.string) else {
       var isFolder: ObjCBool = false
-      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+      let exists = FileManager.default.fileExists(atPath: file.string, isDirectory: &isFolder)
       let why =
         !exists
         ? "there is no such file; check the path (or pass - to read standard input)"

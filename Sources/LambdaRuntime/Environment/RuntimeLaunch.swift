@@ -41,7 +41,7 @@ struct RuntimeLaunch: Sendable {
       let arguments =
         configuration.runtime == .python ? ["-S", script.string] : [script.string]
       return RuntimeLaunch(
-        executable: interpreter.path, arguments: arguments,
+        executable: interpreter.path.string, arguments: arguments,
         executionEnvironment: interpreter.executionEnvironment(for: configuration.runtime),
         runtimeDirectory: script.parent.string)
     }
