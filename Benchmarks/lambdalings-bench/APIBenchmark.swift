@@ -46,7 +46,8 @@ enum APIBenchmark {
       to: folder.appendingPathComponent("handler.py"), atomically: true, encoding: .utf8)
     try template.write(
       to: folder.appendingPathComponent("serverless.yml"), atomically: true, encoding: .utf8)
-    let loaded = try APITemplate.load(file: folder.appendingPathComponent("serverless.yml").path)
+    let loaded = try APITemplate.load(
+      file: AbsolutePath(folder.path, relativeTo: .currentDirectory()).appending("serverless.yml"))
     let count = quick ? 500 : 3000
     print("# api benchmark (\(quick ? "quick" : "full") run, \(count) requests per measure)")
 

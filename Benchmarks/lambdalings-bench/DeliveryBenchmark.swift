@@ -98,7 +98,8 @@ enum DeliveryBenchmark {
     }
     let function = try LambdaFunction(
       configuration: FunctionConfiguration(
-        name: "noop", codePath: folder.path, handler: "noop.handler", runtime: .python))
+        name: "noop", codePath: AbsolutePath(folder.path, relativeTo: .currentDirectory()),
+        handler: "noop.handler", runtime: .python))
     defer { function.shutdown() }
     _ = function.invoke(event: Data("{}".utf8))
     let target = InvocationTarget(function: function)

@@ -26,7 +26,8 @@ enum RuntimeBenchmark {
       to: folder.appendingPathComponent("event.json"), atomically: true, encoding: .utf8)
     guard let python = try Interpreter.resolve(.python) else { return }
     let configuration = FunctionConfiguration(
-      name: "noop", codePath: folder.path, handler: "noop.handler", runtime: .python)
+      name: "noop", codePath: AbsolutePath(folder.path, relativeTo: .currentDirectory()),
+      handler: "noop.handler", runtime: .python)
     let event = Data("{}".utf8)
     print("# runtime benchmark (\(quick ? "quick" : "full") run)")
     print("python: \(python.path) (\(python.version))")
@@ -42,7 +43,7 @@ enum RuntimeBenchmark {
       warm.append(ProcessClock.milliseconds(from: start, to: ProcessClock.now()))
       guard record.status == .success else { throw BenchError.failed(record.resultText) }
     }
-    let handlerOwn = try handlerTime(python: python.path, folder: folder.path)
+    let handlerOwn = try handlerTime(python: python.path.string, folder: folder.path)
     let warmMedian = median(warm)
     print(
       "(a) warm round trip: median \(f3(warmMedian)) ms, p95 \(f3(percentile(warm, 0.95))) ms; "
@@ -71,7 +72,7 @@ enum RuntimeBenchmark {
     var bare: [Double] = []
     var coldInit: [Double] = []
     for _ in 0..<coldCount {
-      bare.append(try spawnTime(python.path, ["-S", "-c", "pass"]))
+      bare.append(try spawnTime(python.path.string, ["-S", "-c", "pass"]))
       let start = ProcessClock.now()
       let fresh = try LambdaFunction(configuration: configuration)
       let record = fresh.invoke(event: event)
@@ -159,8 +160,7 @@ extension RuntimeBenchmark {
   enum PythonLambdaLocal {
     /// Median milliseconds per call, or nil when it is not installed.
     static func measure(python: Interpreter, folder: String, runs: Int) throws -> Double? {
-      let besideInterpreter =
-        (python.path as NSString).deletingLastPathComponent + "/python-lambda-local"
+      let besideInterpreter = python.path.parent.appending("python-lambda-local").string
       let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? ""
       let script =
         FileManager.default.isExecutableFile(atPath: besideInterpreter)
@@ -170,7 +170,7 @@ extension RuntimeBenchmark {
       for _ in 0..<runs {
         times.append(
           try RuntimeBenchmark.spawnTime(
-            python.path,
+            python.path.string,
             [script, "-f", "handler", "\(folder)/noop.py", "\(folder)/event.json"]))
       }
       return RuntimeBenchmark.median(times)

@@ -38,7 +38,9 @@ enum ServeBenchmark {
     zipper.waitUntilExit()
     let zip = try Data(contentsOf: URL(fileURLWithPath: zipPath))
 
-    let endpoint = try LocalAWSEndpoint(directory: folder.appendingPathComponent("state"))
+    let endpoint = try LocalAWSEndpoint(
+      folder: AbsolutePath(
+        folder.appendingPathComponent("state").path, relativeTo: .currentDirectory()))
     let server = try HTTPServer(
       port: 0, limits: LocalAWSEndpoint.limits, handler: { endpoint.handle($0) })
     defer {
@@ -57,7 +59,8 @@ enum ServeBenchmark {
     }
     let direct = try LambdaFunction(
       configuration: FunctionConfiguration(
-        name: "bench", codePath: code.path, handler: "noop.handler", runtime: .python))
+        name: "bench", codePath: AbsolutePath(code.path, relativeTo: .currentDirectory()),
+        handler: "noop.handler", runtime: .python))
     defer { direct.shutdown() }
     let headers: [(name: String, value: String)] = [
       ("Content-Type", "application/json"), ("X-Amz-Invocation-Type", "RequestResponse"),

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 import YAML
 
 extension APITemplate {
@@ -8,10 +9,10 @@ extension APITemplate {
   ]
 
   /// The first template file in `directory`, if any.
-  public static func find(in directory: String) -> String? {
+  public static func find(in directory: AbsolutePath) -> AbsolutePath? {
     for name in fileNames {
-      let path = (directory as NSString).appendingPathComponent(name)
-      if FileManager.default.fileExists(atPath: path) { return path }
+      let path = directory.appending(name)
+      if FileManager.default.fileExists(atPath: path.string) { return path }
     }
     return nil
   }
@@ -20,20 +21,19 @@ extension APITemplate {
   /// unknown event types, missing handler files, duplicate routes ...) is reported with its
   /// line and column.
   public static func load(
-    file: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+    file: AbsolutePath, environment: [String: String] = ProcessInfo.processInfo.environment,
     stage: String? = nil
   ) throws(TemplateError) -> APITemplate {
-    let path = (file as NSString).standardizingPath
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let data = FileManager.default.contents(atPath: file.string) else {
       throw TemplateError([
         .init(
-          file: file, line: 1, column: 1,
+          file: file.string, line: 1, column: 1,
           message: "cannot read the template; check that the file exists and is readable")
       ])
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw TemplateError([
-        .init(file: file, line: 1, column: 1, message: "the template is not UTF-8 text")
+        .init(file: file.string, line: 1, column: 1, message: "the template is not UTF-8 text")
       ])
     }
     let root: YAMLNode
@@ -41,10 +41,10 @@ extension APITemplate {
       root = try YAML.parse(text)
     } catch {
       throw TemplateError([
-        .init(file: file, line: error.line, column: error.column, message: error.message)
+        .init(file: file.string, line: error.line, column: error.column, message: error.message)
       ])
     }
-    var reader = TemplateReader(file: path, root: root, environment: environment)
+    var reader = TemplateReader(file: file, root: root, environment: environment)
     let template: APITemplate
     if root["Resources"] != nil || root["AWSTemplateFormatVersion"] != nil
       || root["Transform"] != nil
@@ -76,7 +76,7 @@ extension TemplateReader {
       if let first = seen[key] {
         problems.append(
           TemplateError.Problem(
-            file: file, line: route.line, column: route.column,
+            file: file.string, line: route.line, column: route.column,
             message:
               "route \(key) is declared twice (first at line \(first.line), function "
               + "\(first.function)); remove one or change its path or method"))

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 
 extension APITemplate {
   /// Extensions of the files a function's code is made of (Python and Node.js).
@@ -14,18 +15,18 @@ extension APITemplate {
   /// other Python and JavaScript files in the functions' code folders (so editing a module the
   /// handler imports reloads too). Hidden and skipped folders are left out; the search goes
   /// `maxDepth` folders deep and stops at `limit` files.
-  public func watchedFiles(maxDepth: Int = 4, limit: Int = 2000) -> [String] {
+  public func watchedFiles(maxDepth: Int = 4, limit: Int = 2000) -> [AbsolutePath] {
     var files = [file] + functions.map(\.handlerFile)
     var seen = Set(files)
     let folders = Set(functions.map { $0.configuration.codePath }).sorted()
     for folder in folders {
       var pending = [(folder, 0)]
       while let (current, depth) = pending.popLast(), seen.count < limit {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: current)) ?? []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: current.string)) ?? []
         for name in names.sorted() where !name.hasPrefix(".") {
-          let path = (current as NSString).appendingPathComponent(name)
+          let path = current.appending(name)
           var isFolder: ObjCBool = false
-          guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+          guard FileManager.default.fileExists(atPath: path.string, isDirectory: &isFolder) else {
             continue
           }
           if isFolder.boolValue {

@@ -1,4 +1,5 @@
 import LambdaRuntime
+import SystemSupport
 
 /// The API a `serverless.yml` or SAM `template.yaml` describes: its functions, its routes
 /// and their CORS settings, with the template line each came from.
@@ -10,8 +11,8 @@ public struct APITemplate: Sendable, Equatable {
   }
 
   public var kind: Kind
-  /// The template file (absolute path).
-  public var file: String
+  /// The template file.
+  public var file: AbsolutePath
   /// The service (serverless) or stack name (SAM, the folder name).
   public var name: String
   /// The stage shown in REST events' `requestContext.stage` (`dev`, `Prod` ...).
@@ -24,7 +25,7 @@ public struct APITemplate: Sendable, Equatable {
   public var notes: [String]
 
   public init(
-    kind: Kind, file: String, name: String, stage: String, functions: [APIFunction] = [],
+    kind: Kind, file: AbsolutePath, name: String, stage: String, functions: [APIFunction] = [],
     routes: [APIRoute] = [], binaryMediaTypes: [String] = [], notes: [String] = []
   ) {
     self.kind = kind
@@ -51,13 +52,13 @@ public struct APIFunction: Sendable, Equatable {
   public var deployedName: String
   public var configuration: FunctionConfiguration
   /// The handler source file, watched for changes.
-  public var handlerFile: String
+  public var handlerFile: AbsolutePath
   /// Where the function is declared.
   public var line: Int
 
   public init(
     name: String, deployedName: String, configuration: FunctionConfiguration,
-    handlerFile: String, line: Int
+    handlerFile: AbsolutePath, line: Int
   ) {
     self.name = name
     self.deployedName = deployedName

@@ -11,7 +11,7 @@ extension TemplateReader {
     "SelfManagedKafka", "DocumentDB",
   ]
 
-  var stackName: String { (directory as NSString).lastPathComponent }
+  var stackName: String { directory.name }
 
   mutating func readSAM() -> APITemplate {
     let globals = root["Globals"]?["Function"]

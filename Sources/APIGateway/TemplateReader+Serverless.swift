@@ -58,7 +58,7 @@ extension TemplateReader {
       let events = definition["events"]?.items ?? []
       guard
         let resolved = resolveHandler(
-          handler, codeRoot: directory, runtimeName: runtimeName, at: handlerNode,
+          handler, codeRoot: ".", runtimeName: runtimeName, at: handlerNode,
           what: "\(what).handler")
       else {
         // The events are still read, so that their problems are reported in the same run.

@@ -1,19 +1,21 @@
 import Foundation
 import LambdaRuntime
+import SystemSupport
 import YAML
 
 /// Shared state while reading a template: where it is, what went wrong so far.
 struct TemplateReader {
-  let file: String
-  let directory: String
+  let file: AbsolutePath
+  /// The template's folder, which relative code folders and handlers start from.
+  let directory: AbsolutePath
   let root: YAMLNode
   let environment: [String: String]
   var problems: [TemplateError.Problem] = []
   var notes: [String] = []
 
-  init(file: String, root: YAMLNode, environment: [String: String]) {
+  init(file: AbsolutePath, root: YAMLNode, environment: [String: String]) {
     self.file = file
-    self.directory = (file as NSString).deletingLastPathComponent
+    self.directory = file.parent
     self.root = root
     self.environment = environment
   }
@@ -22,22 +24,24 @@ struct TemplateReader {
   mutating func problem(_ node: YAMLNode?, _ message: String) {
     problems.append(
       TemplateError.Problem(
-        file: file, line: node?.line ?? 1, column: node?.column ?? 1, message: message))
+        file: file.string, line: node?.line ?? 1, column: node?.column ?? 1, message: message))
   }
 
   /// Records a problem at a mapping key.
   mutating func problem(_ entry: YAMLEntry, _ message: String) {
     problems.append(
       TemplateError.Problem(
-        file: file, line: entry.keyLine, column: entry.keyColumn, message: message))
+        file: file.string, line: entry.keyLine, column: entry.keyColumn, message: message))
   }
 
   /// Works out the code folder, handler and runtime of `handler` (`path/module.function`,
-  /// relative to `codeRoot`), checking that the handler file exists.
+  /// relative to `codeRoot`), checking that the handler file exists. `codeRoot` is the code
+  /// folder as the template writes it (SAM's `CodeUri`): relative to the template's folder,
+  /// or absolute; it is resolved here and nowhere else.
   mutating func resolveHandler(
     _ handler: String, codeRoot: String, runtimeName: String?, at node: YAMLNode?,
     what: String
-  ) -> (codePath: String, handler: String, runtime: LambdaRuntimeKind, file: String)? {
+  ) -> (codePath: AbsolutePath, handler: String, runtime: LambdaRuntimeKind, file: AbsolutePath)? {
     var runtime: LambdaRuntimeKind?
     if let runtimeName {
       runtime = LambdaRuntimeKind(name: runtimeName)
@@ -52,12 +56,10 @@ struct TemplateReader {
     let parts = handler.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     let last = parts.last ?? handler
     let folders = parts.dropLast().joined(separator: "/")
-    let base = codeRoot.hasPrefix("/") ? codeRoot : directory + "/" + codeRoot
-    let codePath = ((folders.isEmpty ? base : base + "/" + folders) as NSString)
-      .standardizingPath
+    let codePath = AbsolutePath(codeRoot, relativeTo: directory).appending(folders)
     if runtime == .provided {
-      let file = codePath + "/bootstrap"
-      guard FileManager.default.fileExists(atPath: file) else {
+      let file = codePath.appending("bootstrap")
+      guard FileManager.default.fileExists(atPath: file.string) else {
         problem(
           node, "\(what): no 'bootstrap' executable in \(relative(codePath)); create it")
         return nil
@@ -78,8 +80,8 @@ struct TemplateReader {
       (".py", .python), (".mjs", .nodejs), (".js", .nodejs), (".cjs", .nodejs),
     ].filter { runtime == nil || $0.1 == runtime }
     for (suffix, kind) in candidates {
-      let file = codePath + "/" + module + suffix
-      if FileManager.default.fileExists(atPath: file) {
+      let file = codePath.appending(module + suffix)
+      if FileManager.default.fileExists(atPath: file.string) {
         return (codePath, last, kind, file)
       }
     }
@@ -92,10 +94,9 @@ struct TemplateReader {
   }
 
   /// `path` relative to the template's folder, for messages.
-  func relative(_ path: String) -> String {
-    if path == directory { return "the template's folder" }
-    if path.hasPrefix(directory + "/") { return String(path.dropFirst(directory.count + 1)) + "/" }
-    return path
+  func relative(_ path: AbsolutePath) -> String {
+    guard let inside = path.relative(to: directory) else { return path.string }
+    return inside.isEmpty ? "the template's folder" : inside + "/"
   }
 
   /// An HTTP method as a route uses it: upper case, `*` and `any` as `ANY`.

@@ -105,7 +105,8 @@ public struct Chapter: Sendable, Equatable {
   public var id: String
   public var title: String
   public var order: Int
-  /// Path of the Markdown file.
+  /// The Markdown file, as diagnostics name it (its absolute path as text: `Diagnostic.file`
+  /// is text, and `description(relativeTo:)` shortens it for display).
   public var file: String
   public var exerciseIDs: [String]
   public var quizID: String?
@@ -124,6 +125,7 @@ public struct QuizSource: Sendable, Equatable {
   public var id: String
   public var title: String
   public var chapterID: String?
+  /// The quiz file, as diagnostics name it (absolute, as text; see `Chapter.file`).
   public var file: String
   /// The header as the course loader read it, with the body after it (the questions), so
   /// the quiz parser reads only the body: a quiz file is parsed once. In an outline the

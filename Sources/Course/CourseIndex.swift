@@ -35,7 +35,7 @@ public struct QuizListing: Sendable, Equatable {
 /// when its folder cannot be written, every run reads the files as without it.
 public struct CourseIndex: Sendable {
   /// The folder holding the index files.
-  public let directory: String
+  public let directory: AbsolutePath
   /// Identifies the code that parsed the files: an index written by another build is not used.
   public let stamp: String
   /// The quiz scan; the index keeps its result for each quiz file.
@@ -48,7 +48,7 @@ public struct CourseIndex: Sendable {
   static let settleTime: Int64 = 2_000_000_000
 
   public init(
-    directory: String, stamp: String,
+    directory: AbsolutePath, stamp: String,
     quizScanner: @escaping @Sendable (String) -> QuizListing
   ) {
     self.directory = directory
@@ -74,8 +74,8 @@ public struct CourseIndex: Sendable {
   }
 
   /// The index file of the course folder `root`.
-  public func file(for root: AbsolutePath) -> String {
-    "\(directory)/\(UserCache.digest(root.string))"
+  public func file(for root: AbsolutePath) -> AbsolutePath {
+    directory.appending(UserCache.digest(root.string))
   }
 
   /// Opens the index of `root` for one load.
@@ -85,7 +85,7 @@ public struct CourseIndex: Sendable {
     let now = Int64(clock().timeIntervalSince1970 * 1e9)
     var session = Session(
       index: self, root: absoluteRoot, path: path, trustedBefore: now - CourseIndex.settleTime)
-    if let data = FileManager.default.contents(atPath: path),
+    if let data = FileManager.default.contents(atPath: path.string),
       let entries = CourseIndex.decode(data, stamp: stamp, root: absoluteRoot)
     {
       session.stored = entries
@@ -113,7 +113,7 @@ public struct CourseIndex: Sendable {
   struct Session {
     let index: CourseIndex
     let root: String
-    let path: String
+    let path: AbsolutePath
     let trustedBefore: Int64
     var stored: [String: Entry] = [:]
     var current: [String: Entry] = [:]
@@ -156,8 +156,8 @@ public struct CourseIndex: Sendable {
       let data = CourseIndex.encode(current, stamp: index.stamp, root: root)
       do {
         try FileManager.default.createDirectory(
-          atPath: index.directory, withIntermediateDirectories: true, attributes: nil)
-        try AtomicFile.write(data, to: URL(fileURLWithPath: path), durable: false)
+          atPath: index.directory.string, withIntermediateDirectories: true, attributes: nil)
+        try AtomicFile.write(data, to: path, durable: false)
       } catch {
         return
       }

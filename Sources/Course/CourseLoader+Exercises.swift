@@ -145,7 +145,7 @@ extension CourseLoader {
   private mutating func checkHandlerFiles(_ exercise: Exercise, _ language: Language) {
     for (role, path) in [
       ("starter", exercise.starterPath(language)), ("solution", exercise.solutionPath(language)),
-    ] where !fileExists(path) {
+    ] where !fileExists(path.string) {
       diagnostics.append(
         .error(
           "the \(language.rawValue) \(role) is missing; create \(path) or drop \(language.rawValue)"

@@ -7,14 +7,15 @@ extension CourseScaffold {
   /// appears meanwhile is kept. Returns the paths written and edited.
   public func write(to root: AbsolutePath) throws -> [AbsolutePath] {
     let manager = FileManager.default
-    for file in files where manager.fileExists(atPath: "\(root)/\(file.path)") {
-      throw Problem.exists("\(root)/\(file.path)")
+    // `file.path` and `edit.path` are relative to the course root, as the plan writes them.
+    for file in files where manager.fileExists(atPath: root.appending(file.path).string) {
+      throw Problem.exists(root.appending(file.path).string)
     }
     var done: [AbsolutePath] = []
     for file in files {
-      let path = "\(root)/\(file.path)"
-      try manager.createDirectory(
-        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      let target = root.appending(file.path)
+      let path = target.string
+      try manager.createDirectory(atPath: target.parent.string, withIntermediateDirectories: true)
       let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
       guard descriptor >= 0 else { throw Problem.exists(path) }
       let data = Array(file.text.utf8)
@@ -23,10 +24,10 @@ extension CourseScaffold {
       guard written == data.count else {
         throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
       }
-      done.append(root.appending(file.path))
+      done.append(target)
     }
     for edit in edits {
-      let path = "\(root)/\(edit.path)"
+      let path = root.appending(edit.path).string
       let text = try String(contentsOfFile: path, encoding: .utf8)
       try CourseScaffold.settingHeader(edit.key, to: edit.value, in: text)
         .write(toFile: path, atomically: true, encoding: .utf8)

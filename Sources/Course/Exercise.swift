@@ -58,18 +58,18 @@ public struct Exercise: Sendable, Equatable {
   public static let configFileName = "function.json"
 
   /// The starter file a learner begins from.
-  public func starterPath(_ language: Language) -> String {
-    "\(directory)/starter/\(language.rawValue)/\(language.handlerFile)"
+  public func starterPath(_ language: Language) -> AbsolutePath {
+    directory.appending("starter/\(language.rawValue)/\(language.handlerFile)")
   }
 
   /// The reference solution.
-  public func solutionPath(_ language: Language) -> String {
-    "\(directory)/solution/\(language.rawValue)/\(language.handlerFile)"
+  public func solutionPath(_ language: Language) -> AbsolutePath {
+    directory.appending("solution/\(language.rawValue)/\(language.handlerFile)")
   }
 
   /// The starter's `function.json`, copied to the workspace with the starter.
-  public func starterConfigPath(_ language: Language) -> String {
-    "\(directory)/starter/\(language.rawValue)/\(Exercise.configFileName)"
+  public func starterConfigPath(_ language: Language) -> AbsolutePath {
+    directory.appending("starter/\(language.rawValue)/\(Exercise.configFileName)")
   }
 
   /// The settings the exercise header gives (timeout, memory, handler per language).

@@ -2,6 +2,7 @@ import Course
 import Foundation
 import Grader
 import LambdaRuntime
+import SystemSupport
 
 extension CourseValidation {
   /// A solution or a starter: a solution must pass every case, a starter fail at least one.
@@ -68,7 +69,7 @@ extension CourseValidation {
     var language: Language
     var kind: RunKind
 
-    var file: String {
+    var file: AbsolutePath {
       kind == .solution ? exercise.solutionPath(language) : exercise.starterPath(language)
     }
   }
@@ -102,11 +103,11 @@ extension CourseValidation {
       for language in exercise.languages {
         for kind in [RunKind.solution, .starter] {
           let job = Job(exercise: exercise, language: language, kind: kind)
-          guard FileManager.default.fileExists(atPath: job.file) else {
+          guard FileManager.default.fileExists(atPath: job.file.string) else {
             let problem = Diagnostic.error(
               "the \(language.rawValue) \(kind.rawValue) file is missing; add it, or remove"
                 + " \(language.rawValue) from the exercise's 'languages:'",
-              file: job.file, line: 0)
+              file: job.file.string, line: 0)
             found(
               ExerciseCheck(
                 exercise: exercise, language: language, kind: kind,
@@ -176,7 +177,7 @@ extension CourseValidation {
   {
     let who = "the \(language.rawValue) \(kind.rawValue)"
     if let setup = report.setupError {
-      return [.error("\(who) could not run: \(setup)", file: report.codeFile, line: 0)]
+      return [.error("\(who) could not run: \(setup)", file: report.codeFile.string, line: 0)]
     }
     switch kind {
     case .solution:
@@ -184,7 +185,7 @@ extension CourseValidation {
         return [
           .error(
             "\(who) does not start: \(failure.errorType): \(failure.message)",
-            file: report.codeFile, line: failure.line)
+            file: report.codeFile.string, line: failure.line)
         ]
       }
       return report.results.filter { !$0.passed }.map { failure in
@@ -200,7 +201,7 @@ extension CourseValidation {
       return [
         .error(
           "\(who) passes every case; a starter must fail at least one so learners have work to do",
-          file: report.codeFile, line: 0)
+          file: report.codeFile.string, line: 0)
       ]
     }
   }

@@ -25,6 +25,11 @@ extension CourseValidation {
     return problems
   }
 
+  /// The last component of a path as a course file writes it (`b.md` of `../a/b.md`).
+  private static func lastComponent(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? ""
+  }
+
   /// What is wrong with one link of `chapter`, or nil when it resolves.
   static func problem(_ destination: String, isImage: Bool, in chapter: Chapter, course: Course)
     -> String?
@@ -36,27 +41,26 @@ extension CourseValidation {
       return nil
     }
     let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-    let path = String(parts[0])
+    // A path as the chapter writes it: relative to the chapter's folder, resolved only here.
+    let relativePath = String(parts[0])
     let anchor = parts.count > 1 ? String(parts[1]) : nil
-    let folder = URL(fileURLWithPath: chapter.file).deletingLastPathComponent()
+    let folder = AbsolutePath(chapter.file, relativeTo: course.root).parent
     if isImage {
-      let file = folder.appendingPathComponent(path).standardizedFileURL.path
-      guard FileManager.default.fileExists(atPath: file) else {
+      let file = folder.appending(relativePath)
+      guard FileManager.default.fileExists(atPath: file.string) else {
         return "image '\(destination)' does not exist (looked for \(file)); add the file or fix"
           + " the path, relative to the chapter"
       }
       return nil
     }
     var target: Chapter? = chapter
-    if !path.isEmpty {
-      let name = URL(fileURLWithPath: path).lastPathComponent
+    if !relativePath.isEmpty {
+      let name = lastComponent(relativePath)
       let id = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
-      target = course.chapters.first {
-        $0.id == id || URL(fileURLWithPath: $0.file).lastPathComponent == name
-      }
+      target = course.chapters.first { $0.id == id || lastComponent($0.file) == name }
       if target == nil {
-        let file = folder.appendingPathComponent(path).standardizedFileURL.path
-        if FileManager.default.fileExists(atPath: file) { return nil }
+        let file = folder.appending(relativePath)
+        if FileManager.default.fileExists(atPath: file.string) { return nil }
         let ids = course.chapters.map(\.id)
         let hint = DidYouMean.clause(to: id, among: ids)
         return "link '\(destination)' points to no chapter or file\(hint); link a chapter by"

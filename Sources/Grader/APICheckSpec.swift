@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import LambdaRuntime
+import SystemSupport
 
 /// An exercise's `api.json`: HTTP requests sent to the learner's API, served from the
 /// template next to their handler, with what each response must hold.
@@ -44,9 +45,9 @@ public struct APICheckSpec: Sendable, Equatable {
 
   /// Reads `api.json` in `exerciseDirectory`; nil when there is none. A malformed file is an
   /// error naming the file and what is wrong.
-  public static func load(exerciseDirectory: String) throws -> APICheckSpec? {
-    let path = exerciseDirectory + "/" + fileName
-    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+  public static func load(exerciseDirectory: AbsolutePath) throws -> APICheckSpec? {
+    let path = exerciseDirectory.appending(fileName)
+    guard let data = FileManager.default.contents(atPath: path.string) else { return nil }
     let text = String(decoding: data, as: UTF8.self)
     func fail(_ message: String) -> Error {
       LambdaRuntimeError.invalidConfiguration("\(path): \(message)")

@@ -4,6 +4,7 @@ import Foundation
 import HTTP
 import JSON
 import LambdaRuntime
+import SystemSupport
 
 /// Grades an API exercise through real HTTP: serves the template found next to the learner's
 /// handler on 127.0.0.1 (an OS-chosen port), sends each request of `api.json` with an HTTP
@@ -11,15 +12,16 @@ import LambdaRuntime
 public enum APIGrader {
   /// The results of `spec`'s requests against the API in `folder`. When the folder has no
   /// template yet, the starter's is copied there first (never over an existing file).
-  public static func run(_ spec: APICheckSpec, folder: String, starterFolder: String?) -> (
-    [CaseResult], setupError: String?
-  ) {
-    let templateFile = folder + "/" + spec.template
+  public static func run(
+    _ spec: APICheckSpec, folder: AbsolutePath, starterFolder: AbsolutePath?
+  ) -> ([CaseResult], setupError: String?) {
+    let templateFile = folder.appending(spec.template)
     var copied = false
-    if !FileManager.default.fileExists(atPath: templateFile), let starterFolder {
+    if !FileManager.default.fileExists(atPath: templateFile.string), let starterFolder {
       copied =
         (try? FileManager.default.copyItem(
-          atPath: starterFolder + "/" + spec.template, toPath: templateFile)) != nil
+          atPath: starterFolder.appending(spec.template).string, toPath: templateFile.string))
+        != nil
     }
     let template: APITemplate
     do {
@@ -46,7 +48,7 @@ public enum APIGrader {
     }
     if copied, let index = results.firstIndex(where: { !$0.passed }) {
       var note = GradeFailure(
-        .starterTemplateCopied(template: spec.template, destination: templateFile))
+        .starterTemplateCopied(template: spec.template, destination: templateFile.string))
       note.specFile = APICheckSpec.fileName
       note.line = results[index].line
       results[index].failures.insert(note, at: 0)

@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import JSON
+import SystemSupport
 
 /// Compares one invocation with an `Expectation` and names every difference precisely, as
 /// `GradeFailure` values (the printer words them).
@@ -124,12 +125,15 @@ enum ExpectationChecker {
   }
 
   /// Files that must (or must not) be in the function's scratch folder.
-  static func scratchChecks(_ files: [String: Bool], _ folder: String?) -> [GradeFailure.Kind] {
+  static func scratchChecks(_ files: [String: Bool], _ folder: AbsolutePath?)
+    -> [GradeFailure.Kind]
+  {
     guard !files.isEmpty else { return [] }
     guard let folder else { return [.noScratchFolder] }
     var found: [GradeFailure.Kind] = []
     for (path, wanted) in files.sorted(by: { $0.key < $1.key }) {
-      let exists = FileManager.default.fileExists(atPath: "\(folder)/\(path)")
+      // `path` is as the spec writes it: relative to the scratch folder.
+      let exists = FileManager.default.fileExists(atPath: folder.appending(path).string)
       guard exists != wanted else { continue }
       found.append(
         .scratchFile(path: path, shouldExist: wanted, files: ScratchListing.files(in: folder)))
@@ -149,11 +153,13 @@ enum ExpectationChecker {
 /// What is in a scratch folder, for messages.
 enum ScratchListing {
   /// The files (not folders) under `folder`, as paths relative to it, sorted.
-  static func files(in folder: String) -> [String] {
-    let names = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String]) ?? []
+  static func files(in folder: AbsolutePath) -> [String] {
+    let names =
+      (FileManager.default.enumerator(atPath: folder.string)?.allObjects as? [String]) ?? []
     return names.filter { name in
       var isDirectory: ObjCBool = false
-      _ = FileManager.default.fileExists(atPath: "\(folder)/\(name)", isDirectory: &isDirectory)
+      _ = FileManager.default.fileExists(
+        atPath: folder.appending(name).string, isDirectory: &isDirectory)
       return !isDirectory.boolValue
     }.sorted()
   }

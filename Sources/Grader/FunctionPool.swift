@@ -1,5 +1,6 @@
 import Foundation
 import LambdaRuntime
+import SystemSupport
 
 /// The functions one grading run uses: one per distinct configuration, each with its own
 /// scratch folder (its `/tmp`, given to the handler as `TMPDIR`), and what is already known
@@ -10,11 +11,12 @@ final class FunctionPool {
   final class Entry {
     let configuration: FunctionConfiguration
     let function: any GradedFunction
-    let scratchFolder: String
+    let scratchFolder: AbsolutePath
     var blocked: SkipReason?
 
     init(
-      configuration: FunctionConfiguration, function: any GradedFunction, scratchFolder: String
+      configuration: FunctionConfiguration, function: any GradedFunction,
+      scratchFolder: AbsolutePath
     ) {
       self.configuration = configuration
       self.function = function
@@ -23,7 +25,7 @@ final class FunctionPool {
   }
 
   private let maker: any GradedFunctionMaker
-  private let root: String
+  private let root: AbsolutePath
   private var entries: [Entry] = []
   /// Configurations (without TMPDIR) whose INIT failed, with the reason.
   private var failedInits: [(FunctionConfiguration, SkipReason)] = []
@@ -31,7 +33,8 @@ final class FunctionPool {
 
   init(maker: any GradedFunctionMaker) {
     self.maker = maker
-    root = NSTemporaryDirectory() + "/lambdalings-grade-\(UUID().uuidString.prefix(8))"
+    root = AbsolutePath(NSTemporaryDirectory(), relativeTo: .currentDirectory())
+      .appending("lambdalings-grade-\(UUID().uuidString.prefix(8))")
   }
 
   /// The shared function for `configuration`, created on first use.
@@ -64,10 +67,11 @@ final class FunctionPool {
 
   private func make(_ configuration: FunctionConfiguration) throws -> Entry {
     counter += 1
-    let folder = "\(root)/function-\(counter)"
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let folder = root.appending("function-\(counter)")
+    try FileManager.default.createDirectory(
+      atPath: folder.string, withIntermediateDirectories: true)
     var withScratch = configuration
-    withScratch.environment["TMPDIR"] = folder
+    withScratch.environment["TMPDIR"] = folder.string
     let function = try maker.make(withScratch)
     return Entry(configuration: configuration, function: function, scratchFolder: folder)
   }
@@ -75,6 +79,6 @@ final class FunctionPool {
   func shutdown() {
     for entry in entries { entry.function.shutdown() }
     entries.removeAll()
-    try? FileManager.default.removeItem(atPath: root)
+    try? FileManager.default.removeItem(atPath: root.string)
   }
 }

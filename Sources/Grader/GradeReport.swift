@@ -1,4 +1,5 @@
 import Course
+import SystemSupport
 
 /// The outcome of grading one handler file against an exercise's cases and scenarios.
 public struct GradeReport: Sendable, Equatable {
@@ -7,7 +8,7 @@ public struct GradeReport: Sendable, Equatable {
   /// The language of the handler file.
   public var language: Language
   /// The handler file that was run.
-  public var codeFile: String
+  public var codeFile: AbsolutePath
   /// Every case, then every scenario, in spec order.
   public var results: [CaseResult]
   /// Why nothing could run at all (missing interpreter, missing file, bad configuration).
@@ -16,13 +17,13 @@ public struct GradeReport: Sendable, Equatable {
   /// failed): reported once here; the cases it stopped are marked `skipped`.
   public var loadFailure: LoadFailure?
   /// The learner's `function.json` that was read, when the exercise has one.
-  public var configFile: String?
+  public var configFile: AbsolutePath?
   /// The API template served for the exercise's HTTP requests (`serverless.yml`), when it
   /// has an `api.json`: the learner may have to edit it as well as the handler.
   public var templateFile: String?
 
   public init(
-    exerciseID: String, language: Language, codeFile: String, results: [CaseResult] = [],
+    exerciseID: String, language: Language, codeFile: AbsolutePath, results: [CaseResult] = [],
     setupError: String? = nil
   ) {
     self.exerciseID = exerciseID

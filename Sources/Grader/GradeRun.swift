@@ -1,12 +1,13 @@
 import Course
 import Foundation
 import LambdaRuntime
+import SystemSupport
 
 /// The state of one grading run: the functions, what is known about them, and the load
 /// failure reported once.
 struct GradeRun {
   let exercise: Exercise
-  let codeFile: String
+  let codeFile: AbsolutePath
   let language: Language
   /// Header settings with the learner's `function.json` over them.
   let settings: FunctionSettings
@@ -17,7 +18,7 @@ struct GradeRun {
   var loadFailure: LoadFailure?
 
   init(
-    exercise: Exercise, codeFile: String, language: Language, settings: FunctionSettings,
+    exercise: Exercise, codeFile: AbsolutePath, language: Language, settings: FunctionSettings,
     searchPath: String?, maker: any GradedFunctionMaker
   ) {
     self.exercise = exercise
@@ -128,9 +129,9 @@ struct GradeRun {
   ) {
     var failure = LoadFailure(
       errorType: outcome.errorType ?? "Runtime.Unknown", message: outcome.errorMessage,
-      file: codeFile,
+      file: codeFile.string,
       line: SourceLocation.line(
-        of: codeFile,
+        of: codeFile.string,
         in: [
           outcome.errorMessage, outcome.errorDescription(stackLines: 20) ?? "",
           outcome.record.logs,

@@ -1,19 +1,19 @@
 import Course
 import Foundation
+import SystemSupport
 
 extension Grader {
   /// API exercises (`api.json` in the exercise folder): real HTTP requests to the API that the
   /// template next to the handler describes.
   static func gradeAPI(
-    _ exercise: Exercise, codeFile: String, language: Language, into report: inout GradeReport
+    _ exercise: Exercise, codeFile: AbsolutePath, language: Language,
+    into report: inout GradeReport
   ) throws {
-    guard let spec = try APICheckSpec.load(exerciseDirectory: exercise.directory.string) else {
+    guard let spec = try APICheckSpec.load(exerciseDirectory: exercise.directory) else {
       return
     }
-    let folder = URL(fileURLWithPath: codeFile).deletingLastPathComponent().path
-    let starter = URL(fileURLWithPath: exercise.starterPath(language)).deletingLastPathComponent()
-      .path
-    let (results, setupError) = APIGrader.run(spec, folder: folder, starterFolder: starter)
+    let (results, setupError) = APIGrader.run(
+      spec, folder: codeFile.parent, starterFolder: exercise.starterPath(language).parent)
     report.templateFile = spec.template
     report.results += results.map { result in
       var located = result

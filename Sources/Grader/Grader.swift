@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import LambdaRuntime
+import SystemSupport
 
 /// Runs a handler file against an exercise's cases and scenarios on the embedded runtime.
 ///
@@ -19,7 +20,7 @@ public enum Grader {
   /// `functions` makes the functions the cases run on: the embedded runtime, unless a test
   /// passes a fake.
   public static func grade(
-    exercise: Exercise, codeFile: String, language: Language, searchPath: String? = nil,
+    exercise: Exercise, codeFile: AbsolutePath, language: Language, searchPath: String? = nil,
     functions: any GradedFunctionMaker = RuntimeFunctionMaker()
   ) -> GradeReport {
     var report = GradeReport(
@@ -56,7 +57,9 @@ public enum Grader {
   }
 
   /// The configuration for an exercise and a handler file, before any case's own settings.
-  public static func configuration(_ exercise: Exercise, _ codeFile: String, _ language: Language)
+  public static func configuration(
+    _ exercise: Exercise, _ codeFile: AbsolutePath, _ language: Language
+  )
     -> FunctionConfiguration
   {
     let settings =
@@ -67,11 +70,12 @@ public enum Grader {
 
   /// The configuration for resolved settings.
   static func configuration(
-    _ exercise: Exercise, _ codeFile: String, _ language: Language, _ settings: FunctionSettings
+    _ exercise: Exercise, _ codeFile: AbsolutePath, _ language: Language,
+    _ settings: FunctionSettings
   ) -> FunctionConfiguration {
     FunctionConfiguration(
       name: exercise.id,
-      codePath: URL(fileURLWithPath: codeFile).deletingLastPathComponent().path,
+      codePath: codeFile.parent,
       handler: settings.handler(for: language) ?? language.defaultHandler,
       runtime: language == .python ? .python : .nodejs,
       timeout: settings.timeoutSeconds ?? exercise.timeoutSeconds,
@@ -82,18 +86,17 @@ public enum Grader {
 
   /// The exercise header's settings, with the learner's `function.json` over them when the
   /// exercise has one (read from the handler file's folder), and the file that was read.
-  static func baseSettings(_ exercise: Exercise, codeFile: String, language: Language) throws
-    -> (FunctionSettings, String?)
+  static func baseSettings(_ exercise: Exercise, codeFile: AbsolutePath, language: Language)
+    throws -> (FunctionSettings, AbsolutePath?)
   {
     guard exercise.usesConfigFile else { return (exercise.headerSettings, nil) }
-    let folder = URL(fileURLWithPath: codeFile).deletingLastPathComponent().path
-    let path = "\(folder)/\(Exercise.configFileName)"
-    guard let data = FileManager.default.contents(atPath: path) else {
+    let path = codeFile.parent.appending(Exercise.configFileName)
+    guard let data = FileManager.default.contents(atPath: path.string) else {
       throw GraderError(
         "\(path) is missing; this exercise's function configuration lives there. Copy the "
           + "starter's back: cp \(exercise.starterConfigPath(language)) \(path)")
     }
-    var reader = FunctionSettingsReader(file: path)
+    var reader = FunctionSettingsReader(file: path.string)
     let learner = reader.read(text: String(decoding: data, as: UTF8.self))
     if !reader.diagnostics.isEmpty {
       let lines = reader.diagnostics.map(\.description).joined(separator: "\n")
@@ -114,8 +117,8 @@ public enum Grader {
   }
 
   /// A message when the handler file is missing, naming the file and what to do.
-  static func missingFile(_ path: String) -> String? {
-    guard !FileManager.default.fileExists(atPath: path) else { return nil }
+  static func missingFile(_ path: AbsolutePath) -> String? {
+    guard !FileManager.default.fileExists(atPath: path.string) else { return nil }
     return "\(path) does not exist; restore the starter with 'lambdalings reset' or create it"
   }
 }

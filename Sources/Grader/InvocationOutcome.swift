@@ -1,6 +1,7 @@
 import Course
 import JSON
 import LambdaRuntime
+import SystemSupport
 
 /// One invocation record seen through the grader's eyes: parsed result, error and logs.
 struct InvocationOutcome {
@@ -8,9 +9,9 @@ struct InvocationOutcome {
   /// The result (or the error document) parsed as JSON; nil when it is not JSON.
   let result: JSONValue?
   /// The function's scratch folder (its `/tmp`), when it has one.
-  let scratchFolder: String?
+  let scratchFolder: AbsolutePath?
 
-  init(_ record: InvocationRecord, scratchFolder: String? = nil) {
+  init(_ record: InvocationRecord, scratchFolder: AbsolutePath? = nil) {
     self.record = record
     self.scratchFolder = scratchFolder
     result = JSONValue.parse(bytes: record.result)

@@ -1,11 +1,12 @@
 import Foundation
+import SystemSupport
 
 /// Everything that defines a function: code, handler, runtime, limits and concurrency.
 public struct FunctionConfiguration: Sendable, Equatable {
   /// The function name (used in the ARN, log group and context).
   public var name: String
   /// The code folder (`LAMBDA_TASK_ROOT`).
-  public var codePath: String
+  public var codePath: AbsolutePath
   /// `module.function` for Python and Node, anything for `provided`.
   public var handler: String
   /// Which runtime starts the environments.
@@ -31,7 +32,7 @@ public struct FunctionConfiguration: Sendable, Equatable {
 
   /// Creates a configuration; `validate()` checks the ranges.
   public init(
-    name: String = "my-function", codePath: String, handler: String? = nil,
+    name: String = "my-function", codePath: AbsolutePath, handler: String? = nil,
     runtime: LambdaRuntimeKind, timeout: Double = 3, memoryMB: Int = 128,
     environment: [String: String] = [:], reservedConcurrency: Int? = nil,
     provisionedConcurrency: Int = 0, idleTimeout: Double = 300, region: String = "us-east-1",

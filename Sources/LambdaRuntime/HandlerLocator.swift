@@ -4,7 +4,7 @@ import SystemSupport
 /// Where a function's code is and how to call it, worked out from a handler file or folder.
 public struct HandlerLocation: Sendable, Equatable {
   /// The code folder (`LAMBDA_TASK_ROOT`).
-  public var codePath: String
+  public var codePath: AbsolutePath
   /// `module.function`.
   public var handler: String
   /// The runtime to use.
@@ -13,19 +13,19 @@ public struct HandlerLocation: Sendable, Equatable {
   /// `hello-api`).
   public var functionName: String
 
-  /// Resolves `path` (a handler file or a code folder, relative to `currentDirectory`).
+  /// Resolves `path` (a handler file or a code folder as the user typed it, relative to
+  /// `currentDirectory`); errors name it as typed.
   ///
   /// - Parameters:
   ///   - handler: `module.function`, or just `function` to pick it in the given file.
   ///   - runtime: forces a runtime instead of inferring it from file extensions.
   public static func locate(
     _ path: String, handler: String? = nil, runtime: LambdaRuntimeKind? = nil,
-    currentDirectory: String = FileManager.default.currentDirectoryPath
+    currentDirectory: AbsolutePath = .currentDirectory()
   ) throws -> HandlerLocation {
-    let base = AbsolutePath(validating: currentDirectory) ?? AbsolutePath.currentDirectory()
-    let full = AbsolutePath(path, relativeTo: base).string
+    let full = AbsolutePath(path, relativeTo: currentDirectory)
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else {
+    guard FileManager.default.fileExists(atPath: full.string, isDirectory: &isDirectory) else {
       throw LambdaRuntimeError.codeNotFound(
         path: path,
         detail: "no such file or folder; pass a handler file (.py, .mjs, .js) or "
@@ -34,8 +34,8 @@ public struct HandlerLocation: Sendable, Equatable {
     if isDirectory.boolValue {
       return try folder(full, handler: handler, runtime: runtime)
     }
-    let folder = (full as NSString).deletingLastPathComponent
-    let file = (full as NSString).lastPathComponent
+    let folder = full.parent
+    let file = full.name
     guard let kind = runtime ?? LambdaRuntimeKind.inferred(fromFileName: file) else {
       throw LambdaRuntimeError.codeNotFound(
         path: path,
@@ -57,11 +57,11 @@ public struct HandlerLocation: Sendable, Equatable {
       codePath: folder, handler: resolved, runtime: kind, functionName: name(for: folder))
   }
 
-  private static func folder(_ path: String, handler: String?, runtime: LambdaRuntimeKind?) throws
-    -> HandlerLocation
-  {
+  private static func folder(
+    _ path: AbsolutePath, handler: String?, runtime: LambdaRuntimeKind?
+  ) throws -> HandlerLocation {
     let manager = FileManager.default
-    let files = ((try? manager.contentsOfDirectory(atPath: path)) ?? []).sorted()
+    let files = ((try? manager.contentsOfDirectory(atPath: path.string)) ?? []).sorted()
     let kind: LambdaRuntimeKind
     if let runtime {
       kind = runtime
@@ -76,14 +76,15 @@ public struct HandlerLocation: Sendable, Equatable {
       kind = .nodejs
     } else {
       throw LambdaRuntimeError.codeNotFound(
-        path: path,
+        path: path.string,
         detail: "no handler found in this folder (lambda_function.py, index.mjs, "
           + "index.js or bootstrap); pass the handler file instead")
     }
     var resolved = handler ?? kind.defaultHandler
     if kind != .provided, handler == nil || !(handler ?? "").contains(".") {
       let module = defaultModule(files, runtime: kind)
-      resolved = "\(module).\(handler ?? defaultFunction(in: "\(path)/\(module)", runtime: kind))"
+      resolved =
+        "\(module).\(handler ?? defaultFunction(in: path.appending(module), runtime: kind))"
     }
     return HandlerLocation(
       codePath: path, handler: resolved, runtime: kind, functionName: name(for: path))
@@ -107,7 +108,10 @@ public struct HandlerLocation: Sendable, Equatable {
   }
 
   /// `lambda_handler` or `handler`, whichever the file defines (Python), else the default.
-  private static func defaultFunction(in file: String, runtime: LambdaRuntimeKind) -> String {
+  private static func defaultFunction(in path: AbsolutePath, runtime: LambdaRuntimeKind)
+    -> String
+  {
+    let file = path.string
     let candidates =
       runtime == .python ? [file, file + ".py"] : [file, file + ".mjs", file + ".js"]
     let text = candidates.lazy.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }.first
@@ -121,9 +125,9 @@ public struct HandlerLocation: Sendable, Equatable {
 
   /// The folder's name, skipping language and solution/starter folders; at most 64 characters
   /// of letters, digits, `-` and `_`.
-  static func name(for folder: String) -> String {
+  static func name(for folder: AbsolutePath) -> String {
     let skipped: Set<String> = ["python", "node", "nodejs", "solution", "starter", "src", "."]
-    let parts = folder.split(separator: "/").map(String.init)
+    let parts = folder.string.split(separator: "/").map(String.init)
     let chosen = parts.reversed().first { !skipped.contains($0.lowercased()) } ?? "function"
     let cleaned = String(
       chosen.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" }.prefix(64))

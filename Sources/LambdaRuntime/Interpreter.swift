@@ -3,8 +3,8 @@ import SystemSupport
 
 /// A resolved language interpreter: its real path (past pyenv/nvm shims) and version.
 public struct Interpreter: Sendable, Equatable {
-  /// The absolute path of the real executable.
-  public var path: String
+  /// The real executable.
+  public var path: AbsolutePath
   /// `major.minor` for Python (e.g. `3.12`), the major version for Node (e.g. `20`).
   public var version: String
 
@@ -123,7 +123,8 @@ public struct Interpreter: Sendable, Equatable {
     return (resolved, .probe)
   }
 
-  /// The first executable named `program` in `searchPath`.
+  /// The first executable named `program` in `searchPath`, as PATH names it (a PATH entry may
+  /// be relative; the result is handed to `exec` as it is, never resolved here).
   public static func find(_ program: String, in searchPath: String) -> String? {
     for directory in searchPath.split(separator: ":") where !directory.isEmpty {
       let candidate = "\(directory)/\(program)"
@@ -150,10 +151,12 @@ public struct Interpreter: Sendable, Equatable {
     let output = handle.takeOutput().text
     handle.killGroup()
     let lines = output.split(separator: "\n").map(String.init)
-    guard exit == .exited(0), lines.count >= 2, lines[lines.count - 2].hasPrefix("/") else {
+    guard exit == .exited(0), lines.count >= 2,
+      let path = AbsolutePath(validating: lines[lines.count - 2])
+    else {
       let detail = output.isEmpty ? "it ended with \(exit?.description ?? "no exit")" : output
       throw LambdaRuntimeError.interpreterUnusable(program: shim, detail: detail)
     }
-    return Interpreter(path: lines[lines.count - 2], version: lines[lines.count - 1])
+    return Interpreter(path: path, version: lines[lines.count - 1])
   }
 }

@@ -12,10 +12,10 @@ import SystemSupport
 /// is a miss, never an error.
 public struct InterpreterCache: Sendable {
   /// The folder holding the entries.
-  public let directory: String
+  public let directory: AbsolutePath
   static let header = "lambdalings interpreter cache 1"
 
-  public init(directory: String) {
+  public init(directory: AbsolutePath) {
     self.directory = directory
   }
 
@@ -32,8 +32,8 @@ public struct InterpreterCache: Sendable {
 
   /// The interpreter remembered for `fingerprint`, if it is still valid.
   public func lookup(_ fingerprint: InterpreterFingerprint) -> Interpreter? {
-    let file = "\(directory)/\(fingerprint.digest)"
-    guard let data = FileManager.default.contents(atPath: file) else { return nil }
+    let file = directory.appending(fingerprint.digest)
+    guard let data = FileManager.default.contents(atPath: file.string) else { return nil }
     let text = String(decoding: data, as: UTF8.self)
     guard let split = text.range(of: "\nkey:\n") else { return nil }
     guard String(text[split.upperBound...]) == fingerprint.text else { return nil }
@@ -42,17 +42,19 @@ public struct InterpreterCache: Sendable {
       guard let equals = line.firstIndex(of: "=") else { return nil }
       fields[String(line[..<equals])] = String(line[line.index(after: equals)...])
     }
-    guard text.hasPrefix(Self.header + "\n"), let path = fields["path"], path.hasPrefix("/"),
+    guard text.hasPrefix(Self.header + "\n"),
+      let path = fields["path"].flatMap(AbsolutePath.init(validating:)),
       let version = fields["version"], !version.isEmpty, let stamp = fields["target"],
-      InterpreterFingerprint.stamp(path, follow: true) == stamp, access(path, X_OK) == 0
+      InterpreterFingerprint.stamp(path.string, follow: true) == stamp,
+      access(path.string, X_OK) == 0
     else { return nil }
     return Interpreter(path: path, version: version)
   }
 
   /// Remembers `interpreter` for `fingerprint`. Failures are ignored: the cache only saves time.
   public func store(_ interpreter: Interpreter, for fingerprint: InterpreterFingerprint) {
-    guard let stamp = InterpreterFingerprint.stamp(interpreter.path, follow: true),
-      !interpreter.path.contains("\n"), !interpreter.version.contains("\n")
+    guard let stamp = InterpreterFingerprint.stamp(interpreter.path.string, follow: true),
+      !interpreter.path.string.contains("\n"), !interpreter.version.contains("\n")
     else { return }
     let text =
       [
@@ -61,10 +63,8 @@ public struct InterpreterCache: Sendable {
       ].joined(separator: "\n") + "\n" + fingerprint.text
     do {
       try FileManager.default.createDirectory(
-        atPath: directory, withIntermediateDirectories: true, attributes: nil)
-      try AtomicFile.write(
-        Data(text.utf8),
-        to: URL(fileURLWithPath: "\(directory)/\(fingerprint.digest)"))
+        atPath: directory.string, withIntermediateDirectories: true, attributes: nil)
+      try AtomicFile.write(Data(text.utf8), to: directory.appending(fingerprint.digest))
     } catch {
       return
     }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import SystemSupport
 
 /// The local AWS behind `lambdalings serve`: one HTTP handler for the Lambda API (REST-JSON,
 /// paths under `/2015-03-31/...` and friends) and CloudWatch Logs (JSON 1.1, `POST /` with
@@ -21,10 +22,10 @@ public final class LocalAWSEndpoint: Sendable {
   let lambda: LambdaService
   let logs: LogsService
 
-  /// Opens (or creates) the state in `directory`; throws `LocalAWSStoreError` for a corrupt
+  /// Opens (or creates) the state in `folder`; throws `LocalAWSStoreError` for a corrupt
   /// state file.
-  public init(directory: URL, region: String = "us-east-1") throws {
-    store = LocalAWSStore(directory: directory)
+  public init(folder: AbsolutePath, region: String = "us-east-1") throws {
+    store = LocalAWSStore(folder: folder)
     let logStore = LogStore(folder: store.logsFolder)
     lambda = try LambdaService(store: store, logs: logStore, region: region)
     logs = LogsService(store: logStore, region: region, account: lambda.account)
@@ -74,7 +75,7 @@ public final class LocalAWSEndpoint: Sendable {
     let id = file.hasSuffix(".zip") ? String(file.dropLast(4)) : file
     guard id.allSatisfy({ $0.isHexDigit }),
       let data = FileManager.default.contents(
-        atPath: store.codeFolder.appendingPathComponent(id + ".zip").path)
+        atPath: store.codeFolder.appending(id + ".zip").string)
     else {
       return AWSError.notFound("No stored code \(file)").restResponse
     }

@@ -106,7 +106,7 @@ extension ProgressStore {
 
   private func failure(_ reason: ProgressError.Reason, line: Int?) -> ProgressError {
     ProgressError(
-      reason: reason, file: fileURL.path, line: line, backup: backupURL.path,
-      backupExists: FileManager.default.fileExists(atPath: backupURL.path))
+      reason: reason, file: file.string, line: line, backup: backup.string,
+      backupExists: FileManager.default.fileExists(atPath: backup.string))
   }
 }

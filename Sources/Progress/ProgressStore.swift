@@ -15,11 +15,11 @@ public struct ProgressStore: Sendable {
   public static let fileName = "progress.json"
 
   /// The workspace folder holding the progress file.
-  public let directory: URL
+  public let directory: AbsolutePath
   /// `<directory>/progress.json`.
-  public let fileURL: URL
+  public let file: AbsolutePath
   /// `<directory>/progress.json.bak`, the file as it was before the latest update.
-  public let backupURL: URL
+  public let backup: AbsolutePath
   /// The migrator that brings older files up to date when they are read.
   public let migrator: ProgressMigrator
   private let clock: @Sendable () -> Date
@@ -28,19 +28,19 @@ public struct ProgressStore: Sendable {
   ///
   /// `clock` supplies the time for `created` and `updated`; tests pass a fixed one.
   public init(
-    directory: URL, migrator: ProgressMigrator = .standard,
+    directory: AbsolutePath, migrator: ProgressMigrator = .standard,
     clock: @escaping @Sendable () -> Date = { Date() }
   ) {
     self.directory = directory
-    self.fileURL = directory.appendingPathComponent(Self.fileName)
-    self.backupURL = directory.appendingPathComponent(Self.fileName + ".bak")
+    self.file = directory.appending(Self.fileName)
+    self.backup = file.addingSuffix(".bak")
     self.migrator = migrator
     self.clock = clock
   }
 
   /// Whether the progress file exists.
   public var exists: Bool {
-    FileManager.default.fileExists(atPath: fileURL.path)
+    FileManager.default.fileExists(atPath: file.string)
   }
 
   /// Reads the progress file under a shared lock; a missing file gives an empty document.
@@ -51,13 +51,13 @@ public struct ProgressStore: Sendable {
     guard exists else { return ProgressDocument(created: now()) }
     let data: Data?
     do {
-      data = try FileLock(protecting: fileURL).withLock(.shared) {
-        try AtomicFile.readIfPresent(fileURL)
+      data = try FileLock(protecting: file).withLock(.shared) {
+        try AtomicFile.readIfPresent(file)
       }
     } catch let error as FileSystemError where [EACCES, EPERM, EROFS].contains(error.code) {
       // A folder where not even the lock file can be created cannot be written by lambdalings
       // either, so reading without the lock is safe enough to show the learner their progress.
-      data = try AtomicFile.readIfPresent(fileURL)
+      data = try AtomicFile.readIfPresent(file)
     }
     guard let data else { return ProgressDocument(created: now()) }
     return try decode(data)
@@ -72,19 +72,19 @@ public struct ProgressStore: Sendable {
   @discardableResult
   public func update(_ body: (inout ProgressDocument) throws -> Void) throws -> ProgressDocument {
     try createDirectory()
-    return try FileLock(protecting: fileURL).withLock(.exclusive) {
+    return try FileLock(protecting: file).withLock(.exclusive) {
       let timestamp = now()
-      let existing = try AtomicFile.readIfPresent(fileURL)
+      let existing = try AtomicFile.readIfPresent(file)
       var document = try existing.map(decode) ?? ProgressDocument(created: timestamp)
       try body(&document)
       document.version = ProgressDocument.currentVersion
       document.updated = timestamp
       let data = try ProgressCoding.encode(document)
       // Holding the exclusive lock, any temporary file of ours is left over from a killed writer.
-      AtomicFile.removeStaleTemporaries(for: fileURL)
-      AtomicFile.removeStaleTemporaries(for: backupURL)
-      if existing != nil { try AtomicFile.snapshot(fileURL, to: backupURL) }
-      try AtomicFile.write(data, to: fileURL)
+      AtomicFile.removeStaleTemporaries(for: file)
+      AtomicFile.removeStaleTemporaries(for: backup)
+      if existing != nil { try AtomicFile.snapshot(file, to: backup) }
+      try AtomicFile.write(data, to: file)
       return try decode(data)
     }
   }
@@ -95,17 +95,17 @@ public struct ProgressStore: Sendable {
 
   private func createDirectory() throws {
     var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
+    if FileManager.default.fileExists(atPath: directory.string, isDirectory: &isDirectory),
       isDirectory.boolValue
     {
       return
     }
     do {
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(at: directory.url, withIntermediateDirectories: true)
     } catch {
       let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
       let code = underlying.map { Int32(truncatingIfNeeded: $0.code) } ?? EIO
-      throw FileSystemError(operation: "create the folder", path: directory.path, code: code)
+      throw FileSystemError(operation: "create the folder", path: directory.string, code: code)
     }
   }
 }

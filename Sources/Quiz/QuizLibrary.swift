@@ -25,6 +25,13 @@ public struct QuizLibrary: Sendable {
       })
   }
 
+  /// The file name without its extension (`lambda-basics` of `/c/quizzes/lambda-basics.md`).
+  static func fileStem(_ file: String) -> String {
+    let name = file.split(separator: "/").last.map(String.init) ?? ""
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+    return String(name[..<dot])
+  }
+
   /// Banks parsed one by one, with their problems, combined into a library: ids are checked
   /// across them, and a question whose id another bank has is left out.
   static func combine(_ parsed: [(file: String, bank: QuizBank, diagnostics: [Diagnostic])])
@@ -36,7 +43,7 @@ public struct QuizLibrary: Sendable {
     var bankOwners: [String: String] = [:]
     for source in parsed {
       var (bank, found) = (source.bank, source.diagnostics)
-      let stem = URL(fileURLWithPath: source.file).deletingPathExtension().lastPathComponent
+      let stem = fileStem(source.file)
       if !bank.id.isEmpty, bank.id != stem {
         found.append(
           Diagnostic(

@@ -30,8 +30,16 @@ public struct AbsolutePath: Hashable, Comparable, Sendable, CustomStringConverti
   private init(normalized: String) { string = normalized }
 
   /// The file or folder `relative` (one or more components, `..` allowed) inside this one.
+  /// A leading `/` does not make it absolute: `relative` is always taken from this folder, as
+  /// a path a course file writes is taken from the file's folder.
   public func appending(_ relative: String) -> AbsolutePath {
-    AbsolutePath(relative, relativeTo: self)
+    AbsolutePath(normalized: AbsolutePath.normalized(string + "/" + relative))
+  }
+
+  /// This path with `suffix` added to its last component: `progress.json` + `.lock` is
+  /// `progress.json.lock`, in the same folder.
+  public func addingSuffix(_ suffix: String) -> AbsolutePath {
+    AbsolutePath(string + suffix, relativeTo: self)
   }
 
   /// The folder holding this one; the root for the root.
@@ -78,5 +86,24 @@ public struct AbsolutePath: Hashable, Comparable, Sendable, CustomStringConverti
       }
     }
     return "/" + components.joined(separator: "/")
+  }
+}
+
+/// An `AbsolutePath` is stored as its text, so a document that holds one reads the same as one
+/// that held the string; text that is not absolute does not decode.
+extension AbsolutePath: Codable {
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    let text = try container.decode(String.self)
+    guard let path = AbsolutePath(validating: text) else {
+      throw DecodingError.dataCorruptedError(
+        in: container, debugDescription: "'\(text)' is not an absolute path (it must start with /)")
+    }
+    self = path
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(string)
   }
 }

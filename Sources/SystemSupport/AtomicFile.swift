@@ -14,37 +14,36 @@ import Foundation
 /// so the rename survives a power loss. Callers that may run concurrently serialize with
 /// `FileLock`; the writes themselves never leave a partial file even without it.
 public enum AtomicFile {
-  /// Replaces the contents of `url` with `data`, atomically and durably. With `durable: false`
+  /// Replaces the contents of `file` with `data`, atomically and durably. With `durable: false`
   /// (caches, which can be rebuilt) the flushes are left out: still never a mixture, but after
   /// a power loss the file may hold its old contents or be empty.
   public static func write(
-    _ data: Data, to url: URL, permissions: mode_t = 0o644, durable: Bool = true
+    _ data: Data, to file: AbsolutePath, permissions: mode_t = 0o644, durable: Bool = true
   ) throws {
-    let temporary = url.deletingLastPathComponent()
-      .appendingPathComponent(temporaryName(for: url))
-    let fd = try openRetrying(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
+    let temporary = file.parent.appending(temporaryName(for: file)).string
+    let fd = try openRetrying(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
     do {
-      try writeAll(data, to: fd, path: temporary.path)
-      if durable, fsync(fd) != 0 { throw FileSystemError.last("flush", temporary.path) }
-      if close(fd) != 0 { throw FileSystemError.last("close", temporary.path) }
+      try writeAll(data, to: fd, path: temporary)
+      if durable, fsync(fd) != 0 { throw FileSystemError.last("flush", temporary) }
+      if close(fd) != 0 { throw FileSystemError.last("close", temporary) }
     } catch {
       close(fd)
-      unlink(temporary.path)
+      unlink(temporary)
       throw error
     }
-    if rename(temporary.path, url.path) != 0 {
-      let failure = FileSystemError.last("rename", temporary.path)
-      unlink(temporary.path)
+    if rename(temporary, file.string) != 0 {
+      let failure = FileSystemError.last("rename", temporary)
+      unlink(temporary)
       throw failure
     }
-    if durable { try syncDirectory(of: url) }
+    if durable { try syncDirectory(of: file) }
   }
 
-  /// Reads the whole of `url`, or returns `nil` when there is no such file.
-  public static func readIfPresent(_ url: URL) throws -> Data? {
+  /// Reads the whole of `file`, or returns `nil` when there is no such file.
+  public static func readIfPresent(_ file: AbsolutePath) throws -> Data? {
     let fd: Int32
     do {
-      fd = try openRetrying(url.path, O_RDONLY | O_CLOEXEC, 0)
+      fd = try openRetrying(file.string, O_RDONLY | O_CLOEXEC, 0)
     } catch let error as FileSystemError where error.code == ENOENT {
       return nil
     }
@@ -56,7 +55,7 @@ public enum AtomicFile {
       if count == 0 { return data }
       if count < 0 {
         if errno == EINTR { continue }
-        throw FileSystemError.last("read", url.path)
+        throw FileSystemError.last("read", file.string)
       }
       data.append(contentsOf: buffer[0..<count])
     }
@@ -67,18 +66,17 @@ public enum AtomicFile {
   /// Uses a hard link when the file system allows it (no copying; the link shares the inode only
   /// until `source` is next replaced by `write`), and falls back to an atomic copy otherwise.
   /// Does nothing when `source` does not exist.
-  public static func snapshot(_ source: URL, to backup: URL) throws {
-    let temporary = backup.deletingLastPathComponent()
-      .appendingPathComponent(temporaryName(for: backup))
-    if link(source.path, temporary.path) == 0 {
-      if rename(temporary.path, backup.path) == 0 {
+  public static func snapshot(_ source: AbsolutePath, to backup: AbsolutePath) throws {
+    let temporary = backup.parent.appending(temporaryName(for: backup)).string
+    if link(source.string, temporary) == 0 {
+      if rename(temporary, backup.string) == 0 {
         // When backup already was a link to the same file, rename does nothing and
         // leaves the temporary name behind.
-        unlink(temporary.path)
+        unlink(temporary)
         return
       }
-      let failure = FileSystemError.last("rename", temporary.path)
-      unlink(temporary.path)
+      let failure = FileSystemError.last("rename", temporary)
+      unlink(temporary)
       throw failure
     }
     if errno == ENOENT { return }
@@ -86,30 +84,30 @@ public enum AtomicFile {
     try write(data, to: backup)
   }
 
-  /// Removes temporary files that interrupted writes of `url` left behind.
+  /// Removes temporary files that interrupted writes of `file` left behind.
   ///
-  /// Only call this while holding the exclusive lock that all writers of `url` take, so that no
+  /// Only call this while holding the exclusive lock that all writers of `file` take, so that no
   /// temporary file still being written is removed. Returns how many files were removed.
   @discardableResult
-  public static func removeStaleTemporaries(for url: URL) -> Int {
-    let folder = url.deletingLastPathComponent()
-    let prefix = temporaryPrefix(for: url)
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+  public static func removeStaleTemporaries(for file: AbsolutePath) -> Int {
+    let folder = file.parent
+    let prefix = temporaryPrefix(for: file)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.string)) ?? []
     var removed = 0
     for name in names where name.hasPrefix(prefix) {
-      if unlink(folder.appendingPathComponent(name).path) == 0 { removed += 1 }
+      if unlink(folder.appending(name).string) == 0 { removed += 1 }
     }
     return removed
   }
 
-  /// The name prefix of temporary files for `url`: hidden, and distinct per target file.
-  public static func temporaryPrefix(for url: URL) -> String {
-    "." + url.lastPathComponent + ".tmp-"
+  /// The name prefix of temporary files for `file`: hidden, and distinct per target file.
+  public static func temporaryPrefix(for file: AbsolutePath) -> String {
+    "." + file.name + ".tmp-"
   }
 
-  private static func temporaryName(for url: URL) -> String {
+  private static func temporaryName(for file: AbsolutePath) -> String {
     let random = UInt64.random(in: 0...UInt64.max)
-    return temporaryPrefix(for: url) + "\(getpid())-" + String(random, radix: 16)
+    return temporaryPrefix(for: file) + "\(getpid())-" + String(random, radix: 16)
   }
 
   private static func openRetrying(_ path: String, _ flags: Int32, _ mode: mode_t) throws -> Int32 {
@@ -135,9 +133,9 @@ public enum AtomicFile {
     }
   }
 
-  /// Flushes the folder holding `url`, so that a rename into it is durable.
-  private static func syncDirectory(of url: URL) throws {
-    let folder = url.deletingLastPathComponent().path
+  /// Flushes the folder holding `file`, so that a rename into it is durable.
+  private static func syncDirectory(of file: AbsolutePath) throws {
+    let folder = file.parent.string
     let fd = try openRetrying(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)
     defer { close(fd) }
     if fsync(fd) != 0 && errno != EINVAL { throw FileSystemError.last("flush", folder) }

@@ -25,11 +25,11 @@ public struct FileLock: Sendable {
   }
 
   /// The sidecar file that carries the lock.
-  public let lockFileURL: URL
+  public let lockFile: AbsolutePath
 
-  /// A lock protecting `fileURL`, held on `fileURL` + `.lock`.
-  public init(protecting fileURL: URL) {
-    self.lockFileURL = URL(fileURLWithPath: fileURL.path + ".lock")
+  /// A lock protecting `file`, held on `file` + `.lock`.
+  public init(protecting file: AbsolutePath) {
+    self.lockFile = file.addingSuffix(".lock")
   }
 
   /// Waits for the lock in `mode`, runs `body`, and releases the lock, also when `body` throws.
@@ -39,7 +39,7 @@ public struct FileLock: Sendable {
     let operation = mode == .shared ? LOCK_SH : LOCK_EX
     while flock(fd, operation) != 0 {
       if errno == EINTR { continue }
-      throw FileSystemError.last("lock", lockFileURL.path)
+      throw FileSystemError.last("lock", lockFile.string)
     }
     defer { _ = flock(fd, LOCK_UN) }
     return try body()
@@ -47,7 +47,7 @@ public struct FileLock: Sendable {
 
   /// Opens (creating if needed) the sidecar; falls back to read-only for a read-only folder.
   private func openLockFile() throws -> Int32 {
-    let path = lockFileURL.path
+    let path = lockFile.string
     while true {
       let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
       if fd >= 0 { return fd }

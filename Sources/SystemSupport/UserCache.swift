@@ -4,12 +4,12 @@
 public enum UserCache {
   /// `lambdalings/<name>` under the user's cache folder in `environment`; nil when neither
   /// `XDG_CACHE_HOME` nor `HOME` is an absolute path.
-  public static func directory(_ name: String, environment: [String: String]) -> String? {
-    if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-      return "\(xdg)/lambdalings/\(name)"
+  public static func directory(_ name: String, environment: [String: String]) -> AbsolutePath? {
+    if let xdg = environment["XDG_CACHE_HOME"].flatMap(AbsolutePath.init(validating:)) {
+      return xdg.appending("lambdalings").appending(name)
     }
-    if let home = environment["HOME"], home.hasPrefix("/") {
-      return "\(home)/.cache/lambdalings/\(name)"
+    if let home = environment["HOME"].flatMap(AbsolutePath.init(validating:)) {
+      return home.appending(".cache/lambdalings").appending(name)
     }
     return nil
   }

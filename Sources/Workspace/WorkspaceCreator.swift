@@ -65,7 +65,8 @@ public enum WorkspaceCreator {
       var files = [(exercise.starterPath(language), workspace.exerciseFile(exercise))]
       // An outline course (what `check` grades from) does not know `usesConfigFile`; the
       // starter's file on disk says the same.
-      if exercise.usesConfigFile || manager.fileExists(atPath: exercise.starterConfigPath(language))
+      if exercise.usesConfigFile
+        || manager.fileExists(atPath: exercise.starterConfigPath(language).string)
       {
         // The function configuration the learner edits (handler, timeout, memory...).
         files.append(
@@ -79,7 +80,7 @@ public enum WorkspaceCreator {
           kept.append(target)
           continue
         }
-        guard let data = manager.contents(atPath: source) else { continue }
+        guard let data = manager.contents(atPath: source.string) else { continue }
         if try copyStarter(data, to: target, folder: workspace.exerciseFolder(exercise.id)) {
           copied.append(target)
         } else {

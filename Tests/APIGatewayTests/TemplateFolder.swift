@@ -1,24 +1,24 @@
 import Foundation
+import SystemSupport
 
 /// A temporary folder holding a template and its handler files; removed by `remove()`.
 struct TemplateFolder {
-  let path: String
+  let path: AbsolutePath
 
   init(files: [String: String]) throws {
-    path =
-      FileManager.default.temporaryDirectory
-      .appendingPathComponent("apigw-\(UUID().uuidString.prefix(8))").path
+    path = AbsolutePath(NSTemporaryDirectory(), relativeTo: .currentDirectory())
+      .appending("apigw-\(UUID().uuidString.prefix(8))")
     for (name, text) in files {
-      let file = (path as NSString).appendingPathComponent(name)
+      let file = path.appending(name)
       try FileManager.default.createDirectory(
-        atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-      try text.write(toFile: file, atomically: true, encoding: .utf8)
+        atPath: file.parent.string, withIntermediateDirectories: true)
+      try text.write(toFile: file.string, atomically: true, encoding: .utf8)
     }
   }
 
-  func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+  func file(_ name: String) -> AbsolutePath { path.appending(name) }
 
-  func remove() { try? FileManager.default.removeItem(atPath: path) }
+  func remove() { try? FileManager.default.removeItem(atPath: path.string) }
 
   static let helloPython = """
     import json

@@ -54,9 +54,9 @@ import Testing
     #expect(hello.configuration.environment == ["GREETING": "Hi", "STAGE": "dev"])
     #expect(hello.configuration.handler == "handler.hello")
     #expect(hello.configuration.runtime == .python)
-    #expect(hello.handlerFile.hasSuffix("/handler.py"))
+    #expect(hello.handlerFile.string.hasSuffix("/handler.py"))
     let items = try #require(template.function(named: "items"))
-    #expect(items.configuration.codePath.hasSuffix("/src"))
+    #expect(items.configuration.codePath.string.hasSuffix("/src"))
     #expect(items.configuration.handler == "items.handler")
     #expect(items.configuration.timeout == 5)
     #expect(items.configuration.environment["TABLE"] == "items-dev")
@@ -163,7 +163,7 @@ import Testing
     let template = try APITemplate.load(file: folder.file("template.yaml"), environment: [:])
     #expect(template.kind == .sam)
     let function = try #require(template.function(named: "HelloFunction"))
-    let stack = (folder.path as NSString).lastPathComponent
+    let stack = folder.path.name
     #expect(
       function.configuration.environment == ["STAGE": "test", "TABLE": "\(stack)-items-test"])
     #expect(function.configuration.timeout == 10)

@@ -2,6 +2,7 @@ import Course
 import Foundation
 import Grader
 import JSON
+import SystemSupport
 import Testing
 
 @testable import CLI
@@ -396,7 +397,8 @@ import Testing
 
   /// The summary the progress file keeps names the first failure in the same words.
   @Test func summaryUsesTheSentence() {
-    var report = GradeReport(exerciseID: "hello", language: .python, codeFile: "/w/x.py")
+    var report = GradeReport(
+      exerciseID: "hello", language: .python, codeFile: AbsolutePath(validating: "/w/x.py")!)
     var result = CaseResult(name: "greets Ada", kind: .case, line: 3)
     result.record([GradeFailure.Kind.errorType(expected: "A", actual: "B")])
     report.results = [result, CaseResult(name: "other", kind: .case, line: 9)]
@@ -417,7 +419,8 @@ import Testing
   }
 
   @Test func failuresKeepTheirValuesAsJSONAndTheirScenarioScope() throws {
-    var report = GradeReport(exerciseID: "orders", language: .node, codeFile: "/w/index.mjs")
+    var report = GradeReport(
+      exerciseID: "orders", language: .node, codeFile: AbsolutePath(validating: "/w/index.mjs")!)
     var scenario = CaseResult(name: "same id", kind: .scenario, line: 4, invocations: 3)
     let wanted = try GradeFailureSentenceTests.node(#"{"n": 1.5, "list": [true, null]}"#)
     let got = try GradeFailureSentenceTests.node(#"{"n": 2, "list": []}"#)

@@ -25,7 +25,8 @@ import Testing
   /// An index in `folder` whose clock runs ahead, so that files just written count as settled
   /// (the two-second rule has a test of its own).
   static func index(_ folder: String, stamp: String = "test 1") -> CourseIndex {
-    var index = CourseIndex(directory: folder, stamp: stamp, quizScanner: scanner)
+    var index = CourseIndex(
+      directory: AbsolutePath(validating: folder)!, stamp: stamp, quizScanner: scanner)
     index.clock = { Date().addingTimeInterval(60) }
     return index
   }
@@ -72,7 +73,8 @@ import Testing
     let cold = CourseLoader.load(
       root: AbsolutePath(validating: shipped)!, outline: true, index: index)
     #expect(
-      FileManager.default.fileExists(atPath: index.file(for: AbsolutePath(validating: shipped)!)))
+      FileManager.default.fileExists(
+        atPath: index.file(for: AbsolutePath(validating: shipped)!).string))
     let warm = CourseLoader.load(
       root: AbsolutePath(validating: shipped)!, outline: true, index: index)
     #expect(Self.summary(cold) == plain)
@@ -124,7 +126,7 @@ import Testing
     _ = Self.load(course, index)
     // Rewrite the remembered title of the chapter in the index itself: a warm load that
     // shows the rewritten title read it from the index, not from the file.
-    let file = index.file(for: AbsolutePath(validating: course.root)!)
+    let file = index.file(for: AbsolutePath(validating: course.root)!).string
     let text = try String(contentsOfFile: file, encoding: .utf8)
     #expect(text.contains("H\t3\ttitle\tIntro\n"))
     try text.replacingOccurrences(of: "H\t3\ttitle\tIntro\n", with: "H\t3\ttitle\tFrom the index\n")
@@ -179,7 +181,8 @@ import Testing
     #expect(Self.summary(removed) == Self.summary(Self.load(course, nil)))
     // The index no longer remembers the removed file.
     let text = try String(
-      contentsOfFile: index.file(for: AbsolutePath(validating: course.root)!), encoding: .utf8)
+      contentsOfFile: index.file(for: AbsolutePath(validating: course.root)!).string,
+      encoding: .utf8)
     #expect(!text.contains("exercises/second/"))
   }
 
@@ -207,7 +210,9 @@ import Testing
     let course = try TempCourse.valid()
     let scratch = Scratch()
     // The real clock: the files were written just now, so none is remembered yet.
-    let index = CourseIndex(directory: scratch.path, stamp: "test 1", quizScanner: Self.scanner)
+    let index = CourseIndex(
+      directory: AbsolutePath(validating: scratch.path)!, stamp: "test 1", quizScanner: Self.scanner
+    )
     let file = "\(course.root)/exercises/hello/exercise.md"
     #expect(Self.load(course, index).0.exercise("hello")?.title == "Hello")
     let old = try String(contentsOfFile: file, encoding: .utf8)
@@ -216,7 +221,8 @@ import Testing
       to: URL(fileURLWithPath: file))
     #expect(Self.load(course, index).0.exercise("hello")?.title == "Jello")
     let text = try String(
-      contentsOfFile: index.file(for: AbsolutePath(validating: course.root)!), encoding: .utf8)
+      contentsOfFile: index.file(for: AbsolutePath(validating: course.root)!).string,
+      encoding: .utf8)
     #expect(!text.contains("exercises/hello/exercise.md"))
   }
 
@@ -226,7 +232,7 @@ import Testing
     let index = Self.index(scratch.path)
     let expected = Self.summary(Self.load(course, nil))
     _ = Self.load(course, index)
-    let file = index.file(for: AbsolutePath(validating: course.root)!)
+    let file = index.file(for: AbsolutePath(validating: course.root)!).string
     let good = try String(contentsOfFile: file, encoding: .utf8)
     let broken = [
       "garbage\u{0}\u{1}",
@@ -256,7 +262,7 @@ import Testing
     #expect(Self.summary(Self.load(course, index)) == expected)
     #expect(
       !FileManager.default.fileExists(
-        atPath: index.file(for: AbsolutePath(validating: course.root)!)))
+        atPath: index.file(for: AbsolutePath(validating: course.root)!).string))
     // A read-only folder, where permissions apply (not for root).
     if getuid() != 0 {
       let readOnly = "\(scratch.path)/read-only"
@@ -267,7 +273,7 @@ import Testing
       #expect(Self.summary(Self.load(course, locked)) == expected)
       #expect(
         !FileManager.default.fileExists(
-          atPath: locked.file(for: AbsolutePath(validating: course.root)!)))
+          atPath: locked.file(for: AbsolutePath(validating: course.root)!).string))
     }
   }
 

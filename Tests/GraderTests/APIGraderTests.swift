@@ -1,5 +1,6 @@
 import Foundation
 import LambdaRuntime
+import SystemSupport
 import Testing
 
 @testable import Grader
@@ -46,7 +47,8 @@ import Testing
   @Test func specParsesRequestsAndLines() throws {
     let directory = try folder(["api.json": Self.spec])
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let spec = try #require(try APICheckSpec.load(exerciseDirectory: directory))
+    let spec = try #require(
+      try APICheckSpec.load(exerciseDirectory: AbsolutePath(validating: directory)!))
     #expect(spec.template == "serverless.yml")
     #expect(spec.requests.map(\.name) == ["greets", "cors"])
     #expect(spec.requests[0].method == "GET")
@@ -58,7 +60,7 @@ import Testing
   @Test func specErrorsNameTheFile() throws {
     let missing = try folder(["spec.json": "{}"])
     defer { try? FileManager.default.removeItem(atPath: missing) }
-    let none = try APICheckSpec.load(exerciseDirectory: missing)
+    let none = try APICheckSpec.load(exerciseDirectory: AbsolutePath(validating: missing)!)
     #expect(none == nil)
     for bad in [
       "not json", #"{"requests": []}"#, #"{"requests": [{"name": "x", "path": "nope"}]}"#,
@@ -66,9 +68,11 @@ import Testing
     ] {
       let directory = try folder(["api.json": bad])
       defer { try? FileManager.default.removeItem(atPath: directory) }
-      #expect(throws: (any Error).self) { try APICheckSpec.load(exerciseDirectory: directory) }
+      #expect(throws: (any Error).self) {
+        try APICheckSpec.load(exerciseDirectory: AbsolutePath(validating: directory)!)
+      }
       do {
-        _ = try APICheckSpec.load(exerciseDirectory: directory)
+        _ = try APICheckSpec.load(exerciseDirectory: AbsolutePath(validating: directory)!)
       } catch {
         #expect("\(error)".contains("api.json"), "\(error)")
       }
@@ -89,12 +93,15 @@ import Testing
       "bad/app.py": Self.handler,
     ])
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let spec = try #require(try APICheckSpec.load(exerciseDirectory: directory))
-    let (good, goodError) = APIGrader.run(spec, folder: directory + "/good", starterFolder: nil)
+    let spec = try #require(
+      try APICheckSpec.load(exerciseDirectory: AbsolutePath(validating: directory)!))
+    let (good, goodError) = APIGrader.run(
+      spec, folder: AbsolutePath(validating: directory + "/good")!, starterFolder: nil)
     #expect(goodError == nil)
     #expect(good.count == 2)
     #expect(good.allSatisfy { $0.passed }, "\(good.map(\.sentences))")
-    let (bad, _) = APIGrader.run(spec, folder: directory + "/bad", starterFolder: nil)
+    let (bad, _) = APIGrader.run(
+      spec, folder: AbsolutePath(validating: directory + "/bad")!, starterFolder: nil)
     #expect(bad[0].passed)
     #expect(!bad[1].passed)
     #expect(
@@ -111,15 +118,18 @@ import Testing
       "broken/app.py": Self.handler,
     ])
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let spec = try #require(try APICheckSpec.load(exerciseDirectory: directory))
+    let spec = try #require(
+      try APICheckSpec.load(exerciseDirectory: AbsolutePath(validating: directory)!))
     let (results, _) = APIGrader.run(
-      spec, folder: directory + "/learner", starterFolder: directory + "/starter")
+      spec, folder: AbsolutePath(validating: directory + "/learner")!,
+      starterFolder: AbsolutePath(validating: directory + "/starter")!)
     #expect(FileManager.default.fileExists(atPath: directory + "/learner/serverless.yml"))
     #expect(results.first?.passed == true)
     #expect(results.last?.sentences.first?.contains("was copied to") == true)
     // A template of the learner's is never replaced; its problems are reported.
     let (none, error) = APIGrader.run(
-      spec, folder: directory + "/broken", starterFolder: directory + "/starter")
+      spec, folder: AbsolutePath(validating: directory + "/broken")!,
+      starterFolder: AbsolutePath(validating: directory + "/starter")!)
     #expect(none.isEmpty)
     #expect(
       error?.contains("serverless.yml:1:10: this '[' is never closed") == true, "\(error ?? "")")

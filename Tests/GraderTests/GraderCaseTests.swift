@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import SystemSupport
 import Testing
 
 @testable import CLI
@@ -70,7 +71,8 @@ import Testing
 
   @Test func missingFileIsASetupError() throws {
     let report = Grader.grade(
-      exercise: try GraderFixture.exercise("greet"), codeFile: "/nonexistent/lambda_function.py",
+      exercise: try GraderFixture.exercise("greet"),
+      codeFile: AbsolutePath(validating: "/nonexistent/lambda_function.py")!,
       language: .python)
     #expect(!report.passed)
     #expect(report.results.isEmpty)
@@ -100,7 +102,7 @@ import Testing
     #expect(configuration.handler == "index.handler")
     #expect(configuration.timeout == 1)
     #expect(configuration.name == "greet")
-    #expect(configuration.codePath.hasSuffix("handlers/greet/node/pass"))
+    #expect(configuration.codePath.string.hasSuffix("handlers/greet/node/pass"))
   }
 }
 

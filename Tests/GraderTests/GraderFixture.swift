@@ -30,17 +30,18 @@ enum GraderFixture {
   /// The handler file of a variant, e.g. `greet`, `.python`, `raises`. The variants `pass`
   /// and `naive` are the fixture course's own solution and starter unless `handlers/` holds a
   /// different one, so the same file is not kept twice.
-  static func handler(_ exercise: String, _ language: Language, _ variant: String) -> String {
-    let own = root.appendingPathComponent(
-      "handlers/\(exercise)/\(language.rawValue)/\(variant)/\(language.handlerFile)"
-    ).path
+  static func handler(_ exercise: String, _ language: Language, _ variant: String)
+    -> AbsolutePath
+  {
+    let fixtures = AbsolutePath(validating: root.path)!
+    let own = fixtures.appending(
+      "handlers/\(exercise)/\(language.rawValue)/\(variant)/\(language.handlerFile)")
     let course: [String: String] = ["pass": "solution", "naive": "starter"]
-    guard !FileManager.default.fileExists(atPath: own), let folder = course[variant] else {
+    guard !FileManager.default.fileExists(atPath: own.string), let folder = course[variant] else {
       return own
     }
-    return root.appendingPathComponent(
-      "course/exercises/\(exercise)/\(folder)/\(language.rawValue)/\(language.handlerFile)"
-    ).path
+    return fixtures.appending(
+      "course/exercises/\(exercise)/\(folder)/\(language.rawValue)/\(language.handlerFile)")
   }
 
   /// Grades a handler variant against the fixture exercise of the same name.

@@ -259,7 +259,9 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
       course.exercise(fixture.exercise), "the shipped course has no exercise \(fixture.exercise)")
     #expect(
       FileManager.default.fileExists(atPath: fixture.path), "missing fixture \(fixture.path)")
-    return Grader.grade(exercise: exercise, codeFile: fixture.path, language: fixture.language)
+    return Grader.grade(
+      exercise: exercise, codeFile: AbsolutePath(validating: fixture.path)!,
+      language: fixture.language)
   }
 
   @Test(arguments: available(wrong))

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 import Testing
 
 @testable import LambdaRuntime
@@ -99,7 +100,9 @@ struct ConcurrencyTests {
 
   @Test func curlShellRuntimeIsNotDelayedByExpectContinue() throws {
     let configuration = FunctionConfiguration(
-      name: "shell", codePath: Fixture.root.appendingPathComponent("provided-curl").path,
+      name: "shell",
+      codePath: AbsolutePath(
+        validating: Fixture.root.appendingPathComponent("provided-curl").path)!,
       runtime: .provided)
     let function = try LambdaFunction(configuration: configuration)
     let records = (0..<3).map { _ in function.invoke(event: Fixture.json("{\"n\":1}")) }
@@ -111,7 +114,7 @@ struct ConcurrencyTests {
   }
 
   @Test func configurationErrorsAreExplained() {
-    let folder = Fixture.root.appendingPathComponent("python").path
+    let folder = AbsolutePath(validating: Fixture.root.appendingPathComponent("python").path)!
     let cases: [(FunctionConfiguration, String)] = [
       (FunctionConfiguration(codePath: folder, runtime: .python, memoryMB: 64), "128-10240 MB"),
       (FunctionConfiguration(codePath: folder, runtime: .python, timeout: 901), "1-900"),
@@ -120,7 +123,10 @@ struct ConcurrencyTests {
           codePath: folder, runtime: .python, reservedConcurrency: 1, provisionedConcurrency: 2),
         "exceeds reserved"
       ),
-      (FunctionConfiguration(codePath: "/nonexistent/x", runtime: .python), "does not exist"),
+      (
+        FunctionConfiguration(
+          codePath: AbsolutePath(validating: "/nonexistent/x")!, runtime: .python), "does not exist"
+      ),
       (FunctionConfiguration(codePath: folder, runtime: .provided), "chmod +x bootstrap"),
     ]
     for (configuration, fragment) in cases {

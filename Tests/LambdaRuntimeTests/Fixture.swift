@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 import Testing
 
 @testable import LambdaRuntime
@@ -21,7 +22,8 @@ enum Fixture {
     let folder = runtime == .python ? "python" : runtime == .nodejs ? "node" : "provided"
     let configuration = FunctionConfiguration(
       name: "fixture-\(handler.replacingOccurrences(of: ".", with: "-"))",
-      codePath: root.appendingPathComponent(folder).path, handler: handler, runtime: runtime,
+      codePath: AbsolutePath(validating: root.appendingPathComponent(folder).path)!,
+      handler: handler, runtime: runtime,
       timeout: timeout, memoryMB: memoryMB, environment: environment,
       reservedConcurrency: reserved, provisionedConcurrency: provisioned,
       idleTimeout: idleTimeout)

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 import Testing
 
 @testable import LambdaRuntime
@@ -25,7 +26,7 @@ import Testing
     let location = try HandlerLocation.locate("\(path)/app.py")
     #expect(location.runtime == .python)
     #expect(location.handler == "app.handler")
-    #expect(location.codePath == path)
+    #expect(location.codePath.string == path)
     #expect(location.functionName == "my-func")
     #expect(try HandlerLocation.locate("\(path)/app.py", handler: "other").handler == "app.other")
     #expect(try HandlerLocation.locate("\(path)/app.py", handler: "x.y").handler == "x.y")
@@ -45,13 +46,15 @@ import Testing
     #expect(nodeLocation.runtime == .nodejs)
     #expect(nodeLocation.handler == "index.handler")
     let relative = try HandlerLocation.locate(
-      "my-func", currentDirectory: (node as NSString).deletingLastPathComponent)
-    #expect(relative.codePath == node)
+      "my-func", currentDirectory: AbsolutePath(validating: node)!.parent)
+    #expect(relative.codePath.string == node)
   }
 
   @Test func namesSkipLanguageAndSolutionFolders() {
-    #expect(HandlerLocation.name(for: "/x/exercises/hello-api/solution/python") == "hello-api")
-    #expect(HandlerLocation.name(for: "/work/my func!") == "my-func-")
+    #expect(
+      HandlerLocation.name(for: AbsolutePath(validating: "/x/exercises/hello-api/solution/python")!)
+        == "hello-api")
+    #expect(HandlerLocation.name(for: AbsolutePath(validating: "/work/my func!")!) == "my-func-")
   }
 
   @Test func missingOrUnknownFilesAreExplained() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 import Testing
 
 @testable import LambdaRuntime
@@ -11,7 +12,9 @@ import Testing
     let root: String
     var shims: String { "\(root)/shims" }
     var project: String { "\(root)/project" }
-    var cache: InterpreterCache { InterpreterCache(directory: "\(root)/cache/interpreters") }
+    var cache: InterpreterCache {
+      InterpreterCache(directory: AbsolutePath(validating: root)!.appending("cache/interpreters"))
+    }
     var log: String { "\(root)/shim.log" }
 
     init() throws {
@@ -73,7 +76,7 @@ import Testing
     let sandbox = try Sandbox()
     defer { sandbox.remove() }
     let first = try #require(try sandbox.resolve())
-    #expect(first.0.path == "\(sandbox.root)/versions/3.11/python3")
+    #expect(first.0.path.string == "\(sandbox.root)/versions/3.11/python3")
     #expect(first.0.version == "3.11")
     #expect(first.1 == .probe)
     let second = try #require(try sandbox.resolve())
@@ -89,7 +92,7 @@ import Testing
     #expect(try sandbox.resolve()?.0.version == "3.11")
     try sandbox.write("project/.python-version", "3.13\n")
     let switched = try #require(try sandbox.resolve())
-    #expect(switched.0.path == "\(sandbox.root)/versions/3.13/python3")
+    #expect(switched.0.path.string == "\(sandbox.root)/versions/3.13/python3")
     #expect(switched.1 == .probe)
     // A nearer file wins, as it does for the shim.
     try sandbox.write("project/sub/.python-version", "3.11\n")
@@ -139,23 +142,23 @@ import Testing
     defer { sandbox.remove() }
     _ = try sandbox.resolve()
     let entries = try FileManager.default.contentsOfDirectory(
-      atPath: sandbox.cache.directory)
+      atPath: sandbox.cache.directory.string)
     #expect(entries.count == 1)
-    let entry = "\(sandbox.cache.directory)/\(try #require(entries.first))"
+    let entry = sandbox.cache.directory.appending(try #require(entries.first)).string
     for garbage in ["", "nonsense", "lambdalings interpreter cache 1\npath=/bin/sh\nkey:\nother"] {
       try garbage.write(toFile: entry, atomically: false, encoding: .utf8)
       let result = try #require(try sandbox.resolve())
       #expect(result.1 == .probe)
-      #expect(result.0.path == "\(sandbox.root)/versions/3.11/python3")
+      #expect(result.0.path.string == "\(sandbox.root)/versions/3.11/python3")
     }
   }
 
   @Test func theStandardCacheFollowsXDGAndCanBeTurnedOff() {
     #expect(
       InterpreterCache.standard(environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"])?.directory
-        == "/x/lambdalings/interpreters")
+        .string == "/x/lambdalings/interpreters")
     #expect(
-      InterpreterCache.standard(environment: ["HOME": "/h"])?.directory
+      InterpreterCache.standard(environment: ["HOME": "/h"])?.directory.string
         == "/h/.cache/lambdalings/interpreters")
     #expect(
       InterpreterCache.standard(environment: ["HOME": "/h", "LAMBDALINGS_INTERPRETER_CACHE": "off"])

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 import Testing
 
 @testable import LambdaRuntime
@@ -22,7 +23,9 @@ import Testing
 
   func check(_ runtime: LambdaRuntimeKind, folder: String) throws {
     let configuration = FunctionConfiguration(
-      name: "hello-api", codePath: SeedExampleTests.solution.appendingPathComponent(folder).path,
+      name: "hello-api",
+      codePath: AbsolutePath(
+        validating: SeedExampleTests.solution.appendingPathComponent(folder).path)!,
       runtime: runtime)
     let function = try LambdaFunction(configuration: configuration)
     defer { function.shutdown() }

@@ -76,7 +76,7 @@ import Testing
     let arn = "arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3Af"
     #expect(client.send("GET", "/2015-03-31/functions/\(arn)")?.status == 200)
     // The state is on disk.
-    let stored = try LocalAWSStore(directory: test.folder).load()
+    let stored = try LocalAWSStore(folder: test.folder).load()
     #expect(stored.functions["f"]?.latest.memorySize == 128)
   }
 

@@ -1,18 +1,19 @@
 import Foundation
 import HTTP
+import SystemSupport
 
 @testable import LocalAWS
 
 /// A `LocalAWSEndpoint` behind an `HTTPServer` on port 0, in its own temporary folder.
 final class LocalAWSTestServer {
-  let folder: URL
+  let folder: AbsolutePath
   let endpoint: LocalAWSEndpoint
   let server: HTTPServer
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("localaws-\(UUID().uuidString)")
-    let endpoint = try LocalAWSEndpoint(directory: folder)
+    folder = AbsolutePath(NSTemporaryDirectory(), relativeTo: .currentDirectory())
+      .appending("localaws-\(UUID().uuidString)")
+    let endpoint = try LocalAWSEndpoint(folder: folder)
     self.endpoint = endpoint
     server = try HTTPServer(
       port: 0, limits: LocalAWSEndpoint.limits, malformed: LocalAWSEndpoint.malformed,
@@ -24,7 +25,7 @@ final class LocalAWSTestServer {
   func stop() {
     server.stop()
     endpoint.shutdown()
-    try? FileManager.default.removeItem(at: folder)
+    try? FileManager.default.removeItem(at: folder.url)
   }
 
   /// A stored (uncompressed) zip built here, so these tests need no zip tool.

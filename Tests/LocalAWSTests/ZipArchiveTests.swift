@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 import Testing
 
 @testable import LocalAWS
@@ -60,17 +61,16 @@ import Testing
   @Test func storedEntriesAndExecuteBitsSurviveExtraction() throws {
     guard let bytes = try pythonZip(files, method: "ZIP_STORED") else { return }
     let archive = try ZipArchive(bytes: bytes, sizeLimit: 1 << 20)
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folder = AbsolutePath(NSTemporaryDirectory(), relativeTo: .currentDirectory())
+      .appending(UUID().uuidString)
+    defer { try? FileManager.default.removeItem(at: folder.url) }
     #expect(try archive.extract(to: folder) == 3)
-    let text = try String(
-      contentsOf: folder.appendingPathComponent("lib/data.txt"), encoding: .utf8)
+    let text = try String(contentsOf: folder.appending("lib/data.txt").url, encoding: .utf8)
     #expect(text == files["lib/data.txt"])
-    #expect(
-      FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("bootstrap").path))
+    #expect(FileManager.default.isExecutableFile(atPath: folder.appending("bootstrap").string))
     #expect(
       !FileManager.default.isExecutableFile(
-        atPath: folder.appendingPathComponent("lambda_function.py").path))
+        atPath: folder.appending("lambda_function.py").string))
   }
 
   @Test func theUnzippedLimitIsEnforcedFromTheDirectory() throws {

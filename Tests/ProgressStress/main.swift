@@ -8,6 +8,7 @@
 //                                     "ready" after the first write
 import Foundation
 import Progress
+import SystemSupport
 
 /// Writes `text` to standard output at once, without buffering.
 func say(_ text: String) {
@@ -29,7 +30,8 @@ let arguments = CommandLine.arguments
 guard arguments.count == 5 && arguments[1] == "count" || arguments.count == 4 else {
   fail("usage: progress-stress count DIR N TAG | churn DIR ENTRIES")
 }
-let store = ProgressStore(directory: URL(fileURLWithPath: arguments[2]))
+let store = ProgressStore(
+  directory: AbsolutePath(arguments[2], relativeTo: .currentDirectory()))
 
 do {
   switch arguments[1] {

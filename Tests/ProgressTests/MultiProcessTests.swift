@@ -62,7 +62,7 @@ import Testing
     let workspace = try Workspace()
     try workspace.store().update { $0.courseID = "stress" }
     let runs = try ["a", "b"].map { tag in
-      try Self.start(["count", workspace.url.path, "500", tag])
+      try Self.start(["count", workspace.path.string, "500", tag])
     }
     for (process, output) in runs {
       #expect(Self.wait(for: "done", on: output))
@@ -99,7 +99,7 @@ import Testing
     let store = workspace.store()
     var previous = 0
     for round in 0..<100 {
-      let (process, output) = try Self.start(["churn", workspace.url.path, "200"])
+      let (process, output) = try Self.start(["churn", workspace.path.string, "200"])
       let ready = Self.wait(for: "ready", on: output)
       usleep(UInt32.random(in: 0...40_000))
       kill(process.processIdentifier, SIGKILL)

@@ -25,10 +25,10 @@ import Testing
     #expect(loadError == updateError)
     #expect(workspace.contents("progress.json") == file)
     #expect(workspace.contents("progress.json.bak") == backup)
-    #expect(loadError.file == store.fileURL.path)
-    #expect(loadError.backup == store.backupURL.path)
-    #expect(loadError.description.contains(store.fileURL.path))
-    #expect(loadError.description.contains("Your previous progress is in \(store.backupURL.path)"))
+    #expect(loadError.file == store.file.string)
+    #expect(loadError.backup == store.backup.string)
+    #expect(loadError.description.contains(store.file.string))
+    #expect(loadError.description.contains("Your previous progress is in \(store.backup.string)"))
     return loadError
   }
 
@@ -40,7 +40,7 @@ import Testing
     #expect(
       error.reason
         == .invalidJSON("expected ',' or '}' after a member, found '\"' (line 4, column 3)"))
-    #expect(error.description.hasPrefix(workspace.store().fileURL.path + ":4: the progress file"))
+    #expect(error.description.hasPrefix(workspace.store().file.string + ":4: the progress file"))
     #expect(
       error.description.hasSuffix(
         "Fix the file or move it away, then run the command again; lambdalings leaves it as it is.")

@@ -13,7 +13,7 @@ import Testing
   static func workspace() throws -> Workspace {
     let workspace = try Workspace()
     try FileManager.default.copyItem(
-      at: fixture, to: workspace.url.appendingPathComponent(ProgressStore.fileName))
+      at: fixture, to: workspace.path.appending(ProgressStore.fileName).url)
     return workspace
   }
 

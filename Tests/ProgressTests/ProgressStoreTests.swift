@@ -133,7 +133,7 @@ import Testing
 
   @Test func updateCreatesAMissingWorkspaceFolder() throws {
     let workspace = try Workspace()
-    let nested = workspace.url.appendingPathComponent("deeper/workspace")
+    let nested = workspace.path.appending("deeper/workspace")
     let store = ProgressStore(directory: nested, clock: { Fixed.now })
     try store.update { $0.skipped = ["chapter:intro"] }
     #expect(try store.load().skipped == ["chapter:intro"])
@@ -141,7 +141,7 @@ import Testing
 
   @Test func threadsUpdatingConcurrentlyLoseNothing() throws {
     let workspace = try Workspace()
-    let store = ProgressStore(directory: workspace.url)
+    let store = ProgressStore(directory: workspace.path)
     DispatchQueue.concurrentPerform(iterations: 4) { thread in
       for index in 0..<25 {
         _ = try? store.update { document in

@@ -1,39 +1,40 @@
 import Foundation
+import SystemSupport
 
 @testable import Progress
 
 /// A fresh workspace folder under the system temporary directory, removed afterwards.
 final class Workspace {
-  let url: URL
+  let path: AbsolutePath
 
   init() throws {
-    url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("progress-tests-" + UUID().uuidString)
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    path = AbsolutePath(NSTemporaryDirectory(), relativeTo: .currentDirectory())
+      .appending("progress-tests-" + UUID().uuidString)
+    try FileManager.default.createDirectory(at: path.url, withIntermediateDirectories: true)
   }
 
   deinit {
-    try? FileManager.default.removeItem(at: url)
+    try? FileManager.default.removeItem(at: path.url)
   }
 
   /// A store on this folder whose clock always says `now`.
   func store(now: Date = Fixed.now, migrator: ProgressMigrator = .standard) -> ProgressStore {
-    ProgressStore(directory: url, migrator: migrator, clock: { now })
+    ProgressStore(directory: path, migrator: migrator, clock: { now })
   }
 
   /// The names in the folder, sorted.
   func names() throws -> [String] {
-    try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+    try FileManager.default.contentsOfDirectory(atPath: path.string).sorted()
   }
 
   /// The bytes of `name` in the folder, or `nil` when it does not exist.
   func contents(_ name: String) -> Data? {
-    FileManager.default.contents(atPath: url.appendingPathComponent(name).path)
+    FileManager.default.contents(atPath: path.appending(name).string)
   }
 
   /// Writes `text` to `name` in the folder.
   func write(_ text: String, to name: String) throws {
-    try Data(text.utf8).write(to: url.appendingPathComponent(name))
+    try Data(text.utf8).write(to: path.appending(name).url)
   }
 }
 

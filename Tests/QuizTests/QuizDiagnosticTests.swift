@@ -9,6 +9,14 @@ import Testing
     QuizFixtures.parse(body, targets: targets).1.filter { $0.severity == .error }
   }
 
+  /// The stem the "quiz id differs from its file name" warning compares the id with.
+  @Test func theFileStemDropsFolderAndLastExtension() {
+    #expect(QuizLibrary.fileStem("/c/lessons/quizzes/lambda-basics.md") == "lambda-basics")
+    #expect(QuizLibrary.fileStem("/c/q/v1.2.md") == "v1.2")
+    #expect(QuizLibrary.fileStem("/c/q/.hidden") == ".hidden")
+    #expect(QuizLibrary.fileStem("/c/q/plain") == "plain")
+  }
+
   @Test func singleChoiceWithTwoAnswers() throws {
     let meta = "tags: t\nexam: DVA-C02 1.2\nsee: limits\ntype: single"
     let found = errors(

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 import Testing
 
 @testable import Progress
@@ -78,15 +79,15 @@ import Testing
   /// The scheduler reviews the very card `progress.json` stores, and its answer is stored as
   /// it is: a card from a saved file goes through a review and back into the file.
   @Test func aCardFromASavedProgressFileIsReviewedAndSavedBack() throws {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("review-scheduler-" + UUID().uuidString)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folder = AbsolutePath(NSTemporaryDirectory(), relativeTo: .currentDirectory())
+      .appending("review-scheduler-" + UUID().uuidString)
+    try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder.url) }
     let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent(
         "ProgressTests/Fixtures/progress-with-review-cards.json")
     try FileManager.default.copyItem(
-      at: fixture, to: folder.appendingPathComponent(ProgressStore.fileName))
+      at: fixture, to: folder.appending(ProgressStore.fileName).url)
     let store = ProgressStore(directory: folder, clock: { start })
     let before = try #require(try store.load().reviewCards["limits-timeout-max"])
     #expect(before.repetitions == 2 && before.intervalDays == 6)

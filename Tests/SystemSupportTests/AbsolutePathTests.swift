@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SystemSupport
@@ -31,17 +32,38 @@ import Testing
     #expect(AbsolutePath(validating: "/home/ada/course-old")!.relative(to: base) == nil)
     #expect(base.relative(to: AbsolutePath(validating: "/")!) == "home/ada/course")
     #expect("\(base.appending("lessons"))" == "/home/ada/course/lessons")
+    #expect(base.appending("../img/./a.png").string == "/home/ada/img/a.png")
+    // Appending never leaves for another root: a leading slash is only a separator.
+    #expect(base.appending("/etc/passwd").string == "/home/ada/course/etc/passwd")
     #expect(base.url.path == "/home/ada/course")
+  }
+
+  @Test func codingUsesThePathTextAndRefusesRelativeText() throws {
+    let encoded = try JSONEncoder().encode(["workspace": base])
+    #expect(String(decoding: encoded, as: UTF8.self) == #"{"workspace":"\/home\/ada\/course"}"#)
+    #expect(
+      try JSONDecoder().decode([String: AbsolutePath].self, from: encoded) == ["workspace": base])
+    #expect(throws: DecodingError.self) {
+      try JSONDecoder().decode([AbsolutePath].self, from: Data(#"["relative/path"]"#.utf8))
+    }
+  }
+
+  @Test func aSuffixExtendsTheLastComponentInTheSameFolder() {
+    let file = base.appending("progress.json")
+    #expect(file.addingSuffix(".lock").string == "/home/ada/course/progress.json.lock")
+    #expect(file.addingSuffix(".lock").parent == file.parent)
+    #expect(file.addingSuffix("").string == file.string)
+    #expect(AbsolutePath(validating: "/")!.addingSuffix(".lock").string == "/.lock")
   }
 }
 
 @Suite struct UserCacheTests {
   @Test func theCacheFolderFollowsXDGThenHome() {
     #expect(
-      UserCache.directory("courses", environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"])
+      UserCache.directory("courses", environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"])?.string
         == "/x/lambdalings/courses")
     #expect(
-      UserCache.directory("courses", environment: ["XDG_CACHE_HOME": "rel", "HOME": "/h"])
+      UserCache.directory("courses", environment: ["XDG_CACHE_HOME": "rel", "HOME": "/h"])?.string
         == "/h/.cache/lambdalings/courses")
     #expect(UserCache.directory("courses", environment: ["HOME": "relative"]) == nil)
     #expect(UserCache.directory("courses", environment: [:]) == nil)

@@ -14,9 +14,9 @@ import Testing
     let folder = try TemporaryFolder()
     let target = folder.file("state.json")
     try AtomicFile.write(Data("first".utf8), to: target)
-    #expect(try Data(contentsOf: target) == Data("first".utf8))
+    #expect(try Data(contentsOf: target.url) == Data("first".utf8))
     try AtomicFile.write(Data("second, longer".utf8), to: target)
-    #expect(try Data(contentsOf: target) == Data("second, longer".utf8))
+    #expect(try Data(contentsOf: target.url) == Data("second, longer".utf8))
     #expect(try folder.names() == ["state.json"])
   }
 
@@ -24,7 +24,7 @@ import Testing
     let folder = try TemporaryFolder()
     let target = folder.file("private.json")
     try AtomicFile.write(Data("x".utf8), to: target, permissions: 0o600)
-    let attributes = try FileManager.default.attributesOfItem(atPath: target.path)
+    let attributes = try FileManager.default.attributesOfItem(atPath: target.string)
     let mode = try #require(attributes[.posixPermissions] as? NSNumber)
     // The umask can only clear bits, so the group and other bits must stay clear.
     #expect(mode.intValue & 0o077 == 0)
@@ -38,7 +38,7 @@ import Testing
       try AtomicFile.write(Data("x".utf8), to: target)
     }
     #expect(error.code == ENOENT)
-    #expect(error.description.contains(folder.file("missing").path))
+    #expect(error.description.contains(folder.file("missing").string))
     #expect(error.description.contains("Check that the folder exists"))
   }
 
@@ -60,11 +60,11 @@ import Testing
     try AtomicFile.write(Data("v1".utf8), to: source)
     try AtomicFile.snapshot(source, to: backup)
     try AtomicFile.write(Data("v2".utf8), to: source)
-    #expect(try Data(contentsOf: backup) == Data("v1".utf8))
+    #expect(try Data(contentsOf: backup.url) == Data("v1".utf8))
     try AtomicFile.snapshot(source, to: backup)
     try AtomicFile.write(Data("v3".utf8), to: source)
-    #expect(try Data(contentsOf: backup) == Data("v2".utf8))
-    #expect(try Data(contentsOf: source) == Data("v3".utf8))
+    #expect(try Data(contentsOf: backup.url) == Data("v2".utf8))
+    #expect(try Data(contentsOf: source.url) == Data("v3".utf8))
     #expect(try folder.names() == ["state.json", "state.json.bak"])
   }
 
@@ -76,7 +76,7 @@ import Testing
     try AtomicFile.snapshot(source, to: folder.file("state.json.bak"))
     try AtomicFile.snapshot(source, to: folder.file("state.json.bak"))
     #expect(try folder.names() == ["state.json", "state.json.bak"])
-    #expect(try Data(contentsOf: folder.file("state.json.bak")) == Data("v1".utf8))
+    #expect(try Data(contentsOf: folder.file("state.json.bak").url) == Data("v1".utf8))
   }
 
   @Test func snapshotOfAMissingSourceChangesNothing() throws {
@@ -90,7 +90,7 @@ import Testing
     let target = folder.file("state.json")
     let prefix = AtomicFile.temporaryPrefix(for: target)
     for name in [prefix + "1-a", prefix + "2-b", ".other.json.tmp-1-c", "state.json"] {
-      try Data("x".utf8).write(to: folder.file(name))
+      try Data("x".utf8).write(to: folder.file(name).url)
     }
     #expect(AtomicFile.removeStaleTemporaries(for: target) == 2)
     #expect(try folder.names() == [".other.json.tmp-1-c", "state.json"])

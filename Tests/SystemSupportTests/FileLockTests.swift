@@ -8,7 +8,7 @@ import Testing
     let folder = try TemporaryFolder()
     let target = folder.file("state.json")
     let lock = FileLock(protecting: target)
-    #expect(lock.lockFileURL.path == target.path + ".lock")
+    #expect(lock.lockFile.string == target.string + ".lock")
     try lock.withLock(.exclusive) {
       try AtomicFile.write(Data("new".utf8), to: target)
     }
@@ -67,14 +67,14 @@ import Testing
   @Test func threadsIncrementingAFileCounterUnderTheLockLoseNoIncrement() throws {
     let folder = try TemporaryFolder()
     let counter = folder.file("counter")
-    try Data("0".utf8).write(to: counter)
+    try Data("0".utf8).write(to: counter.url)
     let lock = FileLock(protecting: counter)
     let failures = Locked(0)
     DispatchQueue.concurrentPerform(iterations: 4) { _ in
       for _ in 0..<50 {
         do {
           try lock.withLock(.exclusive) {
-            let text = String(decoding: try Data(contentsOf: counter), as: UTF8.self)
+            let text = String(decoding: try Data(contentsOf: counter.url), as: UTF8.self)
             let next = (Int(text) ?? -1_000_000) + 1
             try AtomicFile.write(Data(String(next).utf8), to: counter)
           }
@@ -84,6 +84,6 @@ import Testing
       }
     }
     #expect(failures.withLock { $0 } == 0)
-    #expect(String(decoding: try Data(contentsOf: counter), as: UTF8.self) == "200")
+    #expect(String(decoding: try Data(contentsOf: counter.url), as: UTF8.self) == "200")
   }
 }

@@ -18,7 +18,7 @@ import Testing
       return
     }
     let folder = try TemporaryFolder()
-    let out = folder.file("pgrp").path
+    let out = folder.file("pgrp").string
     // Field 5 of /proc/PID/stat is the process group.
     let exit = try ForegroundProcess.runShell(
       "cut -d' ' -f5 /proc/$$/stat > \"$1\"", arguments: [out], environment: [:])
@@ -30,7 +30,7 @@ import Testing
 
   @Test func theChildGetsItsInputAndItsStatusComesBack() throws {
     let folder = try TemporaryFolder()
-    let out = folder.file("copy").path
+    let out = folder.file("copy").string
     let text = String(repeating: "line of input\n", count: 20_000)
     let exit = try ForegroundProcess.runShell(
       "cat > \"$1\"; exit 3", arguments: [out], input: text, environment: [:])
@@ -51,7 +51,7 @@ import Testing
       return
     }
     let folder = try TemporaryFolder()
-    let out = folder.file("ignored").path
+    let out = folder.file("ignored").string
     let previous = signal(SIGQUIT, SIG_IGN)
     defer { signal(SIGQUIT, previous) }
     let exit = try ForegroundProcess.runShell(

@@ -70,7 +70,7 @@ enum CheckRun {
       for: exercise, course: course, context: context)
     let codeFile = workspace.exerciseFile(exercise)
     let language = workspace.language(for: exercise)
-    var report = Grader.grade(exercise: exercise, codeFile: codeFile.string, language: language)
+    var report = Grader.grade(exercise: exercise, codeFile: codeFile, language: language)
     if report.setupError == nil {
       report.results += deploymentResults(
         exercise, language: language, workspace: workspace.path)

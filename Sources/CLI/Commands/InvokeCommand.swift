@@ -134,7 +134,7 @@ enum InvokeCommand {
     do {
       location = try HandlerLocation.locate(
         file, handler: args.value("handler"), runtime: runtime,
-        currentDirectory: context.currentDirectory.string)
+        currentDirectory: context.currentDirectory)
     } catch {
       throw CLIError.usage("\(error)")
     }

@@ -41,7 +41,7 @@ extension CommandSpec {
     let status = CourseStatus(course: course, progress: document)
     let report = ProgressReport(
       course: course, status: status, document: document,
-      workspace: context.workspacePath.string, now: context.now)
+      workspace: context.workspacePath, now: context.now)
     if invocation.args.flag("json") {
       invocation.out.write(try report.json() + "\n")
     } else {

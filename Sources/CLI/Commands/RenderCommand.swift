@@ -32,7 +32,7 @@ extension CommandSpec {
   ) { invocation in
     let path = invocation.args.positional(0) ?? "-"
     let choice = try MarkdownInput.extensions(invocation.args.value("extensions"))
-    var bytes = try MarkdownInput.read(path)
+    var bytes = try MarkdownInput.read(path, in: invocation.context.currentDirectory)
     // Removed in place: the array is not copied.
     bytes.removeSubrange(0..<MarkdownInput.frontMatterLength(bytes))
     let settings = try MarkdownInput.settings(invocation)
@@ -76,8 +76,9 @@ enum MarkdownInput {
   /// The last tree `render --format html` parsed, kept in the same way.
   static let treeKeptUntilExit = Locked<HTMLRenderer.ParsedTree?>(nil)
 
-  static func read(_ path: String) throws -> [UInt8] {
-    // read(2) into one array: no `Data` and no copy of a large document.
+  /// The bytes of `path` as typed (`-`: standard input), resolved against `folder`; errors
+  /// name it as typed. read(2) into one array: no `Data` and no copy of a large document.
+  static func read(_ path: String, in folder: AbsolutePath) throws -> [UInt8] {
     if path == "-" {
       do {
         return try WholeFile.read(descriptor: Platform.standardInput)
@@ -86,9 +87,10 @@ enum MarkdownInput {
           "cannot read standard input: \(error.reason); pass a file name instead of -")
       }
     }
-    guard let bytes = WholeFile.read(path: path) else {
+    let file = AbsolutePath(path, relativeTo: folder)
+    guard let bytes = WholeFile.read(path: file.string) else {
       var isFolder: ObjCBool = false
-      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+      let exists = FileManager.default.fileExists(atPath: file.string, isDirectory: &isFolder)
       let why =
         !exists
         ? "there is no such file; check the path (or pass - to read standard input)"

@@ -35,7 +35,7 @@ extension CommandSpec {
     // Files are read and written by their absolute path and named as the learner sees them.
     let file = context.display(target)
     let starter = exercise.starterPath(workspace.language(for: exercise))
-    guard let starterData = FileManager.default.contents(atPath: starter) else {
+    guard let starterData = FileManager.default.contents(atPath: starter.string) else {
       throw CLIError.content(
         "\(starter): the starter file is missing; the course author must add it")
     }

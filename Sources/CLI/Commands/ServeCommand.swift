@@ -61,8 +61,7 @@ enum ServeCommand {
         templateFile: $0, host: host, port: apiPort, stage: args.value("stage"), out: out,
         quiet: quiet)
     }
-    let endpoint = try ServeEndpoint(
-      stateDirectory: invocation.context.workspacePath.appending("serve-state").string)
+    let endpoint = try ServeEndpoint(workspace: invocation.context.workspacePath)
     let server: HTTPServer
     do {
       server = try HTTPServer(

@@ -41,7 +41,7 @@ extension CommandSpec {
     let workspace = try WorkspaceSetup.existing(context)
     let language = workspace?.language(for: exercise) ?? exercise.languages.first ?? .python
     let path = exercise.solutionPath(language)
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let data = FileManager.default.contents(atPath: path.string) else {
       throw CLIError.content(
         "\(path): the reference solution is missing; the course author must add it"
           + " ('lambdalings validate' lists every such problem)")

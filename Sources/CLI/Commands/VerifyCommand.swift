@@ -83,7 +83,7 @@ enum VerifySupport {
     let file = workspace.exerciseFile(exercise).string
     guard let mine = FileManager.default.contents(atPath: file) else { return false }
     let starter = FileManager.default.contents(
-      atPath: exercise.starterPath(workspace.language(for: exercise)))
+      atPath: exercise.starterPath(workspace.language(for: exercise)).string)
     return mine != starter
   }
 }

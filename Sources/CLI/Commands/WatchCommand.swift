@@ -130,11 +130,13 @@ struct Watcher {
   /// Clears the screen, grades `exercise` and prints the report. Returns the outcome and the
   /// learner's files (the handler, and `function.json` and the API template beside it) with
   /// their fingerprint taken before grading (so a save during grading counts).
-  private func grade(_ exercise: Exercise) throws -> (CheckRun.Outcome, FileFingerprint, [String]) {
+  private func grade(_ exercise: Exercise) throws -> (
+    CheckRun.Outcome, FileFingerprint, [AbsolutePath]
+  ) {
     clearScreen()
     let workspace = try ExerciseSelection.workspace(
       for: exercise, course: course, context: context)
-    let path = workspace.exerciseFile(exercise).string
+    let path = workspace.exerciseFile(exercise)
     let paths = [path] + Self.filesBeside(path, exercise: exercise)
     let fingerprint = FileFingerprint(paths: paths)
     let outcome = try CheckRun.run(exercise, course: course, context: context)
@@ -149,11 +151,11 @@ struct Watcher {
 
   /// The other files of the learner's that grading reads: `function.json` and, for an API
   /// exercise, the template its `api.json` serves (whether they exist yet or not).
-  static func filesBeside(_ handler: String, exercise: Exercise) -> [String] {
-    let folder = (handler as NSString).deletingLastPathComponent
-    var files = [folder + "/" + Exercise.configFileName]
-    if let spec = try? APICheckSpec.load(exerciseDirectory: exercise.directory.string) {
-      files.append(folder + "/" + spec.template)
+  static func filesBeside(_ handler: AbsolutePath, exercise: Exercise) -> [AbsolutePath] {
+    let folder = handler.parent
+    var files = [folder.appending(Exercise.configFileName)]
+    if let spec = try? APICheckSpec.load(exerciseDirectory: exercise.directory) {
+      files.append(folder.appending(spec.template))
     }
     return files
   }
@@ -217,15 +219,19 @@ struct FileFingerprint: Equatable {
     self.size = size
   }
 
-  init(path: String) {
-    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+  init(path: AbsolutePath) {
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path.string)
     modified = attributes?[.modificationDate] as? Date
     size = (attributes?[.size] as? NSNumber)?.intValue
   }
 
   /// One fingerprint for several files: it changes when any of them is saved, created or removed.
-  init(paths: [String]) {
-    self.init(path: paths.first ?? "")
+  init(paths: [AbsolutePath]) {
+    guard let first = paths.first else {
+      self.init(modified: nil, size: nil)
+      return
+    }
+    self.init(path: first)
     others = paths.dropFirst().map { FileFingerprint(path: $0) }
   }
 }

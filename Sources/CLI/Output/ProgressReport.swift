@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Progress
+import SystemSupport
 import Workspace
 
 /// The progress summary, as text for learners and as JSON for instructors.
@@ -50,12 +51,13 @@ struct ProgressReport: Encodable {
   var version = 1
   var generated: Date
   var course: CourseInfo
-  var workspace: String
+  var workspace: AbsolutePath
   var summary: Summary
   var steps: [StepReport]
 
   init(
-    course: Course, status: CourseStatus, document: ProgressDocument, workspace: String, now: Date
+    course: Course, status: CourseStatus, document: ProgressDocument, workspace: AbsolutePath,
+    now: Date
   ) {
     generated = now
     self.course = CourseInfo(id: course.id, title: course.title)

@@ -127,8 +127,8 @@ struct TestRunnerDocument: Encodable {
     tests = report.results.map(Test.init)
     exercise = report.exerciseID
     language = report.language.rawValue
-    file = report.codeFile
-    configFile = report.configFile
+    file = report.codeFile.string
+    configFile = report.configFile?.string
     passed = report.passed
     passedCount = report.passedCount
     total = report.results.count

@@ -12,7 +12,7 @@ final class ServeAPIFront: Sendable {
   static let defaultPort = 3000
 
   let server: HTTPServer
-  let templateFile: String
+  let templateFile: AbsolutePath
   let stage: String?
   let out: OutputWriter
   let quiet: Bool
@@ -23,7 +23,7 @@ final class ServeAPIFront: Sendable {
   /// request has its answer).
   private struct State: Sendable {
     var gateway: APIGateway
-    var watched: [String: Date] = [:]
+    var watched: [AbsolutePath: Date] = [:]
     var inFlight: [ObjectIdentifier: Int] = [:]
     var retired: [ObjectIdentifier: APIGateway] = [:]
     /// Set by `stop`: the watcher thread ends.
@@ -31,21 +31,21 @@ final class ServeAPIFront: Sendable {
   }
 
   /// The template to serve: `--template FILE`, else one in the current folder, else nil.
-  static func templateFile(flag: String?, currentDirectory: AbsolutePath) throws -> String? {
+  static func templateFile(flag: String?, currentDirectory: AbsolutePath) throws -> AbsolutePath? {
     if let flag {
-      let path = AbsolutePath(flag, relativeTo: currentDirectory).string
-      guard FileManager.default.fileExists(atPath: path) else {
+      let path = AbsolutePath(flag, relativeTo: currentDirectory)
+      guard FileManager.default.fileExists(atPath: path.string) else {
         throw CLIError.usage(
           "--template \(flag): no such file; give the path of a serverless.yml or template.yaml")
       }
       return path
     }
-    return APITemplate.find(in: currentDirectory.string)
+    return APITemplate.find(in: currentDirectory)
   }
 
   /// Loads the template (content errors exit 2 with file:line:column) and starts listening.
   init(
-    templateFile: String, host: String, port: Int, stage: String?, out: OutputWriter,
+    templateFile: AbsolutePath, host: String, port: Int, stage: String?, out: OutputWriter,
     quiet: Bool
   ) throws {
     self.templateFile = templateFile
@@ -73,7 +73,7 @@ final class ServeAPIFront: Sendable {
     startWatching()
   }
 
-  static func load(_ file: String, stage: String?) throws -> APITemplate {
+  static func load(_ file: AbsolutePath, stage: String?) throws -> APITemplate {
     do {
       return try APITemplate.load(file: file, stage: stage)
     } catch {
@@ -139,10 +139,7 @@ final class ServeAPIFront: Sendable {
     let styler = out.styler
     let template = current.template
     // The file as the learner would type it: relative to the current folder when inside it.
-    let folder = FileManager.default.currentDirectoryPath + "/"
-    let file =
-      template.file.hasPrefix(folder)
-      ? String(template.file.dropFirst(folder.count)) : template.file
+    let file = template.file.relative(to: .currentDirectory()) ?? template.file.string
     let source = file == template.kind.rawValue ? file : "\(template.kind.rawValue) \(file)"
     out.line("API Gateway for \(source) on " + styler.apply(url, .emphasis))
     let width = out.settings.isTTY ? out.settings.width - 2 : .max
@@ -189,13 +186,14 @@ final class ServeAPIFront: Sendable {
   // MARK: Reloading
 
   /// The template and the functions' source files with their modification dates.
-  func watchList() -> [String: Date] {
+  func watchList() -> [AbsolutePath: Date] {
     // The template file always (even while a broken edit keeps the last good version).
     let files = [templateFile] + state.withLock { $0.gateway.template.watchedFiles() }
-    var result: [String: Date] = [:]
+    var result: [AbsolutePath: Date] = [:]
     for file in files {
       let date =
-        (try? FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date)
+        (try? FileManager.default.attributesOfItem(atPath: file.string)[.modificationDate]
+          as? Date)
         ?? .distantPast
       result[file] = date
     }
@@ -224,7 +222,7 @@ final class ServeAPIFront: Sendable {
     // Files that changed, appeared or went away.
     let changed = Set(now.keys).union(before.keys).filter { now[$0] != before[$0] }.sorted()
     guard !changed.isEmpty else { return }
-    let names = changed.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
+    let names = changed.map(\.name).joined(separator: ", ")
     do {
       replace(with: try APITemplate.load(file: templateFile, stage: stage))
       let files = watchList()

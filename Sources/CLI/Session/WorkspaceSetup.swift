@@ -63,7 +63,7 @@ enum WorkspaceSetup {
 
   /// The progress store in `path`, with the context's clock (`LAMBDALINGS_NOW` in tests).
   static func store(at path: AbsolutePath, context: Context) -> ProgressStore {
-    ProgressStore(directory: path.url, clock: { context.now })
+    ProgressStore(directory: path, clock: { context.now })
   }
 
   /// The error shown when progress could not be written (a read-only workspace, a full disk):

@@ -8,14 +8,14 @@ import SystemSupport
 /// starting runtimes at the same moment never see a half-written bootstrap.
 enum BootstrapCache {
   /// Files already checked or written by this program run.
-  private static let written = Locked<Set<String>>([])
+  private static let written = Locked<Set<AbsolutePath>>([])
 
   /// The hash of every bundled script, computed once.
   private static let contentHash = String(
     fnv1a(PythonBootstrap.stub + PythonBootstrap.source + NodeBootstrap.source), radix: 16)
 
   /// The path of the bootstrap file for `runtime` (`nil` for `provided`), writing it if needed.
-  static func path(for runtime: LambdaRuntimeKind) throws -> String? {
+  static func path(for runtime: LambdaRuntimeKind) throws -> AbsolutePath? {
     switch runtime {
     case .python:
       _ = try write(name: PythonBootstrap.moduleFileName, source: PythonBootstrap.source)
@@ -28,32 +28,31 @@ enum BootstrapCache {
   }
 
   /// The folder given to runtimes as `LAMBDA_RUNTIME_DIR`.
-  static var directory: String {
-    let base = FileManager.default.temporaryDirectory.path
-    return "\(base)/lambdalings-\(Platform.userID)/runtime-\(contentHash)"
+  static var directory: AbsolutePath {
+    AbsolutePath(NSTemporaryDirectory(), relativeTo: .currentDirectory())
+      .appending("lambdalings-\(Platform.userID)/runtime-\(contentHash)")
   }
 
-  private static func write(name: String, source: String) throws -> String {
+  private static func write(name: String, source: String) throws -> AbsolutePath {
     let folder = directory
-    let target = "\(folder)/\(name)"
-    if written.withLock({ $0.contains(target) }) { return target }
+    let file = folder.appending(name)
+    if written.withLock({ $0.contains(file) }) { return file }
     let data = Data(source.utf8)
-    let url = URL(fileURLWithPath: target)
-    if (try? AtomicFile.readIfPresent(url)) != data {
+    if (try? AtomicFile.readIfPresent(file)) != data {
       do {
         try FileManager.default.createDirectory(
-          atPath: folder, withIntermediateDirectories: true,
+          atPath: folder.string, withIntermediateDirectories: true,
           attributes: [.posixPermissions: 0o700])
-        try AtomicFile.write(data, to: url)
+        try AtomicFile.write(data, to: file)
       } catch let error as FileSystemError {
-        throw LambdaRuntimeError.bootstrapUnavailable(path: target, detail: error.reason)
+        throw LambdaRuntimeError.bootstrapUnavailable(path: file.string, detail: error.reason)
       } catch {
         throw LambdaRuntimeError.bootstrapUnavailable(
-          path: target, detail: error.localizedDescription)
+          path: file.string, detail: error.localizedDescription)
       }
     }
-    written.withLock { _ = $0.insert(target) }
-    return target
+    written.withLock { _ = $0.insert(file) }
+    return file
   }
 
   /// 64-bit FNV-1a, enough to tell bootstrap versions apart.

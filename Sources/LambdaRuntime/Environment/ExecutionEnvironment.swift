@@ -71,7 +71,7 @@ final class ExecutionEnvironment: Sendable {
     do {
       process = try ProcessHandle.launch(
         executable: launch.executable, arguments: launch.arguments, environment: environment,
-        workingDirectory: configuration.codePath, outputCapacity: configuration.logCapacity,
+        workingDirectory: configuration.codePath.string, outputCapacity: configuration.logCapacity,
         onExit: { _ in channel.poke() })
     } catch {
       server.stop()

@@ -12,16 +12,17 @@ struct RuntimeLaunch: Sendable {
   static func resolve(for configuration: FunctionConfiguration) throws -> RuntimeLaunch {
     let code = configuration.codePath
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: code, isDirectory: &isDirectory),
+    guard FileManager.default.fileExists(atPath: code.string, isDirectory: &isDirectory),
       isDirectory.boolValue
     else {
       throw LambdaRuntimeError.codeNotFound(
-        path: code, detail: "the code folder does not exist; pass the folder or handler file")
+        path: code.string,
+        detail: "the code folder does not exist; pass the folder or handler file")
     }
     let searchPath = configuration.environment["PATH"]
     switch configuration.runtime {
     case .provided:
-      let bootstrap = "\(code)/bootstrap"
+      let bootstrap = code.appending("bootstrap").string
       guard FileManager.default.isExecutableFile(atPath: bootstrap) else {
         throw LambdaRuntimeError.codeNotFound(
           path: bootstrap,
@@ -30,18 +31,19 @@ struct RuntimeLaunch: Sendable {
       }
       return RuntimeLaunch(
         executable: bootstrap, arguments: [],
-        executionEnvironment: "AWS_Lambda_provided.al2023", runtimeDirectory: code)
+        executionEnvironment: "AWS_Lambda_provided.al2023", runtimeDirectory: code.string)
     case .python, .nodejs:
       guard let interpreter = try Interpreter.resolve(configuration.runtime, path: searchPath),
         let script = try BootstrapCache.path(for: configuration.runtime)
       else {
         throw LambdaRuntimeError.system("no interpreter for \(configuration.runtime.rawValue)")
       }
-      let arguments = configuration.runtime == .python ? ["-S", script] : [script]
+      let arguments =
+        configuration.runtime == .python ? ["-S", script.string] : [script.string]
       return RuntimeLaunch(
-        executable: interpreter.path, arguments: arguments,
+        executable: interpreter.path.string, arguments: arguments,
         executionEnvironment: interpreter.executionEnvironment(for: configuration.runtime),
-        runtimeDirectory: (script as NSString).deletingLastPathComponent)
+        runtimeDirectory: script.parent.string)
     }
   }
 
@@ -69,7 +71,7 @@ struct RuntimeLaunch: Sendable {
       "AWS_DEFAULT_REGION": configuration.region,
       "AWS_EXECUTION_ENV": executionEnvironment,
       "_HANDLER": configuration.handler,
-      "LAMBDA_TASK_ROOT": configuration.codePath,
+      "LAMBDA_TASK_ROOT": configuration.codePath.string,
       "LAMBDA_RUNTIME_DIR": runtimeDirectory,
       "TZ": ":UTC",
       "AWS_LAMBDA_INITIALIZATION_TYPE": provisioned ? "provisioned-concurrency" : "on-demand",

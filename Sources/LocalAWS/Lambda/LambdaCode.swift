@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 
 /// Uploaded code: decoded, size-checked, unzipped by `ZipArchive` into `code/<id>/` once.
 struct LambdaCode {
@@ -40,22 +41,22 @@ struct LambdaCode {
     let digest = Checksums.sha256(bytes)
     let hex = digest.map { String(format: "%02x", $0) }.joined()
     let id = String(hex.prefix(32))
-    let target = store.codeFolder.appendingPathComponent(id)
-    if !FileManager.default.fileExists(atPath: target.path) {
-      let staging = store.codeFolder.appendingPathComponent(".staging-\(UUID().uuidString)")
+    let target = store.codeFolder.appending(id)
+    if !FileManager.default.fileExists(atPath: target.string) {
+      let staging = store.codeFolder.appending(".staging-\(UUID().uuidString)")
       do {
         _ = try archive.extract(to: staging)
-        try FileManager.default.moveItem(at: staging, to: target)
-        try data.write(to: store.codeFolder.appendingPathComponent(id + ".zip"))
+        try FileManager.default.moveItem(at: staging.url, to: target.url)
+        try data.write(to: store.codeFolder.appending(id + ".zip").url)
       } catch let failure as ZipArchive.Failure {
-        try? FileManager.default.removeItem(at: staging)
+        try? FileManager.default.removeItem(at: staging.url)
         throw .invalid(
           "Could not unzip uploaded file. Please check your file, then try to upload again. "
             + "(\(failure))")
       } catch {
-        try? FileManager.default.removeItem(at: staging)
-        if !FileManager.default.fileExists(atPath: target.path) {
-          throw .service("Could not store the code under \(target.path): \(error)")
+        try? FileManager.default.removeItem(at: staging.url)
+        if !FileManager.default.fileExists(atPath: target.string) {
+          throw .service("Could not store the code under \(target): \(error)")
         }
       }
     }

@@ -198,7 +198,7 @@ final class LambdaService: Sendable {
       try store.save(guarded.state)
     } catch {
       guarded.state = previous
-      throw .service("Could not save serve state under \(store.directory.path): \(error)")
+      throw .service("Could not save serve state under \(store.folder): \(error)")
     }
   }
 

@@ -23,7 +23,7 @@ final class LogStore: Sendable {
     var streams: [String: Stream] = [:]
   }
 
-  private let folder: URL
+  private let folder: AbsolutePath
   /// The groups by name. Appends to the files happen inside the lock too, so lines of two
   /// writers never interleave.
   private let groups: Locked<[String: Group]>
@@ -31,7 +31,7 @@ final class LogStore: Sendable {
   /// Most events kept per stream; older ones are dropped from memory.
   static let maxEventsPerStream = 10_000
 
-  init(folder: URL) {
+  init(folder: AbsolutePath) {
     self.folder = folder
     groups = Locked(LogStore.loadFromDisk(folder: folder))
   }
@@ -73,9 +73,9 @@ final class LogStore: Sendable {
 
   // MARK: - Disk
 
-  private func file(for group: String) -> URL {
+  private func file(for group: String) -> AbsolutePath {
     let safe = group.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "~" }
-    return folder.appendingPathComponent(String(safe) + ".jsonl")
+    return folder.appending(String(safe) + ".jsonl")
   }
 
   private static func encodeLine(stream: String, time: Int64, message: String) -> String {
@@ -84,26 +84,25 @@ final class LogStore: Sendable {
   }
 
   private func appendToDisk(group: String, text: String) {
-    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let url = file(for: group)
-    if !FileManager.default.fileExists(atPath: url.path) {
+    try? FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
+    let file = file(for: group)
+    if !FileManager.default.fileExists(atPath: file.string) {
       let header = String(decoding: JSONBody.encode(["group": group]), as: UTF8.self) + "\n"
-      FileManager.default.createFile(atPath: url.path, contents: Data(header.utf8))
+      FileManager.default.createFile(atPath: file.string, contents: Data(header.utf8))
     }
-    guard let handle = try? FileHandle(forWritingTo: url) else { return }
+    guard let handle = try? FileHandle(forWritingTo: file.url) else { return }
     defer { try? handle.close() }
     _ = try? handle.seekToEnd()
     try? handle.write(contentsOf: Data(text.utf8))
   }
 
-  private static func loadFromDisk(folder: URL) -> [String: Group] {
+  private static func loadFromDisk(folder: AbsolutePath) -> [String: Group] {
     var groups: [String: Group] = [:]
     guard
-      let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
+      let names = try? FileManager.default.contentsOfDirectory(atPath: folder.string)
     else { return groups }
     for name in names where name.hasSuffix(".jsonl") {
-      guard
-        let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
+      guard let data = FileManager.default.contents(atPath: folder.appending(name).string)
       else { continue }
       var groupName: String?
       for line in data.split(separator: UInt8(ascii: "\n")) {

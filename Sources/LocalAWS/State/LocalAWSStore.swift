@@ -8,24 +8,24 @@ import SystemSupport
 /// changed), `logs/<function>.jsonl` (log events, appended).
 public struct LocalAWSStore: Sendable {
   /// The state folder.
-  public let directory: URL
+  public let folder: AbsolutePath
 
   /// The state folder of a workspace.
-  public static func directory(workspace: String) -> URL {
-    URL(fileURLWithPath: workspace).appendingPathComponent("serve-state")
+  public static func folder(workspace: AbsolutePath) -> AbsolutePath {
+    workspace.appending("serve-state")
   }
 
-  public init(directory: URL) {
-    self.directory = directory
+  public init(folder: AbsolutePath) {
+    self.folder = folder
   }
 
-  var stateFile: URL { directory.appendingPathComponent("state.json") }
-  var codeFolder: URL { directory.appendingPathComponent("code") }
-  var logsFolder: URL { directory.appendingPathComponent("logs") }
+  var stateFile: AbsolutePath { folder.appending("state.json") }
+  var codeFolder: AbsolutePath { folder.appending("code") }
+  var logsFolder: AbsolutePath { folder.appending("logs") }
 
   /// The extracted code of a version.
-  public func codePath(_ version: VersionState) -> String {
-    codeFolder.appendingPathComponent(version.codeID).path
+  public func codePath(_ version: VersionState) -> AbsolutePath {
+    codeFolder.appending(version.codeID)
   }
 
   /// Reads the state; a missing file is an empty state, a corrupt one an error naming it.
@@ -35,7 +35,7 @@ public struct LocalAWSStore: Sendable {
       let state = try JSONDecoder().decode(LocalAWSState.self, from: data)
       guard state.version == 1 else {
         throw LocalAWSStoreError(
-          path: stateFile.path,
+          path: stateFile.string,
           reason: "it has version \(state.version); this lambdalings reads version 1")
       }
       return state
@@ -43,14 +43,14 @@ public struct LocalAWSStore: Sendable {
       throw error
     } catch {
       throw LocalAWSStoreError(
-        path: stateFile.path,
+        path: stateFile.string,
         reason: "it is not valid serve state (\(error)); move it away to start afresh")
     }
   }
 
   /// Writes the state atomically (temporary file, fsync, rename).
   func save(_ state: LocalAWSState) throws {
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     try AtomicFile.write(try encoder.encode(state), to: stateFile)
@@ -63,4 +63,17 @@ public struct LocalAWSStoreError: Error, CustomStringConvertible {
   public var reason: String
 
   public var description: String { "cannot read \(path): \(reason)" }
+}
+
+/// The names `DeploymentCheck` uses while it is being rewritten in a parallel change (issue #15):
+/// the folder as a URL and the workspace as text. Remove once it calls `folder(workspace:)` and
+/// `init(folder:)` with an `AbsolutePath`.
+extension LocalAWSStore {
+  static func directory(workspace: String) -> AbsolutePath {
+    folder(workspace: AbsolutePath(workspace, relativeTo: .currentDirectory()))
+  }
+
+  init(directory: AbsolutePath) { self.init(folder: directory) }
+
+  var directory: URL { folder.url }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 
 /// A zip archive read by our own code: the central directory, stored and deflated entries,
 /// CRC-checked, with names that cannot escape the folder they are extracted to.
@@ -98,23 +99,23 @@ struct ZipArchive {
   }
 
   /// Writes every entry under `folder` (created), keeping Unix execute bits.
-  func extract(to folder: URL) throws -> Int {
+  func extract(to folder: AbsolutePath) throws -> Int {
     let manager = FileManager.default
-    try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+    try manager.createDirectory(at: folder.url, withIntermediateDirectories: true)
     var files = 0
     for entry in entries {
-      let target = folder.appendingPathComponent(entry.name)
+      // `checkName` refused names with `..` or a leading `/`, so this stays inside `folder`.
+      let target = folder.appending(entry.name)
       if entry.isDirectory {
-        try manager.createDirectory(at: target, withIntermediateDirectories: true)
+        try manager.createDirectory(at: target.url, withIntermediateDirectories: true)
         continue
       }
-      try manager.createDirectory(
-        at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try manager.createDirectory(at: target.parent.url, withIntermediateDirectories: true)
       let content = try data(of: entry)
-      try Data(content).write(to: target)
+      try Data(content).write(to: target.url)
       let executable = (entry.unixMode ?? 0) & 0o111 != 0
       try manager.setAttributes(
-        [.posixPermissions: executable ? 0o755 : 0o644], ofItemAtPath: target.path)
+        [.posixPermissions: executable ? 0o755 : 0o644], ofItemAtPath: target.string)
       files += 1
     }
     return files
