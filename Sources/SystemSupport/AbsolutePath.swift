@@ -31,7 +31,13 @@ public struct AbsolutePath: Hashable, Comparable, Sendable, CustomStringConverti
 
   /// The file or folder `relative` (one or more components, `..` allowed) inside this one.
   public func appending(_ relative: String) -> AbsolutePath {
-    AbsolutePath(relative, relativeTo: self)
+    // One plain component (a name read from a folder): nothing to normalise.
+    if !relative.isEmpty, relative != ".", relative != "..",
+      !relative.utf8.contains(UInt8(ascii: "/"))
+    {
+      return AbsolutePath(normalized: isRoot ? "/" + relative : string + "/" + relative)
+    }
+    return AbsolutePath(relative, relativeTo: self)
   }
 
   /// The folder holding this one; the root for the root.
