@@ -63,8 +63,7 @@ public struct CourseStatus: Sendable, Equatable {
     }
   }
 
-  private static func entry(_ step: Step, title: String, passMark: Double?, facts: Facts) -> Entry
-  {
+  private static func entry(_ step: Step, title: String, passMark: Double?, facts: Facts) -> Entry {
     switch step {
     case .chapter(let id):
       return Entry(
