@@ -24,6 +24,8 @@ enum ProcessBenchmark {
     var after: Figure
     var floor: Figure?
     var floorName: String
+    /// The same command on the shipped course (listings: does the time grow with the course?).
+    var shipped: Figure?
     var goal: String
     /// Judged on CPU time: on this shared machine wall time mostly measures waiting for a core.
     var met: Bool
@@ -65,15 +67,18 @@ enum ProcessBenchmark {
       }
       print(
         "\n| what | command | before wall / CPU | after wall / CPU | floor or peer wall / CPU"
-          + " | after / floor (CPU) | goal | met (CPU) |")
-      print("|---|---|---|---|---|---|---|---|")
+          + " | after / floor (CPU) | shipped course, after, wall / CPU | LARGE / shipped (CPU)"
+          + " | goal | met (CPU) |")
+      print("|---|---|---|---|---|---|---|---|---|---|")
       for row in rows {
         let before = row.before.map(pair) ?? "-"
         let floor = row.floor.map { "\(row.floorName) \(pair($0))" } ?? "-"
         let ratio = row.floor.map { format(row.after.cpu / $0.cpu) + "x" } ?? "-"
+        let shipped = row.shipped.map(pair) ?? "-"
+        let growth = row.shipped.map { format(row.after.cpu / $0.cpu) + "x" } ?? "-"
         print(
           "| \(row.what) | `\(row.command)` | \(before) | \(pair(row.after)) | \(floor) | \(ratio) | "
-            + "\(row.goal) | \(row.met ? "yes" : "no") |")
+            + "\(shipped) | \(growth) | \(row.goal) | \(row.met ? "yes" : "no") |")
       }
     } catch {
       print("process: setup failed: \(error)")
@@ -91,11 +96,15 @@ enum ProcessBenchmark {
     var floors: [(String, String, [String])]
     var goal: String
     var check: (_ after: Double, _ floor: Double?) -> Bool
+    /// The same command's arguments on the shipped course, timed (this build only) in the same
+    /// loop.
+    var shipped: [String]? = nil
   }
 
   static func suites(_ setup: Setup) -> [Suite] {
     let shimmed = setup.environment
     let large = ["--course", setup.largeCourse, "--workspace", setup.largeWorkspace]
+    let shipped = ["--course", setup.root, "--workspace", setup.workspace]
     let version = [("`--version`", setup.binary, ["--version"])]
     return [
       Suite(
@@ -113,21 +122,23 @@ enum ProcessBenchmark {
         environment: shimmed, stdin: nil, floors: [], goal: "< 80 ms",
         check: { after, _ in after < 80 }),
       Suite(
-        what: "dashboard, course of 214 exercises and 47 quizzes",
+        what: "dashboard, shipped course + 200 exercises and 40 quizzes",
         command: "lambdalings --course LARGE", arguments: large, environment: shimmed,
-        stdin: nil, floors: version, goal: "< 12 ms", check: { after, _ in after < 12 }),
+        stdin: nil, floors: version, goal: "< 12 ms", check: { after, _ in after < 12 },
+        shipped: shipped),
       Suite(
         what: "list, the same course", command: "lambdalings list --course LARGE",
         arguments: ["list"] + large, environment: shimmed, stdin: nil, floors: version,
-        goal: "< 12 ms", check: { after, _ in after < 12 }),
+        goal: "< 12 ms", check: { after, _ in after < 12 }, shipped: ["list"] + shipped),
       Suite(
         what: "progress, the same course", command: "lambdalings progress --course LARGE",
         arguments: ["progress"] + large, environment: shimmed, stdin: nil, floors: version,
-        goal: "< 12 ms", check: { after, _ in after < 12 }),
+        goal: "< 12 ms", check: { after, _ in after < 12 }, shipped: ["progress"] + shipped),
       Suite(
         what: "quiz --list, the same course", command: "lambdalings quiz --list --course LARGE",
         arguments: ["quiz", "--list"] + large, environment: shimmed, stdin: nil,
-        floors: version, goal: "< 15 ms", check: { after, _ in after < 15 }),
+        floors: version, goal: "< 15 ms", check: { after, _ in after < 15 },
+        shipped: ["quiz", "--list"] + shipped),
       Suite(
         what: "render HTML, real-world corpus",
         command: "lambdalings render - --format html < corpus.md",
@@ -148,6 +159,7 @@ enum ProcessBenchmark {
     var after: [Sample] = []
     var before: [Sample] = []
     var floors: [[Sample]] = Array(repeating: [], count: suite.floors.count)
+    var shipped: [Sample] = []
     // The baseline keeps caches of its own: the course index is dropped when another build
     // wrote it, so two binaries sharing one cache folder would rebuild it on every run.
     var baselineEnvironment = suite.environment
@@ -159,12 +171,18 @@ enum ProcessBenchmark {
     if let baseline {
       _ = ProcessTimer.time(baseline, suite.arguments, baselineEnvironment, stdin: suite.stdin)
     }
+    if let arguments = suite.shipped {
+      _ = ProcessTimer.time(binary, arguments, suite.environment, stdin: suite.stdin)
+    }
     for _ in 0..<runs {
       after.append(
         ProcessTimer.time(binary, suite.arguments, suite.environment, stdin: suite.stdin))
       if let baseline {
         before.append(
           ProcessTimer.time(baseline, suite.arguments, baselineEnvironment, stdin: suite.stdin))
+      }
+      if let arguments = suite.shipped {
+        shipped.append(ProcessTimer.time(binary, arguments, suite.environment, stdin: suite.stdin))
       }
       for (index, floor) in suite.floors.enumerated() {
         floors[index].append(
@@ -184,7 +202,8 @@ enum ProcessBenchmark {
     return Row(
       what: suite.what, command: suite.command,
       before: baseline == nil ? nil : figure(before), after: afterFigure, floor: floor,
-      floorName: suite.floors.map(\.0).joined(separator: " "), goal: suite.goal,
+      floorName: suite.floors.map(\.0).joined(separator: " "),
+      shipped: suite.shipped == nil ? nil : figure(shipped), goal: suite.goal,
       met: suite.check(afterFigure.cpu, floor?.cpu))
   }
 
@@ -193,6 +212,10 @@ enum ProcessBenchmark {
     if let before = row.before { text += ", before \(pair(before))" }
     if let floor = row.floor {
       text += ", \(row.floorName) \(pair(floor)) (CPU \(format(row.after.cpu / floor.cpu))x)"
+    }
+    if let shipped = row.shipped {
+      text += ", shipped course \(pair(shipped)) (LARGE / shipped CPU"
+      text += " \(format(row.after.cpu / shipped.cpu))x)"
     }
     return text + " -> \(row.goal): \(row.met ? "met" : "not met") (CPU)"
   }

@@ -50,7 +50,8 @@ extension CourseIndex {
     }
   }
 
-  /// Works on the bytes: a field becomes a `String` once, straight from its bytes.
+  /// Works on the bytes: a text field becomes a `String` once, straight from its bytes; the
+  /// record's tag and its numbers are read from the bytes without one.
   private static func decode(
     _ bytes: UnsafeBufferPointer<UInt8>, stamp: String, root: String
   ) -> [String: Entry]? {
@@ -59,8 +60,10 @@ extension CourseIndex {
     var entry: Entry?
     var lineNumber = 0
     var ended = false
-    var fields: [String] = []
+    var fields: [Range<Int>] = []
     var lineStart = 0
+    func text(_ index: Int) -> String { field(bytes, fields[index]) }
+    func number(_ index: Int) -> Int? { integer(bytes, fields[index]) }
     while lineStart < bytes.count {
       var lineEnd = lineStart
       while lineEnd < bytes.count, bytes[lineEnd] != 10 { lineEnd += 1 }
@@ -70,51 +73,76 @@ extension CourseIndex {
       fields.removeAll(keepingCapacity: true)
       var fieldStart = lineStart
       for position in lineStart...lineEnd where position == lineEnd || bytes[position] == 9 {
-        fields.append(field(bytes, fieldStart..<position))
+        fields.append(fieldStart..<position)
         fieldStart = position + 1
       }
       lineStart = lineEnd + 1
-      switch (lineNumber, fields[0]) {
+      // The records of files carry a one-letter tag; the first three lines and `end` do not.
+      let tag = lineNumber > 3 && fields[0].count == 1 ? bytes[fields[0].lowerBound] : 0
+      switch (lineNumber, tag) {
       case (1, _):
-        guard fields.count == 1, fields[0] == header else { return nil }
-      case (2, "stamp"):
-        guard fields.count == 2, fields[1] == stamp else { return nil }
-      case (3, "root"):
-        guard fields.count == 2, fields[1] == root else { return nil }
-      case (4..., "F"):
-        guard fields.count == 6, let line = Int(fields[4]) else { return nil }
+        guard fields.count == 1, text(0) == header else { return nil }
+      case (2, _):
+        guard fields.count == 2, text(0) == "stamp", text(1) == stamp else { return nil }
+      case (3, _):
+        guard fields.count == 2, text(0) == "root", text(1) == root else { return nil }
+      case (_, UInt8(ascii: "F")):
+        guard fields.count == 6, let line = number(4) else { return nil }
         if let path, let entry { entries[path] = entry }
-        path = fields[1]
+        path = text(1)
         entry = Entry(
-          key: fields[2],
+          key: text(2),
           header: FrontMatter(
-            entries: [], body: fields[5], bodyStartLine: line, isPresent: fields[3] == "1"),
+            entries: [], body: text(5), bodyStartLine: line,
+            isPresent: fields[3].count == 1 && bytes[fields[3].lowerBound] == UInt8(ascii: "1")),
           problems: [], quiz: nil)
-      case (4..., "H"):
-        guard fields.count == 4, let number = Int(fields[1]), entry != nil else { return nil }
-        entry?.header.entries.append(
-          FrontMatter.Entry(key: fields[2], value: fields[3], line: number))
-      case (4..., "P"):
-        guard fields.count == 4, let number = Int(fields[2]), entry != nil,
-          fields[1] == "e" || fields[1] == "w"
+      case (_, UInt8(ascii: "H")):
+        guard fields.count == 4, let line = number(1), entry != nil else { return nil }
+        entry?.header.entries.append(FrontMatter.Entry(key: text(2), value: text(3), line: line))
+      case (_, UInt8(ascii: "P")):
+        guard fields.count == 4, let line = number(2), entry != nil else { return nil }
+        let severity = text(1)
+        guard severity == "e" || severity == "w"
         else { return nil }
         entry?.problems.append(
           Diagnostic(
-            severity: fields[1] == "e" ? .error : .warning, file: "", line: number,
-            message: fields[3]))
-      case (4..., "Q"):
-        guard fields.count >= 3, let count = Int(fields[2]), entry != nil, entry?.quiz == nil
+            severity: severity == "e" ? .error : .warning, file: "", line: line,
+            message: text(3)))
+      case (_, UInt8(ascii: "Q")):
+        guard fields.count >= 3, let count = number(2), entry != nil, entry?.quiz == nil
         else { return nil }
-        entry?.quiz = QuizListing(id: fields[1], questionCount: count, topics: Array(fields[3...]))
-      case (4..., "end"):
+        entry?.quiz = QuizListing(
+          id: text(1), questionCount: count, topics: (3..<fields.count).map(text))
+      case (_, 0) where text(0) == "end":
         if let path, let entry { entries[path] = entry }
-        guard fields.count == 2, Int(fields[1]) == entries.count else { return nil }
+        guard fields.count == 2, number(1) == entries.count else { return nil }
         ended = true
       default:
         return nil
       }
     }
     return ended ? entries : nil
+  }
+
+  /// The whole number at `range` (an optional sign, then digits), or nil.
+  private static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    var index = range.lowerBound
+    var negative = false
+    if index < range.upperBound,
+      bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+")
+    {
+      negative = bytes[index] == UInt8(ascii: "-")
+      index += 1
+    }
+    guard index < range.upperBound, range.upperBound - index <= 18 else { return nil }
+    var value = 0
+    while index < range.upperBound {
+      let digit = Int(bytes[index]) - 48
+      guard digit >= 0 && digit <= 9 else { return nil }
+      value = value * 10 + digit
+      index += 1
+    }
+    return negative ? -value : value
   }
 
   /// The field at `range`, unescaped.

@@ -108,6 +108,51 @@ public struct CourseIndex: Sendable {
     var quiz: QuizListing?
   }
 
+  /// `device:inode:size:mtime:ctime` of `status`, written digit by digit into one buffer:
+  /// string interpolation of seven integers per file was a visible part of a listing.
+  static func keyText(_ status: FileStatus) -> String {
+    let fields: [(UInt64, Bool, UInt8)] = [
+      (status.device, false, UInt8(ascii: ":")), (status.inode, false, UInt8(ascii: ":")),
+      signed(status.size, UInt8(ascii: ":")), signed(status.modifiedSeconds, UInt8(ascii: ".")),
+      signed(status.modifiedNanoseconds, UInt8(ascii: ":")),
+      signed(status.changedSeconds, UInt8(ascii: ".")), signed(status.changedNanoseconds, 0),
+    ]
+    // Seven fields of at most 20 digits, a sign and a separator each.
+    return String(unsafeUninitializedCapacity: 7 * 22) { buffer in
+      var count = 0
+      for (value, negative, separator) in fields {
+        if negative {
+          buffer[count] = UInt8(ascii: "-")
+          count += 1
+        }
+        var rest = value
+        var length = 0
+        repeat {
+          length += 1
+          rest /= 10
+        } while rest > 0
+        rest = value
+        var index = count + length - 1
+        repeat {
+          buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+          rest /= 10
+          index -= 1
+        } while rest > 0
+        count += length
+        if separator != 0 {
+          buffer[count] = separator
+          count += 1
+        }
+      }
+      return count
+    }
+  }
+
+  /// A signed field as its magnitude and sign.
+  private static func signed(_ value: Int64, _ separator: UInt8) -> (UInt64, Bool, UInt8) {
+    (value.magnitude, value < 0, separator)
+  }
+
   /// One load's use of the index: looks entries up, records new ones, writes the file back
   /// when anything differs from what it held.
   struct Session {
@@ -116,7 +161,11 @@ public struct CourseIndex: Sendable {
     let path: AbsolutePath
     let trustedBefore: Int64
     var stored: [String: Entry] = [:]
-    var current: [String: Entry] = [:]
+    /// The stored entries this load found unchanged, by path (a list: most loads find every
+    /// one and write nothing, so no table is built for them).
+    var hits: [String] = []
+    /// Entries read this load.
+    var recorded: [String: Entry] = [:]
     var changed = false
 
     /// The key of a file's status, or nil when the file changed too recently to be trusted.
@@ -124,9 +173,7 @@ public struct CourseIndex: Sendable {
       let modified = status.modifiedSeconds * 1_000_000_000 + status.modifiedNanoseconds
       let changedAt = status.changedSeconds * 1_000_000_000 + status.changedNanoseconds
       guard max(modified, changedAt) < trustedBefore else { return nil }
-      return
-        "\(status.device):\(status.inode):\(status.size):\(status.modifiedSeconds)."
-        + "\(status.modifiedNanoseconds):\(status.changedSeconds).\(status.changedNanoseconds)"
+      return CourseIndex.keyText(status)
     }
 
     /// The entry of the file at `relative` (inside the course) when it is unchanged since it
@@ -137,7 +184,7 @@ public struct CourseIndex: Sendable {
         changed = true
         return nil
       }
-      current[relative] = entry
+      hits.append(relative)
       return entry
     }
 
@@ -146,13 +193,15 @@ public struct CourseIndex: Sendable {
       guard let status, let key = key(status) else { return }
       var entry = entry
       entry.key = key
-      current[relative] = entry
+      recorded[relative] = entry
       changed = true
     }
 
     /// Writes the index when it changed; failures are ignored (the index only saves time).
     func save() {
-      guard changed || current.count != stored.count else { return }
+      guard changed || hits.count != stored.count else { return }
+      var current = recorded
+      for path in hits { current[path] = stored[path] }
       let data = CourseIndex.encode(current, stamp: index.stamp, root: root)
       do {
         try FileManager.default.createDirectory(

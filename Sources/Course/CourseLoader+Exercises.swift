@@ -52,6 +52,7 @@ extension CourseLoader {
       statement: header.body, languages: [], handlers: [:], timeoutSeconds: 3, memoryMB: 128,
       cases: [], scenarios: [], hints: [])
     exercise.languages = languages(header, file: file)
+    exercise.handlers.reserveCapacity(exercise.languages.count)
     for language in exercise.languages {
       exercise.handlers[language] =
         header.value("handler-\(language.rawValue)") ?? language.defaultHandler

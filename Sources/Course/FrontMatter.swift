@@ -43,6 +43,13 @@ public struct FrontMatter: Sendable, Equatable {
   /// A comma-separated list value; empty when absent.
   public func list(_ key: String) -> [String] {
     guard let raw = value(key) else { return [] }
+    // ASCII text (ids always are) splits on the comma byte, without breaking it into
+    // Characters first: a chapter's `exercises:` list is read on every listing.
+    if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+      return raw.utf8.split(separator: UInt8(ascii: ",")).map {
+        String(Substring($0)).trimmingWhitespace()
+      }.filter { !$0.isEmpty }
+    }
     return raw.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
   }
 

@@ -45,7 +45,7 @@ public enum DeploymentCheck {
     case .invalid(let problem, let line):
       return [result("deployment checks", line: line, [problem])]
     }
-    let store = LocalAWSStore(directory: LocalAWSStore.directory(workspace: workspace.string))
+    let store = LocalAWSStore(folder: LocalAWSStore.folder(workspace: workspace))
     let state: LocalAWSState
     do {
       state = try store.load()

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// A progress file holds thousands of dates; Foundation's general ISO 8601 parser dominated the
 /// cost of reading one. Other ISO 8601 forms (offsets, fractions) are left to Foundation.
-enum ISO8601Timestamp {
+public enum ISO8601Timestamp {
   /// `date` as `YYYY-MM-DDTHH:MM:SSZ`, rounded down to the second.
   static func format(_ date: Date) -> String {
     let seconds = Int(date.timeIntervalSince1970.rounded(.down))
@@ -31,7 +31,7 @@ enum ISO8601Timestamp {
   }
 
   /// Parses exactly `YYYY-MM-DDTHH:MM:SSZ`; `nil` for anything else.
-  static func parse(_ text: String) -> Date? {
+  public static func parse(_ text: String) -> Date? {
     var text = text
     let seconds: Int? = text.withUTF8 { bytes in
       guard bytes.count == 20, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54,

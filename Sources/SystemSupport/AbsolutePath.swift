@@ -33,7 +33,13 @@ public struct AbsolutePath: Hashable, Comparable, Sendable, CustomStringConverti
   /// A leading `/` does not make it absolute: `relative` is always taken from this folder, as
   /// a path a course file writes is taken from the file's folder.
   public func appending(_ relative: String) -> AbsolutePath {
-    AbsolutePath(normalized: AbsolutePath.normalized(string + "/" + relative))
+    // One plain component (a name read from a folder): nothing to normalise.
+    if !relative.isEmpty, relative != ".", relative != "..",
+      !relative.utf8.contains(UInt8(ascii: "/"))
+    {
+      return AbsolutePath(normalized: isRoot ? "/" + relative : string + "/" + relative)
+    }
+    return AbsolutePath(normalized: AbsolutePath.normalized(string + "/" + relative))
   }
 
   /// This path with `suffix` added to its last component: `progress.json` + `.lock` is

@@ -38,34 +38,48 @@ public struct CourseStatus: Sendable, Equatable {
 
   public var entries: [Entry]
 
-  /// Status of every step of `course` in learning order.
+  /// Status of every step of `course` in learning order. Titles and pass marks are looked up
+  /// by id in tables built once, so the cost grows with the steps, not with their square.
   public init(course: Course, facts: Facts) {
+    var titles: [Step: String] = [:]
+    titles.reserveCapacity(course.chapters.count + course.exercises.count + course.quizzes.count)
+    var passMarks: [String: Double] = [:]
+    // The first of equal ids wins, as `Course.chapter(_:)` and friends find it.
+    for chapter in course.chapters where titles[.chapter(chapter.id)] == nil {
+      titles[.chapter(chapter.id)] = chapter.title
+    }
+    for exercise in course.exercises where titles[.exercise(exercise.id)] == nil {
+      titles[.exercise(exercise.id)] = exercise.title
+    }
+    for quiz in course.quizzes where titles[.quiz(quiz.id)] == nil {
+      titles[.quiz(quiz.id)] = quiz.title
+      passMarks[quiz.id] = quiz.passMark
+    }
     entries = course.steps.map { step in
-      var entry = CourseStatus.entry(step, course: course, facts: facts)
+      var entry = CourseStatus.entry(
+        step, title: titles[step] ?? step.id, passMark: passMarks[step.id], facts: facts)
       if entry.state != .done, facts.skipped.contains(step.description) { entry.state = .skipped }
       return entry
     }
   }
 
-  private static func entry(_ step: Step, course: Course, facts: Facts) -> Entry {
+  private static func entry(_ step: Step, title: String, passMark: Double?, facts: Facts) -> Entry {
     switch step {
     case .chapter(let id):
       return Entry(
-        step: step, title: course.chapter(id)?.title ?? id,
-        state: facts.chaptersRead.contains(id) ? .done : .pending, bestScore: nil)
+        step: step, title: title, state: facts.chaptersRead.contains(id) ? .done : .pending,
+        bestScore: nil)
     case .exercise(let id):
       let state: State =
         facts.exercisesPassed.contains(id)
         ? .done : (facts.exercisesAttempted.contains(id) ? .failed : .pending)
-      return Entry(
-        step: step, title: course.exercise(id)?.title ?? id, state: state, bestScore: nil)
+      return Entry(step: step, title: title, state: state, bestScore: nil)
     case .quiz(let id):
       let best = facts.quizBestScores[id]
-      let passMark = course.quiz(id)?.passMark ?? QuizSource.defaultPassMark
+      let passMark = passMark ?? QuizSource.defaultPassMark
       let state: State =
         best.map { $0 + 1e-9 >= passMark ? .done : .attempted } ?? .pending
-      return Entry(
-        step: step, title: course.quiz(id)?.title ?? id, state: state, bestScore: best)
+      return Entry(step: step, title: title, state: state, bestScore: best)
     }
   }
 

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import Progress
 import SystemSupport
 
 /// A learner's workspace: the folder with their copies of the exercise starters and progress.
@@ -71,13 +72,27 @@ public struct Workspace: Sendable, Equatable {
     }
   }
 
+  /// A date of `workspace.json`: the shape lambdalings writes (`2026-12-01T08:30:00Z`) read
+  /// without Foundation's calendar (whose set-up costs a listing more than the rest of this
+  /// file), any other ISO 8601 form as the `.iso8601` strategy reads it.
+  @Sendable static func decodeDate(_ decoder: Decoder) throws -> Date {
+    let container = try decoder.singleValueContainer()
+    let text = try container.decode(String.self)
+    if let date = ISO8601Timestamp.parse(text) { return date }
+    guard let date = try? Date.ISO8601FormatStyle().parse(text) else {
+      throw DecodingError.dataCorruptedError(
+        in: container, debugDescription: "Expected date string to be ISO8601-formatted.")
+    }
+    return date
+  }
+
   /// Opens the workspace at `path`; nil when none exists there yet.
   public static func open(at path: AbsolutePath) throws -> Workspace? {
     let file = path.appending(settingsFileName)
     guard let data = FileManager.default.contents(atPath: file.string) else { return nil }
     do {
       let decoder = JSONDecoder()
-      decoder.dateDecodingStrategy = .iso8601
+      decoder.dateDecodingStrategy = .custom(decodeDate)
       let settings = try decoder.decode(WorkspaceSettings.self, from: data)
       return Workspace(path: path, settings: settings)
     } catch {

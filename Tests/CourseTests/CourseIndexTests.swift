@@ -1,8 +1,8 @@
 import Foundation
-import SystemSupport
 import Testing
 
 @testable import Course
+@testable import SystemSupport
 
 /// The course index never changes what an outline load gives: a warm index gives the same
 /// course and problems as reading every file, and any change to the files (an edited title, an
@@ -241,6 +241,11 @@ import Testing
       good.replacingOccurrences(of: "end\t", with: "end\t9"),
       good.replacingOccurrences(of: "root\t", with: "root\t/elsewhere"),
       good + "F\textra\n",
+      good.replacingOccurrences(of: "\nend\t", with: "\nP\nend\t"),  // a record cut short
+      good.replacingOccurrences(of: "\nend\t", with: "\nP\tx\t1\tmessage\nend\t"),
+      good.replacingOccurrences(of: "\nend\t", with: "\nH\t1x\tkey\tvalue\nend\t"),
+      good.replacingOccurrences(of: "\nend\t", with: "\nQ\nend\t"),
+      good.replacingOccurrences(of: "\nend\t", with: "\nend\t-"),
       "",
     ]
     for text in broken {
@@ -291,5 +296,20 @@ import Testing
     let decoded = CourseIndex.decode(data, stamp: "s\\1", root: "/r\n")
     #expect(decoded == ["lessons/a\tb.md": entry])
     #expect(CourseIndex.decode(data, stamp: "s\\2", root: "/r\n") == nil)
+  }
+
+  @Test func keysAreTheStatusFieldsInOrder() {
+    var status = FileStatus(
+      kind: .regularFile, device: 2049, inode: 0, size: 117_000, modifiedSeconds: 1_764_577_800,
+      modifiedNanoseconds: 5, changedSeconds: -3, changedNanoseconds: 999_999_999)
+    #expect(CourseIndex.keyText(status) == "2049:0:117000:1764577800.5:-3.999999999")
+    status.device = .max
+    status.inode = 10
+    status.size = .min
+    status.modifiedSeconds = .max
+    status.modifiedNanoseconds = 0
+    #expect(
+      CourseIndex.keyText(status)
+        == "\(UInt64.max):10:\(Int64.min):\(Int64.max).0:-3.999999999")
   }
 }

@@ -26,4 +26,18 @@ import Testing
     let colon = line.firstIndex(of: ":") ?? line.endIndex
     #expect(line[line.index(after: colon)...].trimmingWhitespace() == "☃ value")
   }
+
+  @Test func listsSplitOnCommasAlikeInASCIIAndOtherText() {
+    let ascii = FrontMatter(
+      entries: [.init(key: "exercises", value: " a, b ,,c\t,  ", line: 2)], body: "",
+      bodyStartLine: 4, isPresent: true)
+    #expect(ascii.list("exercises") == ["a", "b", "c"])
+    // A combining mark joins the comma before it into one Character, which is not a comma:
+    // text that is not ASCII keeps the Character split.
+    let combining = FrontMatter(
+      entries: [.init(key: "exercises", value: "über, a,\u{301}b", line: 2)], body: "",
+      bodyStartLine: 4, isPresent: true)
+    #expect(combining.list("exercises") == ["über", "a,\u{301}b"])
+    #expect(ascii.list("missing") == [])
+  }
 }

@@ -16,7 +16,7 @@ import Testing
     var workspace: AbsolutePath { root.appending("ws") }
     var spec: AbsolutePath { root.appending("deployment.json") }
     var store: LocalAWSStore {
-      LocalAWSStore(directory: LocalAWSStore.directory(workspace: workspace.string))
+      LocalAWSStore(folder: LocalAWSStore.folder(workspace: workspace))
     }
 
     init(spec text: String) throws {

@@ -92,6 +92,29 @@ import Workspace
     }
   }
 
+  @Test func settingsDatesReadAsISO8601() throws {
+    let root = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: root.string) }
+    try FileManager.default.createDirectory(atPath: root.string, withIntermediateDirectories: true)
+    func settings(created: String) -> String {
+      #"{"courseID":"demo","created":"\#(created)","language":"python","version":1}"#
+    }
+    let dates = [
+      ("2026-12-01T08:30:00Z", 1_796_113_800.0), ("2026-12-01T09:30:00+01:00", 1_796_113_800.0),
+    ]
+    for (text, seconds) in dates {
+      try settings(created: text).write(
+        toFile: "\(root)/workspace.json", atomically: true, encoding: .utf8)
+      let workspace = try #require(try Workspace.open(at: root))
+      #expect(workspace.settings.created == Date(timeIntervalSince1970: seconds))
+    }
+    for text in ["2026-12-01", "yesterday"] {
+      try settings(created: text).write(
+        toFile: "\(root)/workspace.json", atomically: true, encoding: .utf8)
+      #expect(throws: WorkspaceError.self) { try Workspace.open(at: root) }
+    }
+  }
+
   @Test func statusFollowsProgressFacts() throws {
     let (course, root) = try makeCourse()
     defer { try? FileManager.default.removeItem(atPath: root.string) }

@@ -49,6 +49,8 @@ public final class OutputWriter: Sendable {
   /// Writes a block of lines (each ending with a newline) as `line` would, wrapped on a
   /// terminal. Use `write` for text that is laid out already (rendered Markdown, code).
   public func lines(_ text: String) {
+    // Off a terminal nothing is wrapped: the text goes out as it is, without a copy.
+    if columns == nil, text.hasSuffix("\n") { return write(text) }
     let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
     line(body)
   }

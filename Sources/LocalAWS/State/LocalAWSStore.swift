@@ -64,16 +64,3 @@ public struct LocalAWSStoreError: Error, CustomStringConvertible {
 
   public var description: String { "cannot read \(path): \(reason)" }
 }
-
-/// The names `DeploymentCheck` uses while it is being rewritten in a parallel change (issue #15):
-/// the folder as a URL and the workspace as text. Remove once it calls `folder(workspace:)` and
-/// `init(folder:)` with an `AbsolutePath`.
-extension LocalAWSStore {
-  static func directory(workspace: String) -> AbsolutePath {
-    folder(workspace: AbsolutePath(workspace, relativeTo: .currentDirectory()))
-  }
-
-  init(directory: AbsolutePath) { self.init(folder: directory) }
-
-  var directory: URL { folder.url }
-}
