@@ -238,7 +238,7 @@ import Testing
     #expect(configuration.name == "hello-world")
     #expect(configuration.handler == "lambda_function.lambda_handler")
     #expect(configuration.environment["STAGE"] == "dev")
-    #expect(configuration.codePath.hasSuffix("/serve-state/code/c1"))
+    #expect(configuration.codePath.string.hasSuffix("/serve-state/code/c1"))
     #expect(maker.functions.allSatisfy { $0.wasShutDown })
   }
 

@@ -20,8 +20,8 @@ import Testing
     let folder = try TemporaryFolder()
     let file = folder.file("input.md")
     let bytes = Self.pattern(size)
-    try Data(bytes).write(to: file)
-    #expect(WholeFile.read(path: file.path) == bytes)
+    try Data(bytes).write(to: file.url)
+    #expect(WholeFile.read(path: file.string) == bytes)
   }
 
   @Test func readsAPipeLargerThanItsFirstBufferWhole() throws {
@@ -48,7 +48,7 @@ import Testing
 
   @Test func aFolderOrAMissingFileGivesNil() throws {
     let folder = try TemporaryFolder()
-    #expect(WholeFile.read(path: folder.url.path) == nil)
-    #expect(WholeFile.read(path: folder.file("missing.md").path) == nil)
+    #expect(WholeFile.read(path: folder.path.string) == nil)
+    #expect(WholeFile.read(path: folder.file("missing.md").string) == nil)
   }
 }
