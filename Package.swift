@@ -55,8 +55,8 @@ let package = Package(
       name: "lambdalings", dependencies: ["CLI"],
       // On Linux the Swift runtime and Foundation are linked into the binary: a dynamically
       // linked start resolves and relocates about 20 MB of shared libraries on every run,
-      // which doubled the time of a listing (BENCHMARKS.md, "Static linking"). macOS ships
-      // the Swift runtime in the OS, so there is nothing to do there.
+      // half of what `--version` cost and a third of a listing (BENCHMARKS.md, "Static
+      // linking"). macOS ships the Swift runtime in the OS, so there is nothing to do there.
       linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))]
         + [
           "CoreFoundation", "_FoundationICU", "FoundationEssentials",
