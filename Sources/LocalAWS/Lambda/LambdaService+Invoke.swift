@@ -69,16 +69,14 @@ extension LambdaService {
       }
       let key = name + "|" + version
       if let running = guarded.runtimes[key] { return (running, version) }
-      guard let kind = LambdaRuntimeKind(name: versionState.runtime) else {
+      guard var configuration = store.localConfiguration(name: name, version: versionState)
+      else {
         throw .invalid("Runtime \(versionState.runtime) cannot run locally")
       }
       let aliases = stored.aliases.filter { $0.value.functionVersion == version }.map(\.key)
-      let provisioned = ([version] + aliases).compactMap { stored.provisioned[$0] }.max() ?? 0
-      var configuration = FunctionConfiguration(
-        name: name, codePath: store.codePath(versionState), handler: versionState.handler,
-        runtime: kind, timeout: Double(versionState.timeout), memoryMB: versionState.memorySize,
-        environment: versionState.runtimeEnvironment, provisionedConcurrency: provisioned,
-        region: region)
+      configuration.provisionedConcurrency =
+        ([version] + aliases).compactMap { stored.provisioned[$0] }.max() ?? 0
+      configuration.region = region
       configuration.version = version
       do {
         let function = try LambdaFunction(configuration: configuration)

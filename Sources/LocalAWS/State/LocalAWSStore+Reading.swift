@@ -20,10 +20,16 @@ extension LocalAWSStore {
   /// runs it (stored code, handler, limits, variables); nil when its runtime has no local
   /// runtime.
   public func localConfiguration(of function: FunctionState) -> FunctionConfiguration? {
-    let version = function.latest
+    localConfiguration(name: function.name, version: function.latest)
+  }
+
+  /// The configuration that runs one stored `version` of the function `name` on the local
+  /// runtime (serve adds its region, version and provisioned concurrency); nil when its
+  /// runtime has no local runtime.
+  func localConfiguration(name: String, version: VersionState) -> FunctionConfiguration? {
     guard let kind = LambdaRuntimeKind(name: version.runtime) else { return nil }
     return FunctionConfiguration(
-      name: function.name, codePath: codePath(version), handler: version.handler,
+      name: name, codePath: codePath(version), handler: version.handler,
       runtime: kind, timeout: Double(version.timeout), memoryMB: version.memorySize,
       environment: version.runtimeEnvironment)
   }
