@@ -75,7 +75,7 @@ let package = Package(
     .executableTarget(
       name: "progress-stress", dependencies: ["Progress"], path: "Tests/ProgressStress"),
     .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
-    .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+    .testTarget(name: "HTTPTests", dependencies: ["HTTP", "SystemSupport"]),
     .testTarget(name: "LocalAWSTests", dependencies: ["JSON", "LocalAWS", "HTTP", "LambdaRuntime"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
     .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
@@ -97,7 +97,7 @@ let package = Package(
     .testTarget(
       name: "GraderTests",
       dependencies: [
-        "JSON", "Grader", "Course", "LambdaRuntime", "LocalAWS", "CLI", "SystemSupport",
+        "JSON", "Grader", "Course", "LambdaRuntime", "LocalAWS", "CLI", "SystemSupport", "HTTP",
       ],
       exclude: ["Fixtures"]),
     .testTarget(

@@ -56,17 +56,33 @@ public enum APIGrader {
     return (results, nil)
   }
 
+  /// How long a request may wait for its answer (longer than API Gateway's 29 s integration
+  /// timeout, after which the local API answers 504 itself).
+  static let answerSeconds = 40
+
   static func check(_ request: APICheckSpec.Request, port: UInt16) -> CaseResult {
     var result = CaseResult(name: request.name, kind: .case, line: request.line)
     result.specFile = APICheckSpec.fileName
     let started = Date()
     let label = "\(request.method) \(request.path)"
-    guard let client = try? HTTPClient(port: port, timeoutSeconds: 40),
+    let client: HTTPClient
+    do {
+      client = try HTTPClient(port: port, timeoutSeconds: Self.answerSeconds)
+    } catch {
+      result.record([.requestUnanswered(request: label, reason: "\(error)")])
+      return result
+    }
+    guard
       let response = client.send(
         request.method, request.path, headers: request.headers.map { ($0.0, $0.1) },
         body: Array(request.body.utf8))
     else {
-      result.record([GradeFailure.Kind.requestUnanswered(request: label)])
+      let seconds = Date().timeIntervalSince(started)
+      let reason =
+        seconds >= Double(Self.answerSeconds)
+        ? "nothing within \(Self.answerSeconds) s"
+        : "the connection closed after \(String(format: "%.1f", seconds)) s"
+      result.record([.requestUnanswered(request: label, reason: reason)])
       return result
     }
     result.durationMs = Date().timeIntervalSince(started) * 1000

@@ -108,8 +108,8 @@ extension GradeFailure.Kind {
     case .otherReceives(let body, let expected, let actual):
       return "receives \"*\": expected every other message received \(expected) time(s), but "
         + "\(quoted(body)) was received \(actual) time(s)"
-    case .requestUnanswered(let request):
-      return "\(request): no answer from the local API"
+    case .requestUnanswered(let request, let reason):
+      return "\(request): no answer from the local API (\(reason))"
     case .requestStatus(let request, let expected, let actual, let body):
       return "\(request): status: expected \(expected), got \(actual) (body: \(body))"
     case .requestHeader(let request, let name, let expected, let actual):

@@ -174,6 +174,7 @@ extension GradeFailure.Kind {
     case .requestHeader(_, _, _, let actual): return actual.map(JSONValue.text)
     case .requestHeaderPresent(_, _, let actual): return .text(actual)
     case .requestBodyNotJSON(_, let body): return .text(body)
+    case .requestUnanswered(_, let reason): return .text(reason)
     case .requestBody(_, _, .notAnObject(let actual)),
       .requestBody(_, _, .different(_, let actual)):
       return actual

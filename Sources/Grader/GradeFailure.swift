@@ -95,7 +95,7 @@ public struct GradeFailure: Sendable, Equatable {
     case otherReceives(body: String, expected: Int, actual: Int)
 
     // MARK: HTTP requests (api.json)
-    case requestUnanswered(request: String)
+    case requestUnanswered(request: String, reason: String)
     case requestStatus(request: String, expected: Int, actual: Int, body: String)
     case requestHeader(request: String, name: String, expected: String, actual: String?)
     case requestHeaderPresent(request: String, name: String, actual: String)

@@ -56,15 +56,17 @@ public final class HTTPServer: Sendable {
   /// Stops accepting, closes every connection and wakes `waitUntilStopped`. Idempotent.
   /// Handlers still running finish, but their answers go nowhere.
   public func stop() {
-    let open = state.withLock { state -> Set<Int32>? in
-      guard !state.stopped else { return nil }
+    state.withLock { state in
+      guard !state.stopped else { return }
       state.stopped = true
-      return state.open
-    }
-    guard let open else { return }
-    TCPSocket.shutdown(listenFD)
-    for fd in open {
-      TCPSocket.shutdown(fd)
+      TCPSocket.shutdown(listenFD)
+      // Under the lock: a connection's thread removes its descriptor from `open` before it
+      // closes it, so every number here is still ours. Shut down after the lock, a number
+      // whose connection had just closed could already name another socket of the process
+      // (another server's connection, a client's), and that socket would lose its answer.
+      for fd in state.open {
+        TCPSocket.shutdown(fd)
+      }
     }
   }
 

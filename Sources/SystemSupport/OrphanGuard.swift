@@ -95,8 +95,12 @@ public enum OrphanGuard {
     posix_spawnattr_setsigdefault(&attributes, &defaults)
     posix_spawnattr_setsigmask(&attributes, &emptyMask)
     posix_spawnattr_setpgroup(&attributes, 0)
-    posix_spawnattr_setflags(
-      &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+    var flags = Int32(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)
+    // The guard lives as long as this process: a descriptor it inherited (another library's
+    // pipe opened without close-on-exec, say a test's `Process` stdin) would stay open that long
+    // and its reader would never see the end of it.
+    Platform.closeOtherDescriptors(&actions, flags: &flags)
+    posix_spawnattr_setflags(&attributes, Int16(flags))
     let argvText: [String] = ["/bin/sh", "-c", script, "lambdalings-guard", marker]
     let envpText: [String] = ["PATH=/usr/bin:/bin", "LC_ALL=C"]
     let argv: [UnsafeMutablePointer<CChar>?] = argvText.map { strdup($0) } + [nil]

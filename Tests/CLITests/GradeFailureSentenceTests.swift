@@ -235,8 +235,8 @@ import Testing
   @Test func httpRequests() throws {
     let label = "GET /hello"
     #expect(
-      Self.sentence(.requestUnanswered(request: label))
-        == "GET /hello: no answer from the local API")
+      Self.sentence(.requestUnanswered(request: label, reason: "the connection closed after 0.2 s"))
+        == "GET /hello: no answer from the local API (the connection closed after 0.2 s)")
     #expect(
       Self.sentence(.requestStatus(request: label, expected: 200, actual: 502, body: "oops"))
         == "GET /hello: status: expected 200, got 502 (body: oops)")

@@ -1,4 +1,5 @@
 import Foundation
+import HTTP
 import LambdaRuntime
 import SystemSupport
 import Testing
@@ -135,6 +136,42 @@ import Testing
       error?.contains("serverless.yml:1:10: this '[' is never closed") == true, "\(error ?? "")")
     let kept = try String(contentsOfFile: directory + "/broken/serverless.yml", encoding: .utf8)
     #expect(kept == "service: [\n")
+  }
+
+  /// The request a test sends, by name.
+  static func request(_ name: String) -> APICheckSpec.Request {
+    APICheckSpec.Request(
+      name: name, method: "GET", path: "/hello", headers: [], body: "", status: 200,
+      expectedHeaders: [], absentHeaders: [], json: nil, line: 7)
+  }
+
+  @Test func anUnansweredRequestSaysWhetherItCouldNotConnectOrTheConnectionClosed() throws {
+    // Refused: a server that stopped listening.
+    let gone = try HTTPServer(port: 0) { _ in .text(200, "") }
+    gone.stop()
+    let refused = APIGrader.check(Self.request("refused"), port: gone.port)
+    #expect(!refused.passed)
+    #expect(refused.line == 7)
+    let refusal = try #require(refused.failures.first?.kind)
+    guard case .requestUnanswered(let label, let reason) = refusal else {
+      Issue.record("expected an unanswered request, got \(refusal)")
+      return
+    }
+    #expect(label == "GET /hello")
+    #expect(reason.contains("connect 127.0.0.1:\(gone.port) failed"), "\(reason)")
+
+    // Closed: a server that hangs up instead of answering.
+    let slot = Locked<HTTPServer?>(nil)
+    let rude = try HTTPServer(port: 0) { _ in
+      slot.withLock { $0?.stop() }
+      return .text(200, "")
+    }
+    slot.withLock { $0 = rude }
+    defer { slot.withLock { $0 = nil } }
+    let closed = APIGrader.check(Self.request("closed"), port: rude.port)
+    let sentence = try #require(closed.failures.first?.sentence)
+    #expect(
+      sentence.hasPrefix("GET /hello: no answer from the local API (the connection closed after "))
   }
 
   @Test func subsetMatchingOfJSONBodies() {

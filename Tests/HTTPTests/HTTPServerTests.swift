@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 import Testing
 
 @testable import HTTP
@@ -136,6 +137,46 @@ import Testing
     // The server gives up on the silent connection: the read sees the end of the stream.
     #expect(client.readResponse() == nil)
     #expect(Date().timeIntervalSince(started) < 8)
+  }
+
+  /// `stop` shuts down the connections it has open. A connection its thread had just closed
+  /// must not be among them: the descriptor number may already belong to another socket of the
+  /// process (here, a client of a second server), which would lose its answer. The window is
+  /// a few instructions wide, so this samples it (each round stops at another moment) rather
+  /// than hitting it every time; it also checks that servers coming and going beside a steady
+  /// one leave the steady one answering.
+  @Test func stoppingAServerLeavesOtherSocketsAlone() throws {
+    let steady = try echoServer()
+    defer { steady.stop() }
+    let rounds = 200
+    let unanswered = Locked(0)
+    let done = Locked(false)
+    let churn = Thread {
+      for _ in 0..<rounds {
+        guard let server = try? HTTPServer(port: 0, handler: { _ in .text(200, "") }) else {
+          continue
+        }
+        if let client = try? HTTPClient(port: server.port, timeoutSeconds: 10) {
+          _ = client.send("GET", "/")
+        }
+        // Stop at a different moment of the connection thread's close each round.
+        Thread.sleep(forTimeInterval: Double.random(in: 0...0.0003))
+        server.stop()
+      }
+      done.withLock { $0 = true }
+    }
+    churn.start()
+    var requests = 0
+    while !done.withLock({ $0 }) || requests < rounds {
+      requests += 1
+      let client = try HTTPClient(port: steady.port, timeoutSeconds: 10)
+      if client.send("GET", "/\(requests)")?.status != 200 {
+        unanswered.withLock { $0 += 1 }
+      }
+    }
+    #expect(
+      unanswered.withLock { $0 } == 0,
+      "\(unanswered.withLock { $0 }) of \(requests) requests lost their connection")
   }
 
   @Test func noContentAnswersCarryNoBody() {
