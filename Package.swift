@@ -102,7 +102,9 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(
       name: "CourseValidationTests", dependencies: ["CourseValidation", "Course", "Quiz"]),
-    .testTarget(name: "CLITests", dependencies: ["JSON", "CLI", "SystemSupport", "HTTP"]),
+    .testTarget(
+      name: "CLITests", dependencies: ["JSON", "CLI", "SystemSupport", "HTTP"],
+      exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

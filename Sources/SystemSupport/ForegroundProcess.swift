@@ -53,55 +53,27 @@ public enum ForegroundProcess {
       _ = fcntl(inputPipe[1], F_SETFD, FD_CLOEXEC)
     }
 
-    var actions = Platform.spawnActions()
-    var attributes = Platform.spawnAttributes()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawnattr_init(&attributes)
-    defer {
-      posix_spawn_file_actions_destroy(&actions)
-      posix_spawnattr_destroy(&attributes)
-    }
-    if inputPipe[0] >= 0 {
-      posix_spawn_file_actions_adddup2(&actions, inputPipe[0], 0)
-      posix_spawn_file_actions_addclose(&actions, inputPipe[0])
-    }
     // The child gets default signal handling and an empty mask whatever we ignore or block;
-    // no POSIX_SPAWN_SETPGROUP: it stays in our (the terminal's foreground) process group.
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    for signalNumber in [
-      SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT, SIGCHLD, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH,
-    ] {
-      sigaddset(&defaults, signalNumber)
-    }
-    var emptyMask = sigset_t()
-    sigemptyset(&emptyMask)
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setsigmask(&attributes, &emptyMask)
-    var flags = Int32(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)
-    Platform.closeOtherDescriptors(&actions, flags: &flags)
-    posix_spawnattr_setflags(&attributes, Int16(flags))
-
-    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-    let envp =
-      environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-      argv.forEach { free($0) }
-      envp.forEach { free($0) }
-    }
+    // no process group of its own: it stays in ours (the terminal's foreground group).
+    let spawn = ChildSpawn(
+      executable: executable, arguments: [executable] + arguments,
+      environment: ChildSpawn.lines(environment),
+      input: inputPipe[0] >= 0 ? .descriptor(inputPipe[0]) : .inherited,
+      defaultSignals: [
+        SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT, SIGCHLD, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH,
+      ],
+      ownProcessGroup: false)
     // Ctrl-C and Ctrl-\ typed meanwhile belong to the child (it shares our process group).
     SignalBridge.foregroundChildWillStart()
     defer { SignalBridge.foregroundChildEnded() }
-    var pid: pid_t = 0
-    let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-    if inputPipe[0] >= 0 {
-      close(inputPipe[0])
-      inputPipe[0] = -1
+    let pid: pid_t
+    do {
+      pid = try spawn.start()
+    } catch {
+      for fd in inputPipe where fd >= 0 { close(fd) }
+      throw error
     }
-    guard result == 0 else {
-      if inputPipe[1] >= 0 { close(inputPipe[1]) }
-      throw ProcessSpawnError(executable: executable, code: result, operation: "posix_spawn")
-    }
+    if inputPipe[0] >= 0 { close(inputPipe[0]) }
     SignalBridge.foregroundChildStarted(pid)
     if inputPipe[1] >= 0 {
       if let input { PipeWriter.write(input, to: inputPipe[1]) }

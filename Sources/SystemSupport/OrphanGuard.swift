@@ -75,44 +75,16 @@ public enum OrphanGuard {
     // pipe2, which would close the short window before these calls.)
     _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
     _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
-    var actions = Platform.spawnActions()
-    var attributes = Platform.spawnAttributes()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawnattr_init(&attributes)
-    defer {
-      posix_spawn_file_actions_destroy(&actions)
-      posix_spawnattr_destroy(&attributes)
-    }
-    posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addclose(&actions, fds[1])
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    for signalNumber in [SIGINT, SIGTERM, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signalNumber) }
-    var emptyMask = sigset_t()
-    sigemptyset(&emptyMask)
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setsigmask(&attributes, &emptyMask)
-    posix_spawnattr_setpgroup(&attributes, 0)
-    var flags = Int32(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)
+    let spawn = ChildSpawn(
+      executable: "/bin/sh", arguments: ["/bin/sh", "-c", script, "lambdalings-guard", marker],
+      environment: ["PATH=/usr/bin:/bin", "LC_ALL=C"], input: .descriptor(fds[0]),
+      output: .null, defaultSignals: [SIGINT, SIGTERM, SIGPIPE, SIGCHLD], ownProcessGroup: true)
     // The guard lives as long as this process: a descriptor it inherited (another library's
-    // pipe opened without close-on-exec, say a test's `Process` stdin) would stay open that long
-    // and its reader would never see the end of it.
-    Platform.closeOtherDescriptors(&actions, flags: &flags)
-    posix_spawnattr_setflags(&attributes, Int16(flags))
-    let argvText: [String] = ["/bin/sh", "-c", script, "lambdalings-guard", marker]
-    let envpText: [String] = ["PATH=/usr/bin:/bin", "LC_ALL=C"]
-    let argv: [UnsafeMutablePointer<CChar>?] = argvText.map { strdup($0) } + [nil]
-    let envp: [UnsafeMutablePointer<CChar>?] = envpText.map { strdup($0) } + [nil]
-    defer {
-      argv.forEach { free($0) }
-      envp.forEach { free($0) }
-    }
-    var pid: pid_t = 0
-    let result = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp)
+    // pipe opened without close-on-exec, say a test's `Process` stdin) would stay open that
+    // long and its reader would never see the end of it. `ChildSpawn` passes none on.
+    let pid = try? spawn.start()
     close(fds[0])
-    guard result == 0 else {
+    guard let pid else {
       close(fds[1])
       return nil
     }

@@ -33,54 +33,24 @@ extension ProcessHandle {
     }
     _ = fcntl(outputPipe[0], F_SETFL, fcntl(outputPipe[0], F_GETFL) | O_NONBLOCK)
 
-    var actions = Platform.spawnActions()
-    var attributes = Platform.spawnAttributes()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawnattr_init(&attributes)
-    defer {
-      posix_spawn_file_actions_destroy(&actions)
-      posix_spawnattr_destroy(&attributes)
-    }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
-    posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 2)
-    if let workingDirectory, !Platform.addChangeDirectory(&actions, workingDirectory) {
-      throw ProcessSpawnError(executable: executable, code: ENOSYS, operation: "addchdir")
-    }
-
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT, SIGCHLD] {
-      sigaddset(&defaults, signalNumber)
-    }
-    var emptyMask = sigset_t()
-    sigemptyset(&emptyMask)
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setsigmask(&attributes, &emptyMask)
-    posix_spawnattr_setpgroup(&attributes, 0)
-    var flags = Int32(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)
-    Platform.closeOtherDescriptors(&actions, flags: &flags)
-    posix_spawnattr_setflags(&attributes, Int16(flags))
-
     var environment = environment
     if let token = OrphanGuard.token() { environment[OrphanGuard.variable] = token }
-    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-    let envp =
-      environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-      argv.forEach { free($0) }
-      envp.forEach { free($0) }
-    }
-    var pid: pid_t = 0
+    let spawn = ChildSpawn(
+      executable: executable, arguments: [executable] + arguments,
+      environment: ChildSpawn.lines(environment), input: .null,
+      output: .descriptor(outputPipe[1]),
+      defaultSignals: [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT, SIGCHLD], ownProcessGroup: true,
+      workingDirectory: workingDirectory)
     let startedAt = ProcessClock.now()
-    let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-    close(outputPipe[1])
-    guard result == 0 else {
-      close(outputPipe[0])
-      close(wakePipe[0])
-      close(wakePipe[1])
-      throw ProcessSpawnError(executable: executable, code: result, operation: "posix_spawn")
+    let pid: pid_t
+    do {
+      pid = try spawn.start()
+    } catch {
+      for fd in outputPipe + wakePipe { close(fd) }
+      throw error
     }
+    // The child holds the write end now; ours would keep the pipe from ever ending.
+    close(outputPipe[1])
     OrphanGuard.watch(group: pid)
     let handle = ProcessHandle(
       pid: pid, startedAt: startedAt, executable: executable, outputFD: outputPipe[0],

@@ -88,7 +88,7 @@ final class LogStore: Sendable {
     let file = file(for: group)
     if !FileManager.default.fileExists(atPath: file.string) {
       let header = String(decoding: JSONBody.encode(["group": group]), as: UTF8.self) + "\n"
-      FileManager.default.createFile(atPath: file.string, contents: Data(header.utf8))
+      _ = FileManager.default.createFile(atPath: file.string, contents: Data(header.utf8))
     }
     guard let handle = try? FileHandle(forWritingTo: file.url) else { return }
     defer { try? handle.close() }
