@@ -74,7 +74,7 @@ import Testing
     let trailer = Array(file.suffix(8))
     let crc = trailer[0..<4].enumerated().reduce(UInt32(0)) { $0 | UInt32($1.1) << (8 * $1.0) }
     let size = trailer[4..<8].enumerated().reduce(UInt32(0)) { $0 | UInt32($1.1) << (8 * $1.0) }
-    #expect(crc == Gzip.crc32(payload))
+    #expect(crc == CRC32.checksum(payload))
     #expect(size == UInt32(payload.count))
     #expect(Gzip.wrap([]).count == 10 + 5 + 8, "empty input still needs one final stored block")
   }

@@ -34,8 +34,8 @@ import Testing
   }
 
   @Test func crc32MatchesTheStandardCheckValue() {
-    #expect(Gzip.crc32(Array("123456789".utf8)) == 0xCBF4_3926)
-    #expect(Gzip.crc32([]) == 0)
+    #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+    #expect(CRC32.checksum([]) == 0)
   }
 
   @Test func formEncodingEscapesReservedBytes() {

@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import LambdaRuntime
 import SystemSupport
 
 @testable import LocalAWS
@@ -37,7 +38,7 @@ final class LocalAWSTestServer {
     for (name, text) in files {
       let data = Array(text.utf8)
       let nameBytes = Array(name.utf8)
-      let crc = Checksums.crc32(data)
+      let crc = CRC32.checksum(data)
       let offset = UInt32(out.count)
       out += le32(0x0403_4b50) + le16(20) + le16(0) + le16(0) + le16(0) + le16(0)
       out += le32(crc) + le32(UInt32(data.count)) + le32(UInt32(data.count))

@@ -1,4 +1,5 @@
 import Foundation
+import LambdaRuntime
 import SystemSupport
 import Testing
 
@@ -133,7 +134,7 @@ import Testing
   }
 
   @Test func checksumsMatchKnownValues() {
-    #expect(Checksums.crc32(Array("123456789".utf8)) == 0xCBF4_3926)
+    #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
     let digest = Checksums.sha256(Array("abc".utf8)).map { String(format: "%02x", $0) }.joined()
     #expect(digest == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     let empty = Checksums.sha256([]).map { String(format: "%02x", $0) }.joined()

@@ -23,7 +23,7 @@ enum Gzip {
       out.append(contentsOf: bytes[start..<end])
       start = end
     } while start < bytes.count
-    appendLittleEndian(crc32(bytes), to: &out)
+    appendLittleEndian(CRC32.checksum(bytes), to: &out)
     appendLittleEndian(UInt32(truncatingIfNeeded: bytes.count), to: &out)
     return out
   }
@@ -33,9 +33,12 @@ enum Gzip {
       out.append(UInt8(truncatingIfNeeded: value >> UInt32(shift)))
     }
   }
+}
 
-  /// CRC-32 as used by gzip and zip (reflected polynomial 0xEDB88320).
-  private static let crcTable: [UInt32] = (0..<256).map { entry in
+/// CRC-32 as gzip and zip use it (reflected polynomial 0xEDB88320): the gzip trailer here, and
+/// LocalAWS's zip reader checks each entry with it.
+public enum CRC32 {
+  private static let table: [UInt32] = (0..<256).map { entry in
     var value = UInt32(entry)
     for _ in 0..<8 {
       value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1
@@ -43,11 +46,11 @@ enum Gzip {
     return value
   }
 
-  /// The CRC-32 checksum of `bytes`, stored in the gzip trailer.
-  static func crc32(_ bytes: [UInt8]) -> UInt32 {
+  /// The CRC-32 of `bytes`.
+  public static func checksum(_ bytes: [UInt8]) -> UInt32 {
     var crc: UInt32 = 0xFFFF_FFFF
     for byte in bytes {
-      crc = crcTable[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
+      crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
     }
     return crc ^ 0xFFFF_FFFF
   }

@@ -1,23 +1,6 @@
-/// CRC-32 (zip's checksum) and SHA-256 (Lambda's `CodeSha256`), written here because the
-/// package has no dependencies.
+/// SHA-256 (Lambda's `CodeSha256`), written here because the package has no dependencies.
+/// (Zip's CRC-32 is LambdaRuntime's `CRC32`, which gzip uses too.)
 enum Checksums {
-  private static let crcTable: [UInt32] = (0..<256).map { index in
-    var value = UInt32(index)
-    for _ in 0..<8 {
-      value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1
-    }
-    return value
-  }
-
-  /// The CRC-32 of `bytes`.
-  static func crc32(_ bytes: [UInt8]) -> UInt32 {
-    var crc: UInt32 = 0xFFFF_FFFF
-    for byte in bytes {
-      crc = crcTable[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
-    }
-    return crc ^ 0xFFFF_FFFF
-  }
-
   private static let sha256K: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
     0xab1c_5ed5, 0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe,

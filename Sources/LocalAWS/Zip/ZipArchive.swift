@@ -1,4 +1,5 @@
 import Foundation
+import LambdaRuntime
 import SystemSupport
 
 /// A zip archive read by our own code: the central directory, stored and deflated entries,
@@ -92,7 +93,7 @@ struct ZipArchive {
     guard content.count == entry.size else {
       throw .corrupt("'\(entry.name)' has \(content.count) bytes, not the declared \(entry.size)")
     }
-    guard Checksums.crc32(content) == entry.crc else {
+    guard CRC32.checksum(content) == entry.crc else {
       throw .corrupt("CRC mismatch in '\(entry.name)'")
     }
     return content
