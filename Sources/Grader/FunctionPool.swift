@@ -35,6 +35,8 @@ final class FunctionPool {
     self.maker = maker
     root = AbsolutePath(NSTemporaryDirectory(), relativeTo: .currentDirectory())
       .appending("lambdalings-grade-\(UUID().uuidString.prefix(8))")
+    // Ctrl-C during a check ends the program before `shutdown`: the signal bridge removes it.
+    ScratchFolders.register(root)
   }
 
   /// The shared function for `configuration`, created on first use.
@@ -80,5 +82,6 @@ final class FunctionPool {
     for entry in entries { entry.function.shutdown() }
     entries.removeAll()
     try? FileManager.default.removeItem(atPath: root.string)
+    ScratchFolders.unregister(root)
   }
 }

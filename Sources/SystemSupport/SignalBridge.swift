@@ -13,7 +13,8 @@ import Foundation
 /// 128 + the signal's number, after putting the terminal back (`TerminalModes`) and killing
 /// every process group we started (`ProcessGroupRegistry`). While a foreground child (a pager,
 /// an editor) runs, Ctrl-C and Ctrl-\ are the child's and are ignored here, as `system(3)` does;
-/// SIGTERM and SIGHUP are passed on to it. Closed pipes are handled where we write
+/// SIGTERM and SIGHUP are passed on to it. Temporary folders the program made
+/// (`ScratchFolders`) are removed after the kill. Closed pipes are handled where we write
 /// (`PipeWriter`), not here. A crash (a bug) prints one line instead of the Swift runtime's
 /// backtrace, unless `SWIFT_BACKTRACE` asks for one.
 public enum SignalBridge {
@@ -149,6 +150,8 @@ public enum SignalBridge {
     }
     if let modes { TerminalModes.restore(modes) }
     ProcessGroupRegistry.killAll()
+    // After the kill: nothing writes into them any more.
+    ScratchFolders.removeAll()
     if isatty(STDERR_FILENO) == 1 {
       // End the line the learner was on (a prompt, a status line), so the shell's prompt
       // starts on its own line; nothing else is printed.
