@@ -50,11 +50,11 @@ public enum WholeFile {
 
   /// The whole file at `path`, or nil when it cannot be opened or read (no such file, a
   /// folder, no permission); callers say which.
-  public static func read(path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+  public static func read(path: AbsolutePath) -> [UInt8]? {
+    let fd = open(path.string, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
-    return try? read(descriptor: fd, path: path)
+    return try? read(descriptor: fd, path: path.string)
   }
 }
 

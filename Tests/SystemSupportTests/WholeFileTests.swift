@@ -21,7 +21,7 @@ import Testing
     let file = folder.file("input.md")
     let bytes = Self.pattern(size)
     try Data(bytes).write(to: file.url)
-    #expect(WholeFile.read(path: file.string) == bytes)
+    #expect(WholeFile.read(path: file) == bytes)
   }
 
   @Test func readsAPipeLargerThanItsFirstBufferWhole() throws {
@@ -48,7 +48,7 @@ import Testing
 
   @Test func aFolderOrAMissingFileGivesNil() throws {
     let folder = try TemporaryFolder()
-    #expect(WholeFile.read(path: folder.path.string) == nil)
-    #expect(WholeFile.read(path: folder.file("missing.md").string) == nil)
+    #expect(WholeFile.read(path: folder.path) == nil)
+    #expect(WholeFile.read(path: folder.file("missing.md")) == nil)
   }
 }

@@ -88,7 +88,7 @@ enum MarkdownInput {
       }
     }
     let file = AbsolutePath(path, relativeTo: folder)
-    guard let bytes = WholeFile.read(path: file.string) else {
+    guard let bytes = WholeFile.read(path: file) else {
       var isFolder: ObjCBool = false
       let exists = FileManager.default.fileExists(atPath: file.string, isDirectory: &isFolder)
       let why =
