@@ -57,7 +57,7 @@ public enum ProxyResult {
 
   /// A `{statusCode, headers, multiValueHeaders, cookies, body, isBase64Encoded}` result.
   static func structured(_ value: JSONValue, version: String) -> Result<HTTPResponse, Malformed> {
-    guard case .object(let members) = value else {
+    guard case .object = value else {
       return .failure(
         Malformed(reason: "the result is \(value.typeName), not an object with statusCode"))
     }
