@@ -64,6 +64,8 @@ import Testing
     let first = try runner.run(["init", "--course", course])
     #expect(first.status == 0, "\(first.stderr)")
     #expect(first.stdout.contains("Created your workspace at lambdalings-workspace"))
+    #expect(first.stdout.contains("starter file"))
+    #expect(!first.stdout.contains("of yours"), "nothing of the learner's exists yet")
     let file = "\(runner.directory)/lambdalings-workspace/exercises/echo/lambda_function.py"
     let starter = try String(contentsOfFile: file, encoding: .utf8)
     #expect(starter.contains("return None"))
@@ -75,7 +77,7 @@ import Testing
     let second = try runner.run(["init", "--course", course])
     #expect(second.status == 0)
     #expect(second.stdout.contains("Updated your workspace"))
-    #expect(second.stdout.contains("0 starter files copied, 1 file of yours kept"))
+    #expect(second.stdout.contains("language: python; 1 file of yours kept as it was."))
     #expect(try String(contentsOfFile: file, encoding: .utf8).contains("# mine"))
   }
 
@@ -127,6 +129,8 @@ import Testing
     #expect(first.status == 0, "\(first.stderr)")
     #expect(first.stdout.contains("Welcome to Lambdalings!"))
     #expect(first.stdout.contains("Created your workspace at lambdalings-workspace"))
+    #expect(first.stdout.contains("starter file"))
+    #expect(!first.stdout.contains("of yours"), "nothing of the learner's exists yet")
     #expect(first.stdout.contains("Fixture course"))
     #expect(first.stdout.contains("0/4 steps"))
     #expect(first.stdout.contains("Next: read the chapter \"Lambda basics\""))

@@ -27,10 +27,18 @@ enum WorkspaceSetup {
     let verb = report.existed ? "Updated" : "Created"
     let folder = context.display(report.workspace.path)
     out.line("\(verb) your workspace at \(styler.apply(folder, .emphasis))")
+    // Only what happened: "0 files of yours kept" says nothing to someone who has none yet.
+    var parts: [String] = []
+    if !report.copied.isEmpty || report.kept.isEmpty {
+      parts.append("\(Plural.count(report.copied.count, "starter file")) copied")
+    }
+    if !report.kept.isEmpty {
+      let state = report.kept.count == 1 ? "it was" : "they were"
+      parts.append("\(Plural.count(report.kept.count, "file")) of yours kept as \(state)")
+    }
     out.line(
       "  language: \(report.workspace.settings.language.rawValue);"
-        + " \(Plural.count(report.copied.count, "starter file")) copied,"
-        + " \(Plural.count(report.kept.count, "file")) of yours kept as they were.")
+        + " \(parts.joined(separator: ", ")).")
     out.line(
       "  progress: \(context.display(report.workspace.path.appending(ProgressStore.fileName)))")
   }
