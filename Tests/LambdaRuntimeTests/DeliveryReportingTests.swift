@@ -57,6 +57,22 @@ import Testing
     #expect(summary.text.contains("virtual time  3 min 0.0 s"))
   }
 
+  @Test func summaryCountsAQueueMessagesRedeliveriesAsRetries() throws {
+    // Received three times (maxReceiveCount 3), then moved to the dead-letter queue: the first
+    // delivery and two retries; the third failure is not retried.
+    let clock = VirtualClock()
+    let function = ScriptedFunction(clock: clock, durationMs: 0) { _, _ in .error }
+    let poller = try SQSPoller(
+      target: function.target, configuration: .init(maxReceiveCount: 3), clock: clock)
+    poller.send([SQSMessageInput(body: "one")])
+    poller.run()
+    let summary = DeliverySummary(entries: poller.log.entries)
+    #expect(summary.invocations == 3)
+    #expect(summary.retries == 2)
+    #expect(summary.deadLetters == ["sqs:my-queue-dlq": 1])
+    #expect(summary.text.contains("retries       2\n"))
+  }
+
   @Test func jsonLinesCarryVirtualTimesAndRecords() throws {
     let (invoker, clock) = try failingRun()
     let lines = invoker.log.entries.map { $0.jsonLine(clock: clock) }

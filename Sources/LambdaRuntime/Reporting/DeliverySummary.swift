@@ -6,7 +6,10 @@ public struct DeliverySummary: Sendable, Equatable {
   public var invocations: Int
   /// Invocations that failed (error, timeout, throttle).
   public var failedInvocations: Int
-  /// Retries scheduled (asynchronous) or batches parked to come back (queues and streams).
+  /// Invocations that were another attempt at something already delivered (an asynchronous
+  /// retry, a batch holding a message received before, a stream batch tried again), not
+  /// counting duplicates. A failure whose items go to a dead-letter queue or a destination
+  /// next is not a retry: three deliveries of one message are two retries.
   public var retries: Int
   /// Duplicate deliveries (the seeded fault).
   public var duplicates: Int
@@ -23,7 +26,7 @@ public struct DeliverySummary: Sendable, Equatable {
     invocations = entries.filter { $0.kind == .delivery }.count
     failedInvocations =
       entries.filter { $0.kind == .delivery && $0.invocation?.status != .success }.count
-    retries = entries.filter { $0.kind == .retry || $0.kind == .parked }.count
+    retries = entries.filter { $0.kind == .delivery && $0.attempt > 1 && !$0.duplicate }.count
     duplicates = entries.filter(\.duplicate).count
     var destinations: [String: Int] = [:]
     var deadLetters: [String: Int] = [:]
