@@ -12,7 +12,11 @@ public enum HangingIndent {
   /// after both when a glyph is followed by a number or label (`✓ 1. `, `▶ Next: `).
   public static func column(of line: String) -> Int {
     let leading = line.prefix { $0 == " " }.count
-    guard let first = marker(at: line.dropFirst(leading)) else { return leading }
+    // An indented `label:` is a detail under a heading (`  exercises: 3 of 31, ...`), whatever
+    // its case; at the start of a line a lower-case one is a message (`error: ...`).
+    guard let first = marker(at: line.dropFirst(leading), anyLabel: leading > 0) else {
+      return leading
+    }
     let column = leading + first
     guard glyphs.contains(String(line.dropFirst(leading).prefix { $0 != " " })),
       let second = marker(at: line.dropFirst(column))
@@ -21,11 +25,12 @@ public enum HangingIndent {
   }
 
   /// The width of the marker that starts `text` and the spaces after it, when text follows.
-  private static func marker(at text: Substring) -> Int? {
+  private static func marker(at text: Substring, anyLabel: Bool = false) -> Int? {
     guard let space = text.firstIndex(of: " ") else { return nil }
     let token = String(text[..<space])
     let spaces = text[space...].prefix { $0 == " " }.count
-    guard isMarker(token), text.count > token.count + spaces else { return nil }
+    guard isMarker(token) || (anyLabel && isLabel(token)), text.count > token.count + spaces
+    else { return nil }
     return DisplayWidth.of(token) + spaces
   }
 
@@ -40,8 +45,14 @@ public enum HangingIndent {
       return body.allSatisfy(\.isNumber) || (body.count == 1 && body[0].isLetter)
     }
     if characters.first == "[" && last == "]" { return characters.count <= 3 }
-    if last == ":" { return body.allSatisfy(\.isLetter) && body.first?.isUppercase == true }
+    if last == ":" { return isLabel(token) && body.first?.isUppercase == true }
     return false
+  }
+
+  /// Whether `token` is a word and a colon (`Next:`, `quizzes:`).
+  static func isLabel(_ token: String) -> Bool {
+    guard token.count >= 2, token.count <= 12, token.last == ":" else { return false }
+    return token.dropLast().allSatisfy(\.isLetter)
   }
 
   /// `line` (possibly styled) wrapped to `width` columns with a hanging indent; a line that fits

@@ -13,6 +13,8 @@ import Testing
     #expect(HangingIndent.column(of: "plain words here") == 0)
     #expect(HangingIndent.column(of: "    lambdalings check echo") == 4)
     #expect(HangingIndent.column(of: "error: lower-case labels are not markers") == 0)
+    #expect(HangingIndent.column(of: "  exercises: 0 of 31, 0 checks") == 13)
+    #expect(HangingIndent.column(of: "  two words: are not a label") == 2)
     // A glyph and then a number or a label: under the text after both.
     #expect(HangingIndent.column(of: "✓ 1. What Lambda is") == 5)
     #expect(HangingIndent.column(of: "▶ Next: take the quiz") == 8)
