@@ -49,6 +49,20 @@ import Testing
     #expect(output.stdout.contains("cloudwatch-logs"))
   }
 
+  @Test func aFortyColumnTerminalGetsOneBlockPerTemplate() throws {
+    let output = try run(["events", "list"], columns: 40)
+    #expect(output.status == 0)
+    let lines = output.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.allSatisfy { $0.count <= 40 }, "too wide: \(lines.filter { $0.count > 40 })")
+    #expect(!output.stdout.contains("TRIGGER"), "no column header without columns")
+    // Each name alone on its line, its trigger starting the indented text under it.
+    let name = try #require(lines.firstIndex { $0 == "eventbridge-scheduled" })
+    #expect(lines[name + 1].hasPrefix("    Amazon EventBridge: a scheduled"))
+    let logs = try #require(lines.firstIndex { $0 == "cloudwatch-logs" })
+    #expect(lines[logs + 1].hasPrefix("    Amazon CloudWatch Logs:"))
+    #expect(output.stdout.contains("Print one:\n    lambdalings events generate NAME\n"))
+  }
+
   @Test func showListsParametersAndCount() throws {
     let output = try run(["events", "show", "sqs"])
     #expect(output.status == 0, "\(output.stderr)")

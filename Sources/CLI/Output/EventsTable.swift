@@ -3,42 +3,49 @@ import Terminal
 
 /// Text for `events list` (a table that wraps its last column) and `events show NAME`.
 enum EventsTable {
-  /// The catalogue as NAME / TRIGGER / DESCRIPTION columns fitted to the terminal width.
+  /// The catalogue as NAME / TRIGGER / DESCRIPTION columns fitted to the terminal width; when
+  /// the description would get fewer than 20 columns, one block per template instead: the name,
+  /// then "Trigger: description" wrapped under it (no columns, so nothing to misalign).
   static func render(_ templates: [EventTemplate], out: OutputWriter) -> String {
     let styler = out.styler
+    let width = out.settings.width
     let nameWidth = (templates.map { DisplayWidth.of($0.name) }.max() ?? 4) + 2
     let triggerWidth = (templates.map { DisplayWidth.of($0.trigger) }.max() ?? 7) + 2
     let indent = nameWidth + triggerWidth
-    // Below 20 columns for descriptions, they go on their own line under the name instead.
-    let room = out.settings.width - indent
-    let inline = room >= 20
-    let header = pad("NAME", nameWidth) + (inline ? pad("TRIGGER", triggerWidth) : "TRIGGER")
-    var text = styler.apply(header + (inline ? "DESCRIPTION" : ""), .heading) + "\n"
+    let inline = width - indent >= 20
+    var text = ""
+    if inline {
+      let header = pad("NAME", nameWidth) + pad("TRIGGER", triggerWidth) + "DESCRIPTION"
+      text += styler.apply(header, .heading) + "\n"
+    }
     for template in templates {
-      let lead = pad(template.name, nameWidth)
-      // Broken at spaces; a word longer than the line stays whole.
-      let lines = WordWrapper.wrap(
-        template.description, width: inline ? room : max(20, out.settings.width - 4),
-        breakingLongWords: false)
       if inline {
-        text += styler.apply(lead, .command) + pad(template.trigger, triggerWidth)
+        // Broken at spaces; a word longer than the line stays whole.
+        let lines = WordWrapper.wrap(
+          template.description, width: width - indent, breakingLongWords: false)
+        text += styler.apply(pad(template.name, nameWidth), .command)
+        text += pad(template.trigger, triggerWidth)
         text += lines.joined(separator: "\n" + String(repeating: " ", count: indent)) + "\n"
       } else {
-        // Name and trigger on one line when they fit (closer together if need be), else the
-        // trigger goes under the name with the description.
-        let width = out.settings.width
-        if DisplayWidth.of(lead + template.trigger) <= width {
-          text += styler.apply(lead, .command) + template.trigger + "\n"
-        } else if DisplayWidth.of(template.name + "  " + template.trigger) <= width {
-          text += styler.apply(template.name, .command) + "  " + template.trigger + "\n"
-        } else {
-          text += styler.apply(template.name, .command) + "\n    " + template.trigger + "\n"
-        }
+        let lines = WordWrapper.wrap(
+          "\(template.trigger): \(template.description)", width: max(16, width - 4),
+          breakingLongWords: false)
+        text += styler.apply(template.name, .command) + "\n"
         text += lines.map { "    " + $0 }.joined(separator: "\n") + "\n"
       }
     }
-    text += "\nPrint one:       " + styler.apply("lambdalings events generate NAME", .command)
-    text += "\nIts parameters:  " + styler.apply("lambdalings events show NAME", .command) + "\n"
+    let commands = [
+      ("Print one:", "lambdalings events generate NAME"),
+      ("Its parameters:", "lambdalings events show NAME"),
+    ]
+    text += "\n"
+    for (label, command) in commands {
+      let together = pad(label, 17) + command
+      text +=
+        DisplayWidth.of(together) <= width
+        ? pad(label, 17) + styler.apply(command, .command) + "\n"
+        : label + "\n    " + styler.apply(command, .command) + "\n"
+    }
     return text
   }
 
