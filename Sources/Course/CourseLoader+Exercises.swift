@@ -51,6 +51,7 @@ extension CourseLoader {
       order: integer(header, "order", file: file) ?? 0, directory: directory,
       statement: header.body, languages: [], handlers: [:], timeoutSeconds: 3, memoryMB: 128,
       cases: [], scenarios: [], hints: [])
+    exercise.statementStartLine = header.bodyStartLine
     exercise.languages = languages(header, file: file)
     exercise.handlers.reserveCapacity(exercise.languages.count)
     for language in exercise.languages {

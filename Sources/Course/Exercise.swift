@@ -41,6 +41,8 @@ public struct Exercise: Sendable, Equatable {
   public var directory: AbsolutePath
   /// The task statement (Markdown after the header of `exercise.md`).
   public var statement: String
+  /// The line of `exercise.md` where `statement` starts (for diagnostics about its text).
+  public var statementStartLine: Int = 1
   public var languages: [Language]
   /// `module.function` per language.
   public var handlers: [Language: String]

@@ -4,25 +4,44 @@ import Markdown
 import SystemSupport
 
 extension CourseValidation {
-  /// Links and images in chapter text that point nowhere: a chapter that does not exist, a
-  /// section (`#anchor`) it does not have, or an image file that is not there. Web links
-  /// (`https:`, `mailto:`...) are not followed.
+  /// Links and images in chapter text and exercise statements that point nowhere: a chapter
+  /// that does not exist, a section (`#anchor`) it does not have, or an image file that is not
+  /// there. Web links (`https:`, `mailto:`...) are not followed.
   public static func checkLinks(_ course: Course) -> [Diagnostic] {
     var problems: [Diagnostic] = []
-    for chapter in course.chapters {
-      let document = Document(parsing: chapter.body)
+    var sources = course.chapters.map {
+      LinkSource(file: $0.file, text: $0.body, startLine: $0.bodyStartLine, chapter: $0)
+    }
+    sources += course.exercises.map {
+      LinkSource(
+        file: $0.directory.appending("exercise.md").string, text: $0.statement,
+        startLine: $0.statementStartLine, chapter: nil)
+    }
+    for source in sources {
+      let document = Document(parsing: source.text)
       var targets: [(destination: String, isImage: Bool, line: Int)] = []
       collect(document.blocks, into: &targets)
       for target in targets {
-        let line = chapter.bodyStartLine + target.line - 1
+        let line = source.startLine + target.line - 1
         if let problem = problem(
-          target.destination, isImage: target.isImage, in: chapter, course: course)
+          target.destination, isImage: target.isImage, in: source, course: course)
         {
-          problems.append(.error(problem, file: chapter.file, line: line))
+          problems.append(.error(problem, file: source.file, line: line))
         }
       }
     }
     return problems
+  }
+
+  /// Text whose links are checked: a chapter's body or an exercise's statement.
+  struct LinkSource {
+    /// The file, as the course names it (relative to its root or absolute).
+    var file: String
+    var text: String
+    /// The file's line where `text` starts.
+    var startLine: Int
+    /// The chapter itself, whose sections a bare `#anchor` names; nil for an exercise.
+    var chapter: Chapter?
   }
 
   /// The last component of a path as a course file writes it (`b.md` of `../a/b.md`).
@@ -30,10 +49,10 @@ extension CourseValidation {
     path.split(separator: "/").last.map(String.init) ?? ""
   }
 
-  /// What is wrong with one link of `chapter`, or nil when it resolves.
-  static func problem(_ destination: String, isImage: Bool, in chapter: Chapter, course: Course)
-    -> String?
-  {
+  /// What is wrong with one link of `source`, or nil when it resolves.
+  static func problem(
+    _ destination: String, isImage: Bool, in source: LinkSource, course: Course
+  ) -> String? {
     let lowered = destination.lowercased()
     if destination.isEmpty || lowered.contains("://") || lowered.hasPrefix("mailto:")
       || lowered.hasPrefix("//")
@@ -44,16 +63,16 @@ extension CourseValidation {
     // A path as the chapter writes it: relative to the chapter's folder, resolved only here.
     let relativePath = String(parts[0])
     let anchor = parts.count > 1 ? String(parts[1]) : nil
-    let folder = AbsolutePath(chapter.file, relativeTo: course.root).parent
+    let folder = AbsolutePath(source.file, relativeTo: course.root).parent
     if isImage {
       let file = folder.appending(relativePath)
       guard FileManager.default.fileExists(atPath: file.string) else {
         return "image '\(destination)' does not exist (looked for \(file)); add the file or fix"
-          + " the path, relative to the chapter"
+          + " the path, relative to \(source.chapter == nil ? "exercise.md" : "the chapter")"
       }
       return nil
     }
-    var target: Chapter? = chapter
+    var target: Chapter? = source.chapter
     if !relativePath.isEmpty {
       let name = lastComponent(relativePath)
       let id = name.hasSuffix(".md") ? String(name.dropLast(3)) : name

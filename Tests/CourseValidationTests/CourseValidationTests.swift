@@ -79,6 +79,29 @@ struct TempCourse {
     #expect(course.contentProblems().filter { $0.file == file } == links)
   }
 
+  @Test func brokenLinksInAnExerciseStatementAreErrorsAtTheirLineOfExerciseMD() throws {
+    let course = try TempCourse([
+      "lessons/course.md": TempCourse.manifest,
+      "lessons/01-basics.md": TempCourse.chapter(),
+      "exercises/echo/exercise.md":
+        "---\nid: echo\ntitle: Echo\nlanguages: python\n---\n# Echo\n\n"
+        + "Read [timeouts](basics#timeouts) and [the file](../../lessons/01-basics.md#timeouts).\n"
+        + "Then [a typo](basics#timeout) and [nothing](ghost).\n",
+      "exercises/echo/spec.json": #"{"cases": [{"name": "a", "event": {}, "expect": {}}]}"#,
+    ])
+    defer { course.remove() }
+    let links = CourseValidation.checkLinks(course.load().0)
+    let file = "\(course.root)/exercises/echo/exercise.md"
+    #expect(links.count == 2, "\(links)")
+    #expect(links.allSatisfy { $0.severity == .error && $0.file == file && $0.line == 9 })
+    #expect(
+      links.contains {
+        $0.message.hasPrefix("link 'basics#timeout': the chapter 'basics' has no section")
+          && $0.message.contains("did you mean")
+      }, "\(links.map(\.message))")
+    #expect(links.contains { $0.message.hasPrefix("link 'ghost' points to no chapter or file") })
+  }
+
   @Test func aQuizSeeToAMissingSectionIsAWarningAtItsLine() throws {
     let course = try TempCourse([
       "lessons/course.md": TempCourse.manifest,
