@@ -15,7 +15,13 @@ public enum Slug {
 
   /// Anchors of the ATX headings in Markdown text, skipping fenced code.
   public static func anchors(in markdown: String) -> Set<String> {
-    var anchors = Set<String>()
+    Set(headings(in: markdown).keys)
+  }
+
+  /// The ATX headings of Markdown text by anchor (`"memory-and-cpu": "Memory and CPU"`),
+  /// skipping fenced code; the first heading wins when two have the same anchor.
+  public static func headings(in markdown: String) -> [String: String] {
+    var headings: [String: String] = [:]
     var fence: String?
     for rawLine in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
       let line = rawLine.trimmingWhitespace()
@@ -32,9 +38,10 @@ public enum Slug {
       guard text.isEmpty || text.hasPrefix(" ") else { continue }
       var title = text.trimmingWhitespace()
       while title.hasSuffix("#") { title = String(title.dropLast()).trimmingWhitespace() }
-      anchors.insert(make(title))
+      let anchor = make(title)
+      if headings[anchor] == nil { headings[anchor] = title }
     }
-    return anchors
+    return headings
   }
 }
 

@@ -101,7 +101,9 @@ struct InlineRenderer {
 
   private mutating func appendLink(destination: String, children: [Inline], isAutolink: Bool) {
     let url = TextSanitizer.clean(destination)
-    if hyperlinks && !url.isEmpty {
+    // Only a URL with a scheme is something a terminal can open; a relative destination (a
+    // course's own chapter, a file next to the text) is shown after the text instead.
+    if hyperlinks && Self.hasScheme(url) {
       output.append(contentsOf: ANSIStyle.hyperlinkStart(url).utf8)
       wrapped(in: Self.link, children)
       output.append(contentsOf: ANSIStyle.hyperlinkEnd.utf8)
@@ -111,6 +113,17 @@ struct InlineRenderer {
     guard !isAutolink && !url.isEmpty else { return }
     let text = Self.plainText(children)
     if text != url && "mailto:" + text != url { styledRun(" (" + url + ")", Self.dim) }
+  }
+
+  /// Whether `text` starts with a URL scheme (`https:`, `mailto:`): a letter, then letters,
+  /// digits, `+`, `-` or `.`, then a colon.
+  static func hasScheme(_ text: String) -> Bool {
+    guard let colon = text.firstIndex(of: ":"), let first = text.first, first.isASCII,
+      first.isLetter
+    else { return false }
+    return text[..<colon].allSatisfy {
+      $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".")
+    }
   }
 
   /// Appends `text` in `styles` (ansi) or as it is (plain).

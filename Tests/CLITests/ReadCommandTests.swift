@@ -36,6 +36,21 @@ import Testing
     #expect(!output.stdout.contains("next chapter"))
   }
 
+  @Test func aLinkToAChapterShowsTheCommandThatOpensIt() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    // The workspace remembers its course, so the commands need no --course.
+    #expect(try runner.run(["init", "--course", course]).status == 0)
+    let output = try runner.run(["read", "more", "--no-pager"])
+    #expect(output.status == 0, "\(output.stderr)")
+    let text = output.stdout.replacingOccurrences(of: "\n", with: " ")
+    #expect(
+      text.contains("the timeouts (lambdalings read basics, section \"Timeouts\")"), "\(text)")
+    #expect(text.contains("the whole chapter (lambdalings read basics)"))
+    #expect(text.contains("the docs (https://docs.aws.amazon.com/lambda/)"))
+    #expect(!text.contains("basics#timeouts") && !text.contains("01-basics.md"))
+  }
+
   @Test func unknownChapterSuggestsOne() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }

@@ -76,6 +76,15 @@ func render(
     #expect(render("<me@example.com>") == "me@example.com\n")
   }
 
+  @Test func aRelativeLinkIsShownEvenWhereHyperlinksWork() {
+    // A terminal cannot open `limits#payloads`: the reader needs to see it.
+    let linked = render("Read [payloads](limits#payloads).", format: .ansi, hyperlinks: true)
+    #expect(!linked.contains("\u{1B}]8"))
+    #expect(ANSIStyle.stripped(linked) == "Read payloads (limits#payloads).\n")
+    #expect(InlineRenderer.hasScheme("mailto:me@example.com"))
+    #expect(!InlineRenderer.hasScheme("lambdalings read limits, section \"Payloads: sizes\""))
+  }
+
   @Test func imagesShowAltAndURL() {
     #expect(
       render("![A *diagram*](https://x.test/d.png)")

@@ -22,6 +22,7 @@ extension CommandSpec {
     let context = invocation.context
     let course = try context.course()
     let exercise = try ExerciseSelection.exercise(invocation, course: course)
+    let links = CourseLinks(course: course, context: context)
     let out = invocation.out
     let styler = out.styler
     let total = exercise.hints.count
@@ -42,7 +43,7 @@ extension CommandSpec {
       for number in 1...shown {
         if number > 1 { out.line() }
         out.line(styler.apply("Hint \(number) of \(total) for \(exercise.id)", .heading))
-        out.write(out.rendered(markdown: exercise.hints[number - 1]))
+        out.write(out.rendered(markdown: exercise.hints[number - 1], links: links))
       }
       out.line()
       if shown < total {
@@ -64,7 +65,7 @@ extension CommandSpec {
     }
     let number = shown + 1
     out.line(styler.apply("Hint \(number) of \(total) for \(exercise.id)", .heading))
-    out.write(out.rendered(markdown: exercise.hints[number - 1]))
+    out.write(out.rendered(markdown: exercise.hints[number - 1], links: links))
     do {
       _ = try WorkspaceSetup.store(context).update { document in
         document.recordHintShown(exercise: exercise.id, number: number)

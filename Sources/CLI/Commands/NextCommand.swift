@@ -87,7 +87,9 @@ enum NextCommandSupport {
     let workspace = try ExerciseSelection.workspace(
       for: exercise, course: course, context: context)
     out.line(styler.apply("Exercise \(exercise.id): \(exercise.title)", .heading))
-    out.write(out.rendered(markdown: exercise.statement))
+    out.write(
+      out.rendered(
+        markdown: exercise.statement, links: CourseLinks(course: course, context: context)))
     out.line()
     out.line(
       "Edit: " + styler.apply(context.display(workspace.exerciseFile(exercise)), .emphasis) + " ("

@@ -29,7 +29,9 @@ extension CommandSpec {
     _ = try WorkspaceSetup.existing(context)
     let chapter = try ReadCommandSupport.chapter(invocation, course: course)
     let settings = invocation.out.settings
-    var text = invocation.out.rendered(markdown: chapter.body)
+    var text = invocation.out.rendered(
+      markdown: chapter.body, links: CourseLinks(course: course, current: chapter, context: context)
+    )
     // Wrapped only on a terminal: piped, each suggested command stays on one line.
     text += invocation.out.fitted(
       ReadCommandSupport.footer(
