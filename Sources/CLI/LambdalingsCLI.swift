@@ -26,17 +26,19 @@ public enum LambdalingsCLI {
       isTTY: Platform.isTerminal(Platform.standardError))
     let out = OutputWriter(descriptor: Platform.standardOutput, settings: outSettings)
     let err = OutputWriter(descriptor: Platform.standardError, settings: errSettings)
+    let parser = CommandLineParser(commands: CommandTable.all)
+    // A usage error of a known command points at that command's `--help`.
+    let named = parser.command(in: arguments)?.name
     if let colorWord, ColorMode(flag: colorWord) == nil {
       return ErrorReporter.report(
-        CLIError.usage("--color must be auto, always or never, got '\(colorWord)'"), command: nil,
-        to: err)
+        CLIError.usage("--color must be auto, always or never, got '\(colorWord)'"),
+        command: named, to: err)
     }
-    let parser = CommandLineParser(commands: CommandTable.all)
     let parsed: CommandLineParser.Result
     do {
       parsed = try parser.parse(arguments)
     } catch {
-      return ErrorReporter.report(error, command: nil, to: err)
+      return ErrorReporter.report(error, command: named, to: err)
     }
     if parsed.showVersion {
       out.line("lambdalings \(ProductVersion.current)")

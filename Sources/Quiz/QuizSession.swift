@@ -14,6 +14,20 @@ public struct AnsweredQuestion: Sendable, Equatable {
   }
 }
 
+/// An answer given before, in an earlier run of the same attempt (see `QuizSession.resume`).
+public struct EarlierAnswer: Sendable, Equatable {
+  public var questionID: String
+  /// The answer as it was given (choice letters of that run, typed text).
+  public var input: String
+  public var correct: Bool
+
+  public init(questionID: String, input: String, correct: Bool) {
+    self.questionID = questionID
+    self.input = input
+    self.correct = correct
+  }
+}
+
 /// The outcome of submitting one answer.
 public enum SubmitOutcome: Sendable, Equatable {
   /// The input could not be read; the same question stays current.
@@ -67,6 +81,23 @@ public struct QuizSession: Sendable {
       answers.append(answered)
       return .graded(answered)
     }
+  }
+
+  /// Continues an attempt stopped part-way: `earlier` (the answers it kept, in order) are taken
+  /// as given, without grading them again, so the session goes on at the next question. They
+  /// must answer the session's first questions in order; otherwise (the quiz changed since)
+  /// nothing changes and the result is false. A restored answer counts as right or wrong as it
+  /// was graded then, with full or no credit.
+  public mutating func resume(_ earlier: [EarlierAnswer]) -> Bool {
+    guard answers.isEmpty, earlier.count < items.count,
+      zip(earlier, items).allSatisfy({ $0.questionID == $1.question.id })
+    else { return false }
+    answers = zip(earlier, items).map { answer, item in
+      AnsweredQuestion(
+        question: item.question, input: answer.input, response: .text(answer.input),
+        grade: Grade(isCorrect: answer.correct, credit: answer.correct ? 1 : 0))
+    }
+    return true
   }
 
   /// Scores so far; questions not answered count as wrong.

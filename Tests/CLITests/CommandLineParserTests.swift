@@ -121,6 +121,37 @@ import Testing
     #expect(Self.usageError(["--nope"])?.message == "unknown option '--nope'")
   }
 
+  /// A usage error of a known command points at `lambdalings COMMAND --help`, wherever the
+  /// command stands among the options and whichever error the rest of the line has; only an
+  /// unknown or missing command points at `lambdalings help`.
+  @Test func usageErrorsOfAKnownCommandPointAtItsOwnHelp() throws {
+    let parser = CommandLineParser(commands: Self.commands)
+    let cases: [([String], String?)] = [
+      (["check", "--verbse"], "check"),
+      (["invoke", "h.py", "--event"], "invoke"),
+      (["invoke", "h.py", "--json=yes"], "invoke"),
+      (["invoke"], "invoke"),
+      (["check", "a", "b"], "check"),
+      (["--color", "never", "check", "-x"], "check"),
+      (["--nope", "check"], "check"),
+      (["chek", "--verbose"], nil),
+      (["--nope"], nil),
+    ]
+    for (tokens, name) in cases {
+      #expect(throws: CLIError.self, "\(tokens)") { try parser.parse(tokens) }
+      #expect(parser.command(in: tokens)?.name == name, "\(tokens)")
+    }
+    // What the learner reads: the suggestion, then the command's own help.
+    let error = try #require(Self.usageError(["check", "--verbse"]))
+    let (status, text) = try ErrorReporterTests.report(
+      CLIError.usage(error.message, hint: error.hint),
+      command: parser.command(in: ["check", "--verbse"])?.name)
+    #expect(status == 2)
+    #expect(
+      text == "error: unknown option '--verbse' for 'check'\nDid you mean '--verbose'?\n"
+        + "Run 'lambdalings check --help' for usage.\n")
+  }
+
   @Test func missingAndUnexpectedValues() throws {
     #expect(
       Self.usageError(["invoke", "h.py", "--event"])?.message == "--event needs a value (FILE)")

@@ -34,10 +34,10 @@ import Testing
     terminal.send("\r")
     at = try terminal.waitFor("(press t or f; Esc quits)", after: at)
     terminal.send("t")
-    at = try terminal.waitFor("(type it and press Enter; an empty line quits)", after: at)
+    at = try terminal.waitFor("(type it and press Enter; Esc quits)", after: at)
     terminal.send("15 min\r")
     at = try terminal.waitFor("Name the OS-only runtime.", after: at)
-    at = try terminal.waitFor("(type it and press Enter; an empty line quits)\n> ", after: at)
+    at = try terminal.waitFor("(type it and press Enter; Esc quits)\n> ", after: at)
     terminal.send("provided.al2023\r")
     try terminal.waitFor("Score: 5 of 5 (100%) · passed", after: at)
     #expect(try terminal.waitForExit() == 0)
@@ -79,18 +79,84 @@ import Testing
     try terminal.waitFor("Quiz stopped")
     #expect(try terminal.waitForExit() == 1)
     #expect(lineDisciplineFlags(terminal.modes()) == lineDisciplineFlags(terminal.initialModes))
-    // In the terminal's normal mode (a typed answer) Ctrl-\ is SIGQUIT: quiet exit, no crash.
+    // A typed answer is read in raw mode too: Ctrl-\ is a key there as well.
     let second = try PseudoTerminal(
       ["quiz", "mini", "--topic", "limits", "--seed", "1"] + options, directory: runner.directory)
     defer { second.close() }
     try second.waitFor("(press a letter; Esc quits)")
     second.send("b")
-    try second.waitFor("(type it and press Enter; an empty line quits)")
+    try second.waitFor("(type it and press Enter; Esc quits)")
     second.send("\u{1c}")
-    #expect(try second.waitForExit() == 128 + SIGQUIT)
+    try second.waitFor("Quiz stopped; your answers so far are saved.")
+    #expect(try second.waitForExit() == 1)
     #expect(!second.text.contains("Program crashed"))
     #expect(!second.text.contains("Backtrace"))
     #expect(lineDisciplineFlags(second.modes()) == lineDisciplineFlags(second.initialModes))
+  }
+
+  /// A typed answer is read in raw mode like a choice: Esc, Ctrl-C or Ctrl-D there stop the
+  /// quiz as they do at a choice (the summary of what was answered, answers kept, exit 1 under
+  /// the pass mark), nothing like `^[` is echoed, and the terminal is as it was afterwards.
+  @Test(arguments: ["\u{1b}", "\u{3}", "\u{4}"])
+  func quitKeysAtATypedAnswerStopTheQuizWithItsSummary(key: String) throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let options = try QuizTestCourse.setUp(runner)
+    let terminal = try PseudoTerminal(
+      ["quiz", "mini", "--topic", "limits", "--seed", "1"] + options, directory: runner.directory,
+      environment: ["NO_COLOR": "1"])
+    defer { terminal.close() }
+    var at = try terminal.waitFor("(press a letter; Esc quits)")
+    terminal.send("b")
+    at = try terminal.waitFor("What is the maximum timeout?", after: at)
+    at = try terminal.waitFor("> ", after: at)
+    #expect(terminal.text.contains("(type it and press Enter; Esc quits)"))
+    #expect(
+      lineDisciplineFlags(terminal.modes()) != lineDisciplineFlags(terminal.initialModes),
+      "a typed answer should be read in raw mode")
+    terminal.send("90")
+    try terminal.waitFor("> 90", after: at)
+    terminal.send(key)
+    at = try terminal.waitFor("Quiz stopped; your answers so far are saved.", after: at)
+    try terminal.waitFor("Score: 1 of 1 answered (100%)", after: at)
+    #expect(try terminal.waitForExit() == 1)
+    #expect(!terminal.text.contains("^["))
+    #expect(!terminal.text.contains("^C"))
+    #expect(lineDisciplineFlags(terminal.modes()) == lineDisciplineFlags(terminal.initialModes))
+    let answers = try #require(
+      (((try QuizTestCourse.progress(runner)["quizzes"] as? [String: Any])?["mini"]
+        as? [String: Any])?["attempts"] as? [[String: Any]])?.first?["answers"] as? [[String: Any]])
+    #expect(answers.map { $0["answer"] as? String } == ["b"])
+  }
+
+  /// Backspace and Ctrl-U edit a typed answer; Enter on an empty line sends nothing (it used
+  /// to stop the quiz); Enter sends what is typed.
+  @Test func typedAnswersAreEditedAndAnEmptyEnterIsIgnored() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let options = try QuizTestCourse.setUp(runner)
+    let terminal = try PseudoTerminal(
+      ["quiz", "mini", "--topic", "limits", "--seed", "1"] + options, directory: runner.directory,
+      environment: ["NO_COLOR": "1"])
+    defer { terminal.close() }
+    var at = try terminal.waitFor("(press a letter; Esc quits)")
+    terminal.send("b")
+    at = try terminal.waitFor("What is the maximum timeout?", after: at)
+    at = try terminal.waitFor("> ", after: at)
+    terminal.send("\r")
+    terminal.send("wrong\u{15}9x")
+    try terminal.waitFor("> 9x", after: at)
+    terminal.send("\u{7f}00 s")
+    try terminal.waitFor("> 900 s", after: at)
+    terminal.send("\r")
+    try terminal.waitFor("Score: 2 of 2 (100%) · passed", after: at)
+    #expect(try terminal.waitForExit() == 0)
+    #expect(!terminal.text.contains("Quiz stopped"))
+    #expect(lineDisciplineFlags(terminal.modes()) == lineDisciplineFlags(terminal.initialModes))
+    let answers = try #require(
+      (((try QuizTestCourse.progress(runner)["quizzes"] as? [String: Any])?["mini"]
+        as? [String: Any])?["attempts"] as? [[String: Any]])?.first?["answers"] as? [[String: Any]])
+    #expect(answers.map { $0["answer"] as? String } == ["b", "900 s"])
   }
 
   @Test(arguments: [SIGTERM, SIGHUP, SIGINT])
@@ -162,7 +228,7 @@ import Testing
     let at = try terminal.waitFor("Question 1 of 2")
     try terminal.waitFor("(press t or f; Esc quits)", after: at)
     terminal.send("t")
-    try terminal.waitFor("(type it and press Enter; an empty line quits)")
+    try terminal.waitFor("(type it and press Enter; Esc quits)")
     terminal.send("half an ans")
     try terminal.waitFor("Time is up.", seconds: 5)
     #expect(try terminal.waitForExit() == 1)
@@ -215,7 +281,7 @@ import Testing
     try terminal.waitFor("(press a letter; Esc quits)")
     terminal.send("b")
     try terminal.waitFor("Correct.")
-    try terminal.waitFor("(type it and press Enter; an empty line quits)")
+    try terminal.waitFor("(type it and press Enter; Esc quits)")
     terminal.send("15 min\r")
     try terminal.waitFor("Score: 2 of 2 (100%)")
     #expect(try terminal.waitForExit() == 0)

@@ -59,4 +59,26 @@ import Testing
     #expect(output.stderr.contains("there is no chapter 'basic'"))
     #expect(output.stderr.contains("Did you mean 'basics'?"))
   }
+
+  /// A mistyped option points at `read --help`, not at the general help, and still suggests.
+  @Test func optionErrorsPointAtTheCommandsOwnHelp() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let unknown = try runner.run(["read", "--wdth", "40", "--course", course])
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr.contains("unknown option '--wdth' for 'read'"))
+    #expect(
+      unknown.stderr.contains("Run 'lambdalings read --help' for usage."), "\(unknown.stderr)")
+    let typo = try runner.run(["--course", course, "read", "--no-pagr"])
+    #expect(typo.stderr.contains("Did you mean '--no-pager'?"), "\(typo.stderr)")
+    #expect(typo.stderr.contains("Run 'lambdalings read --help' for usage."))
+    let extra = try runner.run(["read", "basics", "more", "--course", course])
+    #expect(extra.stderr.contains("Run 'lambdalings read --help' for usage."), "\(extra.stderr)")
+    let color = try runner.run(["read", "--color", "purple"])
+    #expect(color.stderr.contains("Run 'lambdalings read --help' for usage."), "\(color.stderr)")
+    // An unknown command still points at the general help.
+    let command = try runner.run(["raed"])
+    #expect(command.stderr.contains("Did you mean 'read'?"))
+    #expect(command.stderr.contains("Run 'lambdalings help' for usage."))
+  }
 }

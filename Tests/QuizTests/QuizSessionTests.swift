@@ -138,4 +138,37 @@ import Testing
     #expect(MockExam.parseDuration("90 s") == 90)
     #expect(MockExam.parseDuration("soon") == nil)
   }
+
+  /// A stopped attempt continues at the next question with its answers taken as given; answers
+  /// that are not the session's first questions in order (the quiz changed) change nothing.
+  @Test func resumeTakesEarlierAnswersOfTheFirstQuestions() {
+    let ids = questions.map(\.id)
+    var session = QuizSession(questions: questions, seed: 7)
+    let earlier = [
+      EarlierAnswer(questionID: ids[0], input: "b", correct: false),
+      EarlierAnswer(questionID: ids[1], input: "a,c", correct: true),
+    ]
+    let first = session.resume(earlier)
+    #expect(first)
+    #expect(session.position == 2)
+    #expect(session.current?.question.id == ids[2])
+    #expect(session.answers.map(\.input) == ["b", "a,c"])
+    #expect(session.report.answered.total == 2)
+    #expect(session.report.answered.correct == 1)
+    #expect(session.report.missed == [ids[0]])
+    // Only once, and only onto a fresh session.
+    let twice = session.resume(earlier)
+    #expect(!twice)
+    #expect(session.position == 2)
+    var other = QuizSession(questions: questions, seed: 7)
+    let skipping = other.resume([EarlierAnswer(questionID: ids[1], input: "a", correct: true)])
+    #expect(!skipping)
+    let unknown = other.resume([EarlierAnswer(questionID: "gone", input: "a", correct: true)])
+    #expect(!unknown)
+    // A complete attempt is not continued.
+    let all = ids.map { EarlierAnswer(questionID: $0, input: "x", correct: true) }
+    let complete = other.resume(all)
+    #expect(!complete)
+    #expect(other.position == 0)
+  }
 }

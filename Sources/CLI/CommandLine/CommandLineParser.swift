@@ -74,6 +74,13 @@ struct CommandLineParser {
     return Result(command: command, arguments: arguments, showVersion: showVersion)
   }
 
+  /// The known command `tokens` name, if any, even when the rest of them do not parse: the
+  /// command whose `--help` a usage error points at.
+  func command(in tokens: [String]) -> CommandSpec? {
+    guard let index = findCommandIndex(tokens) else { return nil }
+    return commands.first { $0.name == tokens[index] }
+  }
+
   /// The index of the first token that is neither an option nor a global option's value.
   private func findCommandIndex(_ tokens: [String]) -> Int? {
     var index = 0

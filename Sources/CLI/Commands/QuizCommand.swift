@@ -13,7 +13,9 @@ extension CommandSpec {
       On a terminal, answer with single keys: a letter for one choice; letters (or ↑/↓ and
       space) then Enter for "choose two"; t or f; type numbers and text and press Enter.
       Without a terminal, one answer per line is read from standard input (`b`, `a,c`, `t`,
-      `900 s`, `c,a,b`), so quizzes can be scripted. Esc, Ctrl-C or `quit` stop early.
+      `900 s`, `c,a,b`), so quizzes can be scripted. Esc, Ctrl-C or `quit` stop early; the
+      next `quiz QUIZ` continues where you stopped, with your answers kept (--restart starts
+      over).
       Without QUIZ, questions come from every quiz (10 of them unless --count says otherwise).
       `quiz exam` is a mock exam weighted by the exam's domains and timed at its pace: DVA-C02
       (or --exam SAA-C03) has 65 questions in 130 minutes; --count 20 gives 40 minutes.
@@ -40,6 +42,8 @@ extension CommandSpec {
         long: "time", value: "DURATION",
         help: "Mock exam time limit (default: 2 minutes a question, the real exam's pace)."),
       OptionSpec(long: "format", value: "FORMAT", help: "Export format: gift or json."),
+      OptionSpec(
+        long: "restart", help: "Start a quiz you stopped part-way over instead of continuing it."),
     ]
   ) { invocation in
     if invocation.args.flag("list") {
@@ -147,9 +151,12 @@ enum QuizCommandSupport {
     if !seed.given {
       out.line(out.styler.apply("(repeat this order with --seed \(seed.value))", .dim))
     }
-    let console = QuizTerminal.console(invocation)
     let sample = session.items.count < pool.count
     recorder.sample = sample
+    if let quizID, !sample {
+      _ = try resumeStopped(quizID, session: &session, recorder: &recorder, invocation)
+    }
+    let console = QuizTerminal.console(invocation)
     let end = try console.run(&session, feedback: true) { try recorder.record($0) }
     let context = invocation.context
     let passMark =
@@ -158,15 +165,19 @@ enum QuizCommandSupport {
       session.report, end: end, byDomain: false, passMark: passMark, command: context.command)
     let passed = QuizConsole.passed(session.report, passMark: passMark)
     if let quizID, try WorkspaceSetup.existing(context) != nil {
+      // A whole quiz stopped part-way is continued by the same command.
+      let stopped = end == .quit && session.report.unanswered > 0 && !sample
       try QuizCommandSupport.nextSteps(
-        after: quizID, passed: passed && !sample, passMark: passMark, sample: sample, invocation)
+        after: quizID, passed: passed && !sample, passMark: passMark, sample: sample,
+        stopped: stopped, invocation)
     }
     return passed ? ExitCode.success : ExitCode.failure
   }
 
   /// After a quiz of the course: the next step when it is passed, else how to retry or skip.
   static func nextSteps(
-    after quizID: String, passed: Bool, passMark: Double, sample: Bool, _ invocation: CommandRun
+    after quizID: String, passed: Bool, passMark: Double, sample: Bool, stopped: Bool = false,
+    _ invocation: CommandRun
   ) throws {
     let context = invocation.context
     let out = invocation.out
@@ -194,7 +205,8 @@ enum QuizCommandSupport {
       ? "That was practice on part of the quiz; it counts as done when you score"
         + " \(NextStep.percent(passMark)) on all of it: "
         + styler.apply(context.command("quiz \(quizID)"), .command)
-      : "The quiz counts as done at \(NextStep.percent(passMark)). Try again with "
+      : "The quiz counts as done at \(NextStep.percent(passMark))."
+        + (stopped ? " Continue where you stopped with " : " Try again with ")
         + styler.apply(context.command("quiz \(quizID)"), .command)
     if status.next?.step == .quiz(quizID) {
       text += ", or move on for now with " + styler.apply(context.command("next --skip"), .command)

@@ -36,39 +36,4 @@ final class ExamClock {
       redraw()
     }
   }
-
-  /// Reads a typed answer in raw mode with the clock in front of it (`[time left 0:42] > 15 s`),
-  /// redrawn every second: Backspace deletes, Ctrl-U clears, Enter sends, Esc or Ctrl-C quits.
-  /// Returns nil when the learner quits or time is up (then `expired` is set).
-  func typedLine(_ keys: QuizKeyReader, width: Int, write: @escaping (String) -> Void)
-    -> String?
-  {
-    keys.withRawMode {
-      var typed = ""
-      var status = StatusLine(write: write, terminalWidth: width)
-      func draw() { status.show("[\(label)] > " + typed, keepingEnd: true) }
-      draw()
-      while true {
-        guard let key = nextKey(keys, redraw: draw) else {
-          status.finish()
-          return nil
-        }
-        switch key {
-        case .character("\u{15}"): typed = ""
-        case .character(let character) where !(character.asciiValue.map { $0 < 32 } ?? false):
-          typed.append(character)
-        case .space: typed.append(" ")
-        case .backspace: _ = typed.popLast()
-        case .enter:
-          status.finish()
-          return typed
-        case .quit, .end:
-          status.finish()
-          return nil
-        default: break
-        }
-        draw()
-      }
-    }
-  }
 }

@@ -6,17 +6,7 @@ extension QuizConsole {
   func askWithKeys(_ item: PresentedQuestion, _ keys: QuizKeyReader) -> String? {
     switch item.question.kind {
     case .numeric, .text:
-      let typed: String?
-      if let clock {
-        typed = clock.typedLine(keys, width: width, write: write)
-      } else {
-        write("> ")
-        typed = keys.readLine()
-      }
-      guard let line = typed, !line.trimmingCharacters(in: .whitespaces).isEmpty else {
-        return nil
-      }
-      return line
+      return typedLine(keys)
     case .single, .trueFalse:
       let allowed = item.question.kind == .single ? letters(item) : ["t", "f"]
       return keys.withRawMode {
@@ -49,6 +39,42 @@ extension QuizConsole {
       return keys.withRawMode { toggle(item, keys) }
     case .ordering:
       return keys.withRawMode { arrange(item, keys) }
+    }
+  }
+
+  /// Reads a typed answer in raw mode, as the choice prompts read keys: Backspace deletes,
+  /// Ctrl-U clears, Enter sends (an empty line is not sent), Esc, Ctrl-C, Ctrl-D or Ctrl-\
+  /// quit. In a timed exam the clock stands in front of it (`[time left 0:42] > 15 s`),
+  /// redrawn every second. Nil when the learner quits or time is up (then `clock.expired`).
+  func typedLine(_ keys: QuizKeyReader) -> String? {
+    keys.withRawMode {
+      var typed = ""
+      var status = StatusLine(write: write, terminalWidth: width)
+      func draw() {
+        status.show((clock.map { "[\($0.label)] " } ?? "") + "> " + typed, keepingEnd: true)
+      }
+      draw()
+      while true {
+        guard let key = nextKey(keys, redraw: draw) else {
+          status.finish()
+          return nil
+        }
+        switch key {
+        case .character("\u{15}"): typed = ""
+        case .character(let character) where !(character.asciiValue.map { $0 < 32 } ?? false):
+          typed.append(character)
+        case .space: typed.append(" ")
+        case .backspace: _ = typed.popLast()
+        case .enter where !typed.trimmingCharacters(in: .whitespaces).isEmpty:
+          status.finish()
+          return typed
+        case .quit, .end:
+          status.finish()
+          return nil
+        default: break
+        }
+        draw()
+      }
     }
   }
 

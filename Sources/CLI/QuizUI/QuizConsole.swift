@@ -146,25 +146,18 @@ struct QuizConsole {
     case .trueFalse: return "(press t or f; Esc quits)"
     case .multiple: return "(letters or ↑/↓ and space toggle, Enter submits)"
     case .ordering: return "(type the letters in order, Enter submits)"
-    case .numeric, .text: return "(type it and press Enter; an empty line quits)"
+    case .numeric, .text: return "(type it and press Enter; Esc quits)"
     }
   }
 
-  /// Shows a question and reads its answer. Single-key questions switch to raw mode before the
-  /// question is printed, so a key pressed as soon as it appears is not echoed twice.
+  /// Shows a question and reads its answer. Raw mode starts before the question is printed, so
+  /// a key pressed as soon as it appears is not echoed twice.
   func showAndAsk(_ item: PresentedQuestion, show: () -> Void) -> String? {
     guard let keys else {
       show()
       return ask(item)
     }
-    switch item.question.kind {
-    case .single, .trueFalse, .multiple, .ordering:
-      return keys.withRawMode {
-        show()
-        return askWithKeys(item, keys)
-      }
-    case .numeric, .text:
-      // Typed answers are read a line at a time; `askWithKeys` chooses how.
+    return keys.withRawMode {
       show()
       return askWithKeys(item, keys)
     }

@@ -11,7 +11,7 @@ enum QuizKey: Equatable {
   case end
 }
 
-/// Reads single keys from a terminal in raw mode, and whole lines in its normal mode.
+/// Reads single keys from a terminal in raw mode (typed answers too, a key at a time).
 ///
 /// Raw mode (no echo, no line buffering, Ctrl-C delivered as a key) is switched on only while
 /// `withRawMode` runs, and the original settings are always restored.
@@ -64,16 +64,6 @@ final class QuizKeyReader {
   /// `withRawMode`).
   func readKey(timeoutMilliseconds: Int32) -> QuizKey? {
     waitForByte(milliseconds: timeoutMilliseconds) ? readKey() : nil
-  }
-
-  /// Reads a line in the terminal's normal mode (echo and editing by the terminal).
-  func readLine() -> String? {
-    var bytes: [UInt8] = []
-    while let byte = readByte() {
-      if byte == 10 { return String(decoding: bytes, as: UTF8.self) }
-      bytes.append(byte)
-    }
-    return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
   }
 
   private func readByte() -> UInt8? { Platform.readByte(descriptor) }

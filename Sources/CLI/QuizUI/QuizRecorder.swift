@@ -38,6 +38,12 @@ struct QuizRecorder {
     self.now = now
   }
 
+  /// Makes the next answers extend the attempt at `index` of the quiz's progress (a stopped
+  /// attempt being continued) instead of adding one.
+  mutating func continueAttempt(at index: Int) {
+    attemptIndex = index
+  }
+
   /// Records one graded answer and reschedules its question.
   mutating func record(_ answered: AnsweredQuestion) throws {
     guard let store else { return }
