@@ -6,9 +6,9 @@ public enum DidYouMean {
   /// The candidate closest to `name`, trying in turn (case-insensitively): an exact match, the
   /// first candidate starting with `name`, the first containing it, the longest candidate that
   /// `name` starts with (`sqs-batch` gives `sqs`), the smallest edit distance (a swap of two
-  /// neighbouring letters is one edit) when it is at most half the length of `name` plus one,
-  /// and finally an abbreviation: a candidate with the same first letter holding every letter
-  /// of `name` in order (`apigw` gives `apigateway-rest`). Ties go to the earlier candidate;
+  /// neighbouring letters is one edit) when it is at most half the length of `name` (leading
+  /// dashes not counted) plus one, and finally an abbreviation: a candidate with the same
+  /// first letter holding every letter of `name` in order (`apigw` gives `apigateway-rest`). Ties go to the earlier candidate;
   /// nil when nothing is close.
   public static func closest(to name: String, among candidates: [String]) -> String? {
     let lowered = name.lowercased()
@@ -31,7 +31,10 @@ public enum DidYouMean {
       let score = distance(lowered, candidate)
       if score < (best?.score ?? Int.max) { best = (index, score) }
     }
-    if let best, best.score <= lowered.count / 2 + 1 { return candidates[best.index] }
+    // Leading dashes are shared by every option and say nothing about closeness: measured
+    // without them, `--wdth` is not within reach of `--help`.
+    let letters = lowered.drop { $0 == "-" }.count
+    if let best, best.score <= letters / 2 + 1 { return candidates[best.index] }
     if lowered.count >= 3,
       let index = lowerCandidates.firstIndex(where: { isAbbreviation(lowered, of: $0) })
     {

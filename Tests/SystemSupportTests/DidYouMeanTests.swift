@@ -21,6 +21,8 @@ import Testing
     #expect(DidYouMean.closest(to: "", among: ["list"]) == nil)
     #expect(DidYouMean.closest(to: "list", among: []) == nil)
     #expect(DidYouMean.closest(to: "ax", among: ["apigateway"]) == nil)
+    // The dashes every option has do not count toward the length that allows more edits.
+    #expect(DidYouMean.closest(to: "--wdth", among: ["--no-pager", "--help"]) == nil)
   }
 
   @Test func distanceCountsEditsAndSwaps() {
