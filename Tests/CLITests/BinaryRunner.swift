@@ -52,10 +52,10 @@ struct BinaryRunner {
   }
 
   /// Runs `lambdalings arguments` in the runner's folder (or `folder`, relative to it) with a
-  /// clean, colourless environment.
+  /// clean, colourless environment; a run still going after `seconds` is killed.
   func run(
     _ arguments: [String], stdin: String = "", environment extra: [String: String] = [:],
-    in folder: String? = nil
+    in folder: String? = nil, seconds: Double = 600
   ) throws -> Output {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
@@ -76,7 +76,7 @@ struct BinaryRunner {
     process.standardInput = inPipe
     try process.run()
     // A watchdog: a command that never ends fails its test instead of stalling the whole run.
-    let watchdog = Watchdog(process, seconds: 600)
+    let watchdog = Watchdog(process, seconds: seconds)
     defer { watchdog.cancel() }
     inPipe.fileHandleForWriting.write(Data(stdin.utf8))
     try? inPipe.fileHandleForWriting.close()

@@ -132,12 +132,15 @@ import Testing
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
     let refused = try runner.run(["solution", "echo", "--course", course])
-    // Exit 2 (usage): 1 is for a failed check or quiz, and nothing was graded here.
+    // Exit 2: 1 is for a failed check or quiz, and nothing was graded here.
     #expect(refused.status == 2)
     #expect(refused.stdout.isEmpty)
     #expect(refused.stderr.contains("has not passed yet"))
     #expect(refused.stderr.contains("Pass the exercise first: 'lambdalings check echo"))
     #expect(refused.stderr.contains("--force"))
+    // The command line was right: no "for usage" line after the message.
+    #expect(!refused.stderr.contains("for usage"), "\(refused.stderr)")
+    #expect(!refused.stderr.contains("--help"), "\(refused.stderr)")
     let forced = try runner.run(["solution", "echo", "--force", "--course", course])
     #expect(forced.status == 0)
     #expect(forced.stdout.contains("Reference solution of echo (python, lambda_function.py):"))

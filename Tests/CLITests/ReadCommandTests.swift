@@ -51,12 +51,44 @@ import Testing
     #expect(!text.contains("basics#timeouts") && !text.contains("01-basics.md"))
   }
 
+  @Test func anExerciseIdShowsItsTask() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    _ = try runner.run(["init", "--course", course])
+    let output = try runner.run(["read", "echo", "--no-pager", "--course", course])
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(!output.stderr.contains("error:"), "\(output.stderr)")
+    #expect(output.stdout.contains("Exercise echo: Echo the event"))
+    #expect(output.stdout.contains("Return the event unchanged."))
+    #expect(output.stdout.contains("edit: lambdalings-workspace/exercises/echo/lambda_function.py"))
+    #expect(output.stdout.contains("check it: lambdalings check echo"))
+    #expect(output.stdout.contains("its chapter: lambdalings read basics"))
+    // Reading a task is not reading a chapter: nothing is marked.
+    let list = try runner.run(["list", "--course", course])
+    #expect(!list.stdout.contains("✓ 1. Lambda basics"), "\(list.stdout)")
+    // A near miss suggests exercises too.
+    let near = try runner.run(["read", "ecko", "--course", course])
+    #expect(near.status == 2)
+    #expect(near.stderr.contains("Did you mean 'echo'?"), "\(near.stderr)")
+  }
+
+  @Test func anExerciseWhoseStatementHasATitleShowsItOnce() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let output = try runner.run([
+      "read", "hello-api", "--no-pager", "--course", BinaryRunner.shippedCourse,
+    ])
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(output.stdout.components(separatedBy: "Hello from API Gateway").count == 2)
+    #expect(output.stdout.contains("check it: lambdalings check hello-api"))
+  }
+
   @Test func unknownChapterSuggestsOne() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
     let output = try runner.run(["read", "basic", "--course", course])
     #expect(output.status == 2)
-    #expect(output.stderr.contains("there is no chapter 'basic'"))
+    #expect(output.stderr.contains("there is no chapter or exercise 'basic'"))
     #expect(output.stderr.contains("Did you mean 'basics'?"))
   }
 

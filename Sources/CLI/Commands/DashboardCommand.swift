@@ -21,6 +21,19 @@ extension CommandSpec {
       out.line(styler.apply("Welcome to Lambdalings!", .success))
       WorkspaceSetup.describe(report, context: context, to: out)
       out.line()
+      // Started through `swift run` or a full path: `lambdalings` in the hints below would not
+      // be found by the shell (or would be another copy), so say once how to make it work.
+      if let alias = ShellAlias.suggestion(
+        executable: ShellAlias.runningExecutable(), environment: context.environment,
+        currentDirectory: context.currentDirectory.string)
+      {
+        out.line(
+          "The commands below start with 'lambdalings', which your shell does not run as this"
+            + " program. Run this once (add it to ~/.bashrc or ~/.zshrc to keep it):")
+        // Never wrapped by us: a line break inside the path would break the copied command.
+        out.write("    " + styler.apply(alias, .command) + "\n")
+        out.line()
+      }
     }
     let progress = try WorkspaceSetup.progress(context)
     let status = CourseStatus(course: course, progress: progress)

@@ -17,6 +17,8 @@ extension CommandSpec {
       record per line. --set changes the --event-template event: a template parameter by name
       (--set name=Ada; 'lambdalings events show NAME' lists them) or any field by dotted path
       (--set Records.0.body=hello).
+      A relative FILE, --event or --messages path that is not in this folder is looked up in
+      the course folder, where the chapters' paths start (a note says which file was used).
       """,
     arguments: [ArgumentSpec("FILE", help: "Handler file or code folder.", optional: false)],
     options: InvokeCommand.options + InvokeCommand.deliveryOptions, run: InvokeCommand.run)
@@ -44,6 +46,8 @@ enum InvokeCommand {
   ]
 
   static func run(_ invocation: CommandRun) throws -> ExitCode {
+    var invocation = invocation
+    invocation.args = try resolvingCourseFiles(invocation)
     let args = invocation.args
     guard let file = args.positional(0) else {
       throw CLIError.usage("invoke needs a handler file or code folder, e.g. invoke app.py")

@@ -16,7 +16,9 @@ extension CommandSpec {
       """,
     arguments: [
       ArgumentSpec(
-        "LESSON", help: "The chapter id or its number in 'lambdalings list' (e.g. 3).")
+        "LESSON",
+        help: "The chapter id or its number in 'lambdalings list' (e.g. 3), or an exercise id"
+          + " to read its task.")
     ],
     options: [OptionSpec(long: "no-pager", help: "Print straight to the terminal.")]
   ) { invocation in
@@ -26,7 +28,24 @@ extension CommandSpec {
       throw CLIError.content("the course at \(context.display(course.root)) has no chapters yet")
     }
     // A workspace of another course is refused before anything is shown.
-    _ = try WorkspaceSetup.existing(context)
+    let workspace = try WorkspaceSetup.existing(context)
+    // `read hello-api`: an exercise's id shows its task, rendered like a chapter.
+    if let id = invocation.args.positional(0), course.chapter(id) == nil,
+      let exercise = course.exercise(id)
+    {
+      let text =
+        invocation.out.rendered(
+          markdown: ReadCommandSupport.task(exercise),
+          links: CourseLinks(course: course, context: context))
+        + invocation.out.fitted(
+          ReadCommandSupport.footer(
+            exercise, workspace: workspace, styler: invocation.out.styler, context: context))
+      let paged =
+        !invocation.args.flag("no-pager")
+        && Pager.page(text, settings: invocation.out.settings, environment: context.environment)
+      if !paged { invocation.out.write(text) }
+      return ExitCode.success
+    }
     let chapter = try ReadCommandSupport.chapter(invocation, course: course)
     let settings = invocation.out.settings
     var text = invocation.out.rendered(
@@ -59,9 +78,11 @@ enum ReadCommandSupport {
         }
         return course.chapters[number - 1]
       }
-      let hint = DidYouMean.closest(to: id, among: course.chapters.map(\.id))
-        .map { "Did you mean '\($0)'? 'lambdalings list' shows every chapter." }
-      throw CLIError.usage("there is no chapter '\(id)'", hint: hint)
+      let hint = DidYouMean.closest(
+        to: id, among: course.chapters.map(\.id) + course.exercises.map(\.id)
+      )
+      .map { "Did you mean '\($0)'? 'lambdalings list' shows every chapter and exercise." }
+      throw CLIError.usage("there is no chapter or exercise '\(id)'", hint: hint)
     }
     let progress = try WorkspaceSetup.progress(invocation.context)
     let status = CourseStatus(course: course, progress: progress)
@@ -78,6 +99,32 @@ enum ReadCommandSupport {
       }
     }
     return course.chapters[course.chapters.count - 1]
+  }
+
+  /// An exercise's task as Markdown: its statement, under a heading with its title unless
+  /// the statement opens with its own.
+  static func task(_ exercise: Exercise) -> String {
+    let statement = exercise.statement + (exercise.statement.hasSuffix("\n") ? "" : "\n")
+    let opening = statement.split(separator: "\n").first { !$0.allSatisfy(\.isWhitespace) }
+    if opening?.hasPrefix("# ") == true { return statement }
+    return "# Exercise \(exercise.id): \(exercise.title)\n\n" + statement
+  }
+
+  /// What to do after reading an exercise's task: edit the file, check it, read its chapter.
+  static func footer(
+    _ exercise: Exercise, workspace: Workspace?, styler: Styler, context: Context
+  ) -> String {
+    var lines: [String] = []
+    if let workspace {
+      lines.append(
+        "  edit: " + styler.apply(context.display(workspace.exerciseFile(exercise)), .emphasis)
+          + " (" + styler.apply(context.command("edit \(exercise.id)"), .command) + ")")
+    }
+    lines.append("  check it: " + styler.apply(context.command("check \(exercise.id)"), .command))
+    if let chapter = exercise.chapterID {
+      lines.append("  its chapter: " + styler.apply(context.command("read \(chapter)"), .command))
+    }
+    return "\n" + styler.apply("What next", .heading) + "\n" + lines.joined(separator: "\n") + "\n"
   }
 
   /// What to do after reading: the chapter's exercises and quiz, then the next chapter.

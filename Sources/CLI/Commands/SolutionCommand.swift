@@ -31,10 +31,11 @@ extension CommandSpec {
       CourseStatus(course: course, progress: progress).entry(.exercise(exercise.id))?.state
       == .done
     guard passed || invocation.args.flag("force") else {
-      // A usage error (exit 2), not a failed check (exit 1): nothing was graded.
-      throw CLIError.usage(
-        "the exercise \(exercise.id) has not passed yet, so its solution stays hidden.",
-        hint: "Pass the exercise first: '\(context.command("check \(exercise.id)"))' (or"
+      // Exit 2, not 1 (a failed check): nothing was graded. Not a usage mistake either (the
+      // command line was right), so no "for usage" line follows the message.
+      throw CLIError.content(
+        "the exercise \(exercise.id) has not passed yet, so its solution stays hidden.\n"
+          + "Pass the exercise first: '\(context.command("check \(exercise.id)"))' (or"
           + " '\(context.command("hint \(exercise.id)"))' for help), or add --force to see it"
           + " now.")
     }
