@@ -97,7 +97,7 @@ import Testing
       ([], 0, ["    lambdalings read what-is-lambda", "All steps: lambdalings list"]),
       (["read", "what-is-lambda", "--no-pager"], 0, ["  lambdalings read first-function"]),
       (["list"], 0, ["    ○ exercise  http-api-hello", "      An HTTP API with CORS in"]),
-      (["events", "list"], 0, ["apigateway-rest  API Gateway (REST API)"]),
+      (["events", "list"], 0, ["apigateway-rest", "    lambdalings events generate NAME"]),
     ]
     if CLIInterpreters.hasPython {
       expected.append((["check", "hello-api"], 1, ["    lambdalings check hello-api"]))
