@@ -19,6 +19,25 @@ import Testing
     #expect(tooFar.stderr.contains("there is no chapter 9: the course has 2"))
   }
 
+  @Test func nextShowsAnExerciseTitleOnceWhenTheStatementHasItsOwn() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let shipped = BinaryRunner.shippedCourse
+    #expect(try runner.run(["init", "--course", shipped]).status == 0)
+    var shown: BinaryRunner.Output?
+    for _ in 0..<12 {
+      let output = try runner.run(["next"])
+      if output.stdout.contains("Exercise hello-api") {
+        shown = output
+        break
+      }
+      _ = try runner.run(["next", "--skip"])
+    }
+    let output = try #require(shown, "next never reached hello-api")
+    #expect(output.stdout.components(separatedBy: "Hello from API Gateway").count == 2)
+    #expect(output.stdout.contains("Check it: lambdalings check hello-api"))
+  }
+
   @Test func progressEndsWithTheNextStepOrSaysTheWorkspaceIsNotThereYet() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }

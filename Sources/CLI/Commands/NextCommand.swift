@@ -86,7 +86,13 @@ enum NextCommandSupport {
     let styler = out.styler
     let workspace = try ExerciseSelection.workspace(
       for: exercise, course: course, context: context)
-    out.line(styler.apply("Exercise \(exercise.id): \(exercise.title)", .heading))
+    // The statement's own `# Title` is not repeated after "Exercise ID: title".
+    let task = ReadCommandSupport.task(exercise)
+    let titled = task == exercise.statement || task == exercise.statement + "\n"
+    out.line(
+      styler.apply(
+        titled ? "Exercise \(exercise.id)" : "Exercise \(exercise.id): \(exercise.title)",
+        .heading))
     out.write(
       out.rendered(
         markdown: exercise.statement, links: CourseLinks(course: course, context: context)))
