@@ -18,6 +18,9 @@ public final class APIGateway: Sendable {
     public var cold: Bool?
     /// Why the gateway answered with an error, when it did.
     public var reason: String?
+    /// The invocation's log lines (START, the function's output, END, REPORT), when the
+    /// function ran and finished within the integration timeout.
+    public var logs: String?
 
     /// `GET /hello 200 3.1 ms hello warm`.
     public var logLine: String {
@@ -35,10 +38,16 @@ public final class APIGateway: Sendable {
   let table: RouteTable
   /// Each function's runtime pool, by the template's function name, created on first use.
   let functions = Locked<[String: LambdaFunction]>([:])
+  /// Called with the function name and the record of an invocation that finished after the
+  /// gateway had already answered (integration timeout), so its logs are not lost.
+  let lateInvocation: (@Sendable (String, InvocationRecord) -> Void)?
 
-  public init(template: APITemplate) {
+  public init(
+    template: APITemplate, lateInvocation: (@Sendable (String, InvocationRecord) -> Void)? = nil
+  ) {
     self.template = template
     table = RouteTable(template.routes)
+    self.lateInvocation = lateInvocation
   }
 
   deinit { shutdown() }
@@ -117,13 +126,27 @@ public final class APIGateway: Sendable {
       record = function.invoke(event: payload)
     } else {
       // The function may outlive the integration: the gateway gives up first.
-      let result = Locked<InvocationRecord?>(nil)
+      // Whoever comes second (the waiting request, or the invocation finishing after the
+      // gateway gave up) owns the record; a late one goes to `lateInvocation`.
+      let result = Locked<(record: InvocationRecord?, abandoned: Bool)>((nil, false))
+      let late = lateInvocation
+      let name = route.function
       DispatchQueue.global().async {
         let finished = function.invoke(event: payload)
-        result.withLock { $0 = finished }
+        let abandoned = result.withLock { state -> Bool in
+          state.record = finished
+          return state.abandoned
+        }
+        if abandoned { late?(name, finished) }
       }
       let deadline = ProcessClock.now() + UInt64(route.integrationTimeout * 1_000_000_000)
-      guard let finished = result.wait(until: deadline, { $0 }) else {
+      let finished =
+        result.wait(until: deadline) { $0.record }
+        ?? result.withLock { state -> InvocationRecord? in
+          if state.record == nil { state.abandoned = true }
+          return state.record
+        }
+      guard let finished else {
         exchange.reason =
           "integration timeout: no answer within \(Self.seconds(route.integrationTimeout)) s"
         return ProxyResult.timedOut(route.api)
@@ -131,6 +154,7 @@ public final class APIGateway: Sendable {
       record = finished
     }
     exchange.cold = record.cold
+    exchange.logs = record.logs
     let (response, reason) = ProxyResult.response(for: record, route: route)
     exchange.reason = reason
     return response

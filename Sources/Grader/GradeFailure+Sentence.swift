@@ -40,8 +40,14 @@ extension GradeFailure.Kind {
     case .bodyField(let miss, let root):
       return miss.sentence + (root.map { " (no such field in \($0.shortText(limit: 120)))" } ?? "")
     case .result(let expected, let actual, let difference):
-      return "result: expected \(expected.shortText()), got \(actual.shortText())"
-        + (difference.path == "result" ? "" : " (first difference at \(difference.path))")
+      // With matchers, the difference leads: it says in words what the value should be.
+      if expected.containsMatcher, difference.path != "result" {
+        return difference.sentence + " (the spec expects the result to be "
+          + "\(expected.expectedText()))"
+      }
+      let text = "result: expected \(expected.expectedText()), got \(actual.shortText())"
+      return difference.path == "result"
+        ? text : text + " (first difference at \(difference.path))"
     case .duration(let bound, let limit, let actual):
       let side = bound == .atMost ? "at most" : "at least"
       return "duration: expected \(side) \(milliseconds(limit)) ms, got \(milliseconds(actual)) ms"
@@ -60,7 +66,7 @@ extension GradeFailure.Kind {
     case .logLineNotJSON(let line):
       return "logs: expected every line to be a JSON object, but this one is not: \(line)"
     case .logJSONNoLines(let index, let wanted):
-      return "logJSON[\(index)]: expected a JSON log line with \(wanted.compact()), but the "
+      return "logJSON[\(index)]: expected a JSON log line with \(wanted.expectedText()), but the "
         + "function printed no JSON lines"
     case .logJSONField(_, let miss, let closest):
       return miss.sentence + " (closest log line: \(closest.shortText(limit: 160)))"
@@ -222,26 +228,59 @@ extension DeploymentFailure {
 }
 
 extension ValueMismatch {
-  /// `body.items.0.id: expected "a-1", got nothing`.
+  /// `body.items.0.id: expected "a-1", got nothing`, `body: expected an object, got the string
+  /// "hi"`: the actual value is named with its kind when a matcher wanted a kind, or when the
+  /// expected value is of another kind.
   public var sentence: String {
-    "\(path): expected \(rule.sentence), got \(actual?.shortText() ?? "nothing")"
+    "\(path): expected \(rule.sentence), got \(actualText)"
+  }
+
+  private var actualText: String {
+    guard let actual else { return "nothing" }
+    switch rule {
+    case .equal(let expected) where expected.kind == actual.kind && !expected.containsMatcher:
+      return actual.shortText()
+    case .noField, .noItem, .present, .unknownMatcher:
+      return actual.shortText()
+    default:
+      return actual.typedText()
+    }
+  }
+}
+
+extension JSONValue {
+  /// The kind of value, to tell when an expected and an actual value differ in kind.
+  fileprivate var kind: Int {
+    switch self {
+    case .null: return 0
+    case .bool: return 1
+    case .number: return 2
+    case .string: return 3
+    case .array: return 4
+    case .object: return 5
+    }
   }
 }
 
 extension ValueRule {
-  /// What the rule wants, as a phrase: `"Ada"`, `a number >= 1`, `no such field`...
+  /// What the rule wants, in words: `"Ada"`, `an object`, `a number of at least 1`, `no such
+  /// field`... (never a matcher's raw syntax).
   public var sentence: String {
     switch self {
-    case .equal(let value): return value.shortText()
+    case .equal(let value): return value.expectedText()
     case .noField: return "no such field"
     case .noItem: return "no such item"
     case .present: return "a value"
-    case .type(let name): return "a \(name)"
-    case .atLeast(let bound): return "a number >= \(bound.compact())"
-    case .atMost(let bound): return "a number <= \(bound.compact())"
-    case .length(let count): return "length \(count)"
+    case .type(let name): return Self.typePhrase(name)
+    case .atLeast(let bound): return "a number of at least \(bound.compact())"
+    case .atMost(let bound): return "a number of at most \(bound.compact())"
+    case .length(let count):
+      return "an array of \(count) " + (count == 1 ? "item" : "items") + " or a string of "
+        + "\(count) " + (count == 1 ? "character" : "characters")
     case .contains(let text): return "a string containing \(text.compact())"
-    case .unknownMatcher(let name): return "an unknown matcher \(name)"
+    case .unknownMatcher(let name):
+      return "a value checked by \(name), which is not a matcher lambdalings knows (the spec "
+        + "can use $exists, $type, $gte, $lte, $length and $contains)"
     }
   }
 }

@@ -23,11 +23,16 @@ public final class LocalAWSEndpoint: Sendable {
   let logs: LogsService
 
   /// Opens (or creates) the state in `folder`; throws `LocalAWSStoreError` for a corrupt
-  /// state file.
-  public init(folder: AbsolutePath, region: String = "us-east-1") throws {
+  /// state file. `onInvocation` hears of every invocation that ran (synchronous or not) when
+  /// it ends, with its log lines, so `serve` can show them as `sam local start-lambda` does.
+  public init(
+    folder: AbsolutePath, region: String = "us-east-1",
+    onInvocation: (@Sendable (FinishedInvocation) -> Void)? = nil
+  ) throws {
     store = LocalAWSStore(folder: folder)
     let logStore = LogStore(folder: store.logsFolder)
-    lambda = try LambdaService(store: store, logs: logStore, region: region)
+    lambda = try LambdaService(
+      store: store, logs: logStore, region: region, onInvocation: onInvocation)
     logs = LogsService(store: logStore, region: region, account: lambda.account)
   }
 

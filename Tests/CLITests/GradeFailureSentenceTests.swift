@@ -76,7 +76,7 @@ import Testing
           ValueMismatch(
             path: "body.id", rule: .equal(try Self.node("1")),
             actual: .string("1")), lookedIn: nil))
-        == #"body.id: expected 1, got "1""#)
+        == #"body.id: expected 1, got the string "1""#)
     let expected = try Self.node(#"{"a":1}"#)
     let actual = try Self.node(#"{"a":2}"#)
     let difference = ValueMismatch(
@@ -100,18 +100,34 @@ import Testing
     #expect(line(.noField, two) == "p: expected no such field, got 2")
     #expect(line(.noItem, two) == "p: expected no such item, got 2")
     #expect(line(.present) == "p: expected a value, got nothing")
-    #expect(line(.type("string"), two) == "p: expected a string, got 2")
-    #expect(line(.atLeast(try Self.node("3")), two) == "p: expected a number >= 3, got 2")
-    #expect(line(.atMost(try Self.node("1")), two) == "p: expected a number <= 1, got 2")
-    #expect(line(.length(36), Self.text("ab")) == #"p: expected length 36, got "ab""#)
+    #expect(line(.type("string"), two) == "p: expected a string, got the number 2")
+    #expect(
+      line(.type("object"), Self.text("hi")) == #"p: expected an object, got the string "hi""#)
+    #expect(
+      line(.atLeast(try Self.node("3")), two)
+        == "p: expected a number of at least 3, got the number 2")
+    #expect(
+      line(.atMost(try Self.node("1")), two)
+        == "p: expected a number of at most 1, got the number 2")
+    #expect(
+      line(.length(36), Self.text("ab"))
+        == #"p: expected an array of 36 items or a string of 36 characters, got the string "ab""#)
     #expect(
       line(.contains(Self.text("x")), Self.text("ab"))
-        == #"p: expected a string containing "x", got "ab""#)
-    #expect(line(.unknownMatcher("$near"), two) == "p: expected an unknown matcher $near, got 2")
+        == #"p: expected a string containing "x", got the string "ab""#)
+    #expect(
+      line(.unknownMatcher("$near"), two)
+        == "p: expected a value checked by $near, which is not a matcher lambdalings knows (the "
+        + "spec can use $exists, $type, $gte, $lte, $length and $contains), got 2")
+    // An expected value holding matchers is shown with each matcher in words.
+    #expect(
+      line(.equal(try Self.node(#"{"id":{"$type":"string"}}"#)), two)
+        == #"p: expected {"id": a string}, got the number 2"#)
     let long = Self.text(String(repeating: "a", count: 300))
     // Long values are cut at 200 characters of JSON.
     #expect(
-      line(.equal(two), long) == "p: expected 2, got \"" + String(repeating: "a", count: 199)
+      line(.equal(two), long) == "p: expected 2, got the string \""
+        + String(repeating: "a", count: 199)
         + "...")
   }
 

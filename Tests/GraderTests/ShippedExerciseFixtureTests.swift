@@ -51,7 +51,7 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
     ShippedFixture(
       "context-info", .python, "memory-as-text",
       mustFail: ["returns the memory limit as a number, not text"],
-      because: "body.memoryLimitMB: expected 256, got \"256\""),
+      because: "body.memoryLimitMB: expected 256, got the string \"256\""),
     ShippedFixture(
       "context-info", .node, "remaining-not-called",
       mustFail: ["has time for a 1-second job within a 10-second timeout"],
@@ -59,7 +59,7 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
     ShippedFixture(
       "hello-api", .python, "body-as-object",
       mustFail: ["returns the body as JSON text, not as an object"],
-      because: "first difference at result.body"),
+      because: "result.body: expected a string, got the object"),
     ShippedFixture(
       "hello-api", .python, "name-required",
       mustFail: ["greets World when the query string has no name"],
@@ -67,7 +67,7 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
     ShippedFixture(
       "hello-api", .node, "event-request-id",
       mustFail: ["takes the request id from the context object, not from the event"],
-      because: "body.requestId: expected length 36"),
+      because: "body.requestId: expected an array of 36 items or a string of 36 characters"),
     // Chapter 3: S3 keys.
     ShippedFixture(
       "s3-object-keys", .python, "unquote-without-plus",
@@ -94,7 +94,7 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
     ShippedFixture(
       "dynamodb-changes", .python, "numbers-as-text",
       mustFail: ["INSERT: the new image, with numbers as numbers"],
-      because: "body.changes.0.new.total: expected 19.9, got \"19.90\""),
+      because: "body.changes.0.new.total: expected 19.9, got the string \"19.90\""),
     ShippedFixture(
       "dynamodb-changes", .node, "new-image-required",
       mustFail: ["REMOVE: only the old image, new is null"],
@@ -188,7 +188,7 @@ struct ShippedFixture: Sendable, CustomTestStringConvertible {
         "a quantity of 0 fails",
       ],
       because: "records.sqs:orders-failed.0.responsePayload.errorMessage: expected a string "
-        + "containing \"quantity\", got \"invalid order\""),
+        + "containing \"quantity\", got the string \"invalid order\""),
     // Chapter 10: API Gateway.
     ShippedFixture(
       "http-api-orders", .python, "bad-json-crashes",

@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import LocalAWS
 import SystemSupport
 import Terminal
 
@@ -16,6 +17,9 @@ extension CommandSpec {
       Functions, versions, aliases and logs are kept in the workspace (serve-state/), so they
       survive a restart. Only loopback addresses are used unless --host names another one.
       Ctrl-C stops the server and every function environment it started.
+      Each request gets a line, and each invocation, when it ends, its log lines as CloudWatch
+      has them (START, what the function printed, errors and tracebacks, END, REPORT) as one
+      indented block; --quiet prints neither.
       With a serverless.yml or SAM template.yaml in the current folder (or --template FILE),
       its HTTP routes are also served as API Gateway would on http://127.0.0.1:3000
       (--api-port), for curl and browsers, CORS included; the server reloads when the
@@ -36,7 +40,9 @@ enum ServeCommand {
     OptionSpec(
       long: "host", value: "ADDRESS",
       help: "Address to bind (default 127.0.0.1; anything else must be given explicitly)."),
-    OptionSpec(long: "quiet", short: "q", help: "Do not log one line per request."),
+    OptionSpec(
+      long: "quiet", short: "q",
+      help: "Do not log requests, nor the functions' output (START, prints, errors, REPORT)."),
     OptionSpec(
       long: "api-port", value: "N",
       help: "Port of the API Gateway front (default \(ServeAPIFront.defaultPort); 0 picks one)."),
@@ -61,7 +67,13 @@ enum ServeCommand {
         templateFile: $0, host: host, port: apiPort, stage: args.value("stage"), out: out,
         quiet: quiet)
     }
-    let endpoint = try ServeEndpoint(workspace: invocation.context.workspacePath)
+    // Each invocation's log lines as one block when it ends, as `sam local start-lambda` shows
+    // its functions' output (a synchronous one comes just before its request line).
+    let showLogs: @Sendable (FinishedInvocation) -> Void = { finished in
+      out.write(ServeEndpoint.logBlock(finished, out: out))
+    }
+    let endpoint = try ServeEndpoint(
+      workspace: invocation.context.workspacePath, onInvocation: quiet ? nil : showLogs)
     let server: HTTPServer
     do {
       server = try HTTPServer(

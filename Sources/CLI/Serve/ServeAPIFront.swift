@@ -1,6 +1,7 @@
 import APIGateway
 import Foundation
 import HTTP
+import LambdaRuntime
 import SystemSupport
 
 /// The API Gateway front of `serve`: the routes of a `serverless.yml` or SAM template on their
@@ -17,6 +18,8 @@ final class ServeAPIFront: Sendable {
   let out: OutputWriter
   let quiet: Bool
   private let state: Locked<State>
+  /// The way from gateways (their late invocations) back to this front.
+  private let reference: Locked<FrontReference>
 
   /// The gateway being served, the files watched (checked every 0.3 s by a thread of its own),
   /// and the requests in flight per gateway (a replaced one stays in `retired` until its last
@@ -52,11 +55,15 @@ final class ServeAPIFront: Sendable {
     self.stage = stage
     self.out = out
     self.quiet = quiet
-    state = Locked(State(gateway: APIGateway(template: try Self.load(templateFile, stage: stage))))
+    // The server and the gateways reach the front before `self` is complete: through this cell.
+    let front = Locked(FrontReference())
+    reference = front
+    state = Locked(
+      State(
+        gateway: Self.gateway(try Self.load(templateFile, stage: stage), front: front, quiet: quiet)
+      ))
     let limits = HTTPLimits(
       maxBodyBytes: APIGateway.maxBodyBytes, maxDiscardBytes: 64 * 1024 * 1024)
-    // The server answers before `self` is complete: it reaches the front through this cell.
-    let front = Locked(FrontReference())
     do {
       server = try HTTPServer(
         host: host, port: UInt16(port), limits: limits,
@@ -102,8 +109,38 @@ final class ServeAPIFront: Sendable {
     let (response, exchange) = current.handle(
       GatewayRequest(request), bodyTooLarge: request.bodyTooLarge)
     finished(current)
-    if !quiet { out.line("api: " + exchange.logLine) }
+    if !quiet { out.write(logBlock(exchange)) }
     return response
+  }
+
+  /// The request line (`api: GET /hello 200 3.1 ms hello warm`) with the invocation's log
+  /// lines under it, as one block.
+  func logBlock(_ exchange: APIGateway.Exchange) -> String {
+    let styler = out.styler
+    let line = fitted("api: " + exchange.logLine)
+    let heading = InvocationLogBlock.role(status: exchange.status).map { styler.apply(line, $0) }
+    return InvocationLogBlock.text(heading: heading ?? line, logs: exchange.logs, styler: styler)
+  }
+
+  /// The log lines of an invocation that ended after its request had been answered with an
+  /// integration timeout.
+  func lateLogBlock(function: String, record: InvocationRecord) -> String {
+    InvocationLogBlock.text(
+      heading: fitted("api: \(function) finished after its request timed out"),
+      logs: record.logs, styler: out.styler)
+  }
+
+  /// Lines wrapped to the terminal as `OutputWriter.line` would (unchanged off a terminal).
+  private func fitted(_ text: String) -> String { out.fitted(text) }
+
+  /// A gateway for `template` whose late invocations are logged here.
+  private static func gateway(
+    _ template: APITemplate, front: Locked<FrontReference>, quiet: Bool
+  ) -> APIGateway {
+    APIGateway(template: template) { function, record in
+      guard !quiet, let front = front.withLock({ $0.front }) else { return }
+      front.out.write(front.lateLogBlock(function: function, record: record))
+    }
   }
 
   /// One request on `gateway` is over; a replaced gateway shuts down after its last one.
@@ -121,7 +158,7 @@ final class ServeAPIFront: Sendable {
   private func replace(with template: APITemplate) {
     let idle = state.withLock { state -> APIGateway? in
       let previous = state.gateway
-      state.gateway = APIGateway(template: template)
+      state.gateway = Self.gateway(template, front: reference, quiet: quiet)
       let id = ObjectIdentifier(previous)
       guard state.inFlight[id] == nil else {
         state.retired[id] = previous

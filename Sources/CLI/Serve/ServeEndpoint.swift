@@ -13,11 +13,14 @@ final class ServeEndpoint: Sendable {
   let malformed = LocalAWSEndpoint.malformed
   private let endpoint: LocalAWSEndpoint
 
-  /// The endpoint over the state folder of `workspace`.
-  init(workspace: AbsolutePath) throws {
+  /// The endpoint over the state folder of `workspace`; `onInvocation` hears of each
+  /// invocation when it ends.
+  init(
+    workspace: AbsolutePath, onInvocation: (@Sendable (FinishedInvocation) -> Void)? = nil
+  ) throws {
     stateDirectory = LocalAWSStore.folder(workspace: workspace)
     do {
-      endpoint = try LocalAWSEndpoint(folder: stateDirectory)
+      endpoint = try LocalAWSEndpoint(folder: stateDirectory, onInvocation: onInvocation)
     } catch {
       throw CLIError.content("serve cannot start: \(error)")
     }
@@ -26,6 +29,19 @@ final class ServeEndpoint: Sendable {
   /// Answers one request.
   func handle(_ request: HTTPRequest) -> HTTPResponse {
     endpoint.handle(request)
+  }
+
+  /// What `serve` prints when an invocation ends: a line naming the function (and the
+  /// version, the invocation type and the error when there is one), then its log lines.
+  static func logBlock(_ invocation: FinishedInvocation, out: OutputWriter) -> String {
+    var heading = "lambda: \(invocation.function)"
+    if invocation.version != "$LATEST" { heading += ":\(invocation.version)" }
+    if invocation.asynchronous { heading += " (Event)" }
+    heading += invocation.errorType.map { " failed with \($0)" } ?? " finished"
+    heading = out.fitted(heading)
+    let styler = out.styler
+    if invocation.errorType != nil { heading = styler.apply(heading, .error) }
+    return InvocationLogBlock.text(heading: heading, logs: invocation.logs, styler: styler)
   }
 
   /// Stops every function environment.

@@ -86,7 +86,7 @@ extension LambdaService {
     }
     defer { releaseSlot(name) }
     let record = function.invoke(event: event, requestID: requestID)
-    self.record(record, name: name, version: version, function: function)
+    self.record(record, name: name, version: version, function: function, asynchronous: true)
     return record
   }
 

@@ -88,12 +88,13 @@ extension LambdaService {
     }
   }
 
-  /// Writes an invocation's log lines to `/aws/lambda/NAME`, one stream per environment.
-  /// Returns the logs as the invocation's caller sees them.
+  /// Writes an invocation's log lines to `/aws/lambda/NAME`, one stream per environment, and
+  /// tells `onInvocation`. Returns the logs as the invocation's caller sees them.
   @discardableResult
-  func record(_ record: InvocationRecord, name: String, version: String, function: LambdaFunction)
-    -> String
-  {
+  func record(
+    _ record: InvocationRecord, name: String, version: String, function: LambdaFunction,
+    asynchronous: Bool = false
+  ) -> String {
     let logs =
       version == "$LATEST"
       ? record.logs
@@ -114,6 +115,10 @@ extension LambdaService {
     var lines = logs.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
     if lines.count > 10_000 { lines = Array(lines.suffix(10_000)) }
     logs.isEmpty ? () : self.logs.append(group: "/aws/lambda/\(name)", stream: stream, lines: lines)
+    onInvocation?(
+      FinishedInvocation(
+        function: name, version: version, requestID: record.requestID, errorType: record.errorType,
+        asynchronous: asynchronous, logs: logs))
     return logs
   }
 

@@ -13,6 +13,8 @@ final class LambdaService: Sendable {
   let logs: LogStore
   let region: String
   let account = "123456789012"
+  /// Told of each invocation that ran, when it ends.
+  let onInvocation: (@Sendable (FinishedInvocation) -> Void)?
   /// Everything the operations change, behind the lock that owns it.
   let guarded: Locked<Guarded>
   /// The routes; set once by `init` (they call this instance's operations, so they can only be
@@ -31,7 +33,11 @@ final class LambdaService: Sendable {
     var asyncInvokers: [String: AsyncInvoker] = [:]
   }
 
-  init(store: LocalAWSStore, logs: LogStore, region: String) throws {
+  init(
+    store: LocalAWSStore, logs: LogStore, region: String,
+    onInvocation: (@Sendable (FinishedInvocation) -> Void)? = nil
+  ) throws {
+    self.onInvocation = onInvocation
     self.store = store
     self.logs = logs
     self.region = region
