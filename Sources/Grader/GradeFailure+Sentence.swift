@@ -38,7 +38,7 @@ extension GradeFailure.Kind {
     case .bodyNotJSON(let text):
       return "body: expected a JSON body, got \(quoted(text))"
     case .bodyField(let miss, let root):
-      return miss.sentence + (root.map { " (no such field in \($0.shortText(limit: 120)))" } ?? "")
+      return miss.sentence + (root.map { " (\(Self.whatIsThere(miss.path, in: $0)))" } ?? "")
     case .result(let expected, let actual, let difference):
       // With matchers, the difference leads: it says in words what the value should be.
       if expected.containsMatcher, difference.path != "result" {
@@ -301,4 +301,38 @@ private func listing(_ files: [String]) -> String {
   if files.isEmpty { return "no files" }
   let shown = files.prefix(8).joined(separator: ", ")
   return files.count > 8 ? "\(shown), ... (\(files.count) files)" : shown
+}
+
+extension GradeFailure.Kind {
+  /// Why `path` (`body.objects.1.bucket`) found nothing in `body`, from the deepest part of it
+  /// that exists: `body.objects has 1 item`, `body.objects.0 has only "key"`, `body.objects is
+  /// the string "x"`. Short, so a check with many missing fields stays readable.
+  static func whatIsThere(_ path: String, in body: JSONValue) -> String {
+    var segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    var walked = "body"
+    if segments.first == "body" { segments.removeFirst() }
+    var current = body
+    for segment in segments {
+      if let member = current[segment] {
+        current = member
+      } else if let items = current.arrayValue, let index = Int(segment),
+        items.indices.contains(index < 0 ? items.count + index : index)
+      {
+        current = items[index < 0 ? items.count + index : index]
+      } else {
+        break
+      }
+      walked += "." + segment
+    }
+    if let items = current.arrayValue {
+      return "\(walked) has \(items.count) item\(items.count == 1 ? "" : "s")"
+    }
+    if let members = current.objectMembers {
+      guard !members.isEmpty else { return "\(walked) is an empty object" }
+      let names = members.prefix(6).map { "\"\($0.key)\"" }
+      let more = members.count > 6 ? " and \(members.count - 6) more" : ""
+      return "\(walked) has only \(names.joined(separator: ", "))\(more)"
+    }
+    return "\(walked) is \(current.typedText(limit: 60))"
+  }
 }

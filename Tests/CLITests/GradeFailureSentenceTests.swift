@@ -69,7 +69,28 @@ import Testing
     let miss = ValueMismatch(path: "body.name", rule: .equal(Self.text("Ada")), actual: nil)
     #expect(
       Self.sentence(.bodyField(miss, lookedIn: try Self.node(#"{"id":1}"#)))
-        == #"body.name: expected "Ada", got nothing (no such field in {"id":1})"#)
+        == #"body.name: expected "Ada", got nothing (body has only "id")"#)
+    // The deepest part of the path that exists says what is there instead, briefly.
+    let objects = try Self.node(#"{"objects":[{"key":"a.jpg"}],"totalBytes":0}"#)
+    let missing = [
+      ("body.objects.1.bucket", "body.objects has 1 item"),
+      ("body.objects.0.bucket", #"body.objects.0 has only "key""#),
+      ("body.objects.0.key.size", #"body.objects.0.key is the string "a.jpg""#),
+      ("body.count", #"body has only "objects", "totalBytes""#),
+    ]
+    for (path, clause) in missing {
+      let sentence = Self.sentence(
+        .bodyField(
+          ValueMismatch(path: path, rule: .equal(try Self.node("1")), actual: nil),
+          lookedIn: objects))
+      #expect(sentence == "\(path): expected 1, got nothing (\(clause))")
+    }
+    #expect(
+      Self.sentence(
+        .bodyField(
+          ValueMismatch(path: "body.a", rule: .equal(try Self.node("1")), actual: nil),
+          lookedIn: try Self.node("{}")))
+        == "body.a: expected 1, got nothing (body is an empty object)")
     #expect(
       Self.sentence(
         .bodyField(
