@@ -28,6 +28,16 @@ public struct Course: Sendable {
   public func chapter(_ id: String) -> Chapter? {
     chapters.firstIndex { $0.id == id }.map { chapters[$0] }
   }
+  /// The chapter a link in course text names by its path (the part before `#`): its id
+  /// (`limits`) or its file name with any folders before it (`09-limits.md`,
+  /// `../../lessons/09-limits.md`).
+  public func chapter(linkedAs path: String) -> Chapter? {
+    let name = path.split(separator: "/").last.map(String.init) ?? ""
+    let id = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    return chapters.first {
+      $0.id == id || $0.file.split(separator: "/").last.map(String.init) == name
+    }
+  }
   public func exercise(_ id: String) -> Exercise? {
     exercises.firstIndex { $0.id == id }.map { exercises[$0] }
   }

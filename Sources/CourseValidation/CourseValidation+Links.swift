@@ -74,10 +74,10 @@ extension CourseValidation {
     }
     var target: Chapter? = source.chapter
     if !relativePath.isEmpty {
-      let name = lastComponent(relativePath)
-      let id = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
-      target = course.chapters.first { $0.id == id || lastComponent($0.file) == name }
+      target = course.chapter(linkedAs: relativePath)
       if target == nil {
+        let name = lastComponent(relativePath)
+        let id = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         let file = folder.appending(relativePath)
         if FileManager.default.fileExists(atPath: file.string) { return nil }
         let ids = course.chapters.map(\.id)

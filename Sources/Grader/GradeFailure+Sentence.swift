@@ -308,22 +308,10 @@ extension GradeFailure.Kind {
   /// that exists: `body.objects has 1 item`, `body.objects.0 has only "key"`, `body.objects is
   /// the string "x"`. Short, so a check with many missing fields stays readable.
   static func whatIsThere(_ path: String, in body: JSONValue) -> String {
-    var segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-    var walked = "body"
+    var segments = path.split(separator: ".", omittingEmptySubsequences: false)
     if segments.first == "body" { segments.removeFirst() }
-    var current = body
-    for segment in segments {
-      if let member = current[segment] {
-        current = member
-      } else if let items = current.arrayValue, let index = Int(segment),
-        items.indices.contains(index < 0 ? items.count + index : index)
-      {
-        current = items[index < 0 ? items.count + index : index]
-      } else {
-        break
-      }
-      walked += "." + segment
-    }
+    let (current, rest) = body.deepest(along: segments)
+    let walked = (["body"] + segments.dropLast(rest.count).map(String.init)).joined(separator: ".")
     if let items = current.arrayValue {
       return "\(walked) has \(items.count) item\(items.count == 1 ? "" : "s")"
     }

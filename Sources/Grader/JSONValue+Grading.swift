@@ -22,8 +22,15 @@ extension JSONValue {
 
   /// The value at a dotted path (`a.b.0.c`); array elements by index, `-1` for the last.
   func value(atPath path: String) -> JSONValue? {
+    let (found, rest) = deepest(along: path.split(separator: ".", omittingEmptySubsequences: false))
+    return rest.isEmpty ? found : nil
+  }
+
+  /// How far `segments` lead from here: the deepest value they reach and the segments left
+  /// over (empty when the whole path exists).
+  func deepest<S: StringProtocol>(along segments: [S]) -> (value: JSONValue, rest: ArraySlice<S>) {
     var current = self
-    for segment in path.split(separator: ".", omittingEmptySubsequences: false) {
+    for (offset, segment) in segments.enumerated() {
       let key = String(segment)
       if let member = current[key] {
         current = member
@@ -32,10 +39,10 @@ extension JSONValue {
       {
         current = items[index < 0 ? items.count + index : index]
       } else {
-        return nil
+        return (current, segments[offset...])
       }
     }
-    return current
+    return (current, [])
   }
 
   /// The member `key` of an object, matching the name case-insensitively.

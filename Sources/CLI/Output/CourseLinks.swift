@@ -35,13 +35,7 @@ struct CourseLinks {
       guard let current else { return nil }
       chapter = current
     } else {
-      let name = path.split(separator: "/").last.map(String.init) ?? path
-      let id = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
-      guard
-        let found = course.chapters.first(where: {
-          $0.id == id || $0.file.split(separator: "/").last.map(String.init) == name
-        })
-      else { return nil }
+      guard let found = course.chapter(linkedAs: path) else { return nil }
       chapter = found
     }
     var words: [String] = []
