@@ -13,7 +13,7 @@ enum QuizTestCourse {
     ## q1-single
     tags: limits
     exam: DVA-C02 1.2
-    see: limits
+    see: limits#payloads
     shuffle: no
 
     What is the synchronous payload limit?
@@ -75,13 +75,18 @@ enum QuizTestCourse {
 
   /// Writes the course into `<runner>/course` and creates a workspace `ws`; returns the
   /// options every command needs.
-  static func setUp(_ runner: BinaryRunner) throws -> [String] {
+  static func setUp(_ runner: BinaryRunner, withChapter: Bool = false) throws -> [String] {
     let root = URL(fileURLWithPath: runner.directory).appendingPathComponent("course")
     let quizzes = root.appendingPathComponent("lessons/quizzes")
     try FileManager.default.createDirectory(at: quizzes, withIntermediateDirectories: true)
     try "---\nid: mini-course\ntitle: Mini\n---\nA tiny course.\n".write(
       to: root.appendingPathComponent("lessons/course.md"), atomically: true, encoding: .utf8)
     try quiz.write(to: quizzes.appendingPathComponent("mini.md"), atomically: true, encoding: .utf8)
+    if withChapter {
+      // The chapter `see: limits#payloads` points at.
+      try "---\nid: limits\ntitle: Limits\norder: 1\n---\n# Limits\n\n## Payloads\nSix MB.\n".write(
+        to: root.appendingPathComponent("lessons/01-limits.md"), atomically: true, encoding: .utf8)
+    }
     let options = ["--course", root.path, "--workspace", "ws"]
     let created = try runner.run(["init"] + options)
     #expect(created.status == 0, "init failed: \(created.stderr)")
@@ -100,6 +105,20 @@ enum QuizTestCourse {
 
 /// End-to-end tests of `quiz` and `review` through the built binary with piped input.
 @Suite struct QuizCommandTests {
+  /// A `see:` link to a chapter's section names the command and the section's title.
+  @Test func seeLinesNameTheReadCommandAndTheSectionTitle() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let options = try QuizTestCourse.setUp(runner, withChapter: true)
+    let output = try runner.run(
+      ["quiz", "mini", "--seed", "1"] + options, stdin: QuizTestCourse.rightAnswers)
+    #expect(
+      output.stdout.contains(#"See: lambdalings read limits --workspace ws, section "Payloads""#),
+      "\(output.stdout)")
+    // A see: to a chapter the course does not have keeps the plain form.
+    #expect(output.stdout.contains("See: lambdalings read what-is-lambda --workspace ws\n"))
+  }
+
   /// On a terminal without Unicode (`LANG=C`), the right/wrong marks are ASCII, like every
   /// other status mark (`StatusGlyph`).
   @Test func asciiTerminalGetsASCIIMarks() throws {

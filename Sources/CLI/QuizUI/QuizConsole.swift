@@ -50,6 +50,9 @@ struct QuizConsole {
   var width: Int { columns() }
   /// The command line for `words`, as the learner would type it (`Context.command`).
   var command: (String) -> String = { "lambdalings \($0)" }
+  /// Where a `see:` link (`limits#payloads`) leads, as course text shows it (`CourseLinks`:
+  /// `lambdalings read limits, section "Payloads"`); nil to show `read` and the anchor.
+  var linkTarget: (String) -> String? = { _ in nil }
   /// What the learner is doing, for "Quiz stopped" or "Review stopped".
   var activity = "Quiz"
   /// Whether the run is judged against a pass mark (a quiz) or not (a review).
@@ -191,6 +194,7 @@ struct QuizConsole {
     if !answered.question.see.isEmpty {
       // `chapter#section` links become the command that shows the chapter.
       let reads = answered.question.see.map { link -> String in
+        if let target = linkTarget(link) { return styler.apply(target, .command) }
         let parts = link.split(separator: "#", maxSplits: 1).map(String.init)
         let section = parts.count > 1 ? styler.apply(" (section \(parts[1]))", .dim) : ""
         return styler.apply(command("read \(parts.first ?? link)"), .command) + section

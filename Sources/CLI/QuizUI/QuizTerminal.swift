@@ -14,7 +14,9 @@ enum QuizTerminal {
     let columns = {
       settings.isTTY ? TerminalSize.current()?.columns ?? settings.width : settings.width
     }
-    return QuizConsole(
+    // Questions come from the loaded course (`Context` keeps it), whose chapters name sections.
+    let links = (try? context.course()).map { CourseLinks(course: $0, context: context) }
+    var console = QuizConsole(
       write: { out.write($0) },
       readLine: { Swift.readLine(strippingNewline: true) },
       keys: context.stdinIsTTY ? QuizKeyReader() : nil,
@@ -25,6 +27,8 @@ enum QuizTerminal {
         return MarkdownText.render(markdown, settings: now).trimmingCharacters(in: .newlines)
       },
       now: { context.now }, columns: columns, command: { context.command($0) })
+    if let links { console.linkTarget = links.target(of:) }
+    return console
   }
 
   /// A recorder saving to the workspace's progress; without a workspace, says answers are not
