@@ -72,7 +72,8 @@ final class ServeAPIFront: Sendable {
           front.withLock { $0.front }?.handle(request) ?? .json(503, #"{"message":"Starting"}"#)
         })
     } catch let error as HTTPSocketError {
-      throw CLIError.content("serve could not listen for the API on \(host):\(port): \(error)")
+      throw ServeCommand.listenFailure(
+        error, what: "the API Gateway front", host: host, port: port, flag: "--api-port")
     }
     front.withLock { $0.front = self }
     let files = watchList()
