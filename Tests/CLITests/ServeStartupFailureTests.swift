@@ -138,3 +138,80 @@ struct ListeningSocket {
     return (fd, Int(UInt16(bigEndian: address.sin_port)))
   }
 }
+
+/// `serve --api` errors a learner meets after start-up is fine: `--template` naming a folder,
+/// and Ctrl-C while a function is still answering.
+@Suite(.serialized) struct ServeAPIErrorPathTests {
+  @Test(.timeLimit(.minutes(2))) func templateFolderServesTheTemplateInIt() throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    try FileManager.default.createDirectory(
+      atPath: runner.directory + "/api", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: runner.directory + "/empty", withIntermediateDirectories: true)
+    try ServeStartupFailureTests.template.write(
+      toFile: runner.directory + "/api/serverless.yml", atomically: true, encoding: .utf8)
+    try "def hello(event, context):\n    return {}\n".write(
+      toFile: runner.directory + "/api/app.py", atomically: true, encoding: .utf8)
+    let empty = try runner.run(["serve", "--port", "0", "--template", "empty"], seconds: 60)
+    #expect(empty.status == 2)
+    #expect(
+      empty.stderr.contains(
+        "--template empty is a folder with no serverless.yml or template.yaml in it"),
+      "\(empty.stderr)")
+    let serve = try ServeAPIProcess(runner, extra: ["--template", "api"])
+    defer { serve.stop() }
+    #expect(
+      serve.stdout.contains("API Gateway for serverless.yml api/serverless.yml"), "\(serve.stdout)")
+  }
+
+  @Test(.timeLimit(.minutes(2))) func ctrlCDuringARequestExits130QuietlyAndLeavesNoHandler()
+    throws
+  {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    try ServeStartupFailureTests.template.write(
+      toFile: runner.directory + "/serverless.yml", atomically: true, encoding: .utf8)
+    try "import time\n\ndef hello(event, context):\n    time.sleep(60)\n    return {}\n".write(
+      toFile: runner.directory + "/app.py", atomically: true, encoding: .utf8)
+    let serve = try ServeAPIProcess(runner)
+    defer { serve.stop() }
+    let port = UInt16(serve.apiPort)
+    Thread { _ = HTTPProbe(port: port).get("/hello") }.start()
+    // The handler's process is running when its children appear.
+    var children: [Int32] = []
+    let deadline = Date().addingTimeInterval(30)
+    while children.isEmpty, Date() < deadline {
+      usleep(100_000)
+      children = Self.children(of: serve.process.processIdentifier)
+    }
+    #expect(!children.isEmpty, "no function process started")
+    usleep(300_000)
+    #expect(serve.stop() == 130)
+    #expect(serve.stderr.isEmpty, "\(serve.stderr)")
+    #expect(!serve.stdout.contains("Traceback"))
+    let gone = Date().addingTimeInterval(10)
+    while children.contains(where: Self.isAlive), Date() < gone { usleep(100_000) }
+    #expect(!children.contains(where: Self.isAlive), "left behind: \(children)")
+  }
+
+  /// The processes whose parent is `pid` (from /proc).
+  static func children(of pid: Int32) -> [Int32] {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap(Int32.init).filter { child in
+      guard let stat = try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8),
+        let close = stat.lastIndex(of: ")")
+      else { return false }
+      let fields = stat[stat.index(after: close)...].split(separator: " ")
+      return fields.count > 2 && Int32(fields[1]) == pid
+    }
+  }
+
+  /// Running (a zombie waiting for its reaper counts as gone).
+  static func isAlive(_ pid: Int32) -> Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+      let close = stat.lastIndex(of: ")")
+    else { return false }
+    return stat[stat.index(after: close)...].split(separator: " ").first != "Z"
+  }
+}
