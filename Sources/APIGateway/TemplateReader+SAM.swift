@@ -53,7 +53,7 @@ extension TemplateReader {
       let codeRoot = property("CodeUri").flatMap { samText($0) } ?? "."
       guard
         let resolved = resolveHandler(
-          handler, codeRoot: codeRoot, runtimeName: runtimeName,
+          handler, codeRoot: codeRoot, runtimeName: runtimeName, runtimeNode: property("Runtime"),
           at: handlerNode ?? resource.value, what: "\(what).Handler")
       else {
         // The events are still read, so that their problems are reported in the same run.

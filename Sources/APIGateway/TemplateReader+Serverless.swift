@@ -58,7 +58,8 @@ extension TemplateReader {
       let events = definition["events"]?.items ?? []
       guard
         let resolved = resolveHandler(
-          handler, codeRoot: ".", runtimeName: runtimeName, at: handlerNode,
+          handler, codeRoot: ".", runtimeName: runtimeName,
+          runtimeNode: definition["runtime"] ?? provider?["runtime"], at: handlerNode,
           what: "\(what).handler")
       else {
         // The events are still read, so that their problems are reported in the same run.

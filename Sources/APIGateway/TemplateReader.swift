@@ -35,21 +35,24 @@ struct TemplateReader {
   }
 
   /// Works out the code folder, handler and runtime of `handler` (`path/module.function`,
-  /// relative to `codeRoot`), checking that the handler file exists. `codeRoot` is the code
+  /// relative to `codeRoot`), checking that the handler file exists (problems at `node`, an
+  /// unknown runtime at `runtimeNode`, where it is written). `codeRoot` is the code
   /// folder as the template writes it (SAM's `CodeUri`): relative to the template's folder,
   /// or absolute; it is resolved here and nowhere else.
   mutating func resolveHandler(
-    _ handler: String, codeRoot: String, runtimeName: String?, at node: YAMLNode?,
-    what: String
+    _ handler: String, codeRoot: String, runtimeName: String?, runtimeNode: YAMLNode? = nil,
+    at node: YAMLNode?, what: String
   ) -> (codePath: AbsolutePath, handler: String, runtime: LambdaRuntimeKind, file: AbsolutePath)? {
     var runtime: LambdaRuntimeKind?
     if let runtimeName {
       runtime = LambdaRuntimeKind(name: runtimeName)
       if runtime == nil {
+        // At the line that names the runtime (the function's own, or the shared one).
         problem(
-          node,
+          runtimeNode ?? node,
           "\(what): runtime '\(runtimeName)' cannot run locally; Lambdalings runs python3.x, "
-            + "nodejs*.x and provided.al2023 functions")
+            + "nodejs*.x and provided.al2023 functions: change the runtime to one of them, such "
+            + "as python3.12")
         return nil
       }
     }

@@ -7,6 +7,10 @@ public struct HTTPSocketError: Error, CustomStringConvertible, Sendable {
   /// The `errno` value.
   public var code: Int32
   private var failure: TCPSocket.Failure { TCPSocket.Failure(operation: operation, code: code) }
+  /// True when another socket holds the address (`EADDRINUSE`).
+  public var isAddressInUse: Bool { failure.isAddressInUse }
+  /// The system's words for `code`.
+  public var reason: String { failure.reason }
 
   init(_ failure: TCPSocket.Failure) {
     operation = failure.operation

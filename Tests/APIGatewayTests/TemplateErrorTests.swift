@@ -127,6 +127,49 @@ import Testing
     #expect(found[2].contains("should be 'file.function'"))
   }
 
+  @Test func anUnknownRuntimeIsReportedWhereItIsWritten() throws {
+    let serverless = try problems(
+      "serverless.yml",
+      """
+      service: x
+      provider:
+        name: aws
+        runtime: java21
+      functions:
+        a:
+          handler: handler.hello
+        b:
+          handler: handler.hello
+          runtime: ruby3.3
+      """, files: ["handler.py": TemplateFolder.helloPython])
+    #expect(
+      serverless == [
+        "serverless.yml:4:12: functions.a.handler: runtime 'java21' cannot run locally;"
+          + " Lambdalings runs python3.x, nodejs*.x and provided.al2023 functions: change the"
+          + " runtime to one of them, such as python3.12",
+        "serverless.yml:10:14: functions.b.handler: runtime 'ruby3.3' cannot run locally;"
+          + " Lambdalings runs python3.x, nodejs*.x and provided.al2023 functions: change the"
+          + " runtime to one of them, such as python3.12",
+      ])
+    let sam = try problems(
+      "template.yaml",
+      """
+      Transform: AWS::Serverless-2016-10-31
+      Resources:
+        Fn:
+          Type: AWS::Serverless::Function
+          Properties:
+            CodeUri: .
+            Handler: handler.hello
+            Runtime: ruby3.3
+      """, files: ["handler.py": TemplateFolder.helloPython])
+    #expect(sam.count == 1)
+    #expect(
+      sam.first?.hasPrefix(
+        "template.yaml:8:16: Resources.Fn.Handler: runtime 'ruby3.3' cannot run locally") == true,
+      "\(sam)")
+  }
+
   @Test func eventsOfAFunctionWithoutItsFileAreStillChecked() throws {
     let serverless = try problems(
       "serverless.yml",

@@ -36,7 +36,7 @@ import Testing
     defer { serve.stop() }
     let busy = try runner.run(["serve", "--port", String(serve.port)])
     #expect(busy.status == 2)
-    #expect(busy.stderr.contains("another program uses that port"), "\(busy.stderr)")
+    #expect(busy.stderr.contains("is in use by another program; pass --port N"), "\(busy.stderr)")
     let range = try runner.run(["serve", "--port", "70000"])
     #expect(range.status == 2)
   }

@@ -72,25 +72,33 @@ enum ServeCommand {
     let showLogs: @Sendable (FinishedInvocation) -> Void = { finished in
       out.write(ServeEndpoint.logBlock(finished, out: out))
     }
-    let endpoint = try ServeEndpoint(
-      workspace: invocation.context.workspacePath, onInvocation: quiet ? nil : showLogs)
+    // The API front listens already: every failure from here on stops it before it is told.
+    let endpoint: ServeEndpoint
     let server: HTTPServer
     do {
-      server = try HTTPServer(
-        host: host, port: UInt16(port), limits: endpoint.limits,
-        malformed: endpoint.malformed,
-        handler: { request in
-          let started = ProcessClock.now()
-          let response = endpoint.handle(request)
-          if !quiet {
-            let elapsed = Double(ProcessClock.now() - started) / 1_000_000
-            out.line(ServeCommand.logLine(request, response, milliseconds: elapsed))
-          }
-          return response
-        })
-    } catch let error as HTTPSocketError {
+      endpoint = try ServeEndpoint(
+        workspace: invocation.context.workspacePath, onInvocation: quiet ? nil : showLogs)
+      do {
+        server = try HTTPServer(
+          host: host, port: UInt16(port), limits: endpoint.limits,
+          malformed: endpoint.malformed,
+          handler: { request in
+            let started = ProcessClock.now()
+            let response = endpoint.handle(request)
+            if !quiet {
+              let elapsed = Double(ProcessClock.now() - started) / 1_000_000
+              out.line(ServeCommand.logLine(request, response, milliseconds: elapsed))
+            }
+            return response
+          })
+      } catch let error as HTTPSocketError {
+        endpoint.shutdown()
+        throw listenFailure(
+          error, what: "the Lambda endpoint", host: host, port: port, flag: "--port")
+      }
+    } catch {
       api?.stop()
-      throw CLIError.content("serve could not listen on \(host):\(port): \(error)")
+      throw error
     }
     printBanner(server: server, endpoint: endpoint, out: out)
     if let api {
@@ -121,6 +129,22 @@ enum ServeCommand {
           + " trust.")
     }
     return host
+  }
+
+  /// Why `what` could not listen on `host:port`, and what to do: another port (`flag`), or
+  /// stopping the program that holds this one.
+  static func listenFailure(
+    _ error: HTTPSocketError, what: String, host: String, port: Int, flag: String
+  ) -> CLIError {
+    if error.isAddressInUse {
+      return .content(
+        "serve could not start \(what): port \(port) on \(host) is in use by another program;"
+          + " pass \(flag) N for another port (\(flag) 0 lets the system pick a free one), or"
+          + " stop the other program (maybe an earlier 'lambdalings serve')")
+    }
+    return .content(
+      "serve could not start \(what) on \(host):\(port): \(error.operation) failed: "
+        + "\(error.reason); check --host (an address of this machine) and \(flag)")
   }
 
   /// One line per request: method, path, status, AWS operation and time.

@@ -33,15 +33,24 @@ final class ServeAPIFront: Sendable {
     var stopped = false
   }
 
-  /// The template to serve: `--template FILE`, else one in the current folder, else nil.
+  /// The template to serve: `--template FILE` (or the one in a folder it names), else one in
+  /// the current folder, else nil.
   static func templateFile(flag: String?, currentDirectory: AbsolutePath) throws -> AbsolutePath? {
     if let flag {
       let path = AbsolutePath(flag, relativeTo: currentDirectory)
-      guard FileManager.default.fileExists(atPath: path.string) else {
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path.string, isDirectory: &isFolder) else {
         throw CLIError.usage(
           "--template \(flag): no such file; give the path of a serverless.yml or template.yaml")
       }
-      return path
+      guard isFolder.boolValue else { return path }
+      // A folder: the template in it, as serve finds one in the current folder.
+      guard let found = APITemplate.find(in: path) else {
+        throw CLIError.usage(
+          "--template \(flag) is a folder with no serverless.yml or template.yaml in it; give the"
+            + " path of the template file")
+      }
+      return found
     }
     return APITemplate.find(in: currentDirectory)
   }
@@ -72,7 +81,8 @@ final class ServeAPIFront: Sendable {
           front.withLock { $0.front }?.handle(request) ?? .json(503, #"{"message":"Starting"}"#)
         })
     } catch let error as HTTPSocketError {
-      throw CLIError.content("serve could not listen for the API on \(host):\(port): \(error)")
+      throw ServeCommand.listenFailure(
+        error, what: "the API Gateway front", host: host, port: port, flag: "--api-port")
     }
     front.withLock { $0.front = self }
     let files = watchList()
