@@ -20,7 +20,7 @@ public struct HTTPSocketError: Error, CustomStringConvertible, Sendable {
   public var description: String {
     if failure.isAddressInUse {
       return "\(operation) failed: \(failure.reason); another program uses that port: "
-        + "stop it or choose another port (--port 0 lets the system pick one)"
+        + "stop it or choose another port (port 0 lets the system pick one)"
     }
     return "\(operation) failed: \(failure.reason)"
   }
