@@ -58,7 +58,7 @@ import Testing
     #expect(one.status == 0, "\(one.stderr)")
     #expect(one.stdout.contains("Forgot your progress on the chapter basics."))
     let backup = runner.directory + "/lambdalings-workspace/progress.json.bak-20260506-070809"
-    #expect(try String(contentsOfFile: backup).contains("\"basics\""))
+    #expect(try String(contentsOfFile: backup, encoding: .utf8).contains("\"basics\""))
     var list = try runner.run(["list", "--course", course]).stdout
     #expect(list.contains("▶ 1. Lambda basics"))
     #expect(list.contains("✓ 2. More Lambda"))

@@ -62,7 +62,7 @@ import Testing
     defer { runner.cleanUp() }
     let options = try QuizTestCourse.setUp(runner)
     let file = "\(runner.directory)/course/lessons/quizzes/mini.md"
-    let text = try String(contentsOfFile: file)
+    let text = try String(contentsOfFile: file, encoding: .utf8)
     try text.replacingOccurrences(of: "chapter: limits\n", with: "chapter: limits\npass: 100%\n")
       .write(toFile: file, atomically: true, encoding: .utf8)
     // Four of five right: 80% passes the default mark but not this quiz's 100%.

@@ -103,7 +103,8 @@ import Testing
     #expect(created.status == 0, "\(created.stderr)")
     #expect(created.stdout.contains("cd mywork && lambdalings"))
     #expect(created.stdout.contains("lambdalings --workspace mywork"))
-    let settings = try String(contentsOfFile: "\(runner.directory)/mywork/workspace.json")
+    let settings = try String(
+      contentsOfFile: "\(runner.directory)/mywork/workspace.json", encoding: .utf8)
     #expect(settings.contains("coursePath"))
     // Both suggested ways work without --course.
     let inside = try runner.run([], in: "mywork")
@@ -122,7 +123,7 @@ import Testing
     #expect(dashboard.stdout.contains("lambdalings read basics --workspace 'my ws'\n"))
     // A course the workspace does not remember is repeated too.
     let settings = "\(runner.directory)/my ws/workspace.json"
-    let text = try String(contentsOfFile: settings)
+    let text = try String(contentsOfFile: settings, encoding: .utf8)
     let forgotten = text.replacingOccurrences(
       of: #""coursePath" : ".*",\n"#, with: "", options: .regularExpression)
     try forgotten.write(toFile: settings, atomically: true, encoding: .utf8)
