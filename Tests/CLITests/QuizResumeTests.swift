@@ -81,6 +81,9 @@ import Testing
     #expect(!stoppedPractice.stdout.contains("Continuing"))
     let whole = try runner.run(["quiz", "mini"] + options, stdin: "a,c\nquit\n")
     #expect(whole.stdout.contains("Continuing at question 2 of 5"), "\(whole.stdout)")
+    // A continued attempt offers no seed to repeat: its order is the stopped attempt's.
+    #expect(!whole.stdout.contains("repeat this order"), "\(whole.stdout)")
+    #expect(practice.stdout.contains("(repeat this order with --seed "))
     let attempts = try Self.attempts(runner)
     #expect(attempts.map(Self.answers) == [["b", "a,c"], ["b"]])
   }

@@ -148,13 +148,15 @@ enum QuizCommandSupport {
     let out = invocation.out
     out.line(
       out.styler.apply("\(title): \(Plural.count(session.items.count, "question"))", .heading))
-    if !seed.given {
-      out.line(out.styler.apply("(repeat this order with --seed \(seed.value))", .dim))
-    }
     let sample = session.items.count < pool.count
     recorder.sample = sample
+    var resumed = false
     if let quizID, !sample {
-      _ = try resumeStopped(quizID, session: &session, recorder: &recorder, invocation)
+      resumed = try resumeStopped(quizID, session: &session, recorder: &recorder, invocation)
+    }
+    // A continued attempt keeps its questions; the seed would only re-deal the choices left.
+    if !seed.given && !resumed {
+      out.line(out.styler.apply("(repeat this order with --seed \(seed.value))", .dim))
     }
     let console = QuizTerminal.console(invocation)
     let end = try console.run(&session, feedback: true) { try recorder.record($0) }
