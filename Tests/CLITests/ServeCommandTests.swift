@@ -13,6 +13,8 @@ import Testing
     #expect(log.contains("\n  aws configure set aws_access_key_id local\n"))
     #expect(log.contains("\n  aws configure set cli_binary_format raw-in-base64-out\n"))
     #expect(log.contains("Press Ctrl-C to stop."))
+    // Nothing is deployed yet, so the state folder does not exist, and the banner says so.
+    #expect(log.contains("serve-state from the first function on"), "\(log)")
     let client = try HTTPProbe(port: serve.port)
     #expect(client.get("/2015-03-31/functions/nope").contains("404"))
     let deadline = Date().addingTimeInterval(30)

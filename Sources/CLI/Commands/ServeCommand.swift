@@ -166,7 +166,12 @@ enum ServeCommand {
       for line in lines { out.write(styler.apply(line, .command) + "\n") }
     }
     out.line("Lambdalings local AWS listening on \(styler.apply(url, .emphasis))")
-    out.line("  Lambda API 2015-03-31 and CloudWatch Logs; state in \(endpoint.stateDirectory)")
+    // The folder is made with the first function, not by starting serve in a folder.
+    let state = endpoint.stateDirectory
+    let stateText =
+      FileManager.default.fileExists(atPath: state.string)
+      ? "state in \(state)" : "state kept in \(state) from the first function on"
+    out.line("  Lambda API 2015-03-31 and CloudWatch Logs; \(stateText)")
     out.line("Use it from the AWS CLI by adding --endpoint-url to each command:")
     command("aws lambda list-functions --endpoint-url \(url)")
     out.line("or once for the shell (AWS CLI and SDKs that read AWS_ENDPOINT_URL):")
