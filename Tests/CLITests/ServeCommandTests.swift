@@ -15,7 +15,7 @@ import Testing
     #expect(log.contains("Press Ctrl-C to stop."))
     // Nothing is deployed yet, so the state folder does not exist, and the banner says so.
     #expect(log.contains("serve-state from the first function on"), "\(log)")
-    let client = try HTTPProbe(port: serve.port)
+    let client = HTTPProbe(port: serve.port)
     #expect(client.get("/2015-03-31/functions/nope").contains("404"))
     let deadline = Date().addingTimeInterval(30)
     while !serve.log.contains("GET /2015-03-31/functions/nope 404 GetFunction"),

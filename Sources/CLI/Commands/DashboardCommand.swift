@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Progress
+import SystemSupport
 import Terminal
 import Workspace
 
@@ -24,7 +25,7 @@ extension CommandSpec {
       // Started through `swift run` or a full path: `lambdalings` in the hints below would not
       // be found by the shell (or would be another copy), so say once how to make it work.
       if let alias = ShellAlias.suggestion(
-        executable: ShellAlias.runningExecutable(), environment: context.environment,
+        executable: Platform.executablePath(), environment: context.environment,
         currentDirectory: context.currentDirectory.string)
       {
         out.line(

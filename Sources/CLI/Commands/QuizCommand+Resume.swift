@@ -42,7 +42,7 @@ extension QuizCommandSupport {
       + " stopped (\(answered) kept); "
       + out.styler.apply(context.command("quiz \(quizID) --restart"), .command)
       + " starts over."
-    out.line(HangingIndent.wrap(text, width: out.settings.width).joined(separator: "\n"))
+    out.line(text)
     return true
   }
 }

@@ -1,18 +1,9 @@
 import Foundation
+import SystemSupport
 
 /// The hints say `lambdalings ...`; a learner who started the program through `swift run` or
 /// a full path has no such command in their shell. The welcome screen then suggests an alias.
 enum ShellAlias {
-  /// The running binary's path (`/proc/self/exe`, else Foundation's idea of it).
-  static func runningExecutable() -> String? {
-    if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
-      target.hasPrefix("/")
-    {
-      return target
-    }
-    return Bundle.main.executablePath
-  }
-
   /// `alias lambdalings="PATH"` for `executable`, or nil when `lambdalings` on `PATH`
   /// (in `environment`) is that same file already.
   static func suggestion(
