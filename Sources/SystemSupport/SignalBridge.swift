@@ -133,8 +133,9 @@ public enum SignalBridge {
     }
     // Ctrl-C and Ctrl-\ belong to a foreground child; a second signal while leaving is ours.
     guard first else { return }
-    // Taken now: the code that saved the modes may return (and forget them) while we wait.
-    let modes = TerminalModes.snapshot()
+    // Taken now: the code that saved the modes may return (and forget them) while we wait;
+    // and from now on nothing puts the terminal in raw mode.
+    let modes = TerminalModes.freeze()
     if depth > 0 {
       // The child may be a shell running the pager: the whole group (us included, which the
       // `exiting` flag above ignores) gets the signal, as from the terminal.

@@ -11,7 +11,7 @@ import Foundation
 public enum TerminalModes {
   /// The settings to put back. Raw memory at a fixed address because the crash handler reads
   /// it (`restoreSaved()`), and a signal handler can take no lock: written only inside
-  /// `depth.withLock`, read without a lock by the handler alone. That exception to "state lives
+  /// `state.withLock`, read without a lock by the handler alone. That exception to "state lives
   /// in a `Locked`" is why these two are `nonisolated(unsafe)` (a pointer is not `Sendable`).
   nonisolated(unsafe) private static let saved: UnsafeMutablePointer<termios> = {
     let pointer = UnsafeMutablePointer<termios>.allocate(capacity: 1)
@@ -24,9 +24,15 @@ public enum TerminalModes {
     pointer.initialize(to: -1)
     return pointer
   }()
-  /// How many `withRawMode` and `remembering` calls are running; its lock also guards the
-  /// writes to `saved` and `savedDescriptor`.
-  private static let depth = Locked(0)
+  /// How many `withRawMode` and `remembering` calls are running, and whether the program is
+  /// ending (`freeze()`: no mode changes any more); its lock also guards the writes to `saved`
+  /// and `savedDescriptor` and every change to the terminal's modes, so a signal handled on
+  /// another thread cannot fall between saving the modes and changing them.
+  private struct State {
+    var depth = 0
+    var frozen = false
+  }
+  private static let state = Locked(State())
 
   /// Touches the storage so that later use from a signal handler does no lazy initialisation.
   static func prepare() {
@@ -49,20 +55,22 @@ public enum TerminalModes {
       bytes[Int(VMIN)] = 1
       bytes[Int(VTIME)] = 0
     }
-    let outermost = depth.withLock { depth -> Bool in
-      depth += 1
-      if depth == 1 {
+    let outermost = state.withLock { state -> Bool in
+      state.depth += 1
+      // Ending (a signal is being handled): the terminal stays as the handler restored it.
+      guard !state.frozen else { return false }
+      let outermost = state.depth == 1
+      if outermost {
         saved.pointee = original
         savedDescriptor.pointee = descriptor
-        return true
       }
-      return false
+      tcsetattr(descriptor, TCSANOW, &raw)
+      return outermost
     }
-    tcsetattr(descriptor, TCSANOW, &raw)
     defer {
-      tcsetattr(descriptor, TCSANOW, &original)
-      depth.withLock { depth in
-        depth -= 1
+      state.withLock { state in
+        if !state.frozen { tcsetattr(descriptor, TCSANOW, &original) }
+        state.depth -= 1
         if outermost { savedDescriptor.pointee = -1 }
       }
     }
@@ -77,18 +85,16 @@ public enum TerminalModes {
     var current = termios()
     guard tcgetattr(descriptor, &current) == 0 else { return try body() }
     prepare()
-    let owner = depth.withLock { depth -> Bool in
-      depth += 1
-      if depth == 1 {
-        saved.pointee = current
-        savedDescriptor.pointee = descriptor
-        return true
-      }
-      return false
+    let owner = state.withLock { state -> Bool in
+      state.depth += 1
+      guard state.depth == 1, !state.frozen else { return false }
+      saved.pointee = current
+      savedDescriptor.pointee = descriptor
+      return true
     }
     defer {
-      depth.withLock { depth in
-        depth -= 1
+      state.withLock { state in
+        state.depth -= 1
         if owner { savedDescriptor.pointee = -1 }
       }
     }
@@ -96,14 +102,22 @@ public enum TerminalModes {
   }
 
   /// The settings `restoreSaved()` would put back now, kept by a signal handler that must
-  /// restore them even after the code that saved them has returned.
-  static func snapshot() -> (descriptor: Int32, modes: termios)? {
-    depth.withLock { _ in
-      savedDescriptor.pointee >= 0 ? (savedDescriptor.pointee, saved.pointee) : nil
+  /// restore them even after the code that saved them has returned. From then on the program
+  /// changes no mode: the main thread may be just about to enter raw mode, and would otherwise
+  /// leave the terminal raw after the handler restored it.
+  static func freeze() -> (descriptor: Int32, modes: termios)? {
+    state.withLock { state in
+      state.frozen = true
+      return savedDescriptor.pointee >= 0 ? (savedDescriptor.pointee, saved.pointee) : nil
     }
   }
 
-  /// Puts back settings taken with `snapshot()`.
+  /// Undoes `freeze()`: only tests do, as a program that froze its terminal is ending.
+  static func thaw() {
+    state.withLock { $0.frozen = false }
+  }
+
+  /// Puts back settings taken with `freeze()`.
   static func restore(_ snapshot: (descriptor: Int32, modes: termios)) {
     var modes = snapshot.modes
     _ = tcsetattr(snapshot.descriptor, TCSANOW, &modes)

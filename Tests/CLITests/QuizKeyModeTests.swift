@@ -183,7 +183,9 @@ import Testing
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
     let options = try QuizTestCourse.setUp(runner)
-    for delay in [0.0, 0.01, 0.03, 0.06, 0.1, 0.2, 0.4] {
+    // Dense where the quiz enters raw mode (its first 50 ms), where a signal once fell
+    // between the bridge restoring the modes and the main thread changing them.
+    for delay in [0.0, 0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.04, 0.05, 0.06, 0.1, 0.2, 0.4] {
       let terminal = try PseudoTerminal(
         ["quiz", "mini", "--seed", "1"] + options, directory: runner.directory)
       defer { terminal.close() }

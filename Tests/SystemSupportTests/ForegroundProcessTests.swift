@@ -127,6 +127,34 @@ import Testing
     #expect(flags(slave) == before)
   }
 
+  /// The signal thread freezes the modes before it restores them and exits: a main thread that
+  /// was just about to enter raw mode (a quiz starting up) must not leave the terminal raw.
+  @Test func afterAFreezeNothingPutsTheTerminalInRawMode() throws {
+    let (master, slave) = try pseudoTerminal()
+    defer {
+      close(master)
+      close(slave)
+      TerminalModes.thaw()
+    }
+    let before = flags(slave)
+    // The signal came first: nothing was saved, and raw mode never starts.
+    #expect(TerminalModes.freeze() == nil)
+    TerminalModes.withRawMode(slave) { #expect(flags(slave) == before) }
+    #expect(flags(slave) == before)
+    TerminalModes.thaw()
+    // The signal came during raw mode: the snapshot is the cooked modes, and once they are
+    // back neither a nested raw mode nor the end of the outer one changes them again.
+    TerminalModes.withRawMode(slave) {
+      let snapshot = TerminalModes.freeze()
+      #expect(snapshot?.descriptor == slave)
+      if let snapshot { TerminalModes.restore(snapshot) }
+      #expect(flags(slave) == before)
+      TerminalModes.withRawMode(slave) { #expect(flags(slave) == before) }
+      #expect(flags(slave) == before)
+    }
+    #expect(flags(slave) == before)
+  }
+
   @Test func aDescriptorThatIsNotATerminalJustRunsTheBody() throws {
     var pipeEnds: [Int32] = [-1, -1]
     #expect(pipe(&pipeEnds) == 0)
