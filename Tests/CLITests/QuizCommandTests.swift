@@ -99,6 +99,17 @@ enum QuizTestCourse {
     return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
   }
 
+  /// The attempts at the mini quiz in the runner's progress file.
+  static func attempts(_ runner: BinaryRunner) throws -> [[String: Any]] {
+    let quizzes = try progress(runner)["quizzes"] as? [String: Any]
+    return try #require((quizzes?["mini"] as? [String: Any])?["attempts"] as? [[String: Any]])
+  }
+
+  /// The answers an attempt recorded, as typed.
+  static func answers(_ attempt: [String: Any]) -> [String?] {
+    ((attempt["answers"] as? [[String: Any]]) ?? []).map { $0["answer"] as? String }
+  }
+
   /// Right answers to the five questions, one per line, as a learner would pipe them.
   static let rightAnswers = "b\na,c\nt\n15 min\nProvided.AL2023\n"
 }

@@ -42,11 +42,8 @@ import Testing
     try terminal.waitFor("Score: 5 of 5 (100%) · passed", after: at)
     #expect(try terminal.waitForExit() == 0)
     #expect(lineDisciplineFlags(terminal.modes()) == lineDisciplineFlags(terminal.initialModes))
-    let answers = try #require(
-      (((try QuizTestCourse.progress(runner)["quizzes"] as? [String: Any])?["mini"]
-        as? [String: Any])?["attempts"] as? [[String: Any]])?.first?["answers"] as? [[String: Any]])
-    #expect(
-      answers.map { $0["answer"] as? String } == ["b", "a,c", "t", "15 min", "provided.al2023"])
+    let answers = try #require(try QuizTestCourse.attempts(runner).first)
+    #expect(QuizTestCourse.answers(answers) == ["b", "a,c", "t", "15 min", "provided.al2023"])
   }
 
   @Test func ctrlCAsAKeyStopsTheQuizAndKeepsAnswers() throws {
@@ -94,6 +91,24 @@ import Testing
     #expect(lineDisciplineFlags(second.modes()) == lineDisciplineFlags(second.initialModes))
   }
 
+  /// The limits practice on a terminal, its choice answered, waiting at the typed answer
+  /// (`> `); returns the terminal and the position of that prompt in its text.
+  static func startAtTypedAnswer(_ runner: BinaryRunner) throws -> (PseudoTerminal, Int) {
+    let options = try QuizTestCourse.setUp(runner)
+    let terminal = try PseudoTerminal(
+      ["quiz", "mini", "--topic", "limits", "--seed", "1"] + options, directory: runner.directory,
+      environment: ["NO_COLOR": "1"])
+    do {
+      var at = try terminal.waitFor("(press a letter; Esc quits)")
+      terminal.send("b")
+      at = try terminal.waitFor("What is the maximum timeout?", after: at)
+      return (terminal, try terminal.waitFor("> ", after: at))
+    } catch {
+      terminal.close()
+      throw error
+    }
+  }
+
   /// A typed answer is read in raw mode like a choice: Esc, Ctrl-C or Ctrl-D there stop the
   /// quiz as they do at a choice (the summary of what was answered, answers kept, exit 1 under
   /// the pass mark), nothing like `^[` is echoed, and the terminal is as it was afterwards.
@@ -101,15 +116,9 @@ import Testing
   func quitKeysAtATypedAnswerStopTheQuizWithItsSummary(key: String) throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
-    let options = try QuizTestCourse.setUp(runner)
-    let terminal = try PseudoTerminal(
-      ["quiz", "mini", "--topic", "limits", "--seed", "1"] + options, directory: runner.directory,
-      environment: ["NO_COLOR": "1"])
+    let (terminal, start) = try Self.startAtTypedAnswer(runner)
     defer { terminal.close() }
-    var at = try terminal.waitFor("(press a letter; Esc quits)")
-    terminal.send("b")
-    at = try terminal.waitFor("What is the maximum timeout?", after: at)
-    at = try terminal.waitFor("> ", after: at)
+    var at = start
     #expect(terminal.text.contains("(type it and press Enter; Esc quits)"))
     #expect(
       lineDisciplineFlags(terminal.modes()) != lineDisciplineFlags(terminal.initialModes),
@@ -123,10 +132,8 @@ import Testing
     #expect(!terminal.text.contains("^["))
     #expect(!terminal.text.contains("^C"))
     #expect(lineDisciplineFlags(terminal.modes()) == lineDisciplineFlags(terminal.initialModes))
-    let answers = try #require(
-      (((try QuizTestCourse.progress(runner)["quizzes"] as? [String: Any])?["mini"]
-        as? [String: Any])?["attempts"] as? [[String: Any]])?.first?["answers"] as? [[String: Any]])
-    #expect(answers.map { $0["answer"] as? String } == ["b"])
+    let answers = try #require(try QuizTestCourse.attempts(runner).first)
+    #expect(QuizTestCourse.answers(answers) == ["b"])
   }
 
   /// Backspace and Ctrl-U edit a typed answer; Enter on an empty line sends nothing (it used
@@ -134,15 +141,8 @@ import Testing
   @Test func typedAnswersAreEditedAndAnEmptyEnterIsIgnored() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
-    let options = try QuizTestCourse.setUp(runner)
-    let terminal = try PseudoTerminal(
-      ["quiz", "mini", "--topic", "limits", "--seed", "1"] + options, directory: runner.directory,
-      environment: ["NO_COLOR": "1"])
+    let (terminal, at) = try Self.startAtTypedAnswer(runner)
     defer { terminal.close() }
-    var at = try terminal.waitFor("(press a letter; Esc quits)")
-    terminal.send("b")
-    at = try terminal.waitFor("What is the maximum timeout?", after: at)
-    at = try terminal.waitFor("> ", after: at)
     terminal.send("\r")
     terminal.send("wrong\u{15}9x")
     try terminal.waitFor("> 9x", after: at)
@@ -153,10 +153,8 @@ import Testing
     #expect(try terminal.waitForExit() == 0)
     #expect(!terminal.text.contains("Quiz stopped"))
     #expect(lineDisciplineFlags(terminal.modes()) == lineDisciplineFlags(terminal.initialModes))
-    let answers = try #require(
-      (((try QuizTestCourse.progress(runner)["quizzes"] as? [String: Any])?["mini"]
-        as? [String: Any])?["attempts"] as? [[String: Any]])?.first?["answers"] as? [[String: Any]])
-    #expect(answers.map { $0["answer"] as? String } == ["b", "900 s"])
+    let answers = try #require(try QuizTestCourse.attempts(runner).first)
+    #expect(QuizTestCourse.answers(answers) == ["b", "900 s"])
   }
 
   @Test(arguments: [SIGTERM, SIGHUP, SIGINT])

@@ -4,16 +4,6 @@ import Testing
 /// A quiz stopped part-way continues where it stopped the next time, with the answers given
 /// kept; `--restart` starts over and keeps the stopped attempt in the history.
 @Suite struct QuizResumeTests {
-  /// The attempts at the mini quiz in the runner's progress file.
-  static func attempts(_ runner: BinaryRunner) throws -> [[String: Any]] {
-    let quizzes = try QuizTestCourse.progress(runner)["quizzes"] as? [String: Any]
-    return try #require((quizzes?["mini"] as? [String: Any])?["attempts"] as? [[String: Any]])
-  }
-
-  static func answers(_ attempt: [String: Any]) -> [String?] {
-    ((attempt["answers"] as? [[String: Any]]) ?? []).map { $0["answer"] as? String }
-  }
-
   @Test func aStoppedQuizContinuesWhereItStopped() throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
@@ -36,10 +26,10 @@ import Testing
     #expect(!resumed.stdout.contains("Question 2 of 5"))
     // The score is the whole attempt's: the answers given before count.
     #expect(resumed.stdout.contains("Score: 4 of 5 (80%) · passed"), "\(resumed.stdout)")
-    let attempts = try Self.attempts(runner)
+    let attempts = try QuizTestCourse.attempts(runner)
     #expect(attempts.count == 1)
     #expect(
-      Self.answers(attempts[0]) == ["a", "a,c", "t", "15 min", "Provided.AL2023"])
+      QuizTestCourse.answers(attempts[0]) == ["a", "a,c", "t", "15 min", "Provided.AL2023"])
     #expect(attempts[0]["score"] as? Int == 4)
     // The quiz counts as done now.
     let list = try runner.run(["quiz", "--list"] + options)
@@ -48,7 +38,7 @@ import Testing
     let again = try runner.run(["quiz", "mini"] + options, stdin: "quit\n")
     #expect(!again.stdout.contains("Continuing"))
     #expect(again.stdout.contains("Question 1 of 5"))
-    #expect(try Self.attempts(runner).count == 1)
+    #expect(try QuizTestCourse.attempts(runner).count == 1)
   }
 
   @Test func restartStartsOverAndKeepsTheStoppedAttempt() throws {
@@ -62,8 +52,8 @@ import Testing
     #expect(!restarted.stdout.contains("Continuing"))
     #expect(restarted.stdout.contains("Question 1 of 5"))
     #expect(restarted.stdout.contains("Score: 5 of 5 (100%) · passed"))
-    let attempts = try Self.attempts(runner)
-    #expect(attempts.map(Self.answers).map(\.count) == [1, 5])
+    let attempts = try QuizTestCourse.attempts(runner)
+    #expect(attempts.map(QuizTestCourse.answers).map(\.count) == [1, 5])
   }
 
   /// Practice on part of the quiz is never continued, and does not hide a stopped attempt at
@@ -84,8 +74,8 @@ import Testing
     // A continued attempt offers no seed to repeat: its order is the stopped attempt's.
     #expect(!whole.stdout.contains("repeat this order"), "\(whole.stdout)")
     #expect(practice.stdout.contains("(repeat this order with --seed "))
-    let attempts = try Self.attempts(runner)
-    #expect(attempts.map(Self.answers) == [["b", "a,c"], ["b"]])
+    let attempts = try QuizTestCourse.attempts(runner)
+    #expect(attempts.map(QuizTestCourse.answers) == [["b", "a,c"], ["b"]])
   }
 
   @Test func helpAndCompletionsKnowRestart() throws {
